@@ -1,0 +1,148 @@
+"""The record's shape: the one source of truth for JSON output and the published JSON Schema.
+
+Every extracted value keeps a `span` into the *normalised* text of its file (see
+`extractor.normalize`), with the raw text it was read from, so a person can check it.
+Header scalars stay plain strings (the scoring contract) and keep their spans in `evidence`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Relation = Literal["basis", "cites"]
+Authority = Literal["TM.", "KT.", "Q.", "TL.", "TUQ."]
+Op = Literal["=", ">=", ">", "<=", "<"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A character range [start, end) in the normalised text, with the text it covers."""
+
+    start: int
+    end: int
+    raw: str
+
+
+class Organization(_Model):
+    name: str = Field(description="Full, expanded name with its locality: 'Ủy ban nhân dân huyện Củ Chi'.")
+    parent: str | None = Field(None, description="The managing body named above it in the header.")
+    span: Span | None = None
+
+
+class Signer(_Model):
+    name: str | None = None
+    position: str | None = Field(None, description="Written out: 'Phó Chủ tịch' under 'KT. CHỦ TỊCH'.")
+    authority: Authority | None = Field(None, description="TM./KT./Q./TL./TUQ. prefix of the signature block.")
+    on_behalf_of: str | None = Field(None, description="The body or head the signer signs for.")
+    span: Span | None = None
+
+
+class Recipient(_Model):
+    name: str
+    via: Literal["kinh_gui", "noi_nhan"]
+    span: Span
+
+
+class Reference(_Model):
+    relation: Relation
+    doc_type: str | None = None
+    number: str = Field(description="Number/symbol as written, spaces removed: '3925/KH-UBND', '14-KL/TW'.")
+    date: str | None = Field(None, description="ISO date of the referenced document.")
+    issuer: str | None = Field(None, description="Issuer resolved in the document's context.")
+    issuer_raw: str | None = Field(None, description="The issuer as written.")
+    subject: str | None = Field(None, description="Its 'về việc …' text.")
+    span: Span
+    mentions: list[Span] = Field(default_factory=list, description="Later short mentions of the same document.")
+
+
+class Target(_Model):
+    value: float
+    unit: str
+    op: Op
+    text: str
+    measure: str | None = Field(None, description="What is measured, for whom, when the sentence says it.")
+    span: Span
+
+
+class Deadline(_Model):
+    date: str
+    text: str
+    task: str | None = Field(None, description="What is due.")
+    span: Span
+
+
+class Period(_Model):
+    start: str | None = Field(None, description="ISO date, month ('2020-06') or year ('2023').")
+    end: str | None = None
+    text: str
+    label: str | None = Field(None, description="Phase label: 'Đợt 1', 'sơ kết', 'giai đoạn'.")
+    span: Span
+
+
+class Award(_Model):
+    form: str = Field(description="Giấy khen, Bằng khen, Cờ thi đua, Chiến sĩ thi đua cơ sở, …")
+    grantor: str | None = Field(None, description="Granting official or body, resolved in context.")
+    recipients: list[str] = Field(default_factory=list, description="'tập thể' and/or 'cá nhân'.")
+    span: Span
+
+
+class Quota(_Model):
+    count: int
+    op: Op
+    recipient: str = Field(description="'tập thể' or 'cá nhân'.")
+    phase: str | None = Field(None, description="'sơ kết 6 tháng', 'tổng kết cuối năm', 'Đợt 1', …")
+    group: str | None = Field(None, description="Who competes for it.")
+    award: str | None = Field(None, description="The award form the quota belongs to.")
+    span: Span
+
+
+class Link(_Model):
+    kind: Literal["forwards", "issues"]
+    target: int = Field(description="Index of the linked document in this file's `documents`.")
+    span: Span | None = None
+
+
+class Document(_Model):
+    doc_type: str | None = None
+    number: str | None = Field(None, description="Null when blank as in a draft 'Số: /KH-UBND'.")
+    issued_date: str | None = Field(None, description="ISO date; '2023-03' when the day is blank.")
+    place: str | None = None
+    title: str | None = None
+    issuer: Organization | None = None
+    signer: Signer | None = None
+    recipients: list[Recipient] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    periods: list[Period] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    quotas: list[Quota] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    evidence: dict[str, Span] = Field(default_factory=dict, description="Spans of the header scalars.")
+    span: Span | None = Field(None, description="The part of the text this document occupies.")
+
+
+class Source(_Model):
+    path: str
+    sha256: str
+    format: Literal["txt", "docx", "pdf"] | None = None
+    pages: int | None = None
+
+
+class ErrorInfo(_Model):
+    kind: str = Field(description="unsupported-format, encoding, no-text-layer, encrypted, corrupt, empty, too-large, timeout, …")
+    message: str
+
+
+class FileRecord(_Model):
+    """One line of `planex extract --jsonl`: the documents of one file, or why it could not be read."""
+
+    source: Source
+    documents: list[Document] | None = None
+    error: ErrorInfo | None = None
+    text: str | None = Field(None, description="The normalised text all spans point into (on request).")

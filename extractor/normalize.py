@@ -1,0 +1,113 @@
+"""Text normalisation: one canonical text that every span of the record points into.
+
+Archives arrive with every kind of noise: NFD accents, superscript digits from PDF
+export, old tone placement ("Uỷ", "hoà"), markdown emphasis from converters, literal
+"\\r\\n", and hard line wraps inside sentences and header lines. Extraction rules are
+written against the normalised form only.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex as re
+
+# Literal escape sequences left by bad exports ("...năm 2020\r\nKẾ HOẠCH" as 4 visible chars).
+_LITERAL_NEWLINE = re.compile(r"\\r\\n|\\n")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# All dash variants become "-": symbols ("GDĐT–VP") and ranges ("2023 – 2025") then match one way.
+_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d]")
+# Converter artefacts: "[bookmark: loai_1]" anchors and "[footnoteRef:1]" markers.
+_ARTEFACTS = re.compile(r"\[(?:bookmark:[^\]\n]*|footnoteRef:\d+)\]")
+# Markdown: bullets "* x", headings "# x", emphasis "**x**", "*x*", "__x__", escapes "1\.".
+_MD_BULLET = re.compile(r"(?m)^[ \t]*[*•●▪◦][ \t]+")
+_MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_MD_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)__(?=\S)|(?<=\S)__(?!\w)")
+_MD_ESCAPE = re.compile(r"\\([.\-*_()\[\]#+])")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}| *\t *")
+# Old tone placement ("hoà", "Uỷ"): only open syllables ending o/u + toned a/e/y are candidates.
+_OLD_TONE = re.compile(r"(?<!\p{L})\p{L}*[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?!\p{L})")
+
+# Line-wrap joining. A wrapped line ends mid-sentence; the next one starts in lower case
+# and is not a list item ("a) …", "- …", "+ …").
+_ENDS_SENTENCE = re.compile(r"[.:;!?]$|^\p{Lu}[\p{Lu}\d\s,&.\-]*$")
+_STARTS_LOWER = re.compile(r"^\p{Ll}")
+_LIST_ITEM = re.compile(r"^(?:\p{Ll}[).]|[ivx]{1,4}[.)]\s)")
+# "Thành phố Hồ Chí" + "Minh, ngày 05 tháng …": a place name wrapped before its date.
+_PLACE_TAIL = re.compile(r"^\p{Lu}[\p{L} ]{0,30},\s*ngày\b")
+_ENDS_CAPITALISED_WORD = re.compile(r"(?:^|\s)\p{Lu}\p{Ll}*$")
+
+
+@lru_cache(maxsize=4096)
+def _modern_tone(word: str) -> str:
+    # underthesea's token table knows which old-style spellings map to which modern ones
+    # (and leaves "quý", "khuya" alone); importing it costs ~0.4 s, so only when needed.
+    from underthesea.pipeline.text_normalize.token_normalize import token_normalize
+
+    lower = word.lower()
+    fixed = token_normalize(lower)
+    if fixed == lower:
+        return word
+    if word.isupper():
+        return fixed.upper()
+    if word[0].isupper():
+        return fixed[0].upper() + fixed[1:]
+    return fixed
+
+
+def _fix_tones(text: str) -> str:
+    return _OLD_TONE.sub(lambda m: _modern_tone(m.group(0)), text)
+
+
+def _clean_lines(text: str) -> list[str]:
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(lambda m: "\t" if "\t" in m.group(0) else " ", line).strip()
+        lines.append(line)
+    return lines
+
+
+def _joinable(prev: str, nxt: str, gap: int) -> bool:
+    if not prev or not nxt or "\t" in prev or "\t" in nxt:
+        return False
+    if _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev) and gap == 0:
+        return True
+    if _ENDS_SENTENCE.search(prev) or not _STARTS_LOWER.match(nxt) or _LIST_ITEM.match(nxt):
+        return False
+    # Across a blank line only a comma or an unfinished phrase continues (page-break wraps).
+    return gap == 0 or prev.endswith(",") or prev[-1].isalpha()
+
+
+def _join_wraps(lines: list[str]) -> str:
+    out: list[str] = []
+    blank_run = 0
+    for line in lines:
+        if not line:
+            blank_run += 1
+            continue
+        if out and blank_run <= 1 and _joinable(out[-1], line, blank_run):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.extend([""] * min(blank_run, 2) if out else [])
+            out.append(line)
+        blank_run = 0
+    return "\n".join(out) + "\n"
+
+
+def normalize(text: str) -> str:
+    """Return the canonical form of a document text (idempotent)."""
+    if "\\n" in text and text.count("\n") < text.count("\\n"):
+        text = _LITERAL_NEWLINE.sub("\n", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # NFKC: composed accents, and "⁵³⁷" / fullwidth digits become plain digits.
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _DASHES.sub("-", text)
+    text = _ARTEFACTS.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = _MD_BULLET.sub("- ", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_EMPHASIS.sub("", text)
+    text = _fix_tones(text)
+    return _join_wraps(_clean_lines(text))

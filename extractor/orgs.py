@@ -1,0 +1,209 @@
+"""Organ names: casing of caps headers, abbreviation expansion, and resolution in context.
+
+"của Ủy ban nhân dân huyện" inside a Củ Chi document is UBND huyện Củ Chi; "Ủy ban nhân dân
+Thành phố" inside a district of Hồ Chí Minh City is UBND Thành phố Hồ Chí Minh. The document's
+`Locality` (found from its header, place line and body) supplies the missing names.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import regex as re
+
+from extractor import admin
+from extractor.vocab.organs import (
+    ABBREVIATIONS,
+    CANONICAL_PHRASES,
+    COMMUNE_UNITS,
+    DISTRICT_UNITS,
+    KEEP_UPPER,
+    NAMED_HEADS,
+    UNIT_WORDS,
+)
+
+
+@dataclass(frozen=True)
+class Locality:
+    """Where a document's issuer sits: the names that bare unit words refer to."""
+
+    province: str | None = None
+    province_type: str | None = None  # "tỉnh" | "Thành phố"
+    district: str | None = None
+    district_type: str | None = None  # "huyện" | "quận" | "thị xã" | "thành phố"
+    commune: str | None = None
+    commune_type: str | None = None  # "xã" | "phường" | "thị trấn"
+
+
+_ABBR_RE = re.compile(
+    r"(?<![\p{L}\d&])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\p{L}\d&])"
+)
+_PHRASE_RE = re.compile(
+    r"(?i)(?<!\p{L})(?:" + "|".join(re.escape(p) for p in sorted(CANONICAL_PHRASES, key=len, reverse=True))
+    + r")(?!\p{L})"
+)
+_CANONICAL = {p.lower(): p for p in CANONICAL_PHRASES}
+_UNITS = "|".join(UNIT_WORDS)
+# A proper name: capitalised syllables ("Củ Chi", "Hồ Chí Minh") or a number ("Quận 1").
+PROPER = r"(?:\p{Lu}[\p{L}']*(?:[ \-]\p{Lu}[\p{L}']*)*|\d{1,2}(?!\d))"
+UNIT_NAME = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))\s+({PROPER})")
+_BARE_UNIT = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))(?!\s+{PROPER})(?!\p{{L}})")
+_UNIT_LIST = re.compile(r"(?i)\b(xã|phường|thị trấn)(?:\s*(?:,|và)\s*(?:xã|phường|thị trấn))+")
+_CAC = re.compile(r"(?i)(?<!\p{L})(?:các|những)\s+")
+_NAMED_HEAD_RE = re.compile(
+    r"(?i)^(?:" + "|".join(re.escape(h) for h in NAMED_HEADS) + r")\s+"
+)
+# Organ heads that are followed directly by a place name ("Phòng GD&ĐT Tam Nông").
+_HEAD_THEN_PLACE = re.compile(rf"^((?:Phòng|Sở|Ủy ban nhân dân|Hội đồng nhân dân|Huyện ủy)\b.*?)\s+({PROPER})$")
+
+
+def strip_marks(s: str) -> str:
+    """'Củ Chi' -> 'cu chi': for spotting typos in place names, never for output."""
+    s = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
+
+
+def expand(raw: str) -> str:
+    """Expand organ abbreviations: 'Chủ tịch UBND huyện' -> 'Chủ tịch Ủy ban nhân dân huyện'."""
+    s = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(0)], raw)
+    return " ".join(s.split())
+
+
+def _is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def case_name(s: str) -> str:
+    """A caps header line in the standard's casing: 'ỦY BAN NHÂN DÂN HUYỆN CỦ CHI' ->
+    'Ủy ban nhân dân huyện Củ Chi'. Lines already in mixed case are kept."""
+    s = " ".join(s.split())
+    if not _is_caps(s):
+        return s
+    words = [w if w in KEEP_UPPER or "&" in w else w.lower() for w in s.split()]
+    s = " ".join(words)
+    s = _PHRASE_RE.sub(lambda m: _CANONICAL[m.group(0).lower()], s)
+    # After a unit word or a school head, the rest of a header line is a proper name.
+    m = UNIT_NAME.search(s) or re.search(rf"(?i)(?<!\p{{L}})({_UNITS})\s+(.+)$", s)
+    if m:
+        s = s[: m.start(2)] + _title(s[m.start(2):])
+    else:
+        head = _NAMED_HEAD_RE.match(s)
+        if head:
+            s = s[: head.end()] + _title(s[head.end():])
+    return s[:1].upper() + s[1:]
+
+
+def _title(s: str) -> str:
+    return " ".join(w if w in KEEP_UPPER or "&" in w else w[:1].upper() + w[1:].lower() for w in s.split())
+
+
+def _fill_unit(unit: str, loc: Locality) -> str:
+    low = unit.lower()
+    if low == "thành phố":
+        if loc.district_type == "thành phố" and loc.province_type != "Thành phố" and loc.district:
+            return f"thành phố {loc.district}"
+        if loc.province and loc.province_type == "Thành phố":
+            return f"Thành phố {loc.province}"
+        return unit
+    if low in DISTRICT_UNITS and loc.district:
+        return f"{low} {loc.district}"
+    if low == "tỉnh" and loc.province:
+        return f"tỉnh {loc.province}"
+    if low in COMMUNE_UNITS and loc.commune:
+        return f"{low} {loc.commune}"
+    return low
+
+
+def _unit_case(unit: str, name: str) -> str:
+    province = admin.province_named(name)
+    if unit.lower() == "thành phố" and province and province[1] == "Thành phố":
+        return "Thành phố"
+    return unit.lower()
+
+
+def resolve_org(raw: str, loc: Locality) -> str:
+    """Full organ name in context: expand abbreviations, fill bare unit words from `loc`."""
+    s = expand(raw)
+    s = _CAC.sub("", s)
+    s = _UNIT_LIST.sub(lambda m: m.group(1), s)
+    s = s.strip(" ,;:.-")
+    s = UNIT_NAME.sub(lambda m: f"{_unit_case(m.group(1), m.group(2))} {_repair(m.group(2), loc)}", s)
+    s = _BARE_UNIT.sub(lambda m: _fill_unit(m.group(1), loc), s)
+    m = _HEAD_THEN_PLACE.match(s)
+    if m and not UNIT_NAME.search(s):
+        unit = _unit_of_place(m.group(2), loc)
+        if unit:
+            s = f"{m.group(1)} {unit} {m.group(2)}"
+    return s
+
+
+def _repair(name: str, loc: Locality) -> str:
+    """A place name misspelt in one spot ('CỬ CHI') takes the spelling the document uses elsewhere."""
+    for known in (loc.district, loc.province, loc.commune):
+        if known and known != name and strip_marks(known) == strip_marks(name):
+            return known
+    return name
+
+
+def _unit_of_place(name: str, loc: Locality) -> str | None:
+    if loc.district and name == loc.district and loc.district_type:
+        return loc.district_type
+    districts = admin.districts_named(name)
+    if districts:
+        return districts[0].type
+    province = admin.province_named(name)
+    return province[1] if province else None
+
+
+def find_locality(names: list[str], place: str | None, body: str) -> Locality:
+    """The locality of a document from its issuer/parent names, its place line and its text."""
+    loc = Locality()
+    for name in names:
+        for m in UNIT_NAME.finditer(expand(name)):
+            loc = _with_unit(loc, m.group(1).lower(), m.group(2))
+    if place and not loc.district:
+        p = re.sub(r"(?i)^(?:tp\.?|thành phố|thị xã|huyện|quận)\s*", "", place).strip()
+        if admin.province_named(p) and not loc.province:
+            name, kind = admin.province_named(p) or (p, "tỉnh")
+            loc = replace(loc, province=name, province_type=kind)
+        elif admin.districts_named(p):
+            d = admin.districts_named(p)[0]
+            loc = replace(loc, district=d.name, district_type=d.type)
+    if not loc.district or not loc.province:
+        counts = Counter(
+            (m.group(1).lower(), m.group(2)) for m in UNIT_NAME.finditer(body) if m.group(1).islower()
+        )
+        for (unit, name), _ in counts.most_common():
+            if unit in DISTRICT_UNITS - {"thành phố"} and not loc.district:
+                loc = _with_unit(loc, unit, name)
+            elif unit in {"tỉnh", "thành phố"} and not loc.province and admin.province_named(name):
+                loc = _with_unit(loc, unit, name)
+    if loc.district and not loc.province:
+        loc = _province_of_district(loc, body)
+    return loc
+
+
+def _with_unit(loc: Locality, unit: str, name: str) -> Locality:
+    province = admin.province_named(name)
+    if unit in ("tỉnh", "thành phố") and province and not loc.province:
+        return replace(loc, province=province[0], province_type=province[1])
+    if unit in DISTRICT_UNITS and not loc.district:
+        return replace(loc, district=name, district_type=unit)
+    if unit in COMMUNE_UNITS and not loc.commune:
+        return replace(loc, commune=name, commune_type=unit)
+    return loc
+
+
+def _province_of_district(loc: Locality, body: str) -> Locality:
+    candidates = [d for d in admin.districts_named(loc.district or "") if d.type == loc.district_type]
+    candidates = candidates or list(admin.districts_named(loc.district or ""))
+    if len(candidates) > 1:  # "Tam Nông": keep the province the text names, if any
+        candidates = [d for d in candidates if d.province in body] or []
+    if len(candidates) != 1:
+        return loc
+    name, kind = admin.province_named(candidates[0].province) or (candidates[0].province, "tỉnh")
+    return replace(loc, province=name, province_type=kind)
