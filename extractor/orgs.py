@@ -50,7 +50,8 @@ _UNITS = "|".join(UNIT_WORDS)
 # A proper name: capitalised syllables ("Củ Chi", "Hồ Chí Minh") or a number ("Quận 1").
 PROPER = r"(?:\p{Lu}[\p{L}']*(?:[ \-]\p{Lu}[\p{L}']*)*|\d{1,2}(?!\d))"
 UNIT_NAME = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))\s+({PROPER})")
-_BARE_UNIT = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))(?!\s+{PROPER})(?!\p{{L}})")
+# A unit word with no name after it ("của UBND huyện"); "Tỉnh ủy", "Huyện đoàn" are bodies, not units.
+_BARE_UNIT = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))(?!\s+{PROPER})(?!\p{{L}})(?!\s+(?:ủy|đoàn|hội)\b)")
 _UNIT_LIST = re.compile(r"(?i)\b(xã|phường|thị trấn)(?:\s*(?:,|và)\s*(?:xã|phường|thị trấn))+")
 _CAC = re.compile(r"(?i)(?<!\p{L})(?:các|những)\s+")
 _NAMED_HEAD_RE = re.compile(
@@ -165,6 +166,8 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
     for name in names:
         for m in UNIT_NAME.finditer(expand(name)):
             loc = _with_unit(loc, m.group(1).lower(), m.group(2))
+    if loc.district and not admin.districts_named(loc.district):
+        loc = replace(loc, district=_known_spelling(loc.district, place, body))
     if place and not loc.district:
         p = re.sub(r"(?i)^(?:tp\.?|thành phố|thị xã|huyện|quận)\s*", "", place).strip()
         if admin.province_named(p) and not loc.province:
@@ -185,6 +188,16 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
     if loc.district and not loc.province:
         loc = _province_of_district(loc, body)
     return loc
+
+
+def _known_spelling(name: str, place: str | None, body: str) -> str:
+    """'Cử Chi' in a header whose place line says 'Củ Chi': take the spelling that is a real district."""
+    key = strip_marks(name)
+    candidates = [place or ""] + [m.group(2) for m in UNIT_NAME.finditer(body)]
+    for c in candidates:
+        if c and strip_marks(c) == key and admin.districts_named(c):
+            return c
+    return name
 
 
 def _with_unit(loc: Locality, unit: str, name: str) -> Locality:

@@ -1,0 +1,81 @@
+"""Command line: `planex extract`, `planex schema`, `planex show` (and the archive commands)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from extractor.models import FileRecord
+from extractor.pipeline import extract_file
+
+
+def _dump(record: FileRecord, pretty: bool) -> str:
+    data = record.model_dump(mode="json", exclude_none=False)
+    if record.error is None:
+        data.pop("error")
+    else:
+        data.pop("documents")
+    if record.text is None:
+        data.pop("text")
+    return json.dumps(data, ensure_ascii=False, indent=2 if pretty else None)
+
+
+@click.group()
+@click.version_option(package_name="planex")
+def main() -> None:
+    """planex: structured, linked data from Vietnamese government plan documents."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--jsonl", is_flag=True, help="One compact JSON line per file.")
+@click.option("--include-text", is_flag=True, help="Add the normalised text that all spans point into.")
+def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool) -> None:
+    """Extract the documents of each file (.txt, .docx, .pdf).
+
+    A file that cannot be read gives an error record; the others are still processed, and the
+    exit code is 1 when any file failed.
+    """
+    failed = 0
+    pretty = not jsonl
+    if pretty and len(paths) > 1:
+        click.echo("[")
+    for i, path in enumerate(paths):
+        record = extract_file(path, include_text=include_text)
+        if record.error:
+            failed += 1
+            click.echo(f"planex: {record.error.kind}: {record.error.message}", err=True)
+        out = _dump(record, pretty)
+        if pretty and len(paths) > 1:
+            out = out + ("," if i < len(paths) - 1 else "")
+        click.echo(out)
+    if pretty and len(paths) > 1:
+        click.echo("]")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of one output record (a line of --jsonl)."""
+    click.echo(json.dumps(FileRecord.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--out", "out_path", type=click.Path(path_type=Path), help="Write the HTML here (default: stdout).")
+def show(path: Path, out_path: Path | None) -> None:
+    """Render the file's text with every extracted value highlighted (HTML, via spaCy displaCy)."""
+    from extractor.render import render_html
+
+    record = extract_file(path, include_text=True)
+    if record.error or record.text is None or record.documents is None:
+        raise click.ClickException(f"{record.error.kind}: {record.error.message}" if record.error else "no text")
+    html = render_html(record.text, record.documents)
+    if out_path:
+        out_path.write_text(html, encoding="utf-8")
+    else:
+        click.echo(html)

@@ -1,0 +1,156 @@
+"""Header of one document: type, number/symbol, place, issue date, title, issuer lines.
+
+Reads the first-page components of Nghị định 30/2020 (issuer top left, motto top right, "Số:",
+place and date, type line and trích yếu) in whatever order a flattened two-column layout
+left them, and marks where the body begins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extractor.dates import DATE, match_to_iso
+from extractor.models import Span
+from extractor.vocab.doc_types import COMPANION_LETTER, canonical_type, type_from_symbol
+from extractor.vocab.layout import (
+    BODY_START,
+    KEM_THEO,
+    KINH_GUI,
+    MOTTO,
+    NUMBER_LINE,
+    PLACE_DATE,
+    SEPARATOR,
+    TYPE_LINE,
+    VV_LINE,
+)
+
+# The header never runs longer than this many non-blank lines.
+_HEADER_LINES = 24
+# A title (trích yếu) has at most this many lines.
+_TITLE_LINES = 5
+# "(Kèm theo Quyết định số 12/QĐ-UBND ngày …)": which document issues this one.
+_KEM_THEO_FULL = re.compile(r"(?i)kèm\s+theo\s+(?P<type>[\p{L}]+\s+[\p{L}]+)\s+số\s*(?P<num>\d+[^\s,;)]*)")
+
+
+# A title may itself start with "Triển khai …" / "Thực hiện …": only these end an empty title.
+_FIRST_TITLE_STOP = re.compile(r"(?i)^[ \t]*(?:căn\s+cứ|kính\s+gửi|[IVX]{1,4}\s*[.:]\s|điều\s+1\b|1\s*[.)]\s)")
+
+
+@dataclass
+class Header:
+    doc_type: str | None = None
+    number: str | None = None
+    issued_date: str | None = None
+    place: str | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    issuer_lines: list[tuple[int, int, str]] = field(default_factory=list)
+    body_start: int = 0
+    issued_with: str | None = None  # number of the decision/letter this document is attached to
+    evidence: dict[str, Span] = field(default_factory=dict)
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, raw=text[start:end])
+
+
+def _iter_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = []
+    pos = start
+    while pos < end and len(out) < _HEADER_LINES:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if text[pos:stop].strip():
+            out.append((pos, stop, text[pos:stop]))
+        pos = stop + 1
+    return out
+
+
+def _clean_symbol(sym: str) -> str:
+    return re.sub(r"\s+", "", sym).rstrip(".-/")
+
+
+def _caps_fragment(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) < 100
+
+
+def parse_header(text: str, start: int, end: int) -> Header:
+    h = Header(body_start=start)
+    lines = _iter_lines(text, start, end)
+    title_mode = False
+    title_parts: list[tuple[int, int]] = []
+    for ls, le, line in lines:
+        if title_mode:
+            opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else BODY_START.match(line)
+            if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line)
+                    or len(title_parts) >= _TITLE_LINES or _ends_title(line, title_parts, text)):
+                break
+            kem = KEM_THEO.match(line)
+            if kem:
+                full = _KEM_THEO_FULL.search(line)
+                h.issued_with = _clean_symbol(full.group("num")) if full else None
+                h.body_start = le
+                continue
+            title_parts.append((ls + len(line) - len(line.lstrip()), le))
+            h.body_start = le
+            continue
+        if BODY_START.match(line) and not VV_LINE.match(line):
+            break
+        _read_header_line(text, ls, le, line, h)
+        h.body_start = max(h.body_start, le)
+        if h.doc_type and (TYPE_LINE.match(line) or VV_LINE.match(line)):
+            title_mode = True
+            if VV_LINE.match(line):
+                title_parts.append((ls + len(line) - len(line.lstrip()), le))
+    if title_parts:
+        h.title_span = (title_parts[0][0], title_parts[-1][1])
+        h.title = " ".join(" ".join(text[a:b].split()) for a, b in title_parts).strip()
+        h.evidence["title"] = _span(text, *h.title_span)
+    if not h.doc_type and h.number:
+        h.doc_type = type_from_symbol(h.number.split("/", 1)[-1])
+    if not h.evidence and not h.title:
+        h.body_start = start  # no header at all: the body is the whole segment
+    return h
+
+
+def _ends_title(line: str, parts: list[tuple[int, int]], text: str) -> bool:
+    """A caps line after a mixed-case title is the next component ("CHỦ TỊCH ỦY BAN NHÂN DÂN …")."""
+    if not parts:
+        return False
+    first = text[parts[0][0] : parts[0][1]]
+    return _caps_fragment(line) and not _caps_fragment(first)
+
+
+def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None:
+    rest = line
+    m = MOTTO.search(line)
+    if m:
+        left = line[: m.start()].strip()
+        if left and _caps_fragment(left):
+            h.issuer_lines.append((ls, ls + len(left), left))
+        rest = line[m.end():]
+    num = NUMBER_LINE.match(line)
+    if num and "number" not in h.evidence:
+        if num.group("num"):
+            h.number = f"{num.group('num')}{num.group('sep')}{_clean_symbol(num.group('sym'))}"
+        h.evidence["number"] = _span(text, ls + num.start(), ls + num.end())
+    pd = PLACE_DATE.search(line, num.end() if num else 0)
+    if pd and "issued_date" not in h.evidence:
+        h.place = " ".join(pd.group("place").split())
+        h.evidence["place"] = _span(text, ls + pd.start("place"), ls + pd.end("place"))
+        dm = DATE.search(pd.group("date"))
+        h.issued_date = match_to_iso(dm) if dm else None
+        h.evidence["issued_date"] = _span(text, ls + pd.start("date"), ls + pd.end("date"))
+    t = TYPE_LINE.match(line)
+    if t and not h.doc_type:
+        h.doc_type = canonical_type(t.group("type"))
+        h.evidence["doc_type"] = _span(text, ls + t.start("type"), ls + t.end("type"))
+        return
+    if VV_LINE.match(line) and not h.doc_type:
+        h.doc_type = COMPANION_LETTER
+        return
+    if not (m or num or pd) and _caps_fragment(rest.strip()) and not h.doc_type:
+        h.issuer_lines.append((ls, le, line.strip()))

@@ -1,0 +1,88 @@
+"""The issuing body: from the header's caps lines, else from the body or signature.
+
+"ỦY BAN NHÂN DÂN HUYỆN CỦ CHI" over "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" is Phòng Giáo dục và Đào tạo
+huyện Củ Chi with parent UBND huyện Củ Chi. Without a header the body says who acts:
+"Trường Mầm non Hoa Sen xây dựng Kế hoạch …", "Ủy ban nhân dân huyện ban hành Kế hoạch …".
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from extractor.models import Organization, Span
+from extractor.orgs import UNIT_NAME, Locality, case_name, resolve_org
+from extractor.vocab.organs import NAMED_HEADS, UNIT_WORDS
+
+# A caps line that continues the one above ("ỦY BAN NHÂN DÂN" / "HUYỆN CỦ CHI").
+_CONTINUES = re.compile(r"(?i)^(?:" + "|".join(UNIT_WORDS) + r")\b|^(?:VÀ|-|&)\s")
+_ENDS_OPEN = re.compile(r"(?i)(?:\b(?:" + "|".join(UNIT_WORDS) + r")|\bVÀ|-|&)$")
+# Placeholders in forms and decorations under the issuer.
+_NOT_ORGAN = re.compile(r"^(?:TÊN\s+(?:ĐƠN\s+VỊ|CƠ\s+QUAN)|[-_*=. ]+)$")
+# "<organ> xây dựng / ban hành Kế hoạch …": the body names its own issuer.
+_SELF_NAMING = re.compile(
+    r"(?:^|(?<=[.;,:]\s)|(?<=\n))(?P<org>\p{Lu}[^\n.;:]{2,120}?)\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|"
+    r"thông\s+báo|hướng\s+dẫn|đề\s+nghị|yêu\s+cầu)\s+(?:[Kk]ế\s+hoạch|[Hh]ướng\s+dẫn|[Cc]hương\s+trình|"
+    r"[Qq]uyết\s+định|[Tt]hông\s+báo|[Pp]hương\s+án|các|[Tt]hủ\s+trưởng|[Hh]iệu\s+trưởng|như\s+sau)",
+    re.MULTILINE,
+)
+# An organ name begins with one of these heads (the rest of a sentence does not).
+_ORGAN_HEAD = re.compile(
+    r"^(?:Ủy\s+ban|Uỷ\s+ban|UBND|Hội\s+đồng|HĐND|Phòng|Sở|Bộ|Ban|Trường|Văn\s+phòng|Huyện\s+ủy|Tỉnh\s+ủy|"
+    r"Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+bộ|Công\s+đoàn|Đoàn|Hội|Trung\s+tâm|Công\s+an|Chi\s+cục|Cục|"
+    r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc)\b"
+)
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def header_organs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Merge wrapped caps lines into organ names, top to bottom."""
+    merged: list[tuple[int, int, str]] = []
+    for s, e, line in lines:
+        line = line.strip(" *-_")
+        if not line or _NOT_ORGAN.match(line):
+            continue
+        if merged and (_CONTINUES.match(line) or _ENDS_OPEN.search(merged[-1][2])):
+            ps, _, prev = merged[-1]
+            merged[-1] = (ps, e, f"{prev} {line}")
+        else:
+            merged.append((s, e, line))
+    return merged
+
+
+def _has_locality(name: str) -> bool:
+    return bool(UNIT_NAME.search(name)) or name.startswith(NAMED_HEADS)
+
+
+def from_header(text: str, lines: list[tuple[int, int, str]], loc: Locality) -> Organization | None:
+    organs = header_organs(lines)
+    if not organs:
+        return None
+    s, e, raw = organs[-1]
+    name = resolve_org(case_name(raw), loc)
+    parent = resolve_org(case_name(organs[-2][2]), loc) if len(organs) > 1 else None
+    if parent and not _has_locality(name):
+        unit = UNIT_NAME.search(parent)
+        if unit:
+            name = f"{name} {unit.group(0)}"
+    return Organization(name=name, parent=parent, span=Span(start=s, end=e, raw=text[s:e]))
+
+
+def from_body(text: str, start: int, end: int, loc: Locality) -> Organization | None:
+    """The organ that the body says issues this document, resolved in context."""
+    for m in _SELF_NAMING.finditer(text, start, min(end, start + 4000)):
+        group = m.group("org")
+        # The organ is the last comma-separated piece: "Nhằm …, Ủy ban nhân dân huyện xây dựng".
+        piece = group[group.rfind(",") + 1 :]
+        inner = re.search(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng)\b)", piece)
+        if not _ORGAN_HEAD.match(piece.strip()) and inner:
+            piece = piece[inner.end() :]
+        raw = _PAREN.sub("", piece).strip()
+        if not _ORGAN_HEAD.match(raw) or len(raw.split()) > 14:
+            continue
+        s = m.start("org") + len(group) - len(piece) + (len(piece) - len(piece.lstrip()))
+        return Organization(name=resolve_org(raw, loc), span=Span(start=s, end=m.end("org"), raw=text[s : m.end("org")]))
+    return None
+
+
+def names_for_locality(lines: list[tuple[int, int, str]]) -> list[str]:
+    return [case_name(x[2]) for x in header_organs(lines)]

@@ -1,0 +1,150 @@
+"""References to other numbered documents: basis (Căn cứ / Thực hiện … in the preamble) and cites.
+
+Each is resolved to type, number/symbol, date and issuer in the document's context. A later
+short mention ("Kế hoạch số 12/KH-UBND nêu trên") is folded into its first full mention.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from extractor.context import DocContext
+from extractor.dates import DATE, match_to_iso
+from extractor.models import Reference, Span
+from extractor.orgs import resolve_org
+from extractor.vocab.doc_types import TYPE_NAMES, canonical_type, type_from_symbol
+from extractor.vocab.organs import CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
+
+# Number/symbol: "3925/KH-UBND", "91/2017/NĐ-CP", "14-KL/TW", "537/GDĐT-VP", "718/KH-PGDĐT.TĐKT".
+NUMBER = re.compile(
+    r"(?<![\p{L}\d/])(?P<num>\d{1,5}[a-zA-Z]?)\s?(?P<sep>[/-])\s?"
+    r"(?P<sym>(?:\d{4}/)?[\p{Lu}][\p{L}\d&.]*(?:(?:\s?[-/]|[-/]\s?)[\p{Lu}\d][\p{L}\d&.]*)*)"
+)
+# What stands before a number: "Kế hoạch số", "Quyết định liên tịch số", "văn bản số", or just "số".
+_TYPE_BEFORE = re.compile(
+    r"(?i)(?P<type>" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")(?:\s+liên\s+tịch)?\s*(?:số\s*[:.]?\s*)?$"
+)
+_SO_BEFORE = re.compile(r"(?i)\bsố\s*[:.]?\s*$")
+# The preamble verbs that make a mention a basis (Nghị định 30/2020: the "căn cứ" component).
+_BASIS_LEAD = re.compile(
+    r"(?im)(?:^|[;.]\s*)(?:căn\s+cứ|thực\s+hiện|triển\s+khai|theo|thi\s+hành|trên\s+cơ\s+sở|cụ\s+thể\s+hóa"
+    r"|để\s+(?:triển\s+khai|thực\s+hiện)|nhằm\s+(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa))\b"
+)
+_OF = re.compile(r"[\s,]*(?:do\s+|của\s+)")
+_SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
+_CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
+# Words that may continue an organ name in lower case ("Ủy ban nhân dân huyện …").
+_ORGAN_WORDS = frozenset(
+    w for phrase in [*CANONICAL_PHRASES, *POSITIONS, *UNIT_WORDS, "các"] for w in phrase.split() if w.islower()
+) | {"-", "&", "và"}
+# Symbol groups are short codes; a group with several lower-case letters is a word ("Ngày").
+_MAX_LOWER_IN_GROUP = 2
+
+
+def _symbol(raw: str) -> tuple[str, int]:
+    """The symbol without spaces, and how many characters of `raw` it used."""
+    parts = re.split(r"(\s?[-/]\s?)", raw)
+    used = len(parts[0])
+    for sep, grp in zip(parts[1::2], parts[2::2], strict=False):
+        if sum(c.islower() for c in grp) > _MAX_LOWER_IN_GROUP:
+            break
+        used += len(sep) + len(grp)
+    kept = raw[:used].rstrip(".")
+    return re.sub(r"\s+", "", kept), len(kept)
+
+
+def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
+    """The organ name starting at pos: capitalised words and organ words, up to punctuation."""
+    stop = pos
+    for m in re.finditer(r"\S+", text[pos:end]):
+        word = m.group(0)
+        core = word.rstrip(",;.:)")
+        if not core or not (core[0].isupper() or core in _ORGAN_WORDS or core[0].isdigit()):
+            break
+        stop = pos + m.start() + len(core)
+        if core != word:
+            break
+    raw = text[pos:stop]
+    while raw.split() and raw.split()[-1] in ("-", "&", "và", "các"):
+        raw = raw[: raw.rstrip().rfind(" ")].rstrip()
+        stop = pos + len(raw)
+    return stop, raw
+
+
+def _strip_position(name: str) -> str:
+    """A document is issued by the body, not its head: "Chủ tịch UBND tỉnh" -> "UBND tỉnh"."""
+    for p in sorted(POSITIONS, key=len, reverse=True):
+        if name.startswith(p + " ") and not name.startswith("Thủ tướng Chính phủ"):
+            return name[len(p) + 1 :]
+    return name
+
+
+def extract_references(ctx: DocContext, own_number: str | None) -> list[Reference]:
+    text = ctx.text
+    refs: dict[str, Reference] = {}
+    own = (own_number or "").upper()
+    for m in NUMBER.finditer(text, ctx.body_start, ctx.end):
+        sym, used = _symbol(m.group("sym"))
+        if not re.search(r"\p{Lu}.*\p{Lu}|\p{Lu}{2}", sym) and "/" not in sym:
+            continue
+        number = f"{m.group('num')}{m.group('sep')}{sym}"
+        left = text[max(ctx.start, m.start() - 60) : m.start()]
+        tm = _TYPE_BEFORE.search(left)
+        if not tm and not _SO_BEFORE.search(left):
+            continue
+        key = number.upper()
+        if key == own:
+            continue
+        start = m.start() - (len(left) - tm.start()) if tm else m.start()
+        end = m.start("sym") + used
+        if key in refs:
+            refs[key].mentions.append(ctx.span(start, end))
+            continue
+        refs[key] = _build(ctx, m, number, sym, tm.group("type") if tm else None, start, end)
+    return list(refs.values())
+
+
+def _build(ctx: DocContext, m: re.Match[str], number: str, sym: str, type_word: str | None,
+           start: int, end: int) -> Reference:
+    text = ctx.text
+    clause_end_m = _CLAUSE_END.search(text, end, ctx.end)
+    clause_end = clause_end_m.start() if clause_end_m else ctx.end
+    pos = end
+    date = None
+    dm = re.compile(r"[\s,]*(?:ban\s+hành\s+)?").match(text, pos)
+    after = dm.end() if dm else pos
+    dmatch = DATE.match(text, after)
+    if dmatch and dmatch.start() - pos < 20:
+        date = match_to_iso(dmatch)
+        pos = dmatch.end()
+    issuer_raw = None
+    om = _OF.match(text, pos)
+    if om and om.end() < clause_end:
+        org_end, issuer_raw = _take_org(text, om.end(), clause_end)
+        if issuer_raw:
+            pos = org_end
+    subject = None
+    sm = _SUBJECT_LEAD.match(text[pos:clause_end])
+    if sm:
+        subject = " ".join(text[pos + sm.end() : clause_end].split()).strip(" ,") or None
+    if subject or issuer_raw:
+        ctx.excluded.append((end, clause_end))
+    issuer = _strip_position(resolve_org(issuer_raw, ctx.locality)) if issuer_raw else None
+    doc_type = canonical_type(type_word) if type_word else type_from_symbol(sym)
+    return Reference(
+        relation=_relation(ctx, start),
+        doc_type=doc_type,
+        number=number,
+        date=date,
+        issuer=issuer,
+        issuer_raw=issuer_raw,
+        subject=subject,
+        span=Span(start=start, end=clause_end, raw=text[start:clause_end]),
+    )
+
+
+def _relation(ctx: DocContext, pos: int) -> str:
+    if pos >= ctx.preamble_end:
+        return "cites"
+    para = ctx.text.rfind("\n", ctx.start, pos) + 1
+    return "basis" if _BASIS_LEAD.search(ctx.text, para, pos) else "cites"

@@ -1,0 +1,155 @@
+"""Signature block (signer, authority) and recipients (Kính gửi, Nơi nhận).
+
+Nghị định 30/2020 signature block: authority prefix (TM. body / KT. head / Q. / TL. / TUQ.),
+position, (signature), full name. Under "KT. CHỦ TỊCH" the signer is a deputy: "Phó Chủ tịch".
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from extractor.context import DocContext
+from extractor.models import Recipient, Signer, Span
+from extractor.orgs import case_name, resolve_org
+from extractor.vocab.layout import AUTHORITY, KINH_GUI, NOI_NHAN, POSITION_LINE
+from extractor.vocab.names import SURNAMES
+from extractor.vocab.organs import POSITIONS
+
+# How far around "Nơi nhận:" the signature block may stand (flattened two-column layouts).
+_BEFORE_NOI_NHAN = 900
+_AFTER_NOI_NHAN = 1500
+# Lines of a signature that are not the name.
+_SKIP = re.compile(r"(?i)^(?:\(?(?:đã\s+ký|ký(?:\s+tên)?[^)]*)\)?|/s/|\[.*\]|\(.*\))$")
+_NAME = re.compile(r"^(?:\p{Lu}\p{Ll}*|\p{Lu}+)(?:\s+(?:\p{Lu}\p{Ll}*|\p{Lu}+)){1,5}$")
+_POSITION_WORDS = frozenset(w.upper() for p in POSITIONS for w in p.split())
+# A garbled position line ("HUYỀN CHỦ TỊCH" for "PHÓ CHỦ TỊCH") is still not a name.
+_POSITION_INSIDE = re.compile("|".join(re.escape(p.upper()) for p in POSITIONS if " " in p))
+_LIST_ITEM = re.compile(r"^[-+•]\s*")
+_LUU = re.compile(r"(?i)^-?\s*lưu\b")
+# "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
+_PURPOSE = re.compile(r"\s*[(“\"]\s*(?:để|b/c|t/h|đ/b)[^)”\"]*[)”\"]")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        line = m.group(0).strip()
+        if line:
+            s = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            out.append((s, s + len(line), line))
+    return out
+
+
+def _is_name(line: str, need_surname: bool) -> bool:
+    if not _NAME.match(line) or _SKIP.match(line):
+        return False
+    words = line.split()
+    if all(w.upper() in _POSITION_WORDS for w in words) or _POSITION_INSIDE.search(line.upper()):
+        return False
+    first = words[0] if not words[0].isupper() else words[0][0] + words[0][1:].lower()
+    return first in SURNAMES or not need_surname
+
+
+def _sentence_case(caps: str) -> str:
+    return case_name(caps.title() if caps.isupper() else caps)
+
+
+def _position_text(caps: str) -> str:
+    s = caps.strip().lower()
+    for p in sorted(POSITIONS, key=len, reverse=True):
+        if s.startswith(p.lower()):
+            return p + s[len(p):]
+    return s[:1].upper() + s[1:]
+
+
+def _region(ctx: DocContext) -> tuple[int, int]:
+    m = None
+    for m in NOI_NHAN.finditer(ctx.text, ctx.body_start, ctx.end):
+        break
+    if m:
+        return max(ctx.body_start, m.start() - _BEFORE_NOI_NHAN), min(ctx.end, m.end() + _AFTER_NOI_NHAN)
+    return max(ctx.body_start, ctx.end - 1200), ctx.end
+
+
+def extract_signer(ctx: DocContext) -> Signer | None:
+    lo, hi = _region(ctx)
+    lines = _lines(ctx.text, lo, hi)
+    authority = on_behalf = head = position = None
+    block_start = None
+    after = 0  # index of the first line after the authority/position lines
+    for i, (s, _e, line) in enumerate(lines):
+        for am in AUTHORITY.finditer(line):
+            auth, rest = am.group("auth") + ".", am.group("rest").strip()
+            block_start = block_start if block_start is not None else s + am.start()
+            if auth == "TM.":
+                on_behalf = resolve_org(case_name(rest), ctx.locality)
+                authority = authority or auth
+            else:
+                authority, head = auth, _position_text(rest)
+            after = i + 1
+        pm = POSITION_LINE.match(_tail_caps(line))
+        if pm and block_start is not None and i >= after - 1 and not AUTHORITY.search(line):
+            position = _position_text(pm.group("pos"))
+            after = i + 1
+        elif pm and block_start is None and position is None:
+            position, block_start, after = _position_text(pm.group("pos")), s, i + 1
+    if authority == "KT." and head and not (position and position.startswith("Phó")):
+        position = _position_text("PHÓ " + head.upper())
+    elif authority == "Q." and head and not position:
+        position = "Quyền " + _position_text(head)
+    elif authority == "TM." and not position and head:
+        position = head
+    name_line = _find_name(lines, after if block_start is not None else 0, need_surname=block_start is None)
+    if name_line is None and position is None:
+        return None
+    name = None
+    end = block_start if block_start is not None else lo
+    if name_line:
+        name = _sentence_case(name_line[2]) if name_line[2].isupper() else name_line[2]
+        end = name_line[1]
+        block_start = block_start if block_start is not None else name_line[0]
+    start = block_start if block_start is not None else end
+    return Signer(name=name, position=position, authority=authority,  # type: ignore[arg-type]
+                  on_behalf_of=on_behalf or head,
+                  span=Span(start=start, end=end, raw=ctx.text[start:end]))
+
+
+def _tail_caps(line: str) -> str:
+    """The caps words ending a flattened line ("- Như trên; CHỦ TỊCH" -> "CHỦ TỊCH")."""
+    m = re.search(r"(?:^|[;:,.]\s*|\s)((?:\p{Lu}+\s*)+)$", line)
+    return m.group(1).strip() if m else line
+
+
+def _find_name(lines: list[tuple[int, int, str]], start: int, need_surname: bool) -> tuple[int, int, str] | None:
+    for s, e, line in lines[start:]:
+        if NOI_NHAN.match(line) or _LIST_ITEM.match(line) or _LUU.match(line) or _SKIP.match(line):
+            continue
+        if _is_name(line, need_surname):
+            return s, e, line
+        if not need_surname and len(line) > 60:
+            return None
+    return None
+
+
+def extract_recipients(ctx: DocContext) -> list[Recipient]:
+    out: list[Recipient] = []
+    for pattern, via in ((KINH_GUI, "kinh_gui"), (NOI_NHAN, "noi_nhan")):
+        m = pattern.search(ctx.text, ctx.start, ctx.end)
+        if m:
+            out.extend(_list_items(ctx, m.end(), via))
+    return out
+
+
+def _list_items(ctx: DocContext, pos: int, via: str) -> list[Recipient]:
+    items: list[Recipient] = []
+    for s, _e, line in _lines(ctx.text, pos, min(ctx.end, pos + 2500)):
+        first = not items and ctx.text[pos:s].strip() == ""
+        if not (first or _LIST_ITEM.match(line)) or AUTHORITY.match(line):
+            break
+        name = _PURPOSE.sub("", _LIST_ITEM.sub("", line)).rstrip(" ;.,")
+        name = re.split(r"\s(?=(?:TM|KT|TL|TUQ|Q)\.\s)", name)[0].strip()
+        if not name or _LUU.match(name) or name.lower().startswith("như trên"):
+            continue
+        start = s + line.find(name)
+        items.append(Recipient(name=name, via=via, span=Span(start=start, end=start + len(name), raw=name)))  # type: ignore[arg-type]
+    return items

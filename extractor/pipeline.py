@@ -1,0 +1,113 @@
+"""From a file or a text to records: read, normalise, split into documents, extract each field family.
+
+Pure up to `extract_text`; `extract_file` adds the reading and the file's identity (hash, format).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import regex as re
+
+from extractor.context import DocContext, find_sections
+from extractor.fields import header as header_fields
+from extractor.fields import issuer as issuer_fields
+from extractor.fields.awards import extract_awards, extract_quotas
+from extractor.fields.references import extract_references
+from extractor.fields.signature import extract_recipients, extract_signer
+from extractor.fields.targets import extract_targets
+from extractor.fields.timeline import extract_deadlines, extract_periods
+from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
+from extractor.normalize import normalize
+from extractor.orgs import find_locality, resolve_org
+from extractor.readers import ReadError, read_file
+from extractor.segment import Segment, split_documents
+
+# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does.
+_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*:")
+
+
+def _preamble_end(text: str, body_start: int, end: int, ctx_sections: list[tuple[int, int]]) -> int:
+    decides = _DECIDES.search(text, body_start, end)
+    first_heading = ctx_sections[0][0] if ctx_sections else end
+    return min(decides.start() if decides else end, first_heading)
+
+
+def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
+    h = header_fields.parse_header(text, seg.start, seg.end)
+    body = text[h.body_start : seg.end]
+    loc = find_locality(issuer_fields.names_for_locality(h.issuer_lines), h.place, body)
+    issuer = issuer_fields.from_header(text, h.issuer_lines, loc) or issuer_fields.from_body(
+        text, h.body_start, seg.end, loc
+    )
+    sections = find_sections(text, h.body_start, seg.end)
+    ctx = DocContext(
+        text=text, start=seg.start, end=seg.end, body_start=h.body_start,
+        preamble_end=_preamble_end(text, h.body_start, seg.end, [(s.start, s.level) for s in sections if s.level <= 2]),
+        issued_date=h.issued_date, title_span=h.title_span, locality=loc, sections=sections,
+    )
+    references = extract_references(ctx, h.number)
+    awards = extract_awards(ctx)
+    signer = extract_signer(ctx)
+    if issuer is None and signer and signer.on_behalf_of and signer.authority == "TM.":
+        # "TM. ỦY BAN NHÂN DÂN" signs for the body of the place line's locality.
+        name = signer.on_behalf_of
+        if loc.district and name == "Ủy ban nhân dân":
+            name = resolve_org(f"{name} {loc.district_type}", loc)
+        issuer = Organization(name=name, span=signer.span)
+    if signer and issuer and signer.on_behalf_of and issuer.name.startswith(signer.on_behalf_of):
+        signer.on_behalf_of = issuer.name  # "TM. ỦY BAN NHÂN DÂN" is this issuer, with its locality
+    doc = Document(
+        doc_type=h.doc_type, number=h.number, issued_date=h.issued_date, place=h.place, title=h.title,
+        issuer=issuer, signer=signer, recipients=extract_recipients(ctx), references=references,
+        targets=extract_targets(ctx), deadlines=extract_deadlines(ctx), periods=extract_periods(ctx),
+        awards=awards, quotas=extract_quotas(ctx, awards), evidence=h.evidence,
+        span=Span(start=seg.start, end=seg.end, raw=text[seg.start : min(seg.end, seg.start + 80)]),
+    )
+    return doc, h.issued_with
+
+
+def _link(docs: list[Document], issued_with: list[str | None]) -> None:
+    """A decision issues the plan after it; a letter forwards it (Nghị định 30/2020 bundles)."""
+    for i in range(1, len(docs)):
+        prev, cur = docs[i - 1], docs[i]
+        if prev.doc_type == "Quyết định" or (issued_with[i] and issued_with[i] == prev.number):
+            prev.links.append(Link(kind="issues", target=i, span=cur.span))
+        elif prev.doc_type in ("Công văn", "Tờ trình", "Thông báo"):
+            prev.links.append(Link(kind="forwards", target=i, span=cur.span))
+
+
+def extract_documents(text: str) -> list[Document]:
+    """Records of every document in an already normalised text."""
+    pairs = [_extract_one(text, seg) for seg in split_documents(text)]
+    docs = [d for d, _ in pairs]
+    _link(docs, [w for _, w in pairs])
+    return docs
+
+
+def extract_text(raw: str) -> tuple[str, list[Document]]:
+    """Normalise a raw text and extract its documents; spans point into the returned text."""
+    text = normalize(raw)
+    return text, extract_documents(text)
+
+
+def extract_file(path: Path, include_text: bool = False) -> FileRecord:
+    """Read and extract one file; never raises for bad input (the error is in the record)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        source = Source(path=str(path), sha256="")
+        return FileRecord(source=source, error=ErrorInfo(kind="not-found", message=f"{path}: {e.strerror}"))
+    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest())
+    try:
+        result = read_file(path, data)
+    except ReadError as e:
+        return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=str(e)))
+    source.format, source.pages = result.format, result.pages
+    try:
+        text, docs = extract_text(result.text)
+    except Exception as e:  # a bug must cost one file, not the batch
+        return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{path}: {type(e).__name__}: {e}"))
+    return FileRecord(source=source, documents=docs, text=text if include_text else None)

@@ -1,0 +1,131 @@
+"""Split one file's text into its documents.
+
+A file may hold a cover letter followed by the plan it forwards, or a decision followed by the
+plan it issues. Each document opens with a header cluster (issuer, motto, "Số:", place/date, type
+line or "V/v"). Appendix forms ("Biểu 1", "Phụ lục", "(Kèm theo Kế hoạch số …)") also carry
+header-like lines but belong to the document before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from extractor.vocab.layout import (
+    APPENDIX_LINE,
+    KEM_THEO,
+    MOTTO,
+    NUMBER_LINE,
+    PLACE_DATE,
+    TYPE_LINE,
+    VV_LINE,
+)
+
+# Markers closer than this many non-blank lines belong to one header cluster.
+_CLUSTER_GAP = 6
+# A document needs this many body lines before a new header can start another one.
+_MIN_BODY_LINES = 4
+# Documents that issue or forward the next one; a plan only ever has appendices.
+_ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình", "văn bản")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append(_Line(pos, pos + len(raw), raw.strip()))
+        pos += len(raw) + 1
+    return out
+
+
+def _marker(line: str) -> str | None:
+    if TYPE_LINE.match(line):
+        return "type"
+    m = NUMBER_LINE.match(line)
+    if m:
+        return "number"
+    if VV_LINE.match(line) and len(line) < 200:
+        return "vv"
+    if MOTTO.search(line):
+        return "motto"
+    if PLACE_DATE.search(line) and len(line) < 120:
+        return "date"
+    return None
+
+
+def _clusters(lines: list[_Line]) -> list[tuple[int, int, set[str]]]:
+    """(first line index, last line index, marker kinds) of each header cluster."""
+    clusters: list[tuple[int, int, set[str]]] = []
+    for i, line in enumerate(lines):
+        kind = _marker(line.text)
+        if not kind:
+            continue
+        if clusters and i - clusters[-1][1] <= _CLUSTER_GAP:
+            first, _, kinds = clusters[-1]
+            clusters[-1] = (first, i, kinds | {kind})
+        else:
+            clusters.append((i, i, {kind}))
+    return clusters
+
+
+def _is_appendix(lines: list[_Line], first: int, last: int) -> bool:
+    window = lines[max(0, first - 3) : last + 4]
+    if any(APPENDIX_LINE.match(line.text) for line in window):
+        return True
+    for line in window:
+        m = KEM_THEO.match(line.text)
+        if m and not m.group("type").lower().startswith(_ISSUING_TYPES):
+            return True
+    return False
+
+
+def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) -> bool:
+    if "type" not in kinds and "vv" not in kinds:
+        number = next((NUMBER_LINE.match(x.text) for x in lines[first : last + 1] if NUMBER_LINE.match(x.text)), None)
+        if not (number and number.group("num")):
+            return False
+    return not _is_appendix(lines, first, last)
+
+
+def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
+    """Include the issuer's caps lines standing just above the first marker."""
+    i = first
+    while i - 1 > floor and i - first > -3:
+        t = lines[i - 1].text
+        if not (t.isupper() and len(t) < 90) or re.match(r"^(?:TM|KT|TL|TUQ|Q)\.", t):
+            break
+        i -= 1
+    return i
+
+
+def split_documents(text: str) -> list[Segment]:
+    """The documents of a normalised text, in order; a text without headers is one document."""
+    lines = _lines(text)
+    starts: list[int] = []  # line indexes where documents start
+    body_since = 0
+    for first, last, kinds in _clusters(lines):
+        if not _opens_document(kinds, lines, first, last):
+            continue
+        if starts and first - body_since < _MIN_BODY_LINES:
+            continue
+        start = _extend_up(lines, first, starts[-1] if starts else -1)
+        starts.append(start)
+        body_since = last
+    if not starts:
+        return [Segment(0, len(text))]
+    bounds = [0] + [lines[i].start for i in starts[1:]] + [len(text)]
+    return [Segment(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]

@@ -1,0 +1,56 @@
+import pytest
+
+from extractor.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Số: ⁴²⁷/KH-UBND", "Số: 427/KH-UBND"),
+        ("Số: １２/TB-UBND", "Số: 12/TB-UBND"),
+        ("Uỷ ban nhân dân xã Hoà Bình", "Ủy ban nhân dân xã Hòa Bình"),
+        ("UỶ BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),
+        ("văn hoá, thuỷ lợi, quý, khuya", "văn hóa, thủy lợi, quý, khuya"),
+        ("giai đoạn 2021 – 2025 — hết", "giai đoạn 2021 - 2025 - hết"),
+        ("Số: 12/KH‑UBND", "Số: 12/KH-UBND"),
+        ("**TM. ỦY BAN NHÂN DÂN**", "TM. ỦY BAN NHÂN DÂN"),
+        ("mô hình “*Dân vận khéo*” năm nay", "mô hình “Dân vận khéo” năm nay"),
+        ("* mục một", "- mục một"),
+        ("1\\. Mục đích", "1. Mục đích"),
+        ("Số: 5\\r\\nKẾ HOẠCH\\r\\nPhát động", "Số: 5\nKẾ HOẠCH\nPhát động"),
+        ("a\u200bb\ufeffc", "abc"),
+        ("[bookmark: x1]Thực hiện", "Thực hiện"),
+    ],
+)
+def test_character_level_cases(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected + "\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a sentence wrapped by hand continues in lower case
+        ("Căn cứ Kế hoạch số 5/KH-UBND ngày 02 tháng 3\nnăm 2021 của UBND tỉnh.", 1),
+        # page-break wrap: a blank line inside a sentence after a comma
+        ("không để xảy ra trường hợp cán bộ,\n\ncông chức vi phạm.", 1),
+        # the header place wrapped before its date
+        ("Thành phố Hồ Chí\nMinh, ngày 05 tháng 6 năm 2021", 1),
+        # list items and new sentences stay on their own lines
+        ("Đối tượng:\na) Tập thể\nb) Cá nhân", 3),
+        ("- Mục tiêu một;\n- mục tiêu hai.", 2),
+        ("Kết thúc câu.\nbắt đầu dòng mới", 2),
+        ("KẾ HOẠCH\nphát động thi đua", 2),
+    ],
+)
+def test_line_wraps(raw: str, expected: int) -> None:
+    assert len(normalize(raw).strip().split("\n")) == expected
+
+
+def test_idempotent() -> None:
+    raw = "Uỷ ban\n\n\n\n**Số: ⁵/KH**\nCăn cứ văn bản ngày 1 tháng 2\nnăm 2020."
+    once = normalize(raw)
+    assert normalize(once) == once
+
+
+def test_bug_trailing_spaces_and_runs_of_spaces_collapse() -> None:
+    assert normalize("Nơi nhận:      \n- Như trên;   ") == "Nơi nhận:\n- Như trên;\n"

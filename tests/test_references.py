@@ -1,0 +1,92 @@
+import pytest
+
+from extractor.context import DocContext
+from extractor.fields.references import extract_references
+from extractor.models import Reference
+from extractor.normalize import normalize
+from extractor.orgs import Locality
+
+LONG_THANH = Locality(province="Đồng Nai", province_type="tỉnh", district="Long Thành", district_type="huyện")
+HA_NOI_DISTRICT = Locality(province="Hà Nội", province_type="Thành phố", district="Gia Lâm", district_type="huyện")
+
+
+def _refs(body: str, loc: Locality = LONG_THANH, own: str | None = None, preamble: bool = True) -> list[Reference]:
+    text = normalize(body)
+    cut = text.find("I. ")
+    ctx = DocContext(text=text, start=0, end=len(text), body_start=0,
+                     preamble_end=(cut if cut >= 0 else len(text)) if preamble else 0, locality=loc)
+    return extract_references(ctx, own)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Căn cứ Kế hoạch số 120/KH-UBND ngày 15 tháng 3 năm 2021 của Ủy ban nhân dân huyện về thi đua;",
+         ("basis", "Kế hoạch", "120/KH-UBND", "2021-03-15", "Ủy ban nhân dân huyện Long Thành")),
+        ("Thực hiện Công văn số 245/SNV-TĐKT ngày 02/4/2021 của Sở Nội vụ tỉnh Đồng Nai về việc hướng dẫn;",
+         ("basis", "Công văn", "245/SNV-TĐKT", "2021-04-02", "Sở Nội vụ tỉnh Đồng Nai")),
+        ("Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết;",
+         ("basis", "Nghị định", "98/2023/NĐ-CP", "2023-12-31", "Chính phủ")),
+        ("Triển khai Kế hoạch số 35-KH/TU ngày 5/8/2021 của Tỉnh ủy Đồng Nai về chuyển đổi số,",
+         ("basis", "Kế hoạch", "35-KH/TU", "2021-08-05", "Tỉnh ủy Đồng Nai")),
+        ("Theo văn bản số 77/UBND-VX ngày 9/9/2020 của UBND tỉnh, các đơn vị báo cáo.",
+         ("basis", "Công văn", "77/UBND-VX", "2020-09-09", "Ủy ban nhân dân tỉnh Đồng Nai")),
+        ("Căn cứ Thông tư số 12/2019/TT-BNV ngày 04 tháng 11 năm 2019 của Bộ Nội vụ;",
+         ("basis", "Thông tư", "12/2019/TT-BNV", "2019-11-04", "Bộ Nội vụ")),
+        ("Căn cứ Quyết định số 1234/QĐ-UBND ngày 01/7/2022 của Chủ tịch UBND tỉnh Đồng Nai;",
+         ("basis", "Quyết định", "1234/QĐ-UBND", "2022-07-01", "Ủy ban nhân dân tỉnh Đồng Nai")),
+        ("Căn cứ Kế hoạch số 44/KH-UBND ngày 4/4/2022 của Ủy ban nhân dân thành phố về thi đua;",
+         ("basis", "Kế hoạch", "44/KH-UBND", "2022-04-04", "Ủy ban nhân dân Thành phố Hà Nội")),
+    ],
+)
+def test_basis_mentions(sentence: str, expected: tuple[str, ...]) -> None:
+    loc = HA_NOI_DISTRICT if "thành phố" in sentence else LONG_THANH
+    (ref,) = _refs(sentence + "\nI. MỤC ĐÍCH\n", loc)
+    assert (ref.relation, ref.doc_type, ref.number, ref.date, ref.issuer) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "numbers"),
+    [
+        # blank appendix self-reference
+        ("(Kèm theo Kế hoạch số     /KH-UBND ngày   tháng 5 năm 2020)", []),
+        # short later mention folds into the first one
+        ("Thực hiện Kế hoạch số 12/KH-UBND ngày 1/2/2021 của UBND huyện. Kế hoạch số 12/KH-UBND nêu trên.", ["12/KH-UBND"]),
+        # a symbol with a space after the hyphen
+        ("theo Công văn số 537/GDĐT- VP ngày 3/3/2020", ["537/GDĐT-VP"]),
+        # phone numbers, years, levels are not documents
+        ("số điện thoại 0918 123 456; giai đoạn 2021-2025; mức độ 3/4", []),
+        # the document's own number is not a reference
+        ("Kế hoạch số 99/KH-UBND này được gửi các đơn vị.", []),
+        # trailing full stop is not part of the symbol
+        ("thực hiện theo Quyết định số 3599/QĐ-UBND.", ["3599/QĐ-UBND"]),
+        ("theo Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị", ["14-KL/TW"]),
+        ("Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022", ["06/2022/QH15"]),
+    ],
+)
+def test_which_numbers_are_references(body: str, numbers: list[str]) -> None:
+    assert [r.number for r in _refs(body, own="99/KH-UBND")] == numbers
+
+
+def test_basis_only_in_preamble_and_cites_after() -> None:
+    body = (
+        "Căn cứ Kế hoạch số 5/KH-UBND ngày 1/3/2021 của UBND huyện;\n"
+        "Nhằm cụ thể hóa, nay ban hành kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\n"
+        "Triển khai Quyết định số 8/QĐ-UBND ngày 2/3/2021 của UBND huyện về thi đua.\n"
+    )
+    assert [(r.number, r.relation) for r in _refs(body)] == [("5/KH-UBND", "basis"), ("8/QĐ-UBND", "cites")]
+
+
+def test_subject_and_issuer_stop_at_the_right_words() -> None:
+    (ref,) = _refs("Thực hiện Kế hoạch số 31/KH-UBND ngày 4/5/2020 của Ủy ban nhân dân huyện Long Thành phát "
+                   "động thi đua về cải cách hành chính.\nI. X")
+    assert ref.issuer == "Ủy ban nhân dân huyện Long Thành"
+    (ref,) = _refs("Căn cứ Kế hoạch số 31/KH-UBND ngày 4/5/2020 của UBND huyện về việc tổ chức hội thi;\nI. X")
+    assert ref.subject == "tổ chức hội thi"
+
+
+def test_bug_position_before_issuer_is_dropped() -> None:
+    (ref,) = _refs("Thực hiện Kế hoạch số 7/KH-HĐTĐKT ngày 3/3/2021 của Chủ tịch Hội đồng Thi đua - Khen thưởng "
+                   "tỉnh Bến Tre, nay triển khai.\nI. X")
+    assert ref.issuer == "Hội đồng Thi đua - Khen thưởng tỉnh Bến Tre"

@@ -1,0 +1,59 @@
+import pytest
+
+from extractor.context import DocContext
+from extractor.fields.signature import extract_recipients, extract_signer
+from extractor.normalize import normalize
+from extractor.orgs import Locality
+
+BODY = "Trên đây là kế hoạch thi đua năm 2021 của đơn vị./.\n"
+NOI_NHAN = "Nơi nhận:\n- Sở Nội vụ;\n- UBND các xã;\n- Lưu: VT.\n"
+
+
+def _ctx(raw: str) -> DocContext:
+    text = normalize(raw)
+    loc = Locality(province="Nghệ An", province_type="tỉnh", district="Quỳnh Lưu", district_type="huyện")
+    return DocContext(text=text, start=0, end=len(text), body_start=0, preamble_end=0, locality=loc)
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nHồ Văn Lực", ("Hồ Văn Lực", "Chủ tịch", "TM.")),
+        ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Thị Mai",
+         ("Nguyễn Thị Mai", "Phó Chủ tịch", "KT.")),
+        ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nLê Quang Vinh", ("Lê Quang Vinh", "Phó Giám đốc", "KT.")),
+        ("TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nPhan Thanh Tú", ("Phan Thanh Tú", "Chánh Văn phòng", "TL.")),
+        ("Q. TRƯỞNG PHÒNG\n\nVõ Minh Tâm", ("Võ Minh Tâm", "Quyền Trưởng phòng", "Q.")),
+        ("HIỆU TRƯỞNG\n\nĐặng Thu Hà", ("Đặng Thu Hà", "Hiệu trưởng", None)),
+        ("TM. BAN THƯỜNG VỤ\nBÍ THƯ\n\nTRẦN QUỐC HÙNG", ("Trần Quốc Hùng", "Bí thư", "TM.")),
+    ],
+)
+def test_signature_blocks(block: str, expected: tuple[str | None, ...]) -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + block))
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority) == expected
+
+
+def test_bug_garbled_position_line_is_not_a_name() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nHUYỀN CHỦ TỊCH\n\nLý Văn Tư"))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Lý Văn Tư", "Phó Chủ tịch")
+
+
+def test_name_after_recipients_without_position() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "\n\nTrương Công Bình\n"))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Trương Công Bình", None)
+
+
+def test_no_signature_gives_none() -> None:
+    assert extract_signer(_ctx(BODY + NOI_NHAN)) is None
+    assert extract_signer(_ctx(BODY)) is None
+
+
+def test_recipients_from_kinh_gui_and_noi_nhan() -> None:
+    ctx = _ctx("Kính gửi: - Các trường tiểu học;\n- Trung tâm Y tế huyện.\n\nNội dung công văn.\n"
+               "Nơi nhận:\n- Như trên;\n- Phòng GD&ĐT (để báo cáo);\n- Lưu: VT, NV.\n")
+    got = [(r.via, r.name) for r in extract_recipients(ctx)]
+    assert got == [("kinh_gui", "Các trường tiểu học"), ("kinh_gui", "Trung tâm Y tế huyện"),
+                   ("noi_nhan", "Phòng GD&ĐT")]
