@@ -1,0 +1,55 @@
+"""Whole-document fixtures: every corpus file against its expected record, in every format it exists in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.pipeline import extract_file
+from tests.contract import header, lists
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+FORMATS = (".txt", ".docx", ".pdf")
+
+
+def _cases() -> list[tuple[Path, Path]]:
+    cases = []
+    for expected in sorted(CORPUS.glob("*.expected.json")):
+        stem = expected.name.removesuffix(".expected.json")
+        cases += [(expected, CORPUS / (stem + ext)) for ext in FORMATS if (CORPUS / (stem + ext)).exists()]
+    return cases
+
+
+def _docs(path: Path) -> list[dict[str, Any]]:
+    record = extract_file(path)
+    assert record.error is None, record.error
+    return [d.model_dump(mode="json") for d in record.documents or []]
+
+
+@pytest.mark.parametrize(("expected", "path"), _cases(), ids=lambda p: p.name)
+def test_document_fields(expected: Path, path: Path) -> None:
+    want = json.loads(expected.read_text(encoding="utf-8"))["documents"]
+    got = _docs(path)
+    assert len(got) == len(want), "documents split"
+    for g, w in zip(got, want, strict=True):
+        assert header(g) == header(w)
+        assert lists(g) == lists(w)
+
+
+def _stems_with_formats() -> list[str]:
+    stems = {p.stem for p in CORPUS.glob("*.docx")} | {p.stem for p in CORPUS.glob("*.pdf")}
+    return sorted(s for s in stems if (CORPUS / f"{s}.txt").exists())
+
+
+@pytest.mark.parametrize("stem", _stems_with_formats())
+def test_same_fields_from_txt_docx_and_pdf(stem: str) -> None:
+    base = _docs(CORPUS / f"{stem}.txt")
+    for ext in (".docx", ".pdf"):
+        path = CORPUS / f"{stem}{ext}"
+        if path.exists():
+            other = _docs(path)
+            assert [header(d) for d in other] == [header(d) for d in base], ext
+            assert [lists(d) for d in other] == [lists(d) for d in base], ext

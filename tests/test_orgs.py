@@ -1,0 +1,60 @@
+import pytest
+
+from extractor.orgs import Locality, case_name, find_locality, resolve_org
+
+CU_CHI = Locality(province="Hồ Chí Minh", province_type="Thành phố", district="Củ Chi", district_type="huyện")
+VINH = Locality(province="Nghệ An", province_type="tỉnh", district="Vinh", district_type="thành phố")
+AFTER_2025 = Locality(province="Đồng Nai", province_type="tỉnh", commune="Long Bình", commune_type="phường")
+
+
+@pytest.mark.parametrize(
+    ("caps", "expected"),
+    [
+        ("ỦY BAN NHÂN DÂN HUYỆN CỦ CHI", "Ủy ban nhân dân huyện Củ Chi"),
+        ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phòng Giáo dục và Đào tạo"),
+        ("TRƯỜNG MẦM NON HOA SEN", "Trường Mầm non Hoa Sen"),
+        ("TRƯỜNG TH&THCS LÊ LỢI", "Trường TH&THCS Lê Lợi"),
+        ("SỞ NỘI VỤ", "Sở Nội vụ"),
+        ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH BẾN TRE", "Hội đồng Thi đua - Khen thưởng tỉnh Bến Tre"),
+        ("ỦY BAN NHÂN DÂN PHƯỜNG LONG BÌNH", "Ủy ban nhân dân phường Long Bình"),
+        ("Phòng Nội vụ", "Phòng Nội vụ"),
+    ],
+)
+def test_case_name(caps: str, expected: str) -> None:
+    assert case_name(caps) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "loc", "expected"),
+    [
+        ("Ủy ban nhân dân huyện", CU_CHI, "Ủy ban nhân dân huyện Củ Chi"),
+        ("UBND Thành phố", CU_CHI, "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+        ("Ủy ban nhân dân Huyện", CU_CHI, "Ủy ban nhân dân huyện Củ Chi"),
+        ("Chủ UBND huyện", CU_CHI, "Chủ tịch Ủy ban nhân dân huyện Củ Chi"),
+        ("Phòng GD&ĐT Củ Chi", CU_CHI, "Phòng Giáo dục và Đào tạo huyện Củ Chi"),
+        ("Chủ tịch UBND các xã, thị trấn", CU_CHI, "Chủ tịch Ủy ban nhân dân xã"),
+        ("UBND thành phố", VINH, "Ủy ban nhân dân thành phố Vinh"),
+        ("UBND tỉnh", VINH, "Ủy ban nhân dân tỉnh Nghệ An"),
+        ("UBND tỉnh", AFTER_2025, "Ủy ban nhân dân tỉnh Đồng Nai"),
+        ("Tỉnh ủy Đồng Nai", AFTER_2025, "Tỉnh ủy Đồng Nai"),
+        ("Chính phủ", CU_CHI, "Chính phủ"),
+    ],
+)
+def test_resolve_org(raw: str, loc: Locality, expected: str) -> None:
+    assert resolve_org(raw, loc) == expected
+
+
+def test_locality_from_place_line() -> None:
+    loc = find_locality([], "Cù Lao Dung", "")
+    assert (loc.district, loc.district_type, loc.province) == ("Cù Lao Dung", "huyện", "Sóc Trăng")
+
+
+def test_ambiguous_district_takes_the_province_the_text_names() -> None:
+    loc = find_locality([], "Tam Nông", "các xã của huyện Tam Nông, tỉnh Phú Thọ")
+    assert loc.province == "Phú Thọ"
+    assert find_locality([], "Tam Nông", "").province is None
+
+
+def test_bug_header_typo_district_takes_place_spelling() -> None:
+    loc = find_locality(["Ủy ban nhân dân huyện Cử Chi"], "Củ Chi", "")
+    assert (loc.district, loc.province) == ("Củ Chi", "Hồ Chí Minh")
