@@ -53,12 +53,22 @@ UNIT_NAME = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))\s+({PROPER})")
 # A unit word with no name after it ("của UBND huyện"); "Tỉnh ủy", "Huyện đoàn" are bodies, not units.
 _BARE_UNIT = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))(?!\s+{PROPER})(?!\p{{L}})(?!\s+(?:ủy|đoàn|hội)\b)")
 _UNIT_LIST = re.compile(r"(?i)\b(xã|phường|thị trấn)(?:\s*(?:,|và)\s*(?:xã|phường|thị trấn))+")
+# In a caps header line everything after the last unit word is the place name ("HUYỆN CỦ CHI").
+_LAST_UNIT = re.compile(
+    rf"(?i)(?<!\p{{L}})(?:{_UNITS}|đảng)(?:\s+ủy)?\s+(?!ủy\b|đoàn\b|hội\b)((?:(?!(?<!\p{{L}})(?:{_UNITS})\s).)+)$"
+)
 _CAC = re.compile(r"(?i)(?<!\p{L})(?:các|những)\s+")
 _NAMED_HEAD_RE = re.compile(
     r"(?i)^(?:" + "|".join(re.escape(h) for h in NAMED_HEADS) + r")\s+"
 )
 # Organ heads that are followed directly by a place name ("Phòng GD&ĐT Tam Nông").
 _HEAD_THEN_PLACE = re.compile(rf"^((?:Phòng|Sở|Ủy ban nhân dân|Hội đồng nhân dân|Huyện ủy)\b.*?)\s+({PROPER})$")
+
+
+# Departments named without a place: a Sở is provincial, a Phòng is of a district (before 2025).
+_PROVINCE_DEPT = re.compile(r"^Sở [\p{L} ,&\-]+$")
+_DISTRICT_DEPT = re.compile(r"^Phòng [\p{L} ,&\-]+$")
+_ENDS_PROPER = re.compile(rf"\s{PROPER}$")
 
 
 def strip_marks(s: str) -> str:
@@ -84,13 +94,13 @@ def case_name(s: str) -> str:
     s = " ".join(s.split())
     if not _is_caps(s):
         return s
-    words = [w if w in KEEP_UPPER or "&" in w else w.lower() for w in s.split()]
+    words = [w if w in KEEP_UPPER or w in ABBREVIATIONS or "&" in w else w.lower() for w in s.split()]
     s = " ".join(words)
     s = _PHRASE_RE.sub(lambda m: _CANONICAL[m.group(0).lower()], s)
     # After a unit word or a school head, the rest of a header line is a proper name.
-    m = UNIT_NAME.search(s) or re.search(rf"(?i)(?<!\p{{L}})({_UNITS})\s+(.+)$", s)
+    m = _LAST_UNIT.search(s)
     if m:
-        s = s[: m.start(2)] + _title(s[m.start(2):])
+        s = s[: m.start(1)] + _title(s[m.start(1):])
     else:
         head = _NAMED_HEAD_RE.match(s)
         if head:
@@ -139,7 +149,18 @@ def resolve_org(raw: str, loc: Locality) -> str:
         unit = _unit_of_place(m.group(2), loc)
         if unit:
             s = f"{m.group(1)} {unit} {m.group(2)}"
+    if not UNIT_NAME.search(s) and not _ENDS_PROPER.search(s):
+        s = _add_locality(s, loc)
     return s
+
+
+def _add_locality(name: str, loc: Locality) -> str:
+    """A bare "Sở Nội vụ" belongs to the document's province, a bare "Phòng Nội vụ" to its district."""
+    if _PROVINCE_DEPT.match(name) and loc.province and loc.province_type:
+        return f"{name} {loc.province_type} {loc.province}"
+    if _DISTRICT_DEPT.match(name) and loc.district and loc.district_type:
+        return f"{name} {loc.district_type} {loc.district}"
+    return name
 
 
 def _repair(name: str, loc: Locality) -> str:

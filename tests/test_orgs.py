@@ -58,3 +58,20 @@ def test_ambiguous_district_takes_the_province_the_text_names() -> None:
 def test_bug_header_typo_district_takes_place_spelling() -> None:
     loc = find_locality(["Ủy ban nhân dân huyện Cử Chi"], "Củ Chi", "")
     assert (loc.district, loc.province) == ("Củ Chi", "Hồ Chí Minh")
+
+
+@pytest.mark.parametrize(
+    ("caps", "expected"),
+    [
+        ("HUYỆN ỦY CỦ CHI", "Huyện ủy Củ Chi"),
+        ("UBND HUYỆN GIA LÂM", "UBND huyện Gia Lâm"),
+        ("ĐẢNG ỦY XÃ AN PHÚ", "Đảng ủy xã An Phú"),
+    ],
+)
+def test_bug_caps_party_committees_and_abbreviations(caps: str, expected: str) -> None:
+    assert case_name(caps) == expected
+
+
+def test_bare_departments_take_their_level_of_locality() -> None:
+    assert resolve_org("Sở GD&ĐT", VINH) == "Sở Giáo dục và Đào tạo tỉnh Nghệ An"
+    assert resolve_org("Phòng Nội vụ", CU_CHI) == "Phòng Nội vụ huyện Củ Chi"

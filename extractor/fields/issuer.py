@@ -14,7 +14,7 @@ from extractor.orgs import UNIT_NAME, Locality, case_name, resolve_org
 from extractor.vocab.organs import NAMED_HEADS, UNIT_WORDS
 
 # A caps line that continues the one above ("ỦY BAN NHÂN DÂN" / "HUYỆN CỦ CHI").
-_CONTINUES = re.compile(r"(?i)^(?:" + "|".join(UNIT_WORDS) + r")\b|^(?:VÀ|-|&)\s")
+_CONTINUES = re.compile(r"(?i)^(?:" + "|".join(UNIT_WORDS) + r")\b(?!\s+ỦY)|^(?:VÀ|-|&)\s")
 _ENDS_OPEN = re.compile(r"(?i)(?:\b(?:" + "|".join(UNIT_WORDS) + r")|\bVÀ|-|&)$")
 # Placeholders in forms and decorations under the issuer.
 _NOT_ORGAN = re.compile(r"^(?:TÊN\s+(?:ĐƠN\s+VỊ|CƠ\s+QUAN)|[-_*=. ]+)$")
