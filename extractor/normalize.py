@@ -23,7 +23,7 @@ _ARTEFACTS = re.compile(r"\[(?:bookmark:[^\]\n]*|footnoteRef:\d+)\]")
 # Markdown: bullets "* x", headings "# x", emphasis "**x**", "*x*", "__x__", escapes "1\.".
 _MD_BULLET = re.compile(r"(?m)^[ \t]*[*•●▪◦][ \t]+")
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
-_MD_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)__(?=\S)|(?<=\S)__(?!\w)")
+_MD_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?!\w)")
 _MD_ESCAPE = re.compile(r"\\([.\-*_()\[\]#+])")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}| *\t *")
 # Old tone placement ("hoà", "Uỷ"): only open syllables ending o/u + toned a/e/y are candidates.

@@ -90,3 +90,14 @@ def test_bug_position_before_issuer_is_dropped() -> None:
     (ref,) = _refs("Thực hiện Kế hoạch số 7/KH-HĐTĐKT ngày 3/3/2021 của Chủ tịch Hội đồng Thi đua - Khen thưởng "
                    "tỉnh Bến Tre, nay triển khai.\nI. X")
     assert ref.issuer == "Hội đồng Thi đua - Khen thưởng tỉnh Bến Tre"
+
+
+def test_bug_same_number_in_two_years_is_two_documents() -> None:
+    refs = _refs("Căn cứ Kế hoạch số 12/KH-UBND ngày 3/2/2020 của UBND huyện và Kế hoạch số 12/KH-UBND "
+                 "ngày 5/1/2021 của UBND huyện;\nI. X")
+    assert [(r.number, r.date) for r in refs] == [("12/KH-UBND", "2020-02-03"), ("12/KH-UBND", "2021-01-05")]
+
+
+@pytest.mark.parametrize("body", ["theo Biểu số 01/TĐKT đính kèm", "điền Mẫu số 02/BC-TĐKT", "tại Phụ lục số 3/KH"])
+def test_bug_forms_are_not_references(body: str) -> None:
+    assert _refs(body) == []

@@ -25,6 +25,8 @@ _TYPE_BEFORE = re.compile(
     r"(?i)(?P<type>" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")(?:\s+liên\s+tịch)?\s*(?:số\s*[:.]?\s*)?$"
 )
 _SO_BEFORE = re.compile(r"(?i)\bsố\s*[:.]?\s*$")
+# Numbered things that are not documents: forms, annexes, articles ("Biểu số 01/TĐKT", "Mẫu 02/BC").
+_NOT_A_DOCUMENT = re.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục|điều|khoản|mục|trang|phiếu|điện\s+thoại)\s*(?:số\s*[:.]?\s*)?$")
 # The preamble verbs that make a mention a basis (Nghị định 30/2020: the "căn cứ" component).
 _BASIS_LEAD = re.compile(
     r"(?im)(?:^|[;.]\s*)(?:căn\s+cứ|thực\s+hiện|triển\s+khai|theo|thi\s+hành|trên\s+cơ\s+sở|cụ\s+thể\s+hóa"
@@ -81,7 +83,7 @@ def _strip_position(name: str) -> str:
 
 def extract_references(ctx: DocContext, own_number: str | None) -> list[Reference]:
     text = ctx.text
-    refs: dict[str, Reference] = {}
+    refs: list[Reference] = []
     own = (own_number or "").upper()
     for m in NUMBER.finditer(text, ctx.body_start, ctx.end):
         sym, used = _symbol(m.group("sym"))
@@ -90,22 +92,32 @@ def extract_references(ctx: DocContext, own_number: str | None) -> list[Referenc
         number = f"{m.group('num')}{m.group('sep')}{sym}"
         left = text[max(ctx.start, m.start() - 60) : m.start()]
         tm = _TYPE_BEFORE.search(left)
-        if not tm and not _SO_BEFORE.search(left):
-            continue
-        key = number.upper()
-        if key == own:
+        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left) or number.upper() == own:
             continue
         start = m.start() - (len(left) - tm.start()) if tm else m.start()
-        end = m.start("sym") + used
-        if key in refs:
-            refs[key].mentions.append(ctx.span(start, end))
-            continue
-        refs[key] = _build(ctx, m, number, sym, tm.group("type") if tm else None, start, end)
-    return list(refs.values())
+        ref = _build(ctx, number, sym, tm.group("type") if tm else None, start, m.start("sym") + used)
+        first = _first_mention(refs, ref)
+        if first is None:
+            refs.append(ref)
+        else:
+            first.mentions.append(ctx.span(ref.span.start, ref.span.end))
+            first.date = first.date or ref.date
+            first.issuer, first.issuer_raw = first.issuer or ref.issuer, first.issuer_raw or ref.issuer_raw
+    return refs
 
 
-def _build(ctx: DocContext, m: re.Match[str], number: str, sym: str, type_word: str | None,
-           start: int, end: int) -> Reference:
+def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
+    """The earlier mention of the same document: same number, and no conflicting date.
+
+    Numbers restart every year and per issuer, so "12/KH-UBND" of 2020 and of 2021 are two documents.
+    """
+    for r in refs:
+        if r.number.upper() == new.number.upper() and (not r.date or not new.date or r.date == new.date):
+            return r
+    return None
+
+
+def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start: int, end: int) -> Reference:
     text = ctx.text
     clause_end_m = _CLAUSE_END.search(text, end, ctx.end)
     clause_end = clause_end_m.start() if clause_end_m else ctx.end
