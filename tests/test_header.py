@@ -94,3 +94,8 @@ def test_bug_decision_authority_line_is_not_part_of_title() -> None:
 def test_plan_issued_with_a_decision_records_it() -> None:
     _, h = _header("KẾ HOẠCH\nThi đua năm 2021\n(Ban hành kèm theo Quyết định số 55/QĐ-UBND ngày 2/2/2021)\nI. MỤC")
     assert (h.title, h.issued_with) == ("Thi đua năm 2021", "55/QĐ-UBND")
+
+
+def test_type_and_caps_title_on_one_line() -> None:
+    _, h = _header("Số: 7/KH-THCS\nĐà Lạt, ngày 1 tháng 9 năm 2021\nKẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI\nI. MỤC ĐÍCH")
+    assert (h.doc_type, h.title) == ("Kế hoạch", "TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI")

@@ -23,6 +23,7 @@ from extractor.vocab.layout import (
     PLACE_DATE,
     SEPARATOR,
     TYPE_LINE,
+    TYPE_WITH_TITLE,
     VV_LINE,
 )
 
@@ -101,9 +102,12 @@ def parse_header(text: str, start: int, end: int) -> Header:
             break
         _read_header_line(text, ls, le, line, h)
         h.body_start = max(h.body_start, le)
-        if h.doc_type and (TYPE_LINE.match(line) or VV_LINE.match(line)):
+        if h.doc_type and (TYPE_LINE.match(line) or VV_LINE.match(line) or TYPE_WITH_TITLE.match(line)):
             title_mode = True
-            if VV_LINE.match(line):
+            tw = TYPE_WITH_TITLE.match(line)
+            if tw:
+                title_parts.append((ls + tw.start("title"), le))
+            elif VV_LINE.match(line):
                 title_parts.append((ls + len(line) - len(line.lstrip()), le))
     if title_parts:
         h.title_span = (title_parts[0][0], title_parts[-1][1])
@@ -144,7 +148,7 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None
         dm = DATE.search(pd.group("date"))
         h.issued_date = match_to_iso(dm) if dm else None
         h.evidence["issued_date"] = _span(text, ls + pd.start("date"), ls + pd.end("date"))
-    t = TYPE_LINE.match(line)
+    t = TYPE_LINE.match(line) or (TYPE_WITH_TITLE.match(line) if h.evidence else None)
     if t and not h.doc_type:
         h.doc_type = canonical_type(t.group("type"))
         h.evidence["doc_type"] = _span(text, ls + t.start("type"), ls + t.end("type"))
