@@ -30,15 +30,15 @@ class Span(_Model):
 
 class Organization(_Model):
     name: str = Field(description="Full, expanded name with its locality: 'Ủy ban nhân dân huyện Củ Chi'.")
-    parent: str | None = Field(None, description="The managing body named above it in the header.")
+    parent: str | None = Field(default=None, description="The managing body named above it in the header.")
     span: Span | None = None
 
 
 class Signer(_Model):
     name: str | None = None
-    position: str | None = Field(None, description="Written out: 'Phó Chủ tịch' under 'KT. CHỦ TỊCH'.")
-    authority: Authority | None = Field(None, description="TM./KT./Q./TL./TUQ. prefix of the signature block.")
-    on_behalf_of: str | None = Field(None, description="The body or head the signer signs for.")
+    position: str | None = Field(default=None, description="Written out: 'Phó Chủ tịch' under 'KT. CHỦ TỊCH'.")
+    authority: Authority | None = Field(default=None, description="TM./KT./Q./TL./TUQ. prefix of the signature block.")
+    on_behalf_of: str | None = Field(default=None, description="The body or head the signer signs for.")
     span: Span | None = None
 
 
@@ -52,10 +52,10 @@ class Reference(_Model):
     relation: Relation
     doc_type: str | None = None
     number: str = Field(description="Number/symbol as written, spaces removed: '3925/KH-UBND', '14-KL/TW'.")
-    date: str | None = Field(None, description="ISO date of the referenced document.")
-    issuer: str | None = Field(None, description="Issuer resolved in the document's context.")
-    issuer_raw: str | None = Field(None, description="The issuer as written.")
-    subject: str | None = Field(None, description="Its 'về việc …' text.")
+    date: str | None = Field(default=None, description="ISO date of the referenced document.")
+    issuer: str | None = Field(default=None, description="Issuer resolved in the document's context.")
+    issuer_raw: str | None = Field(default=None, description="The issuer as written.")
+    subject: str | None = Field(default=None, description="Its 'về việc …' text.")
     span: Span
     mentions: list[Span] = Field(default_factory=list, description="Later short mentions of the same document.")
 
@@ -65,28 +65,28 @@ class Target(_Model):
     unit: str
     op: Op
     text: str
-    measure: str | None = Field(None, description="What is measured, for whom, when the sentence says it.")
+    measure: str | None = Field(default=None, description="What is measured, for whom, when the sentence says it.")
     span: Span
 
 
 class Deadline(_Model):
     date: str
     text: str
-    task: str | None = Field(None, description="What is due.")
+    task: str | None = Field(default=None, description="What is due.")
     span: Span
 
 
 class Period(_Model):
-    start: str | None = Field(None, description="ISO date, month ('2020-06') or year ('2023').")
+    start: str | None = Field(default=None, description="ISO date, month ('2020-06') or year ('2023').")
     end: str | None = None
     text: str
-    label: str | None = Field(None, description="Phase label: 'Đợt 1', 'sơ kết', 'giai đoạn'.")
+    label: str | None = Field(default=None, description="Phase label: 'Đợt 1', 'sơ kết', 'giai đoạn'.")
     span: Span
 
 
 class Award(_Model):
     form: str = Field(description="Giấy khen, Bằng khen, Cờ thi đua, Chiến sĩ thi đua cơ sở, …")
-    grantor: str | None = Field(None, description="Granting official or body, resolved in context.")
+    grantor: str | None = Field(default=None, description="Granting official or body, resolved in context.")
     recipients: list[str] = Field(default_factory=list, description="'tập thể' and/or 'cá nhân'.")
     span: Span
 
@@ -95,9 +95,9 @@ class Quota(_Model):
     count: int
     op: Op
     recipient: str = Field(description="'tập thể' or 'cá nhân'.")
-    phase: str | None = Field(None, description="'sơ kết 6 tháng', 'tổng kết cuối năm', 'Đợt 1', …")
-    group: str | None = Field(None, description="Who competes for it.")
-    award: str | None = Field(None, description="The award form the quota belongs to.")
+    phase: str | None = Field(default=None, description="'sơ kết 6 tháng', 'tổng kết cuối năm', 'Đợt 1', …")
+    group: str | None = Field(default=None, description="Who competes for it.")
+    award: str | None = Field(default=None, description="The award form the quota belongs to.")
     span: Span
 
 
@@ -109,8 +109,8 @@ class Link(_Model):
 
 class Document(_Model):
     doc_type: str | None = None
-    number: str | None = Field(None, description="Null when blank as in a draft 'Số: /KH-UBND'.")
-    issued_date: str | None = Field(None, description="ISO date; '2023-03' when the day is blank.")
+    number: str | None = Field(default=None, description="Null when blank as in a draft 'Số: /KH-UBND'.")
+    issued_date: str | None = Field(default=None, description="ISO date; '2023-03' when the day is blank.")
     place: str | None = None
     title: str | None = None
     issuer: Organization | None = None
@@ -124,7 +124,7 @@ class Document(_Model):
     quotas: list[Quota] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
     evidence: dict[str, Span] = Field(default_factory=dict, description="Spans of the header scalars.")
-    span: Span | None = Field(None, description="The part of the text this document occupies.")
+    span: Span | None = Field(default=None, description="The part of the text this document occupies.")
 
 
 class Source(_Model):
@@ -135,7 +135,9 @@ class Source(_Model):
 
 
 class ErrorInfo(_Model):
-    kind: str = Field(description="unsupported-format, encoding, no-text-layer, encrypted, corrupt, empty, too-large, timeout, …")
+    kind: str = Field(
+        description="unsupported-format, encoding, no-text-layer, encrypted, corrupt, empty, too-large, timeout, …"
+    )
     message: str
 
 
@@ -145,4 +147,4 @@ class FileRecord(_Model):
     source: Source
     documents: list[Document] | None = None
     error: ErrorInfo | None = None
-    text: str | None = Field(None, description="The normalised text all spans point into (on request).")
+    text: str | None = Field(default=None, description="The normalised text all spans point into (on request).")

@@ -46,7 +46,7 @@ def _modern_tone(word: str) -> str:
     from underthesea.pipeline.text_normalize.token_normalize import token_normalize
 
     lower = word.lower()
-    fixed = token_normalize(lower)
+    fixed: str = token_normalize(lower)
     if fixed == lower:
         return word
     if word.isupper():
@@ -57,7 +57,8 @@ def _modern_tone(word: str) -> str:
 
 
 def _fix_tones(text: str) -> str:
-    return _OLD_TONE.sub(lambda m: _modern_tone(m.group(0)), text)
+    fixed: str = _OLD_TONE.sub(lambda m: _modern_tone(m.group(0)), text)
+    return fixed
 
 
 def _clean_lines(text: str) -> list[str]:

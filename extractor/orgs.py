@@ -202,9 +202,9 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
             (m.group(1).lower(), m.group(2)) for m in UNIT_NAME.finditer(body) if m.group(1).islower()
         )
         for (unit, name), _ in counts.most_common():
-            if unit in DISTRICT_UNITS - {"thành phố"} and not loc.district:
-                loc = _with_unit(loc, unit, name)
-            elif unit in {"tỉnh", "thành phố"} and not loc.province and admin.province_named(name):
+            new_district = unit in DISTRICT_UNITS - {"thành phố"} and not loc.district
+            new_province = unit in {"tỉnh", "thành phố"} and not loc.province and admin.province_named(name)
+            if new_district or new_province:
                 loc = _with_unit(loc, unit, name)
     if loc.district and not loc.province:
         loc = _province_of_district(loc, body)
@@ -214,7 +214,7 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
 def _known_spelling(name: str, place: str | None, body: str) -> str:
     """'Cử Chi' in a header whose place line says 'Củ Chi': take the spelling that is a real district."""
     key = strip_marks(name)
-    candidates = [place or ""] + [m.group(2) for m in UNIT_NAME.finditer(body)]
+    candidates: list[str] = [place or ""] + [m.group(2) for m in UNIT_NAME.finditer(body)]
     for c in candidates:
         if c and strip_marks(c) == key and admin.districts_named(c):
             return c

@@ -8,6 +8,7 @@ header-like lines but belong to the document before them.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import regex as re
@@ -128,4 +129,4 @@ def split_documents(text: str) -> list[Segment]:
     if not starts:
         return [Segment(0, len(text))]
     bounds = [0] + [lines[i].start for i in starts[1:]] + [len(text)]
-    return [Segment(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [Segment(a, b) for a, b in itertools.pairwise(bounds)]

@@ -74,5 +74,6 @@ def lists(doc: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
         "deadlines": sorted({(d["date"],) for d in doc.get("deadlines") or []}),
         "periods": sorted({(p.get("start"), p.get("end")) for p in doc.get("periods") or []}, key=str),
         "awards": sorted({(fold(a["form"]), _org(a.get("grantor"))) for a in doc.get("awards") or []}),
-        "quotas": keys("quotas", lambda q: (int(q["count"]), q["op"], _recipient(q["recipient"]), _phase(q.get("phase")))),
+        "quotas": keys("quotas", lambda q: (
+            int(q["count"]), q["op"], _recipient(q["recipient"]), _phase(q.get("phase")))),
     }

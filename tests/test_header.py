@@ -97,5 +97,7 @@ def test_plan_issued_with_a_decision_records_it() -> None:
 
 
 def test_type_and_caps_title_on_one_line() -> None:
-    _, h = _header("Số: 7/KH-THCS\nĐà Lạt, ngày 1 tháng 9 năm 2021\nKẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI\nI. MỤC ĐÍCH")
+    _, h = _header(
+        "Số: 7/KH-THCS\nĐà Lạt, ngày 1 tháng 9 năm 2021\nKẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI\nI. MỤC ĐÍCH"
+    )
     assert (h.doc_type, h.title) == ("Kế hoạch", "TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI")

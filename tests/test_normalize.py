@@ -57,4 +57,5 @@ def test_bug_trailing_spaces_and_runs_of_spaces_collapse() -> None:
 
 
 def test_bug_underscore_italics_removed_but_not_inside_words() -> None:
-    assert normalize("_Củ Chi, ngày 5 tháng 5 năm 2020_ mã loai_1_name") == "Củ Chi, ngày 5 tháng 5 năm 2020 mã loai_1_name\n"
+    got = normalize("_Củ Chi, ngày 5 tháng 5 năm 2020_ mã loai_1_name")
+    assert got == "Củ Chi, ngày 5 tháng 5 năm 2020 mã loai_1_name\n"

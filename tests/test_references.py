@@ -51,7 +51,8 @@ def test_basis_mentions(sentence: str, expected: tuple[str, ...]) -> None:
         # blank appendix self-reference
         ("(Kèm theo Kế hoạch số     /KH-UBND ngày   tháng 5 năm 2020)", []),
         # short later mention folds into the first one
-        ("Thực hiện Kế hoạch số 12/KH-UBND ngày 1/2/2021 của UBND huyện. Kế hoạch số 12/KH-UBND nêu trên.", ["12/KH-UBND"]),
+        ("Thực hiện Kế hoạch số 12/KH-UBND ngày 1/2/2021 của UBND huyện. Kế hoạch số 12/KH-UBND nêu trên.",
+         ["12/KH-UBND"]),
         # a symbol with a space after the hyphen
         ("theo Công văn số 537/GDĐT- VP ngày 3/3/2020", ["537/GDĐT-VP"]),
         # phone numbers, years, levels are not documents

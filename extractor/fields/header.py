@@ -58,7 +58,7 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def _iter_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    out = []
+    out: list[tuple[int, int, str]] = []
     pos = start
     while pos < end and len(out) < _HEADER_LINES:
         nl = text.find("\n", pos, end)
@@ -70,7 +70,7 @@ def _iter_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _clean_symbol(sym: str) -> str:
-    return re.sub(r"\s+", "", sym).rstrip(".-/")
+    return "".join(sym.split()).rstrip(".-/")
 
 
 def _caps_fragment(line: str) -> bool:

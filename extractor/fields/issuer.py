@@ -80,7 +80,8 @@ def from_body(text: str, start: int, end: int, loc: Locality) -> Organization | 
         if not _ORGAN_HEAD.match(raw) or len(raw.split()) > 14:
             continue
         s = m.start("org") + len(group) - len(piece) + (len(piece) - len(piece.lstrip()))
-        return Organization(name=resolve_org(raw, loc), span=Span(start=s, end=m.end("org"), raw=text[s : m.end("org")]))
+        span = Span(start=s, end=m.end("org"), raw=text[s : m.end("org")])
+        return Organization(name=resolve_org(raw, loc), span=span)
     return None
 
 

@@ -10,7 +10,7 @@ import regex as re
 
 from extractor.context import DocContext
 from extractor.dates import DATE, match_to_iso
-from extractor.models import Reference, Span
+from extractor.models import Reference, Relation, Span
 from extractor.orgs import resolve_org
 from extractor.vocab.doc_types import TYPE_NAMES, canonical_type, type_from_symbol
 from extractor.vocab.organs import CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
@@ -26,7 +26,9 @@ _TYPE_BEFORE = re.compile(
 )
 _SO_BEFORE = re.compile(r"(?i)\bsố\s*[:.]?\s*$")
 # Numbered things that are not documents: forms, annexes, articles ("Biểu số 01/TĐKT", "Mẫu 02/BC").
-_NOT_A_DOCUMENT = re.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục|điều|khoản|mục|trang|phiếu|điện\s+thoại)\s*(?:số\s*[:.]?\s*)?$")
+_NOT_A_DOCUMENT = re.compile(
+    r"(?i)(?:mẫu|biểu|phụ\s+lục|điều|khoản|mục|trang|phiếu|điện\s+thoại)\s*(?:số\s*[:.]?\s*)?$"
+)
 # The preamble verbs that make a mention a basis (Nghị định 30/2020: the "căn cứ" component).
 _BASIS_LEAD = re.compile(
     r"(?im)(?:^|[;.]\s*)(?:căn\s+cứ|thực\s+hiện|triển\s+khai|theo|thi\s+hành|trên\s+cơ\s+sở|cụ\s+thể\s+hóa"
@@ -155,7 +157,7 @@ def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start:
     )
 
 
-def _relation(ctx: DocContext, pos: int) -> str:
+def _relation(ctx: DocContext, pos: int) -> Relation:
     if pos >= ctx.preamble_end:
         return "cites"
     para = ctx.text.rfind("\n", ctx.start, pos) + 1

@@ -6,6 +6,8 @@ position, (signature), full name. Under "KT. CHỦ TỊCH" the signer is a deput
 
 from __future__ import annotations
 
+from typing import Literal
+
 import regex as re
 
 from extractor.context import DocContext
@@ -63,9 +65,7 @@ def _position_text(caps: str) -> str:
 
 
 def _region(ctx: DocContext) -> tuple[int, int]:
-    m = None
-    for m in NOI_NHAN.finditer(ctx.text, ctx.body_start, ctx.end):
-        break
+    m = NOI_NHAN.search(ctx.text, ctx.body_start, ctx.end)
     if m:
         return max(ctx.body_start, m.start() - _BEFORE_NOI_NHAN), min(ctx.end, m.end() + _AFTER_NOI_NHAN)
     return max(ctx.body_start, ctx.end - 1200), ctx.end
@@ -109,7 +109,7 @@ def extract_signer(ctx: DocContext) -> Signer | None:
         end = name_line[1]
         block_start = block_start if block_start is not None else name_line[0]
     start = block_start if block_start is not None else end
-    return Signer(name=name, position=position, authority=authority,  # type: ignore[arg-type]
+    return Signer(name=name, position=position, authority=authority,
                   on_behalf_of=on_behalf or head,
                   span=Span(start=start, end=end, raw=ctx.text[start:end]))
 
@@ -133,14 +133,16 @@ def _find_name(lines: list[tuple[int, int, str]], start: int, need_surname: bool
 
 def extract_recipients(ctx: DocContext) -> list[Recipient]:
     out: list[Recipient] = []
-    for pattern, via in ((KINH_GUI, "kinh_gui"), (NOI_NHAN, "noi_nhan")):
+    vias: tuple[tuple[re.Pattern[str], Literal["kinh_gui", "noi_nhan"]], ...] = (
+        (KINH_GUI, "kinh_gui"), (NOI_NHAN, "noi_nhan"))
+    for pattern, via in vias:
         m = pattern.search(ctx.text, ctx.start, ctx.end)
         if m:
             out.extend(_list_items(ctx, m.end(), via))
     return out
 
 
-def _list_items(ctx: DocContext, pos: int, via: str) -> list[Recipient]:
+def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"]) -> list[Recipient]:
     items: list[Recipient] = []
     for s, _e, line in _lines(ctx.text, pos, min(ctx.end, pos + 2500)):
         first = not items and ctx.text[pos:s].strip() == ""
@@ -151,5 +153,5 @@ def _list_items(ctx: DocContext, pos: int, via: str) -> list[Recipient]:
         if not name or _LUU.match(name) or name.lower().startswith("như trên"):
             continue
         start = s + line.find(name)
-        items.append(Recipient(name=name, via=via, span=Span(start=start, end=start + len(name), raw=name)))  # type: ignore[arg-type]
+        items.append(Recipient(name=name, via=via, span=Span(start=start, end=start + len(name), raw=name)))
     return items

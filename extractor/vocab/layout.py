@@ -48,7 +48,8 @@ APPENDIX_LINE = re.compile(
 KEM_THEO = re.compile(r"(?i)^[ \t(]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>[\p{L}]+(?:\s+[\p{L}]+)?)")
 # Where the body starts: basis and purpose sentences, first section, a Kính gửi block.
 BODY_START = re.compile(
-    r"(?i)^[ \t]*(?:căn\s+cứ|thực\s+hiện|triển\s+khai|theo\s|thi\s+hành|nhằm|để\s|xét\s|trên\s+cơ\s+sở|kính\s+gửi|ngày\s+\d|hôm\s+nay"
+    r"(?i)^[ \t]*(?:căn\s+cứ|thực\s+hiện|triển\s+khai|theo\s|thi\s+hành|nhằm|để\s|xét\s|trên\s+cơ\s+sở"
+    r"|kính\s+gửi|ngày\s+\d|hôm\s+nay"
     r"|[IVX]{1,4}\s*[.:]\s|phần\s+[IVX\d]|điều\s+1\b|chương\s+[IVX\d]|1\s*[.)]\s)"
 )
 SEPARATOR = re.compile(r"^[ \t]*[-_=*~.]{3,}[ \t]*$")
