@@ -7,6 +7,7 @@ slice [start, end) of the one text, so every span stays an offset into the file'
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex as re
 
@@ -22,6 +23,10 @@ _HEADING = re.compile(
 )
 # Clause boundaries for the `text` of a value: sentence ends, semicolons, line breaks.
 _CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s|$)(?<!\d[.])")
+# List markers a clause starts with: "- ", "+ ", "•", "a) ", "1. ", "1.1. ", "2) ".
+_LIST_MARKER = re.compile(r"(?:[-+•:\s]|[a-zđ]\)(?=\s)|\d{1,2}(?:\.\d{1,2})*\s*[.)](?=\s))+")
+# Quoted names (Đề án “… giai đoạn 2022 - 2025”): the values inside belong to what is named.
+_QUOTED = re.compile(r"“[^”\n]{1,300}”|«[^»\n]{1,300}»|\"[^\"\n]{1,300}\"")
 
 
 @dataclass(frozen=True)
@@ -57,19 +62,34 @@ class DocContext:
     def is_excluded(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.excluded)
 
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Quoted stretches of the document, except those in its own title (which name this document)."""
+        lo, hi = self.title_span or (0, 0)
+        return [
+            (m.start(), m.end())
+            for m in _QUOTED.finditer(self.text, self.start, self.end)
+            if not (lo <= m.start() and m.end() <= hi)
+        ]
+
+    def is_foreign(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies in an excluded span or a quoted name: a value of something else."""
+        return self.is_excluded(start, end) or any(s <= start and end <= e for s, e in self.quoted)
+
     def sections_at(self, pos: int) -> list[Section]:
         """The headings enclosing `pos`, outermost first."""
         return [s for s in self.sections if s.start <= pos < s.end]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        """The clause around [start, end): from the previous to the next ';', '.', or line end."""
+        """The clause around [start, end): from the previous to the next ';', '.', or line end, without list marker."""
         lo = max(self.start, self.text.rfind("\n", self.start, start) + 1)
         for m in _CLAUSE_END.finditer(self.text, lo, start):
             lo = m.end()
         m = _CLAUSE_END.search(self.text, end, self.end)
         hi = m.start() if m else self.end
-        while lo < hi and self.text[lo] in " \t-+:":
-            lo += 1
+        marker = _LIST_MARKER.match(self.text, lo, min(hi, start))
+        if marker:
+            lo = marker.end()
         return lo, hi
 
 

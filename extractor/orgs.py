@@ -62,7 +62,7 @@ _NAMED_HEAD_RE = re.compile(
     r"(?i)^(?:" + "|".join(re.escape(h) for h in NAMED_HEADS) + r")\s+"
 )
 # Organ heads that are followed directly by a place name ("Phòng GD&ĐT Tam Nông").
-_HEAD_THEN_PLACE = re.compile(rf"^((?:Phòng|Sở|Ủy ban nhân dân|Hội đồng nhân dân|Huyện ủy)\b.*?)\s+({PROPER})$")
+_HEAD_THEN_PLACE = re.compile(rf"^((?:Phòng|Sở|Ủy ban nhân dân|Hội đồng nhân dân)\b.*?)\s+({PROPER})$")
 
 
 # Departments named without a place: a Sở is provincial, a Phòng is of a district (before 2025).
@@ -206,8 +206,8 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
             new_province = unit in {"tỉnh", "thành phố"} and not loc.province and admin.province_named(name)
             if new_district or new_province:
                 loc = _with_unit(loc, unit, name)
-    if loc.district and not loc.province:
-        loc = _province_of_district(loc, body)
+    if not loc.province and (loc.district or loc.commune):
+        loc = _province_of_unit(loc, body)
     return loc
 
 
@@ -232,9 +232,13 @@ def _with_unit(loc: Locality, unit: str, name: str) -> Locality:
     return loc
 
 
-def _province_of_district(loc: Locality, body: str) -> Locality:
-    candidates = [d for d in admin.districts_named(loc.district or "") if d.type == loc.district_type]
-    candidates = candidates or list(admin.districts_named(loc.district or ""))
+def _province_of_unit(loc: Locality, body: str) -> Locality:
+    """The province of the document's district (before 2025) or, with no district, of its commune (after)."""
+    if loc.district:
+        found, kind = admin.districts_named(loc.district), loc.district_type
+    else:
+        found, kind = admin.communes_named(loc.commune or ""), loc.commune_type
+    candidates = [d for d in found if d.type == kind] or list(found)
     if len(candidates) > 1:  # "Tam Nông": keep the province the text names, if any
         candidates = [d for d in candidates if d.province in body] or []
     if len(candidates) != 1:

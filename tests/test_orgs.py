@@ -75,3 +75,14 @@ def test_bug_caps_party_committees_and_abbreviations(caps: str, expected: str) -
 def test_bare_departments_take_their_level_of_locality() -> None:
     assert resolve_org("Sở GD&ĐT", VINH) == "Sở Giáo dục và Đào tạo tỉnh Nghệ An"
     assert resolve_org("Phòng Nội vụ", CU_CHI) == "Phòng Nội vụ huyện Củ Chi"
+
+
+def test_after_2025_a_ward_gives_its_province() -> None:
+    loc = find_locality(["Ủy ban nhân dân phường Trấn Biên"], "Trấn Biên", "")
+    assert (loc.commune, loc.province) == ("Trấn Biên", "Đồng Nai")
+    assert resolve_org("Ủy ban nhân dân tỉnh", loc) == "Ủy ban nhân dân tỉnh Đồng Nai"
+
+
+def test_bug_party_committee_is_not_given_a_district_unit() -> None:
+    loc = find_locality(["Đảng bộ tỉnh Lâm Đồng", "Huyện ủy Đức Trọng"], "Đức Trọng", "")
+    assert resolve_org("Huyện ủy Đức Trọng", loc) == "Huyện ủy Đức Trọng"

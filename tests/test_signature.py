@@ -57,3 +57,10 @@ def test_recipients_from_kinh_gui_and_noi_nhan() -> None:
     got = [(r.via, r.name) for r in extract_recipients(ctx)]
     assert got == [("kinh_gui", "Các trường tiểu học"), ("kinh_gui", "Trung tâm Y tế huyện"),
                    ("noi_nhan", "Phòng GD&ĐT")]
+
+
+def test_party_style_authority_t_slash_m() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nHoàng Minh Đức"))
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority, signer.on_behalf_of) == (
+        "Hoàng Minh Đức", "Phó Bí thư", "TM.", "Ban Thường vụ")

@@ -49,8 +49,12 @@ def header_organs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return merged
 
 
+# "Huyện ủy Đức Trọng", "Đảng ủy xã An Phú": Party committees carry their place after "ủy".
+_COMMITTEE_PLACE = re.compile(r"\bủy\s+\p{Lu}")
+
+
 def _has_locality(name: str) -> bool:
-    return bool(UNIT_NAME.search(name)) or name.startswith(NAMED_HEADS)
+    return bool(UNIT_NAME.search(name) or _COMMITTEE_PLACE.search(name)) or name.startswith(NAMED_HEADS)
 
 
 def from_header(text: str, lines: list[tuple[int, int, str]], loc: Locality) -> Organization | None:

@@ -79,7 +79,7 @@ def extract_signer(ctx: DocContext) -> Signer | None:
     after = 0  # index of the first line after the authority/position lines
     for i, (s, _e, line) in enumerate(lines):
         for am in AUTHORITY.finditer(line):
-            auth, rest = am.group("auth") + ".", am.group("rest").strip()
+            auth, rest = am.group("auth").replace("/", "") + ".", am.group("rest").strip()
             block_start = block_start if block_start is not None else s + am.start()
             if auth == "TM.":
                 on_behalf = resolve_org(case_name(rest), ctx.locality)

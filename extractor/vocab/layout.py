@@ -55,7 +55,10 @@ BODY_START = re.compile(
 SEPARATOR = re.compile(r"^[ \t]*[-_=*~.]{3,}[ \t]*$")
 
 # Signature block: authority prefixes (Nghị định 30/2020, Điều 8 khoản 2 … ) and position lines.
-AUTHORITY = re.compile(r"(?<![\p{L}])(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}[\p{Lu}\s&,\-]*\p{Lu})")
+# Party documents write "T/M", "K/T", "T/L".
+AUTHORITY = re.compile(
+    r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<![\p{L}])(?P<rest>\p{Lu}[\p{Lu}\s&,\-]*\p{Lu})"
+)
 POSITION_LINE = re.compile(
     r"^(?P<pos>(?:" + "|".join(re.escape(p.upper()) for p in sorted(POSITIONS, key=len, reverse=True))
     + r")(?:\s+[\p{Lu}&\-]+){0,6})$"

@@ -1,0 +1,80 @@
+"""Plain text files: UTF-8 (with or without BOM) and UTF-16 (with a BOM, or recognisably without one).
+
+Decoding is strict: a file in any other encoding is refused with a message that names what it looks
+like (Windows-1258, TCVN3, VNI, mojibake), because extracting from misdecoded text gives confident
+nonsense. Binary data (NUL bytes that are not UTF-16, control bytes) is refused as "corrupt".
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from extractor.readers.errors import ReadError
+from extractor.readers.legacy import describe_bytes
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# BOM-less UTF-16 is recognised on a sample: ASCII characters put a NUL in every other byte.
+_SAMPLE = 4096
+_UTF16_NUL_SHARE = 0.2  # at least this share of one parity's bytes are NUL …
+_UTF16_OTHER_MAX = 0.02  # … and almost none of the other parity's
+# Other formats' signatures, to tell the user what a misnamed file really is.
+_MAGIC = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive (.docx?)"), (b"\xd0\xcf\x11\xe0", "an old Office (.doc) file"))
+# Control bytes other than tab, newline, carriage return and form feed: binary data.
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+_CONTROL_MAX_SHARE = 0.01
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    even = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd >= _UTF16_NUL_SHARE and even <= _UTF16_OTHER_MAX:
+        return "utf-16-le"
+    if even >= _UTF16_NUL_SHARE and odd <= _UTF16_OTHER_MAX:
+        return "utf-16-be"
+    return None
+
+
+def _binary(name: str, data: bytes, why: str) -> ReadError:
+    kind = next((what for magic, what in _MAGIC if data.startswith(magic)), None)
+    hint = f"; it is {kind}, not text" if kind else ""
+    return ReadError("corrupt", f"{name}: binary data, not text ({why}){hint}")
+
+
+def _decode(name: str, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise ReadError("encoding", f"{name}: invalid {encoding.upper()} at byte {e.start}") from None
+
+
+def read_txt(data: bytes, name: str) -> str:
+    """Decode a text file's bytes; raise ReadError for other encodings and binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode(name, data, encoding)
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample:
+        encoding16 = _utf16_without_bom(sample[: len(sample) // 2 * 2])
+        if encoding16 is None:
+            raise _binary(name, data, f"NUL byte at offset {data.index(0)}")
+        text = _decode(name, data, encoding16)
+        if "\x00" in text:
+            raise _binary(name, data, "NUL characters")
+        return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if sum(sample.count(c) for c in _CONTROL) > _CONTROL_MAX_SHARE * len(sample):
+            raise _binary(name, data, "control bytes") from None
+        raise ReadError(
+            "encoding",
+            f"{name}: not UTF-8 (byte 0x{data[e.start]:02X} at offset {e.start}); it looks like "
+            f"{describe_bytes(data)}. Convert it to UTF-8 (Unicode) and try again.",
+        ) from None

@@ -1,0 +1,463 @@
+"""The archive's SQLite store (`DIR/planex.db`): schema, transactional writes, the JSONL export.
+
+One process (the batch parent) writes. Each file's record goes in under a savepoint, so a record
+is stored whole or not at all; batches of records are committed together for speed. Contents are
+keyed by their SHA-256, files by their path: re-running skips known contents, a changed file
+replaces its old content, and a second copy of a content is stored as a path only.
+The schema is documented in docs/archive.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = "1"
+
+# Spans are stored as (start, end) into the normalised text of the file; `raw` only where a person
+# reads it directly (references, lineage edges).
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'done', 'interrupted')),
+    workers INTEGER,
+    files INTEGER NOT NULL DEFAULT 0,
+    extracted INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    documents INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS contents (
+    sha256 TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    format TEXT,
+    pages INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+    record TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs (id)
+);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT REFERENCES contents (sha256) DEFERRABLE INITIALLY DEFERRED,
+    size INTEGER,
+    run_id INTEGER REFERENCES runs (id)
+);
+CREATE INDEX IF NOT EXISTS files_sha256 ON files (sha256);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT REFERENCES contents (sha256) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    message TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs (id)
+);
+CREATE INDEX IF NOT EXISTS errors_kind ON errors (kind);
+CREATE INDEX IF NOT EXISTS errors_path ON errors (path);
+CREATE INDEX IF NOT EXISTS errors_sha256 ON errors (sha256);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL REFERENCES contents (sha256) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    doc_type TEXT,
+    number TEXT,
+    issued_date TEXT,
+    place TEXT,
+    title TEXT,
+    issuer TEXT,
+    issuer_parent TEXT,
+    signer_name TEXT,
+    signer_position TEXT,
+    signer_authority TEXT,
+    span_start INTEGER,
+    span_end INTEGER,
+    node_id TEXT,
+    UNIQUE (sha256, idx)
+);
+CREATE INDEX IF NOT EXISTS documents_number ON documents (number);
+CREATE INDEX IF NOT EXISTS documents_node ON documents (node_id);
+CREATE TABLE IF NOT EXISTS refs (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    relation TEXT NOT NULL,
+    doc_type TEXT,
+    number TEXT NOT NULL,
+    date TEXT,
+    issuer TEXT,
+    issuer_raw TEXT,
+    subject TEXT,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    span_start INTEGER,
+    span_end INTEGER,
+    span_raw TEXT
+);
+CREATE INDEX IF NOT EXISTS refs_document ON refs (document_id);
+CREATE INDEX IF NOT EXISTS refs_number ON refs (number);
+CREATE TABLE IF NOT EXISTS links (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('forwards', 'issues')),
+    target_document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    span_start INTEGER,
+    span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS links_document ON links (document_id);
+CREATE INDEX IF NOT EXISTS links_target ON links (target_document_id);
+CREATE TABLE IF NOT EXISTS recipients (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    via TEXT NOT NULL,
+    span_start INTEGER,
+    span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS recipients_document ON recipients (document_id);
+CREATE TABLE IF NOT EXISTS targets (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    op TEXT NOT NULL,
+    text TEXT NOT NULL,
+    measure TEXT,
+    span_start INTEGER,
+    span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS targets_document ON targets (document_id);
+CREATE TABLE IF NOT EXISTS deadlines (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    text TEXT NOT NULL,
+    task TEXT,
+    span_start INTEGER,
+    span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS deadlines_document ON deadlines (document_id);
+CREATE TABLE IF NOT EXISTS periods (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    start_date TEXT,
+    end_date TEXT,
+    text TEXT NOT NULL,
+    label TEXT,
+    span_start INTEGER,
+    span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS periods_document ON periods (document_id);
+CREATE TABLE IF NOT EXISTS awards (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    form TEXT NOT NULL,
+    grantor TEXT,
+    recipients TEXT,
+    span_start INTEGER,
+    span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS awards_document ON awards (document_id);
+CREATE TABLE IF NOT EXISTS quotas (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    count INTEGER NOT NULL,
+    op TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    phase TEXT,
+    competitors TEXT,
+    award TEXT,
+    span_start INTEGER,
+    span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS quotas_document ON quotas (document_id);
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('document', 'external')),
+    doc_type TEXT,
+    number TEXT,
+    issued_date TEXT,
+    year INTEGER,
+    issuer TEXT,
+    title TEXT
+);
+CREATE INDEX IF NOT EXISTS nodes_number ON nodes (number);
+CREATE TABLE IF NOT EXISTS edges (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL REFERENCES nodes (id),
+    target TEXT NOT NULL REFERENCES nodes (id),
+    kind TEXT NOT NULL CHECK (kind IN ('basis', 'cites', 'forwards', 'issues')),
+    document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+    ref_id INTEGER REFERENCES refs (id) ON DELETE CASCADE,
+    confidence REAL NOT NULL,
+    candidates INTEGER NOT NULL,
+    span_start INTEGER,
+    span_end INTEGER,
+    span_raw TEXT
+);
+CREATE INDEX IF NOT EXISTS edges_source ON edges (source, kind);
+CREATE INDEX IF NOT EXISTS edges_target ON edges (target, kind);
+CREATE INDEX IF NOT EXISTS edges_document ON edges (document_id);
+CREATE INDEX IF NOT EXISTS edges_ref ON edges (ref_id);
+CREATE VIEW IF NOT EXISTS file_status AS
+    SELECT f.path, f.sha256, COALESCE(c.status, 'error') AS status,
+           c.path IS NOT NULL AND c.path <> f.path AS duplicate_of_other,
+           c.path AS first_path
+    FROM files f LEFT JOIN contents c ON c.sha256 = f.sha256;
+"""
+
+# Child tables of a document: (table, record key, columns filled from each item, in order).
+_CHILDREN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("targets", "targets", ("value", "unit", "op", "text", "measure")),
+    ("deadlines", "deadlines", ("date", "text", "task")),
+    ("periods", "periods", ("start", "end", "text", "label")),
+    ("awards", "awards", ("form", "grantor", "recipients")),
+    ("quotas", "quotas", ("count", "op", "recipient", "phase", "group", "award")),
+    ("recipients", "recipients", ("name", "via")),
+)
+# Record keys whose column is named differently (SQL keywords, clearer names).
+_COLUMN_OF = {"start": "start_date", "end": "end_date", "group": "competitors"}
+
+
+class Seen(Enum):
+    """What the store already knows about a (path, content) pair."""
+
+    NEW = "new"  # content never stored: extract it
+    SAME = "same"  # this path already holds this content: nothing to do
+    KNOWN = "known"  # content stored under another path: record the path only
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _span(item: dict[str, Any] | None) -> tuple[Any, Any]:
+    span = (item or {}).get("span") or {}
+    return span.get("start"), span.get("end")
+
+
+def _cell(value: Any) -> Any:
+    """Lists (an award's recipients) are stored as '; '-joined text."""
+    return "; ".join(value) if isinstance(value, list) else value
+
+
+class Store:
+    """The archive database of one output folder. Not thread-safe: one writer process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.executescript(SCHEMA)
+        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+
+    def close(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        self.conn.close()
+
+    # --- transactions -------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    @contextmanager
+    def _record(self) -> Iterator[None]:
+        """One record, whole or not at all, inside the open batch transaction."""
+        self.conn.execute("SAVEPOINT record")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO record")
+            self.conn.execute("RELEASE record")
+            raise
+        self.conn.execute("RELEASE record")
+
+    # --- runs ---------------------------------------------------------------------------------
+
+    def start_run(self, workers: int) -> int:
+        cur = self.conn.execute("INSERT INTO runs (started_at, workers) VALUES (?, ?)", (_now(), workers))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        cols = ("files", "extracted", "skipped", "documents", "errors")
+        self.conn.execute(
+            f"UPDATE runs SET finished_at = ?, status = ?, {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+            (_now(), status, *(counts.get(c, 0) for c in cols), run_id),
+        )
+
+    # --- resumability ---------------------------------------------------------------------------
+
+    def seen(self, path: str, sha256: str, retry_errors: bool = False) -> Seen:
+        row = self.conn.execute("SELECT status FROM contents WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None or (retry_errors and row[0] == "error"):
+            return Seen.NEW
+        held = self.conn.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
+        return Seen.SAME if held and held[0] == sha256 else Seen.KNOWN
+
+    # --- writes ---------------------------------------------------------------------------------
+
+    def put_record(self, path: str, size: int | None, line: str, run_id: int) -> int:
+        """Store one extracted file, given as its JSONL line; returns its number of documents."""
+        record = json.loads(line)
+        source = record["source"]
+        sha = source["sha256"]
+        docs = record.get("documents") or []
+        error = record.get("error")
+        with self._record():
+            self.conn.execute("DELETE FROM contents WHERE sha256 = ?", (sha,))  # a retried error
+            self.conn.execute(
+                "INSERT INTO contents (sha256, path, format, pages, status, record, run_id) VALUES (?,?,?,?,?,?,?)",
+                (sha, path, source.get("format"), source.get("pages"), "error" if error else "ok", line, run_id),
+            )
+            if error:
+                self._put_error(path, sha, error["kind"], error["message"], run_id)
+            ids = [self._put_document(sha, i, doc) for i, doc in enumerate(docs)]
+            for doc_id, doc in zip(ids, docs, strict=True):
+                self.conn.executemany(
+                    "INSERT INTO links (document_id, kind, target_document_id, span_start, span_end)"
+                    " VALUES (?,?,?,?,?)",
+                    [(doc_id, ln["kind"], ids[ln["target"]], *_span(ln))
+                     for ln in doc.get("links") or [] if 0 <= ln["target"] < len(ids)],
+                )
+            self._map_path(path, sha, size, run_id)
+            self._stale()
+        return len(docs)
+
+    def put_path(self, path: str, sha256: str, size: int | None, run_id: int) -> None:
+        """A file whose content is already stored (a copy, or the same file again)."""
+        with self._record():
+            self._map_path(path, sha256, size, run_id)
+
+    def put_failure(self, path: str, sha256: str | None, kind: str, message: str, run_id: int) -> None:
+        """A file with no extracted record: unreadable (no hash), or stopped (timeout, crash)."""
+        with self._record():
+            if sha256 is None:
+                self._map_path(path, None, None, run_id)
+                self._put_error(path, None, kind, message, run_id)
+                return
+            record = {"source": {"path": path, "sha256": sha256, "format": None, "pages": None},
+                      "error": {"kind": kind, "message": message}}
+            self.conn.execute("DELETE FROM contents WHERE sha256 = ?", (sha256,))
+            self.conn.execute(
+                "INSERT INTO contents (sha256, path, status, record, run_id) VALUES (?,?,?,?,?)",
+                (sha256, path, "error", json.dumps(record, ensure_ascii=False), run_id),
+            )
+            self._put_error(path, sha256, kind, message, run_id)
+            self._map_path(path, sha256, None, run_id)
+
+    def _put_error(self, path: str, sha256: str | None, kind: str, message: str, run_id: int) -> None:
+        self.conn.execute(
+            "INSERT INTO errors (path, sha256, kind, message, run_id) VALUES (?,?,?,?,?)",
+            (path, sha256, kind, message, run_id),
+        )
+
+    def _put_document(self, sha: str, idx: int, doc: dict[str, Any]) -> int:
+        issuer = doc.get("issuer") or {}
+        signer = doc.get("signer") or {}
+        cur = self.conn.execute(
+            "INSERT INTO documents (sha256, idx, doc_type, number, issued_date, place, title, issuer, issuer_parent,"
+            " signer_name, signer_position, signer_authority, span_start, span_end)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (sha, idx, doc.get("doc_type"), doc.get("number"), doc.get("issued_date"), doc.get("place"),
+             doc.get("title"), issuer.get("name"), issuer.get("parent"), signer.get("name"),
+             signer.get("position"), signer.get("authority"), *_span(doc)),
+        )
+        doc_id = int(cur.lastrowid or 0)
+        self.conn.executemany(
+            "INSERT INTO refs (document_id, relation, doc_type, number, date, issuer, issuer_raw, subject, mentions,"
+            " span_start, span_end, span_raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, r["relation"], r.get("doc_type"), r["number"], r.get("date"), r.get("issuer"),
+              r.get("issuer_raw"), r.get("subject"), len(r.get("mentions") or []), *_span(r), r["span"]["raw"])
+             for r in doc.get("references") or []],
+        )
+        for table, key, fields in _CHILDREN:
+            items = doc.get(key) or []
+            if not items:
+                continue
+            cols = ["document_id", *(_COLUMN_OF.get(f, f) for f in fields), "span_start", "span_end"]
+            self.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [(doc_id, *(_cell(it.get(f)) for f in fields), *_span(it)) for it in items],
+            )
+        return doc_id
+
+    def _map_path(self, path: str, sha256: str | None, size: int | None, run_id: int) -> None:
+        old = self.conn.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
+        self.conn.execute("DELETE FROM errors WHERE path = ? AND sha256 IS NULL", (path,))
+        self.conn.execute(
+            "INSERT INTO files (path, sha256, size, run_id) VALUES (?,?,?,?) ON CONFLICT (path) DO UPDATE SET"
+            " sha256 = excluded.sha256, size = COALESCE(excluded.size, size), run_id = excluded.run_id",
+            (path, sha256, size, run_id),
+        )
+        if old and old[0] and old[0] != sha256:
+            self._release(old[0], path)
+
+    def _release(self, sha256: str, path: str) -> None:
+        """The path no longer holds this content: drop it when no file does, else re-home it."""
+        other = self.conn.execute("SELECT min(path) FROM files WHERE sha256 = ?", (sha256,)).fetchone()[0]
+        if other is None:
+            self.conn.execute("DELETE FROM contents WHERE sha256 = ?", (sha256,))
+            self._stale()
+        else:
+            self.conn.execute("UPDATE contents SET path = ? WHERE sha256 = ? AND path = ?", (other, sha256, path))
+            self.conn.execute("UPDATE errors SET path = ? WHERE sha256 = ? AND path = ?", (other, sha256, path))
+
+    # --- lineage freshness ------------------------------------------------------------------------
+
+    def _stale(self) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('lineage_stale', '1')")
+
+    def lineage_stale(self) -> bool:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'lineage_stale'").fetchone()
+        return row is None or row[0] == "1"
+
+    # --- reads ----------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: the summary a person checks after a run."""
+        tables = ("files", "contents", "documents", "refs", "errors", "nodes", "edges")
+        return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def export_jsonl(self, out: Path) -> int:
+        """Write `records.jsonl`: one line per file, as `planex extract --jsonl` prints it.
+
+        Written to a temporary file and renamed, so a reader never sees half an export.
+        """
+        tmp = out.with_name(out.name + ".tmp")
+        n = 0
+        rows = self.conn.execute(
+            "SELECT f.path, c.path, c.record, e.kind, e.message FROM files f"
+            " LEFT JOIN contents c ON c.sha256 = f.sha256"
+            " LEFT JOIN errors e ON e.path = f.path AND e.sha256 IS NULL AND f.sha256 IS NULL ORDER BY f.id"
+        )
+        with tmp.open("w", encoding="utf-8") as fh:
+            for path, first_path, record, kind, message in rows:
+                if record is None:
+                    data: dict[str, Any] = {"source": {"path": path, "sha256": "", "format": None, "pages": None},
+                                            "error": {"kind": kind or "unreadable", "message": message or ""}}
+                    line = json.dumps(data, ensure_ascii=False)
+                elif first_path != path:
+                    data = json.loads(record)
+                    data["source"]["path"] = path
+                    line = json.dumps(data, ensure_ascii=False)
+                else:
+                    line = record
+                fh.write(line + "\n")
+                n += 1
+        os.replace(tmp, out)
+        return n
