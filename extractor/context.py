@@ -16,11 +16,12 @@ from extractor.orgs import Locality
 
 # Section headings: "I. MỤC ĐÍCH", "1. Mục đích", "1.1. Tập thể", "a) Đối với", "Điều 1.", "Phần I".
 _HEADING = re.compile(
-    r"(?m)^(?:(?P<l1>(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+[IVX\d]+\b|[IVX]{1,5}\s*[.:-])"
+    r"(?:(?P<l1>(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+[IVX\d]+\b|[IVX]{1,5}\s*[.:-])"
     r"|(?P<l2>\d{1,2}\s*[.)](?!\d))"
     r"|(?P<l3>\d{1,2}\.\d{1,2}\.?(?:\d{1,2}\.?)?)"
     r"|(?P<l4>[a-zđ]\)))[ \t]*\S[^\n]{0,160}$"
 )
+_HEADING_INITIALS = frozenset("IVXPCMpcm")
 # Clause boundaries for the `text` of a value: sentence ends, semicolons, line breaks.
 _CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s|$)(?<!\d[.])")
 # List markers a clause starts with: "- ", "+ ", "•", "a) ", "1. ", "1.1. ", "2) ".
@@ -96,9 +97,18 @@ class DocContext:
 def find_sections(text: str, start: int, end: int) -> list[Section]:
     """Heading lines between start and end, each ending where the next heading of its level or higher starts."""
     heads: list[tuple[int, str, int]] = []
-    for m in _HEADING.finditer(text, start, end):
-        level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
-        heads.append((m.start(), m.group(0), level))
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        first = text[pos : pos + 2]
+        # Only lines that can open a heading are matched (a number, a roman numeral, "a)", Phần/Chương/Mục).
+        if first and (first[0].isdigit() or first[0] in _HEADING_INITIALS or first[1:] == ")"):
+            m = _HEADING.match(text, pos, stop)
+            if m:
+                level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
+                heads.append((m.start(), m.group(0), level))
+        pos = stop + 1
     sections = []
     for i, (pos, heading, level) in enumerate(heads):
         stop = next((p for p, _, lv in heads[i + 1 :] if lv <= level), end)

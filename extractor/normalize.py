@@ -8,6 +8,7 @@ written against the normalised form only.
 
 from __future__ import annotations
 
+import re as stdre
 import unicodedata
 from functools import lru_cache
 
@@ -25,9 +26,12 @@ _MD_BULLET = re.compile(r"(?m)^[ \t]*[*•●▪◦][ \t]+")
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 _MD_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?!\w)")
 _MD_ESCAPE = re.compile(r"\\([.\-*_()\[\]#+])")
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}| *\t *")
+# Whitespace runs (after NFKC every exotic space is a plain one); tabs separate table cells.
+_TAB_RUN = stdre.compile(r" *\t[ \t]*")
+_SPACES = stdre.compile(r"  +")
 # Old tone placement ("hoà", "Uỷ"): only open syllables ending o/u + toned a/e/y are candidates.
-_OLD_TONE = re.compile(r"(?<!\p{L})\p{L}*[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?!\p{L})")
+# The cheap two-letter probe runs first; the whole word is taken only around a hit.
+_OLD_TONE_PROBE = re.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]")
 
 # Line-wrap joining. A wrapped line ends mid-sentence; the next one starts in lower case
 # and is not a list item ("a) …", "- …", "+ …").
@@ -37,6 +41,17 @@ _LIST_ITEM = re.compile(r"^(?:\p{Ll}[).]|[ivx]{1,4}[.)]\s)")
 # "Thành phố Hồ Chí" + "Minh, ngày 05 tháng …": a place name wrapped before its date.
 _PLACE_TAIL = re.compile(r"^\p{Lu}[\p{L} ]{0,30},\s*ngày\b")
 _ENDS_CAPITALISED_WORD = re.compile(r"(?:^|\s)\p{Lu}\p{Ll}*$")
+
+
+_PASSES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("\u200b\u200c\u200d\u2060\ufeff\u00ad", _INVISIBLE, ""),
+    ("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d", _DASHES, "-"),
+    ("[", _ARTEFACTS, ""),
+    ("\\", _MD_ESCAPE, r"\1"),
+    ("*•●▪◦", _MD_BULLET, "- "),
+    ("#", _MD_HEADING, ""),
+    ("*_", _MD_EMPHASIS, ""),
+)
 
 
 @lru_cache(maxsize=4096)
@@ -57,14 +72,29 @@ def _modern_tone(word: str) -> str:
 
 
 def _fix_tones(text: str) -> str:
-    fixed: str = _OLD_TONE.sub(lambda m: _modern_tone(m.group(0)), text)
-    return fixed
+    parts: list[str] = []
+    done = 0
+    for m in _OLD_TONE_PROBE.finditer(text):
+        end = m.end()
+        if end < len(text) and text[end].isalpha():
+            continue  # "hoàn": a closed syllable keeps its tone where it is
+        start = m.start()
+        while start > done and text[start - 1].isalpha():
+            start -= 1
+        parts += [text[done:start], _modern_tone(text[start:end])]
+        done = end
+    return "".join(parts) + text[done:] if parts else text
 
 
 def _clean_lines(text: str) -> list[str]:
+    # String methods first: a regex over every character costs more than the whole extraction.
     lines = []
     for line in text.split("\n"):
-        line = _SPACES.sub(lambda m: "\t" if "\t" in m.group(0) else " ", line).strip()
+        line = line.strip()
+        if "\t" in line:
+            line = _TAB_RUN.sub("\t", line)
+        if "  " in line:
+            line = _SPACES.sub(" ", line)
         lines.append(line)
     return lines
 
@@ -72,8 +102,8 @@ def _clean_lines(text: str) -> list[str]:
 def _joinable(prev: str, nxt: str, gap: int) -> bool:
     if not prev or not nxt or "\t" in prev or "\t" in nxt:
         return False
-    if _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev) and gap == 0:
-        return True
+    if not nxt[0].islower():  # the common case, decided without a regex
+        return gap == 0 and nxt[0].isupper() and bool(_PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev))
     if _ENDS_SENTENCE.search(prev) or not _STARTS_LOWER.match(nxt) or _LIST_ITEM.match(nxt):
         return False
     # Across a blank line only a comma or an unfinished phrase continues (page-break wraps).
@@ -102,13 +132,11 @@ def normalize(text: str) -> str:
         text = _LITERAL_NEWLINE.sub("\n", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # NFKC: composed accents, and "⁵³⁷" / fullwidth digits become plain digits.
-    text = unicodedata.normalize("NFKC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _DASHES.sub("-", text)
-    text = _ARTEFACTS.sub("", text)
-    text = _MD_ESCAPE.sub(r"\1", text)
-    text = _MD_BULLET.sub("- ", text)
-    text = _MD_HEADING.sub("", text)
-    text = _MD_EMPHASIS.sub("", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    # Each pass runs only when its trigger character occurs: most texts need few of them.
+    for triggers, pattern, repl in _PASSES:
+        if any(c in text for c in triggers):
+            text = pattern.sub(repl, text)
     text = _fix_tones(text)
     return _join_wraps(_clean_lines(text))

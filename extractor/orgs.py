@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex as re
 
@@ -57,6 +58,9 @@ _UNIT_LIST = re.compile(r"(?i)\b(xã|phường|thị trấn)(?:\s*(?:,|và)\s*(?
 _LAST_UNIT = re.compile(
     rf"(?i)(?<!\p{{L}})(?:{_UNITS}|đảng)(?:\s+ủy)?\s+(?!ủy\b|đoàn\b|hội\b)((?:(?!(?<!\p{{L}})(?:{_UNITS})\s).)+)$"
 )
+_PLACE_UNIT = re.compile(r"(?i)^(?:tp\.?|thành phố|thị xã|huyện|quận)\s*")
+# Lower-case unit words in running text ("trên địa bàn huyện Nhà Bè"): the document's own area.
+_BODY_UNIT_NAME = re.compile(rf"(?<!\p{{L}})({_UNITS})\s+({PROPER})")
 _CAC = re.compile(r"(?i)(?<!\p{L})(?:các|những)\s+")
 _NAMED_HEAD_RE = re.compile(
     r"(?i)^(?:" + "|".join(re.escape(h) for h in NAMED_HEADS) + r")\s+"
@@ -71,6 +75,7 @@ _DISTRICT_DEPT = re.compile(r"^Phòng [\p{L} ,&\-]+$")
 _ENDS_PROPER = re.compile(rf"\s{PROPER}$")
 
 
+@lru_cache(maxsize=2048)
 def strip_marks(s: str) -> str:
     """'Củ Chi' -> 'cu chi': for spotting typos in place names, never for output."""
     s = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
@@ -190,7 +195,7 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
     if loc.district and not admin.districts_named(loc.district):
         loc = replace(loc, district=_known_spelling(loc.district, place, body))
     if place and not loc.district:
-        p = re.sub(r"(?i)^(?:tp\.?|thành phố|thị xã|huyện|quận)\s*", "", place).strip()
+        p = _PLACE_UNIT.sub("", place).strip()
         if admin.province_named(p) and not loc.province:
             name, kind = admin.province_named(p) or (p, "tỉnh")
             loc = replace(loc, province=name, province_type=kind)
@@ -198,9 +203,7 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
             d = admin.districts_named(p)[0]
             loc = replace(loc, district=d.name, district_type=d.type)
     if not loc.district or not loc.province:
-        counts = Counter(
-            (m.group(1).lower(), m.group(2)) for m in UNIT_NAME.finditer(body) if m.group(1).islower()
-        )
+        counts = Counter((m.group(1), m.group(2)) for m in _BODY_UNIT_NAME.finditer(body))
         for (unit, name), _ in counts.most_common():
             new_district = unit in DISTRICT_UNITS - {"thành phố"} and not loc.district
             new_province = unit in {"tỉnh", "thành phố"} and not loc.province and admin.province_named(name)

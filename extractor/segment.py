@@ -31,6 +31,9 @@ _MIN_BODY_LINES = 4
 _ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình", "văn bản")
 
 
+_SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
+
+
 @dataclass(frozen=True)
 class Segment:
     start: int
@@ -54,16 +57,17 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _marker(line: str) -> str | None:
-    if TYPE_LINE.match(line):
+    # Cheap string tests first: this runs on every line of every file.
+    if len(line) < 40 and line.isupper() and TYPE_LINE.match(line):
         return "type"
-    m = NUMBER_LINE.match(line)
-    if m:
+    if line.startswith("Số") and NUMBER_LINE.match(line):
         return "number"
-    if VV_LINE.match(line) and len(line) < 200:
+    if line[:1] in "Vv" and len(line) < 200 and VV_LINE.match(line):
         return "vv"
-    if MOTTO.search(line):
+    upper = line.upper()
+    if ("CỘNG HÒA" in upper or "ĐỘC LẬP" in upper or "CỘNG SẢN" in upper) and MOTTO.search(line):
         return "motto"
-    if PLACE_DATE.search(line) and len(line) < 120:
+    if len(line) < 120 and "ngày" in line and PLACE_DATE.search(line):
         return "date"
     return None
 
@@ -107,7 +111,7 @@ def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
     i = first
     while i - 1 > floor and i - first > -3:
         t = lines[i - 1].text
-        if not (t.isupper() and len(t) < 90) or re.match(r"^(?:TM|KT|TL|TUQ|Q)\.", t):
+        if not (t.isupper() and len(t) < 90) or _SIGNATURE_PREFIX.match(t):
             break
         i -= 1
     return i

@@ -31,6 +31,7 @@ _ORGAN_HEAD = re.compile(
     r"Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+bộ|Công\s+đoàn|Đoàn|Hội|Trung\s+tâm|Công\s+an|Chi\s+cục|Cục|"
     r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc)\b"
 )
+_ORGAN_INSIDE = re.compile(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng)\b)")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
@@ -77,7 +78,7 @@ def from_body(text: str, start: int, end: int, loc: Locality) -> Organization | 
         group = m.group("org")
         # The organ is the last comma-separated piece: "Nhằm …, Ủy ban nhân dân huyện xây dựng".
         piece = group[group.rfind(",") + 1 :]
-        inner = re.search(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng)\b)", piece)
+        inner = _ORGAN_INSIDE.search(piece)
         if not _ORGAN_HEAD.match(piece.strip()) and inner:
             piece = piece[inner.end() :]
         raw = _PAREN.sub("", piece).strip()

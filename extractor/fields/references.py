@@ -41,26 +41,30 @@ _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
 _ORGAN_WORDS = frozenset(
     w for phrase in [*CANONICAL_PHRASES, *POSITIONS, *UNIT_WORDS, "các"] for w in phrase.split() if w.islower()
 ) | {"-", "&", "và"}
+_SYMBOL_SEP = re.compile(r"(\s?[-/]\s?)")
+_WORD = re.compile(r"\S+")
+_TWO_CAPITALS = re.compile(r"\p{Lu}.*\p{Lu}|\p{Lu}{2}")
+_BEFORE_DATE = re.compile(r"[\s,]*(?:ban\s+hành\s+)?")
 # Symbol groups are short codes; a group with several lower-case letters is a word ("Ngày").
 _MAX_LOWER_IN_GROUP = 2
 
 
 def _symbol(raw: str) -> tuple[str, int]:
     """The symbol without spaces, and how many characters of `raw` it used."""
-    parts = re.split(r"(\s?[-/]\s?)", raw)
+    parts = _SYMBOL_SEP.split(raw)
     used = len(parts[0])
     for sep, grp in zip(parts[1::2], parts[2::2], strict=False):
         if sum(c.islower() for c in grp) > _MAX_LOWER_IN_GROUP:
             break
         used += len(sep) + len(grp)
     kept = raw[:used].rstrip(".")
-    return re.sub(r"\s+", "", kept), len(kept)
+    return "".join(kept.split()), len(kept)
 
 
 def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
     """The organ name starting at pos: capitalised words and organ words, up to punctuation."""
     stop = pos
-    for m in re.finditer(r"\S+", text[pos:end]):
+    for m in _WORD.finditer(text[pos:end]):
         word = m.group(0)
         core = word.rstrip(",;.:)")
         if not core or not (core[0].isupper() or core in _ORGAN_WORDS or core[0].isdigit()):
@@ -89,7 +93,7 @@ def extract_references(ctx: DocContext, own_number: str | None) -> list[Referenc
     own = (own_number or "").upper()
     for m in NUMBER.finditer(text, ctx.body_start, ctx.end):
         sym, used = _symbol(m.group("sym"))
-        if not re.search(r"\p{Lu}.*\p{Lu}|\p{Lu}{2}", sym) and "/" not in sym:
+        if not _TWO_CAPITALS.search(sym) and "/" not in sym:
             continue
         number = f"{m.group('num')}{m.group('sep')}{sym}"
         left = text[max(ctx.start, m.start() - 60) : m.start()]
@@ -125,7 +129,7 @@ def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start:
     clause_end = clause_end_m.start() if clause_end_m else ctx.end
     pos = end
     date = None
-    dm = re.compile(r"[\s,]*(?:ban\s+hành\s+)?").match(text, pos)
+    dm = _BEFORE_DATE.match(text, pos)
     after = dm.end() if dm else pos
     dmatch = DATE.match(text, after)
     if dmatch and dmatch.start() - pos < 20:

@@ -27,6 +27,10 @@ _POSITION_WORDS = frozenset(w.upper() for p in POSITIONS for w in p.split())
 # A garbled position line ("HUYỀN CHỦ TỊCH" for "PHÓ CHỦ TỊCH") is still not a name.
 _POSITION_INSIDE = re.compile("|".join(re.escape(p.upper()) for p in POSITIONS if " " in p))
 _LIST_ITEM = re.compile(r"^[-+•]\s*")
+_AUTHORITY_INSIDE = re.compile(r"\s(?=(?:TM|KT|TL|TUQ|Q)\.\s)")
+_HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
+_TAIL_CAPS = re.compile(r"(?:^|[;:,.]\s*|\s)(\p{Lu}+(?:\s+\p{Lu}+)*)$")
+_LINE = re.compile(r"[^\n]+")
 _LUU = re.compile(r"(?i)^-?\s*lưu\b")
 # "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
 _PURPOSE = re.compile(r"\s*[(“\"]\s*(?:để|b/c|t/h|đ/b)[^)”\"]*[)”\"]")
@@ -34,7 +38,7 @@ _PURPOSE = re.compile(r"\s*[(“\"]\s*(?:để|b/c|t/h|đ/b)[^)”\"]*[)”\"]")
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out = []
-    for m in re.finditer(r"[^\n]+", text[start:end]):
+    for m in _LINE.finditer(text[start:end]):
         line = m.group(0).strip()
         if line:
             s = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -78,7 +82,7 @@ def extract_signer(ctx: DocContext) -> Signer | None:
     block_start = None
     after = 0  # index of the first line after the authority/position lines
     for i, (s, _e, line) in enumerate(lines):
-        for am in AUTHORITY.finditer(line):
+        for am in AUTHORITY.finditer(line) if _HAS_CAPS_RUN.search(line) else ():
             auth, rest = am.group("auth").replace("/", "") + ".", am.group("rest").strip()
             block_start = block_start if block_start is not None else s + am.start()
             if auth == "TM.":
@@ -116,7 +120,9 @@ def extract_signer(ctx: DocContext) -> Signer | None:
 
 def _tail_caps(line: str) -> str:
     """The caps words ending a flattened line ("- Như trên; CHỦ TỊCH" -> "CHỦ TỊCH")."""
-    m = re.search(r"(?:^|[;:,.]\s*|\s)((?:\p{Lu}+\s*)+)$", line)
+    if not line[-1:].isupper():
+        return line
+    m = _TAIL_CAPS.search(line)
     return m.group(1).strip() if m else line
 
 
@@ -149,7 +155,7 @@ def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"])
         if not (first or _LIST_ITEM.match(line)) or AUTHORITY.match(line):
             break
         name = _PURPOSE.sub("", _LIST_ITEM.sub("", line)).rstrip(" ;.,")
-        name = re.split(r"\s(?=(?:TM|KT|TL|TUQ|Q)\.\s)", name)[0].strip()
+        name = _AUTHORITY_INSIDE.split(name)[0].strip()
         if not name or _LUU.match(name) or name.lower().startswith("như trên"):
             continue
         start = s + line.find(name)
