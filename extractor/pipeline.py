@@ -47,7 +47,8 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
         preamble_end=_preamble_end(text, h.body_start, seg.end, [(s.start, s.level) for s in sections if s.level <= 2]),
         issued_date=h.issued_date, title_span=h.title_span, locality=loc, sections=sections,
     )
-    references = extract_references(ctx, h.number)
+    # "(Ban hành kèm theo Quyết định số …)" under the title names a real document: read it too.
+    references = extract_references(ctx, h.number, start=h.issued_with_at)
     awards = extract_awards(ctx)
     signer = extract_signer(ctx)
     if issuer is None and signer and signer.on_behalf_of and signer.authority == "TM.":

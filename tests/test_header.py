@@ -101,3 +101,10 @@ def test_type_and_caps_title_on_one_line() -> None:
         "Số: 7/KH-THCS\nĐà Lạt, ngày 1 tháng 9 năm 2021\nKẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI\nI. MỤC ĐÍCH"
     )
     assert (h.doc_type, h.title) == ("Kế hoạch", "TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI")
+
+
+def test_bug_letter_title_before_motto_and_date() -> None:
+    _, h = _header("PHÒNG NỘI VỤ\nSố: 9/PNV\nV/v triển khai kế hoạch\nthi đua năm 2018\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPleiku, ngày 6 tháng 8 năm 2018\n"
+                   "Kính gửi: Các phòng")
+    assert (h.title, h.place, h.issued_date) == ("V/v triển khai kế hoạch thi đua năm 2018", "Pleiku", "2018-08-06")

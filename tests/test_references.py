@@ -102,3 +102,22 @@ def test_bug_same_number_in_two_years_is_two_documents() -> None:
 @pytest.mark.parametrize("body", ["theo Biểu số 01/TĐKT đính kèm", "điền Mẫu số 02/BC-TĐKT", "tại Phụ lục số 3/KH"])
 def test_bug_forms_are_not_references(body: str) -> None:
     assert _refs(body) == []
+
+
+def test_bug_issuer_stops_at_ban_hanh_before_a_capitalised_title() -> None:
+    (ref,) = _refs("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể;\nI. X")
+    assert ref.issuer == "Chính phủ"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022 của Quốc hội;",
+         ("Luật", "06/2022/QH15", "Quốc hội")),
+        ("Theo đề nghị của Sở Nội vụ tại Công văn số 245/SNV-TĐKT ngày 5/8/2020, Chủ tịch có ý kiến:",
+         ("Công văn", "245/SNV-TĐKT", "Sở Nội vụ tỉnh Đồng Nai")),
+    ],
+)
+def test_bug_type_or_issuer_written_before_the_number(body: str, expected: tuple[str, str, str]) -> None:
+    (ref,) = _refs(body + "\nI. X")
+    assert (ref.doc_type, ref.number, ref.issuer) == expected

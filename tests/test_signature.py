@@ -64,3 +64,26 @@ def test_party_style_authority_t_slash_m() -> None:
     assert signer is not None
     assert (signer.name, signer.position, signer.authority, signer.on_behalf_of) == (
         "Hoàng Minh Đức", "Phó Bí thư", "TM.", "Ban Thường vụ")
+
+
+def test_bug_appendix_form_signature_placeholder_is_not_the_signer() -> None:
+    raw = BODY + NOI_NHAN + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐinh Văn Hưng\n\nMẫu số 01\n" \
+        "BẢNG ĐĂNG KÝ THI ĐUA\nTHỦ TRƯỞNG ĐƠN VỊ\n(Ký tên, đóng dấu)\n"
+    signer = extract_signer(_ctx(raw))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Đinh Văn Hưng", "Phó Chủ tịch")
+
+
+def test_bug_second_position_line_does_not_replace_the_first() -> None:
+    raw = BODY + NOI_NHAN + "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nGIÁM ĐỐC SỞ NỘI VỤ\n\nVõ Thị Lan"
+    signer = extract_signer(_ctx(raw))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Võ Thị Lan", "Phó Chủ tịch")
+
+
+def test_decision_authority_line_in_body_is_not_a_signature() -> None:
+    raw = "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH\nCăn cứ Luật Tổ chức chính quyền địa phương năm 2015 và các văn bản.\n" \
+        + NOI_NHAN + "CHỦ TỊCH\n\nNgô Văn Bảy"
+    signer = extract_signer(_ctx(raw))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Ngô Văn Bảy", "Chủ tịch")

@@ -50,6 +50,7 @@ class Header:
     issuer_lines: list[tuple[int, int, str]] = field(default_factory=list)
     body_start: int = 0
     issued_with: str | None = None  # number of the decision/letter this document is attached to
+    issued_with_at: int | None = None  # where that "(Ban hành kèm theo …)" line starts
     evidence: dict[str, Span] = field(default_factory=dict)
 
 
@@ -84,6 +85,8 @@ def parse_header(text: str, start: int, end: int) -> Header:
     title_mode = False
     title_parts: list[tuple[int, int]] = []
     for ls, le, line in lines:
+        if title_mode and _is_component(line):
+            title_mode = False  # a Công văn's "V/v" may stand before the motto and the date
         if title_mode:
             opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else BODY_START.match(line)
             if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line)
@@ -93,6 +96,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
             if kem:
                 full = _KEM_THEO_FULL.search(line)
                 h.issued_with = _clean_symbol(full.group("num")) if full else None
+                h.issued_with_at = ls
                 h.body_start = le
                 continue
             title_parts.append((ls + len(line) - len(line.lstrip()), le))
@@ -118,6 +122,10 @@ def parse_header(text: str, start: int, end: int) -> Header:
     if not h.evidence and not h.title:
         h.body_start = start  # no header at all: the body is the whole segment
     return h
+
+
+def _is_component(line: str) -> bool:
+    return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or PLACE_DATE.search(line))
 
 
 def _ends_title(line: str, parts: list[tuple[int, int]], text: str) -> bool:

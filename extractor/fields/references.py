@@ -25,6 +25,10 @@ _TYPE_BEFORE = re.compile(
     r"(?i)(?P<type>" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")(?:\s+liên\s+tịch)?\s*(?:số\s*[:.]?\s*)?$"
 )
 _SO_BEFORE = re.compile(r"(?i)\bsố\s*[:.]?\s*$")
+# A law's name stands between its type and "số": "Luật Thi đua, khen thưởng số 06/2022/QH15".
+_NAMED_LAW_BEFORE = re.compile(r"(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+\p{Lu}[\p{L}\s,\-]{0,80}?\s+số\s*$")
+# The issuer named before the type: "đề nghị của Sở Nội vụ tại Công văn số …".
+_ISSUER_BEFORE = re.compile(r"(?:của|do)\s+(?P<org>\p{Lu}[^\n;:,]{2,80}?)\s+(?:tại|theo|ở)\s*$")
 # Numbered things that are not documents: forms, annexes, articles ("Biểu số 01/TĐKT", "Mẫu 02/BC").
 _NOT_A_DOCUMENT = re.compile(
     r"(?i)(?:mẫu|biểu|phụ\s+lục|điều|khoản|mục|trang|phiếu|điện\s+thoại)\s*(?:số\s*[:.]?\s*)?$"
@@ -41,6 +45,8 @@ _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
 _ORGAN_WORDS = frozenset(
     w for phrase in [*CANONICAL_PHRASES, *POSITIONS, *UNIT_WORDS, "các"] for w in phrase.split() if w.islower()
 ) | {"-", "&", "và"}
+# Verbs that end an issuer's name even when capitalised words follow them.
+_ISSUER_ENDS = re.compile(r"\s(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|triển\s+khai|thực\s+hiện|về|gửi|giao)\s")
 _SYMBOL_SEP = re.compile(r"(\s?[-/]\s?)")
 _WORD = re.compile(r"\S+")
 _TWO_CAPITALS = re.compile(r"\p{Lu}.*\p{Lu}|\p{Lu}{2}")
@@ -64,6 +70,8 @@ def _symbol(raw: str) -> tuple[str, int]:
 def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
     """The organ name starting at pos: capitalised words and organ words, up to punctuation."""
     stop = pos
+    verb = _ISSUER_ENDS.search(text, pos, end)  # "của Chính phủ ban hành Chương trình …"
+    end = verb.start() if verb else end
     for m in _WORD.finditer(text[pos:end]):
         word = m.group(0)
         core = word.rstrip(",;.:)")
@@ -87,21 +95,26 @@ def _strip_position(name: str) -> str:
     return name
 
 
-def extract_references(ctx: DocContext, own_number: str | None) -> list[Reference]:
+def extract_references(ctx: DocContext, own_number: str | None, start: int | None = None) -> list[Reference]:
+    """Numbered documents mentioned from `start` (default: the body) to the end of the document."""
     text = ctx.text
     refs: list[Reference] = []
     own = (own_number or "").upper()
-    for m in NUMBER.finditer(text, ctx.body_start, ctx.end):
+    for m in NUMBER.finditer(text, ctx.body_start if start is None else start, ctx.end):
         sym, used = _symbol(m.group("sym"))
         if not _TWO_CAPITALS.search(sym) and "/" not in sym:
             continue
         number = f"{m.group('num')}{m.group('sep')}{sym}"
-        left = text[max(ctx.start, m.start() - 60) : m.start()]
-        tm = _TYPE_BEFORE.search(left)
+        left = text[max(ctx.start, m.start() - 120) : m.start()]
+        tm = _TYPE_BEFORE.search(left) or _NAMED_LAW_BEFORE.search(left)
         if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left) or number.upper() == own:
             continue
         start = m.start() - (len(left) - tm.start()) if tm else m.start()
         ref = _build(ctx, number, sym, tm.group("type") if tm else None, start, m.start("sym") + used)
+        before = _ISSUER_BEFORE.search(text, max(ctx.start, start - 100), start) if not ref.issuer else None
+        if before:
+            _, raw = _take_org(text, before.start("org"), before.end("org"))
+            ref.issuer, ref.issuer_raw = _strip_position(resolve_org(raw, ctx.locality)), raw
         first = _first_mention(refs, ref)
         if first is None:
             refs.append(ref)

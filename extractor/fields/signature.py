@@ -6,12 +6,13 @@ position, (signature), full name. Under "KT. CHỦ TỊCH" the signer is a deput
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 import regex as re
 
 from extractor.context import DocContext
-from extractor.models import Recipient, Signer, Span
+from extractor.models import Authority, Recipient, Signer, Span
 from extractor.orgs import case_name, resolve_org
 from extractor.vocab.layout import AUTHORITY, KINH_GUI, NOI_NHAN, POSITION_LINE
 from extractor.vocab.names import SURNAMES
@@ -20,6 +21,8 @@ from extractor.vocab.organs import POSITIONS
 # How far around "Nơi nhận:" the signature block may stand (flattened two-column layouts).
 _BEFORE_NOI_NHAN = 900
 _AFTER_NOI_NHAN = 1500
+# A block spans authority, position(s), "(Đã ký)" and the name: a handful of lines.
+_BLOCK_LINES = 7
 # Lines of a signature that are not the name.
 _SKIP = re.compile(r"(?i)^(?:\(?(?:đã\s+ký|ký(?:\s+tên)?[^)]*)\)?|/s/|\[.*\]|\(.*\))$")
 _NAME = re.compile(r"^(?:\p{Lu}\p{Ll}*|\p{Lu}+)(?:\s+(?:\p{Lu}\p{Ll}*|\p{Lu}+)){1,5}$")
@@ -75,47 +78,80 @@ def _region(ctx: DocContext) -> tuple[int, int]:
     return max(ctx.body_start, ctx.end - 1200), ctx.end
 
 
+@dataclass
+class _Block:
+    """A signature block being read: authority lines, position lines, then the name."""
+
+    start: int
+    authority: Authority | None = None
+    on_behalf: str | None = None
+    head: str | None = None  # the head signed for: "Chủ tịch" in "KT. CHỦ TỊCH"
+    position: str | None = None
+    name: tuple[int, int, str] | None = None
+
+    def written_position(self) -> str | None:
+        if self.authority == "KT." and self.head and not (self.position and self.position.startswith("Phó")):
+            return _position_text("PHÓ " + self.head.upper())
+        if self.authority == "Q." and self.head and not self.position:
+            return "Quyền " + _position_text(self.head)
+        return self.position or (self.head if self.authority == "TM." else None)
+
+
+def _read_block(ctx: DocContext, lines: list[tuple[int, int, str]], i: int) -> _Block | None:
+    """The block opened by line i (an authority or position line), with the name that closes it."""
+    block: _Block | None = None
+    for s, _e, line in lines[i : i + _BLOCK_LINES]:
+        matches = list(AUTHORITY.finditer(line)) if _HAS_CAPS_RUN.search(line) else []
+        for am in matches:
+            auth, rest = am.group("auth").replace("/", "") + ".", am.group("rest").strip()
+            block = block or _Block(start=s + am.start())
+            if auth == "TM.":
+                block.on_behalf = resolve_org(case_name(rest), ctx.locality)
+                block.authority = block.authority or "TM."
+            else:
+                block.authority, block.head = auth, _position_text(rest)  # type: ignore[assignment]
+        if matches:
+            continue
+        pm = POSITION_LINE.match(_tail_caps(line))
+        if pm:
+            block = block or _Block(start=s)
+            block.position = block.position or _position_text(pm.group("pos"))
+            continue
+        if block is None:
+            return None
+        if _SKIP.match(line) or (line.isupper() and _POSITION_INSIDE.search(line)):
+            continue  # "(Đã ký)", or a garbled position line ("HUYỀN CHỦ TỊCH")
+        if _is_name(line, need_surname=False):
+            block.name = (s, _e, line)
+        break  # the first other line closes the block
+    return block
+
+
 def extract_signer(ctx: DocContext) -> Signer | None:
     lo, hi = _region(ctx)
     lines = _lines(ctx.text, lo, hi)
-    authority = on_behalf = head = position = None
-    block_start = None
-    after = 0  # index of the first line after the authority/position lines
-    for i, (s, _e, line) in enumerate(lines):
-        for am in AUTHORITY.finditer(line) if _HAS_CAPS_RUN.search(line) else ():
-            auth, rest = am.group("auth").replace("/", "") + ".", am.group("rest").strip()
-            block_start = block_start if block_start is not None else s + am.start()
-            if auth == "TM.":
-                on_behalf = resolve_org(case_name(rest), ctx.locality)
-                authority = authority or auth
-            else:
-                authority, head = auth, _position_text(rest)
-            after = i + 1
-        pm = POSITION_LINE.match(_tail_caps(line))
-        if pm and block_start is not None and i >= after - 1 and not AUTHORITY.search(line):
-            position = _position_text(pm.group("pos"))
-            after = i + 1
-        elif pm and block_start is None and position is None:
-            position, block_start, after = _position_text(pm.group("pos")), s, i + 1
-    if authority == "KT." and head and not (position and position.startswith("Phó")):
-        position = _position_text("PHÓ " + head.upper())
-    elif authority == "Q." and head and not position:
-        position = "Quyền " + _position_text(head)
-    elif authority == "TM." and not position and head:
-        position = head
-    name_line = _find_name(lines, after if block_start is not None else 0, need_surname=block_start is None)
-    if name_line is None and position is None:
-        return None
+    block = None
+    for i in range(len(lines)):
+        candidate = _read_block(ctx, lines, i)
+        # A position line with no name under it (a decision's "CHỦ TỊCH UBND XÃ …" line) is not the signature.
+        if candidate and (candidate.name or candidate.authority):
+            block = candidate
+            break
+    if block is None:
+        # No block: a bare name under the recipients list ("Nơi nhận: … - Lưu: VT." then the name).
+        name_line = _find_name(lines, 0, need_surname=True)
+        if name_line is None:
+            return None
+        block = _Block(start=name_line[0], name=name_line)
     name = None
-    end = block_start if block_start is not None else lo
-    if name_line:
-        name = _sentence_case(name_line[2]) if name_line[2].isupper() else name_line[2]
-        end = name_line[1]
-        block_start = block_start if block_start is not None else name_line[0]
-    start = block_start if block_start is not None else end
-    return Signer(name=name, position=position, authority=authority,
-                  on_behalf_of=on_behalf or head,
-                  span=Span(start=start, end=end, raw=ctx.text[start:end]))
+    end = block.start
+    if block.name:
+        raw_name = block.name[2]
+        name = _sentence_case(raw_name) if raw_name.isupper() else raw_name
+        end = block.name[1]
+    return Signer(name=name, position=block.written_position(), authority=block.authority,
+                  on_behalf_of=block.on_behalf or block.head,
+                  span=Span(start=block.start, end=end, raw=ctx.text[block.start : end]))
 
 
 def _tail_caps(line: str) -> str:

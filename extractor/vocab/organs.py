@@ -62,7 +62,7 @@ CANONICAL_PHRASES: list[str] = [
     "Giao thông vận tải", "Tài chính - Kế hoạch", "Nội vụ", "Tư pháp", "Y tế", "Tài chính", "Kinh tế",
     "Kinh tế và Hạ tầng", "Quản lý đô thị", "Thanh tra", "Văn phòng", "Công an", "Xây dựng", "Công Thương",
     "Chính phủ", "Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương",
-    "Trung ương", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy",
+    "Trung ương", "Đảng bộ", "Chi bộ", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy",
     "Ban Thường vụ", "Ban Chỉ đạo", "Ban Tuyên giáo", "Ban Dân vận", "Ban Tổ chức", "Liên đoàn Lao động",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
     "Bảo hiểm xã hội", "Kho bạc Nhà nước", "Trung tâm Y tế", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
