@@ -41,6 +41,9 @@ _LIST_ITEM = re.compile(r"^(?:\p{Ll}[).]|[ivx]{1,4}[.)]\s)")
 # "Thành phố Hồ Chí" + "Minh, ngày 05 tháng …": a place name wrapped before its date.
 _PLACE_TAIL = re.compile(r"^\p{Lu}[\p{L} ]{0,30},\s*ngày\b")
 _ENDS_CAPITALISED_WORD = re.compile(r"(?:^|\s)\p{Lu}\p{Ll}*$")
+# "… của Chủ tịch Ủy ban nhân dân" + "Thành phố. Mỗi đơn vị …": an organ name wrapped before its unit.
+_ENDS_ORGAN = re.compile(r"(?i)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\s+tịch|Giám\s+đốc)$")
+_STARTS_UNIT = re.compile(r"^(?:Thành\s+phố|Tỉnh|Huyện|Quận|Thị\s+xã|Xã|Phường|Thị\s+trấn)\b(?!\s+ủy)")
 
 
 _PASSES: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -103,7 +106,11 @@ def _joinable(prev: str, nxt: str, gap: int) -> bool:
     if not prev or not nxt or "\t" in prev or "\t" in nxt:
         return False
     if not nxt[0].islower():  # the common case, decided without a regex
-        return gap == 0 and nxt[0].isupper() and bool(_PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev))
+        if gap or not nxt[0].isupper():
+            return False
+        if _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev):
+            return True
+        return bool(_ENDS_ORGAN.search(prev) and _STARTS_UNIT.match(nxt) and not prev.isupper())
     if _ENDS_SENTENCE.search(prev) or not _STARTS_LOWER.match(nxt) or _LIST_ITEM.match(nxt):
         return False
     # Across a blank line only a comma or an unfinished phrase continues (page-break wraps).

@@ -151,7 +151,7 @@ def resolve_org(raw: str, loc: Locality) -> str:
     s = _BARE_UNIT.sub(lambda m: _fill_unit(m.group(1), loc), s)
     m = _HEAD_THEN_PLACE.match(s)
     if m and not UNIT_NAME.search(s):
-        unit = _unit_of_place(m.group(2), loc)
+        unit = _unit_of_place(m.group(2), loc, provincial=m.group(1).startswith("Sở"))
         if unit:
             s = f"{m.group(1)} {unit} {m.group(2)}"
     if not UNIT_NAME.search(s) and not _ENDS_PROPER.search(s):
@@ -176,13 +176,16 @@ def _repair(name: str, loc: Locality) -> str:
     return name
 
 
-def _unit_of_place(name: str, loc: Locality) -> str | None:
+def _unit_of_place(name: str, loc: Locality, provincial: bool) -> str | None:
+    """The unit word for a bare place after an organ: a Sở is of a province, a Phòng of a district."""
+    province = admin.province_named(name)
+    if provincial and province:
+        return province[1]
     if loc.district and name == loc.district and loc.district_type:
         return loc.district_type
     districts = admin.districts_named(name)
     if districts:
         return districts[0].type
-    province = admin.province_named(name)
     return province[1] if province else None
 
 

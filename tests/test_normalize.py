@@ -59,3 +59,8 @@ def test_bug_trailing_spaces_and_runs_of_spaces_collapse() -> None:
 def test_bug_underscore_italics_removed_but_not_inside_words() -> None:
     got = normalize("_Củ Chi, ngày 5 tháng 5 năm 2020_ mã loai_1_name")
     assert got == "Củ Chi, ngày 5 tháng 5 năm 2020 mã loai_1_name\n"
+
+
+def test_bug_organ_wrapped_before_its_unit_word() -> None:
+    got = normalize("đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân\nThành phố. Mỗi đơn vị gửi hồ sơ.")
+    assert got == "đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố. Mỗi đơn vị gửi hồ sơ.\n"

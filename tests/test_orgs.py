@@ -86,3 +86,7 @@ def test_after_2025_a_ward_gives_its_province() -> None:
 def test_bug_party_committee_is_not_given_a_district_unit() -> None:
     loc = find_locality(["Đảng bộ tỉnh Lâm Đồng", "Huyện ủy Đức Trọng"], "Đức Trọng", "")
     assert resolve_org("Huyện ủy Đức Trọng", loc) == "Huyện ủy Đức Trọng"
+
+
+def test_bug_department_of_a_province_named_like_a_city() -> None:
+    assert resolve_org("Sở GD&ĐT Hưng Yên", Locality()) == "Sở Giáo dục và Đào tạo tỉnh Hưng Yên"

@@ -87,3 +87,9 @@ def test_decision_authority_line_in_body_is_not_a_signature() -> None:
     signer = extract_signer(_ctx(raw))
     assert signer is not None
     assert (signer.name, signer.position) == ("Ngô Văn Bảy", "Chủ tịch")
+
+
+def test_bug_kt_with_a_named_deputy_title_keeps_it() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Hoàng Phúc"))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Nguyễn Hoàng Phúc", "Thứ trưởng")

@@ -90,7 +90,8 @@ class _Block:
     name: tuple[int, int, str] | None = None
 
     def written_position(self) -> str | None:
-        if self.authority == "KT." and self.head and not (self.position and self.position.startswith("Phó")):
+        if self.authority == "KT." and self.head and not self.position:
+            # "KT. CHỦ TỊCH" with no readable position line under it: the deputy signs.
             return _position_text("PHÓ " + self.head.upper())
         if self.authority == "Q." and self.head and not self.position:
             return "Quyền " + _position_text(self.head)
