@@ -26,6 +26,8 @@ _HEADING_INITIALS = frozenset("IVXPCMpcm")
 _CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s|$)(?<!\d[.])")
 # List markers a clause starts with: "- ", "+ ", "•", "a) ", "1. ", "1.1. ", "2) ".
 _LIST_MARKER = re.compile(r"(?:[-+•:\s]|[a-zđ]\)(?=\s)|\d{1,2}(?:\.\d{1,2})*\s*[.)](?=\s))+")
+# A real heading is short; a longer numbered line is a paragraph that happens to be numbered.
+_MAX_HEADING = 80
 # Quoted names (Đề án “… giai đoạn 2022 - 2025”): the values inside belong to what is named.
 _QUOTED = re.compile(r"“[^”\n]{1,300}”|«[^»\n]{1,300}»|\"[^\"\n]{1,300}\"")
 
@@ -80,6 +82,10 @@ class DocContext:
     def sections_at(self, pos: int) -> list[Section]:
         """The headings enclosing `pos`, outermost first."""
         return [s for s in self.sections if s.start <= pos < s.end]
+
+    def headings_at(self, pos: int) -> list[str]:
+        """The real (short) headings enclosing `pos`, outermost first."""
+        return [s.heading for s in self.sections_at(pos) if len(s.heading) <= _MAX_HEADING]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end): from the previous to the next ';', '.', or line end, without list marker."""

@@ -26,10 +26,11 @@ from extractor.vocab.comparators import (
     COUNTED_UNITS,
     FILLERS,
     FULL_SHARE,
+    NOT_AIM_HEADINGS,
     NOT_AIMS,
     SYMBOLS,
 )
-from extractor.vocab.time_words import AIM_WORDS, PAST_ANYWHERE, PAST_BEFORE
+from extractor.vocab.time_words import AIM_WORDS, PAST_ANYWHERE, PAST_BEFORE, PAST_HEADINGS
 
 # "97,5%", "100 %", "50 phần trăm", "90 điểm"; decimals take one or two digits ("1.000" is a thousand).
 _VALUE = re.compile(
@@ -51,6 +52,10 @@ _NOT_AIM = re.compile(rf"(?<!\p{{L}})(?:{alternation(NOT_AIMS)})(?:\s+(?:tỷ|t�
 _PAST_ANYWHERE = re.compile(rf"(?<!\p{{L}})(?:{alternation(PAST_ANYWHERE)})(?!\p{{L}})", re.IGNORECASE)
 _PAST_BEFORE = re.compile(rf"(?<!\p{{L}})(?:{alternation(PAST_BEFORE)})(?!\p{{L}})", re.IGNORECASE)
 _AIM = re.compile(rf"(?<!\p{{L}})(?:{alternation(AIM_WORDS)})(?!\p{{L}})", re.IGNORECASE)
+# Headings over shares that are no aims; the heading's first token is its marker ("I.", "1.2.", "a)").
+_NO_AIM_HEADING = re.compile(
+    rf"^\S+\s+(?:{alternation(PAST_HEADINGS + NOT_AIM_HEADINGS)})(?!\p{{L}})", re.IGNORECASE
+)
 _YEAR = re.compile(r"(?<!\p{L})năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _MEASURE_LEAD = re.compile(rf"^(?:(?:{alternation(AIM_LEADS)})(?!\p{{L}})\s*)+", re.IGNORECASE)
@@ -78,10 +83,10 @@ class _Hit:
 def _hits(ctx: DocContext) -> list[_Hit]:
     """Shares and counted amounts of the body, each with its clause cut at the comma between neighbours."""
     found = [(m, ctx.clause(m.start(), m.end())) for m in _VALUE.finditer(ctx.text, ctx.body_start, ctx.end)]
-    # cuts[i]: the comma between value i and value i+1 of the same clause, if any.
+    # cuts[i]: the comma between value i and value i+1 of the same clause, if any ("3,4" is no comma).
     cuts: list[int | None] = []
     for (m, clause), (nxt, nxt_clause) in pairwise(found):
-        comma = ctx.text.rfind(",", m.end(), nxt.start()) if clause == nxt_clause else -1
+        comma = ctx.text.rfind(", ", m.end(), nxt.start()) if clause == nxt_clause else -1
         cuts.append(comma if comma >= 0 else None)
     cuts.append(None)
     hits = []
@@ -100,6 +105,11 @@ def _reference_year(ctx: DocContext) -> int | None:
         years = [int(y) for y in _ANY_YEAR.findall(ctx.text, *ctx.title_span)]
         return min(years) if years else None
     return None
+
+
+def _in_no_aim_section(ctx: DocContext, pos: int) -> bool:
+    """Under a heading that reports results ("I. KẾT QUẢ NĂM 2016") or funds, not one that sets aims."""
+    return any(_NO_AIM_HEADING.match(h) and not _AIM.search(h) for h in ctx.headings_at(pos))
 
 
 def _is_past(text: str, hit: _Hit, ref_year: int | None) -> bool:
@@ -148,7 +158,7 @@ def _target(ctx: DocContext, hit: _Hit, ref_year: int | None) -> Target | None:
         return None
     if _NOT_AIM.search(text, window, m.start()) or _BASELINE.match(text, m.end(), hit.hi):
         return None
-    if _is_past(text, hit, ref_year):
+    if _is_past(text, hit, ref_year) or _in_no_aim_section(ctx, m.start()):
         return None
     value = float(m.group("num").replace(",", "."))
     op = _op(before, after, value)
@@ -161,8 +171,8 @@ def _target(ctx: DocContext, hit: _Hit, ref_year: int | None) -> Target | None:
     if measure is None and colon >= 0:
         measure = _measure(text, hit.lo, colon, [])
     return Target(
-        value=value, unit="%" if m.group("pct") else m.group("unit").lower(), op=op,
-        text=text[t_lo : hit.hi].strip(), measure=measure, span=ctx.span(start, m.end()),
+        value=value, unit="%" if m.group("pct") else _key(m.group("unit")), op=op,
+        text=text[t_lo : hit.hi].strip(" ,;."), measure=measure, span=ctx.span(start, m.end()),
     )
 
 

@@ -9,7 +9,7 @@ Values of cited titles and quoted names are someone else's (`DocContext.is_forei
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -31,10 +31,14 @@ from extractor.vocab.time_words import (
 
 # "trước ngày …", "chậm nhất là 17 giờ 30 phút, ngày …": the date follows the lead and a time of day.
 _DEADLINE = re.compile(
-    rf"(?<!\p{{L}})(?P<lead>{alternation(DEADLINE_LEADS)})(?!\p{{L}})"
+    rf"(?<!\p{{L}})(?:{alternation(DEADLINE_LEADS)})(?!\p{{L}})"
     rf"(?:\s*(?:{alternation(DEADLINE_FILLERS)}))?\s*"
-    r"(?:\d{1,2}\s*(?:giờ|h|:)\s*(?:\d{1,2}\s*(?:phút|p)?)?\s*,?\s*)?",
+    r"(?:\d{1,2}\s*(?:giờ|h|g|:)\s*(?:\d{1,2}\s*(?:phút|p|'|’)?)?\s*,?\s*)?",
     re.IGNORECASE,
+)
+# One finder per first word of a lead: the regex engine finds a plain literal fast, an alternation slowly.
+_LEAD_FINDERS = tuple(
+    re.compile(re.escape(w), re.IGNORECASE) for w in sorted({lead.split()[0] for lead in DEADLINE_LEADS})
 )
 # Day and month without a year: "ngày 15/5", "ngày 15 tháng 5", "15/5". The separator must not
 # repeat ("15/5/2020" is a full date); a different one may follow ("01/6 - 30/11/2020" is a range).
@@ -44,33 +48,46 @@ _DAY_MONTH = re.compile(
     r"(?!\d|\s*(?:năm|(?P=s1)|(?P=s2))\s*\d)",
     re.IGNORECASE,
 )
+# A month alone, its year from the other end or the issue: "từ tháng 6 đến tháng 11/2020".
 _MONTH = re.compile(r"tháng\s*(?P<m>\d{1,2})(?!\d|\s*(?:năm|[/\-])\s*\d)", re.IGNORECASE)
-_FROM = re.compile(r"(?<!\p{L})(?:kể\s+)?từ\s+", re.IGNORECASE)
+# A start day alone, its month and year given by the end: "từ ngày 10 đến ngày 15/5/2020", "từ 10 - 15/5/2020".
+_DAY = re.compile(
+    r"(?:ngày\s*)?(?P<d>\d{1,2})(?=\s*(?:-|đến|tới)\s*(?:ngày\s*)?\d{1,2}\s*(?:[/.\-]|tháng))", re.IGNORECASE
+)
+# "từ" as a word (the literal first, for speed; the look-behind then rejects a longer word ending in "từ").
+_FROM = re.compile(r"từ(?<!\p{L}từ)\s+", re.IGNORECASE)
+# Between the two ends: "đến", "tới" or a dash, maybe "hết" ("đến hết ngày 31/10/2023").
 _TO = re.compile(r"\s*(?:-|đến|tới)\s*(?:hết\s+)?", re.IGNORECASE)
 # A start named in words, up to the first "đến": "từ lúc phát động phong trào thi đua đến hết …".
 _WORDS_TO = re.compile(r"(?P<rel>[^\n;.\d]{1,80}?)\s+(?:đến|tới)\s+(?:hết\s+)?", re.IGNORECASE)
+# "… đến hết năm 2023": a year end, taken only where a year span would be.
 _YEAR_END = re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A start that is the plan's own issue: "ngày ban hành", "khi Kế hoạch được ký", "nay" — not "ngày đăng ký".
 _ISSUE_START = re.compile(
-    rf"(?:{alternation(NOW_WORDS)}|(?:{alternation(ISSUE_NOUNS)})\s+(?:\p{{L}}+\s+){{0,3}}?"
+    rf"(?:{alternation(NOW_WORDS)}|(?:{alternation(ISSUE_NOUNS)})\s+(?:\p{{L}}+\s+){{0,4}}?"
     rf"(?<!đăng\s)(?:{alternation(ISSUE_VERBS)}))(?!\p{{L}})",
     re.IGNORECASE,
 )
-_YEAR_SPAN = re.compile(
-    rf"(?<!\p{{L}})(?:{alternation(YEAR_SPANS)})\s+(?P<a>(?:19|20)\d{{2}})\s*(?:-|đến|tới)\s*(?:năm\s+)?"
-    r"(?P<b>(?:19|20)\d{2})(?!\d)",
-    re.IGNORECASE,
+# Two years, then the word before them that makes them a span: "giai đoạn 2023 - 2025", "từ năm 2021 đến năm 2025".
+_YEAR_PAIR = re.compile(
+    r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>(?:19|20)\d{2})(?!\d)", re.IGNORECASE
 )
+_YEAR_SPAN_WORD = re.compile(rf"(?<!\p{{L}})(?:{alternation(YEAR_SPANS)})\s+$", re.IGNORECASE)
+# How far before the years their word may start ("giai đoạn " plus spacing).
+_YEAR_SPAN_REACH = 20
+# A heading about time: "IV. TIẾN ĐỘ THỰC HIỆN", "3. Thời gian tổ chức".
 _TIME_HEADING = re.compile(rf"(?<!\p{{L}})(?:{alternation(TIME_HEADINGS)})(?!\p{{L}})", re.IGNORECASE)
-# A real heading is short; a long numbered line is a paragraph that happens to be numbered.
-_MAX_HEADING = 80
+# A phase label opening the period's line, after any list marker: "- Đợt 1:", "+ Sơ kết:".
 _PHASE = re.compile(
     rf"[\s\-+•]*(?:(?P<kind>{alternation(NUMBERED_PHASES)})\s+(?P<n>\d{{1,2}}|[IVX]{{1,4}})(?!\p{{L}})"
     rf"|(?P<review>{alternation(REVIEW_PHASES)})(?!\p{{L}}))",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"\s+")
-_TRIM = " \t,:;-–(+"
+# Punctuation and list marks a clause's text is trimmed of.
+_TRIM = " ,:;-(+."
+# Length of an ISO day ("2020-05-05"), as opposed to a month or a year.
+_FULL_DATE = 10
+# Every year span is labelled the same, whatever word introduced it ("năm học", "từ năm").
 _YEAR_SPAN_LABEL = "giai đoạn"
 
 
@@ -105,18 +122,22 @@ def _read_date(text: str, pos: int, endpos: int) -> _When | None:
     return _When(None, int(mo.group("m")), None, mo.end()) if mo else None
 
 
+def _read_day(text: str, pos: int, endpos: int) -> _When | None:
+    m = _DAY.match(text, pos, endpos)
+    return _When(None, None, int(m.group("d")), m.end()) if m else None
+
+
 def _issue_year(ctx: DocContext) -> int | None:
     return int(ctx.issued_date[:4]) if ctx.issued_date else None
 
 
 def _issue_day(ctx: DocContext) -> str | None:
     """The issue date when it is a full day (a draft's "ngày … tháng 3" gives no day to start on)."""
-    return ctx.issued_date if ctx.issued_date and len(ctx.issued_date) == len("2020-05-05") else None
+    return ctx.issued_date if ctx.issued_date and len(ctx.issued_date) == _FULL_DATE else None
 
 
 def _clean(raw: str) -> str:
-    cleaned: str = _SPACES.sub(" ", raw).strip(_TRIM)
-    return cleaned
+    return " ".join(raw.split()).strip(_TRIM)
 
 
 def _task(ctx: DocContext, lo: int, hi: int, lead: int, after: int) -> str | None:
@@ -127,7 +148,11 @@ def _task(ctx: DocContext, lo: int, hi: int, lead: int, after: int) -> str | Non
 def extract_deadlines(ctx: DocContext) -> list[Deadline]:
     """Due dates of the body, one per date (its first mention); a year-less date takes the issue year."""
     out: dict[str, Deadline] = {}
-    for m in _DEADLINE.finditer(ctx.text, ctx.body_start, ctx.end):
+    leads = sorted({f.start() for finder in _LEAD_FINDERS for f in finder.finditer(ctx.text, ctx.body_start, ctx.end)})
+    for pos in leads:
+        m = _DEADLINE.match(ctx.text, pos, ctx.end)
+        if m is None:
+            continue
         when = _read_date(ctx.text, m.end(), ctx.end)
         if when is None or (when.day is None and when.year is None):
             continue
@@ -146,7 +171,7 @@ def _in_time_scope(ctx: DocContext, pos: int) -> bool:
     """In the plan's title or under a heading about time ("IV. TIẾN ĐỘ THỰC HIỆN")."""
     if ctx.title_span and ctx.title_span[0] <= pos < ctx.title_span[1]:
         return True
-    return any(len(s.heading) <= _MAX_HEADING and _TIME_HEADING.search(s.heading) for s in ctx.sections_at(pos))
+    return any(_TIME_HEADING.search(h) for h in ctx.headings_at(pos))
 
 
 def _label(ctx: DocContext, pos: int) -> str | None:
@@ -163,11 +188,15 @@ def _label(ctx: DocContext, pos: int) -> str | None:
 def _dated_range(ctx: DocContext, pos: int) -> tuple[str | None, str | None, int] | None:
     """ "từ <date> đến <date>" at pos: start, end, where it ends; missing years from the other end."""
     text = ctx.text
-    first = _read_date(text, pos, ctx.end)
+    first = _read_date(text, pos, ctx.end) or _read_day(text, pos, ctx.end)
     to = _TO.match(text, first.end, ctx.end) if first else None
     last = _read_date(text, to.end(), ctx.end) if first and to else None
     if not first or not last:
         return None
+    if first.month is None and last.month is not None:
+        # "từ ngày 28 đến ngày 03/7": a start day after the end day is in the month before.
+        back = first.day is not None and last.day is not None and first.day > last.day
+        first = replace(first, month=last.month - back or 12)
     # "từ 01/12 đến 28/02/2021": a start month after the end month lies in the year before.
     wraps = (first.month or 0) > (last.month or 0)
     if last.year:
@@ -203,12 +232,16 @@ def _year_spans(ctx: DocContext) -> list[Period]:
         ranges.insert(0, ctx.title_span)
     out = []
     for lo, hi in ranges:
-        for m in _YEAR_SPAN.finditer(ctx.text, lo, hi):
-            if int(m.group("a")) >= int(m.group("b")) or ctx.is_foreign(m.start(), m.end()):
+        for pair in _YEAR_PAIR.finditer(ctx.text, lo, hi):
+            word = _YEAR_SPAN_WORD.search(ctx.text, max(lo, pair.start() - _YEAR_SPAN_REACH), pair.start())
+            if word is None or int(pair.group("a")) >= int(pair.group("b")):
                 continue
-            if _in_time_scope(ctx, m.start()):
-                out.append(Period(start=m.group("a"), end=m.group("b"), text=_clean(m.group(0)),
-                                  label=_YEAR_SPAN_LABEL, span=ctx.span(m.start(), m.end())))
+            if ctx.is_foreign(word.start(), pair.end()):
+                continue
+            if _in_time_scope(ctx, word.start()):
+                out.append(Period(start=pair.group("a"), end=pair.group("b"),
+                                  text=_clean(ctx.text[word.start() : pair.end()]),
+                                  label=_YEAR_SPAN_LABEL, span=ctx.span(word.start(), pair.end())))
     return out
 
 

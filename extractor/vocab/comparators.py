@@ -43,3 +43,13 @@ BARE_PARTIAL: Op = ">="
 # Units besides "%" that make a number a target, only with an explicit bound ("90 điểm trở lên").
 # Kept short: every unit added here lets more counts through as targets.
 COUNTED_UNITS: tuple[str, ...] = ("điểm",)
+
+# Words before a share that make it a composition or a weight, not an aim ("chiếm 30% tổng điểm").
+NOT_AIMS: tuple[str, ...] = ("chiếm", "trích", "trọng số", "hệ số")
+
+# Headings of sections whose shares are allocations, not aims ("IV. KINH PHÍ": "hỗ trợ 50% chi phí").
+NOT_AIM_HEADINGS: tuple[str, ...] = ("kinh phí", "nguồn kinh phí", "dự toán")
+
+# Words that only introduce an aim; dropped from the front and back of a target's `measure`.
+AIM_LEADS: tuple[str, ...] = ("đảm bảo", "bảo đảm", "phấn đấu", "trong đó có", "trong đó", "có", "đạt")
+AIM_TAILS: tuple[str, ...] = ("đạt", "là", "ở mức", "mức", "đạt tỷ lệ", "đạt tỉ lệ")
