@@ -46,9 +46,16 @@ def _broken(line: str) -> bool:
 
 def broken_sample(text: str) -> str | None:
     """The first line of `text` that is legacy-encoded or mojibake, or None when the text is sound."""
-    if not _MARKERS.search(text):  # the common case: one scan, no per-line work
-        return None
-    return next((line for line in text.splitlines() if _broken(line)), None)
+    # Only lines holding a marker are examined; most texts have none, and cost one scan.
+    pos = 0
+    while marker := _MARKERS.search(text, pos):
+        start = text.rfind("\n", 0, marker.start()) + 1
+        end = text.find("\n", marker.end())
+        end = len(text) if end < 0 else end
+        if _broken(text[start:end]):
+            return text[start:end]
+        pos = end + 1
+    return None
 
 
 def describe(text: str) -> str:

@@ -25,10 +25,16 @@ _SAMPLE = 4096
 _UTF16_NUL_SHARE = 0.2  # at least this share of one parity's bytes are NUL …
 _UTF16_OTHER_MAX = 0.02  # … and almost none of the other parity's
 # Other formats' signatures, to tell the user what a misnamed file really is.
-_MAGIC = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive (.docx?)"), (b"\xd0\xcf\x11\xe0", "an old Office (.doc) file"))
+_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (.docx?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office (.doc) file"),
+)
 # Control bytes other than tab, newline, carriage return and form feed: binary data.
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
 _CONTROL_MAX_SHARE = 0.01
+# A UTF-8 file with at most this many bad sequences per 1000 bytes is damaged UTF-8, not another encoding.
+_STRAY_PER_1000 = 1
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -73,8 +79,15 @@ def read_txt(data: bytes, name: str) -> str:
     except UnicodeDecodeError as e:
         if sum(sample.count(c) for c in _CONTROL) > _CONTROL_MAX_SHARE * len(sample):
             raise _binary(name, data, "control bytes") from None
+        where = f"byte 0x{data[e.start]:02X} at offset {e.start}"
+        stray = data.decode("utf-8", errors="replace").count("\ufffd")
+        if stray <= max(1, len(data) * _STRAY_PER_1000 // 1000):
+            raise ReadError(
+                "encoding", f"{name}: UTF-8 with {stray} invalid byte sequence(s), the first {where}: "
+                "a damaged file or mixed encodings",
+            ) from None
         raise ReadError(
             "encoding",
-            f"{name}: not UTF-8 (byte 0x{data[e.start]:02X} at offset {e.start}); it looks like "
-            f"{describe_bytes(data)}. Convert it to UTF-8 (Unicode) and try again.",
+            f"{name}: not UTF-8 ({where}); it looks like {describe_bytes(data)}. "
+            "Convert it to UTF-8 (Unicode) and try again.",
         ) from None
