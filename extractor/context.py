@@ -21,7 +21,9 @@ _HEADING = re.compile(
     r"|(?P<l3>\d{1,2}\.\d{1,2}\.?(?:\d{1,2}\.?)?)"
     r"|(?P<l4>[a-zđ]\)))[ \t]*\S[^\n]{0,160}$"
 )
-_HEADING_INITIALS = frozenset("IVXPCMpcm")
+_HEADING_INITIALS = frozenset("IVXPCM")
+_ROMAN_NEXT = frozenset("IVX.:- ")
+_WORD_HEADINGS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC")
 # Clause boundaries for the `text` of a value: sentence ends, semicolons, line breaks.
 _CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s|$)(?<!\d[.])")
 # List markers a clause starts with: "- ", "+ ", "•", "a) ", "1. ", "1.1. ", "2) ".
@@ -30,6 +32,32 @@ _LIST_MARKER = re.compile(r"(?:[-+•:\s]|[a-zđ]\)(?=\s)|\d{1,2}(?:\.\d{1,2})*\
 _MAX_HEADING = 80
 # Quoted names (Đề án “… giai đoạn 2022 - 2025”): the values inside belong to what is named.
 _QUOTED = re.compile(r"“[^”\n]{1,300}”|«[^»\n]{1,300}»|\"[^\"\n]{1,300}\"")
+
+
+def lines_between(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """Non-blank lines of a normalised text in [start, end) as (start, end, line); lines are pre-stripped."""
+    out: list[tuple[int, int, str]] = []
+    pos = start
+    while pos < end and (limit is None or len(out) < limit):
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if stop > pos:
+            out.append((pos, stop, text[pos:stop]))
+        pos = stop + 1
+    return out
+
+
+def find_line(text: str, heads: tuple[str, ...], start: int, end: int) -> int:
+    """Start of the first line in [start, end) that begins with one of `heads`, or -1 (plain string search)."""
+    best = -1
+    for head in heads:
+        at = text.find(head, start, end) if text.startswith(head, start) else -1
+        if at != start:
+            at = text.find("\n" + head, start, end)
+            at = at + 1 if at >= 0 else -1
+        if at >= 0 and (best < 0 or at < best):
+            best = at
+    return best
 
 
 @dataclass(frozen=True)
@@ -109,7 +137,8 @@ def find_sections(text: str, start: int, end: int) -> list[Section]:
         stop = end if nl < 0 else nl
         first = text[pos : pos + 2]
         # Only lines that can open a heading are matched (a number, a roman numeral, "a)", Phần/Chương/Mục).
-        if first and (first[0].isdigit() or first[0] in _HEADING_INITIALS or first[1:] == ")"):
+        if first and (first[0].isdigit() or first[1:] == ")" or (first[0] in _HEADING_INITIALS
+                      and (first[1:] in _ROMAN_NEXT or text.startswith(_WORD_HEADINGS, pos)))):
             m = _HEADING.match(text, pos, stop)
             if m:
                 level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))

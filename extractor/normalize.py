@@ -46,6 +46,15 @@ _ENDS_ORGAN = re.compile(r"(?i)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\
 _STARTS_UNIT = re.compile(r"^(?:Thành\s+phố|Tỉnh|Huyện|Quận|Thị\s+xã|Xã|Phường|Thị\s+trấn)\b(?!\s+ủy)")
 
 
+# The compatibility characters archives actually contain, mapped as NFKC maps them.
+_COMPATIBILITY: dict[str, str] = {
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},  # fullwidth ASCII
+        **dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "01234567890123456789", strict=True)),
+        "\u00a0": " ", "\u202f": " ", "\u3000": " ", "…": "...",
+        **{chr(c): " " for c in range(0x2000, 0x200B)},
+}
+# (a regex over the rare characters: str.translate with a dict walks every character in Python)
+_COMPATIBILITY_RE = stdre.compile("[" + stdre.escape("".join(_COMPATIBILITY)) + "]")
 _PASSES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("\u200b\u200c\u200d\u2060\ufeff\u00ad", _INVISIBLE, ""),
     ("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d", _DASHES, "-"),
@@ -140,7 +149,11 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # NFKC: composed accents, and "⁵³⁷" / fullwidth digits become plain digits.
     if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+        # NFKC over a whole file is slow; most texts are NFC with a few compatibility characters.
+        if unicodedata.is_normalized("NFC", text):
+            text = _COMPATIBILITY_RE.sub(lambda m: _COMPATIBILITY[m.group(0)], text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
     # Each pass runs only when its trigger character occurs: most texts need few of them.
     for triggers, pattern, repl in _PASSES:
         if any(c in text for c in triggers):

@@ -7,6 +7,7 @@ Thành phố" inside a district of Hồ Chí Minh City is UBND Thành phố Hồ
 
 from __future__ import annotations
 
+import re as stdre
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -60,6 +61,7 @@ _LAST_UNIT = re.compile(
 )
 _PLACE_UNIT = re.compile(r"(?i)^(?:tp\.?|thành phố|thị xã|huyện|quận)\s*")
 # Lower-case unit words in running text ("trên địa bàn huyện Nhà Bè"): the document's own area.
+_UNIT_WORD_PROBE = stdre.compile("(?:" + "|".join(UNIT_WORDS) + ") ")  # stdlib: a fast literal scan first
 _BODY_UNIT_NAME = re.compile(rf"(?<!\p{{L}})({_UNITS})\s+({PROPER})")
 _CAC = re.compile(r"(?i)(?<!\p{L})(?:các|những)\s+")
 _NAMED_HEAD_RE = re.compile(
@@ -206,7 +208,11 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
             d = admin.districts_named(p)[0]
             loc = replace(loc, district=d.name, district_type=d.type)
     if not loc.district or not loc.province:
-        counts = Counter((m.group(1), m.group(2)) for m in _BODY_UNIT_NAME.finditer(body))
+        counts = Counter(
+            (m.group(1), m.group(2))
+            for hit in _UNIT_WORD_PROBE.finditer(body)
+            if (m := _BODY_UNIT_NAME.match(body, hit.start()))
+        )
         for (unit, name), _ in counts.most_common():
             new_district = unit in DISTRICT_UNITS - {"thành phố"} and not loc.district
             new_province = unit in {"tỉnh", "thành phố"} and not loc.province and admin.province_named(name)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from extractor.context import lines_between
 from extractor.vocab.layout import (
     APPENDIX_LINE,
     KEM_THEO,
@@ -48,12 +49,7 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            out.append(_Line(pos, pos + len(raw), raw.strip()))
-        pos += len(raw) + 1
-    return out
+    return [_Line(s, e, line) for s, e, line in lines_between(text, 0, len(text))]
 
 
 def _marker(line: str) -> str | None:

@@ -75,7 +75,8 @@ def test_bug_appendix_form_signature_placeholder_is_not_the_signer() -> None:
 
 
 def test_bug_second_position_line_does_not_replace_the_first() -> None:
-    raw = BODY + NOI_NHAN + "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nGIÁM ĐỐC SỞ NỘI VỤ\n\nVõ Thị Lan"
+    raw = BODY + NOI_NHAN + "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n" \
+        "GIÁM ĐỐC SỞ NỘI VỤ\n\nVõ Thị Lan"
     signer = extract_signer(_ctx(raw))
     assert signer is not None
     assert (signer.name, signer.position) == ("Võ Thị Lan", "Phó Chủ tịch")

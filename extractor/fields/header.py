@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from extractor.context import lines_between
 from extractor.dates import DATE, match_to_iso
 from extractor.models import Span
 from extractor.vocab.doc_types import COMPANION_LETTER, canonical_type, type_from_symbol
@@ -58,18 +59,6 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, raw=text[start:end])
 
 
-def _iter_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    pos = start
-    while pos < end and len(out) < _HEADER_LINES:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        if text[pos:stop].strip():
-            out.append((pos, stop, text[pos:stop]))
-        pos = stop + 1
-    return out
-
-
 def _clean_symbol(sym: str) -> str:
     return "".join(sym.split()).rstrip(".-/")
 
@@ -81,7 +70,7 @@ def _caps_fragment(line: str) -> bool:
 
 def parse_header(text: str, start: int, end: int) -> Header:
     h = Header(body_start=start)
-    lines = _iter_lines(text, start, end)
+    lines = lines_between(text, start, end, limit=_HEADER_LINES)
     title_mode = False
     title_parts: list[tuple[int, int]] = []
     for ls, le, line in lines:

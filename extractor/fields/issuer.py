@@ -17,7 +17,10 @@ from extractor.vocab.organs import NAMED_HEADS, UNIT_WORDS
 _CONTINUES = re.compile(r"(?i)^(?:" + "|".join(UNIT_WORDS) + r")\b(?!\s+ỦY)|^(?:VÀ|-|&)\s")
 _ENDS_OPEN = re.compile(r"(?i)(?:\b(?:" + "|".join(UNIT_WORDS) + r")|\bVÀ|-|&)$")
 # Placeholders in forms and decorations under the issuer.
-_NOT_ORGAN = re.compile(r"^(?:TÊN\s+(?:ĐƠN\s+VỊ|CƠ\s+QUAN)|[-_*=. ]+|(?:BẢN\s+)?DỰ\s+THẢO(?:\s+\d+)?|MẬT|KHẨN|HỎA\s+TỐC)$")
+# (also draft and urgency marks printed in the header: "DỰ THẢO", "MẬT", "KHẨN")
+_NOT_ORGAN = re.compile(
+    r"^(?:TÊN\s+(?:ĐƠN\s+VỊ|CƠ\s+QUAN)|[-_*=. ]+|(?:BẢN\s+)?DỰ\s+THẢO(?:\s+\d+)?|MẬT|KHẨN|HỎA\s+TỐC)$"
+)
 # "<organ> xây dựng / ban hành Kế hoạch …": the body names its own issuer.
 _SELF_NAMING = re.compile(
     r"(?:^|(?<=[.;,:]\s)|(?<=\n))(?P<org>\p{Lu}[^\n.;:]{2,120}?)\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|"

@@ -11,13 +11,16 @@ from typing import Literal
 
 import regex as re
 
-from extractor.context import DocContext
+from extractor.context import DocContext, find_line, lines_between
 from extractor.models import Authority, Recipient, Signer, Span
 from extractor.orgs import case_name, resolve_org
 from extractor.vocab.layout import AUTHORITY, KINH_GUI, NOI_NHAN, POSITION_LINE
 from extractor.vocab.names import SURNAMES
 from extractor.vocab.organs import POSITIONS
 
+# Line openings of the two recipient lists (found by plain string search: they run on every document).
+_NOI_NHAN_HEADS = ("Nơi nhận", "NƠI NHẬN")
+_KINH_GUI_HEADS = ("Kính gửi", "KÍNH GỬI")
 # How far around "Nơi nhận:" the signature block may stand (flattened two-column layouts).
 _BEFORE_NOI_NHAN = 900
 _AFTER_NOI_NHAN = 1500
@@ -33,20 +36,9 @@ _LIST_ITEM = re.compile(r"^[-+•]\s*")
 _AUTHORITY_INSIDE = re.compile(r"\s(?=(?:TM|KT|TL|TUQ|Q)\.\s)")
 _HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
 _TAIL_CAPS = re.compile(r"(?:^|[;:,.]\s*|\s)(\p{Lu}+(?:\s+\p{Lu}+)*)$")
-_LINE = re.compile(r"[^\n]+")
 _LUU = re.compile(r"(?i)^-?\s*lưu\b")
 # "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
 _PURPOSE = re.compile(r"\s*[(“\"]\s*(?:để|b/c|t/h|đ/b)[^)”\"]*[)”\"]")
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _LINE.finditer(text[start:end]):
-        line = m.group(0).strip()
-        if line:
-            s = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            out.append((s, s + len(line), line))
-    return out
 
 
 def _is_name(line: str, need_surname: bool) -> bool:
@@ -72,9 +64,9 @@ def _position_text(caps: str) -> str:
 
 
 def _region(ctx: DocContext) -> tuple[int, int]:
-    m = NOI_NHAN.search(ctx.text, ctx.body_start, ctx.end)
-    if m:
-        return max(ctx.body_start, m.start() - _BEFORE_NOI_NHAN), min(ctx.end, m.end() + _AFTER_NOI_NHAN)
+    at = find_line(ctx.text, _NOI_NHAN_HEADS, ctx.body_start, ctx.end)
+    if at >= 0:
+        return max(ctx.body_start, at - _BEFORE_NOI_NHAN), min(ctx.end, at + _AFTER_NOI_NHAN)
     return max(ctx.body_start, ctx.end - 1200), ctx.end
 
 
@@ -110,7 +102,7 @@ def _read_block(ctx: DocContext, lines: list[tuple[int, int, str]], i: int) -> _
                 block.on_behalf = resolve_org(case_name(rest), ctx.locality)
                 block.authority = block.authority or "TM."
             else:
-                block.authority, block.head = auth, _position_text(rest)  # type: ignore[assignment]
+                block.authority, block.head = auth, _position_text(rest)
         if matches:
             continue
         pm = POSITION_LINE.match(_tail_caps(line))
@@ -130,7 +122,7 @@ def _read_block(ctx: DocContext, lines: list[tuple[int, int, str]], i: int) -> _
 
 def extract_signer(ctx: DocContext) -> Signer | None:
     lo, hi = _region(ctx)
-    lines = _lines(ctx.text, lo, hi)
+    lines = lines_between(ctx.text, lo, hi)
     block = None
     for i in range(len(lines)):
         candidate = _read_block(ctx, lines, i)
@@ -176,10 +168,11 @@ def _find_name(lines: list[tuple[int, int, str]], start: int, need_surname: bool
 
 def extract_recipients(ctx: DocContext) -> list[Recipient]:
     out: list[Recipient] = []
-    vias: tuple[tuple[re.Pattern[str], Literal["kinh_gui", "noi_nhan"]], ...] = (
-        (KINH_GUI, "kinh_gui"), (NOI_NHAN, "noi_nhan"))
-    for pattern, via in vias:
-        m = pattern.search(ctx.text, ctx.start, ctx.end)
+    vias: tuple[tuple[tuple[str, ...], re.Pattern[str], Literal["kinh_gui", "noi_nhan"]], ...] = (
+        (_KINH_GUI_HEADS, KINH_GUI, "kinh_gui"), (_NOI_NHAN_HEADS, NOI_NHAN, "noi_nhan"))
+    for heads, pattern, via in vias:
+        at = find_line(ctx.text, heads, ctx.start, ctx.end)
+        m = pattern.match(ctx.text, at) if at >= 0 else None
         if m:
             out.extend(_list_items(ctx, m.end(), via))
     return out
@@ -187,7 +180,10 @@ def extract_recipients(ctx: DocContext) -> list[Recipient]:
 
 def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"]) -> list[Recipient]:
     items: list[Recipient] = []
-    for s, _e, line in _lines(ctx.text, pos, min(ctx.end, pos + 2500)):
+    for s, _e, line in lines_between(ctx.text, pos, min(ctx.end, pos + 2500)):
+        s, line = s + len(line) - len(line.lstrip()), line.strip()  # the first may follow "Kính gửi:"
+        if not line:
+            continue
         first = not items and ctx.text[pos:s].strip() == ""
         if not (first or _LIST_ITEM.match(line)) or AUTHORITY.match(line):
             break
