@@ -8,14 +8,17 @@ resolved in the document's locality. A quota is a count of recipients in an awar
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex as re
 
 from extractor.context import DocContext
+from extractor.fields.issuer import from_body
 from extractor.models import Award, Op, Quota
-from extractor.orgs import resolve_org
+from extractor.orgs import Locality, case_name, resolve_org
 from extractor.vocab.awards import (
     AWARD_CUES,
     AWARD_HEADINGS,
@@ -23,6 +26,7 @@ from extractor.vocab.awards import (
     DIRECT_GRANTOR_HEADS,
     FORMS,
     GRANTOR_HEADS,
+    GRANTOR_STOPS,
     GRANTOR_WORDS,
     GROUP_LEADS,
     LEVEL_GRANTOR,
@@ -32,11 +36,14 @@ from extractor.vocab.awards import (
     OPS_AFTER,
     OPS_BEFORE,
     OTHER_HEADINGS,
+    PHASE_FILLERS,
     PHASE_INTROS,
+    PHASE_LABELS,
     PHASES,
     RECIPIENTS,
+    SCHOOL_HEADS,
 )
-from extractor.vocab.organs import UNIT_WORDS
+from extractor.vocab.organs import POSITIONS, UNIT_WORDS
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -60,8 +67,11 @@ _PRIOR = re.compile(
     r"(?i)(?:đã|liên\s+tục|liền|lần)\s+(?:được\s+)?(?:tặng|trao\s+tặng|đạt|công\s+nhận)"
     r"(?:\s+danh\s+hiệu)?\s*[\"“]?\s*$"
 )
+# A rate measured over holders of a title is a target, not an offer
+# ("Tỷ lệ hộ được công nhận danh hiệu Gia đình văn hóa đạt 92%").
+_RATE = re.compile(r"(?i)(?<!\p{L})tỷ\s+lệ(?!\p{L})")
 # What joins the form to a grantor named after it.
-_OF = re.compile(r"[ \t]*(?:của|do)[ \t]+")
+_OF = re.compile(r"(?i)[ \t]*(?:của|do)[ \t]+")
 _LEVEL = re.compile(rf"(?i)[ \t]*cấp[ \t]+({_UNITS})(?!\p{{L}})")
 _DIRECT = re.compile(rf"[ \t]+(?=(?:{_alternation(DIRECT_GRANTOR_HEADS)})(?!\p{{L}}))")
 # The verb between an official and the form it gives ("Chủ tịch UBND huyện xét tặng Giấy khen").
@@ -69,6 +79,9 @@ _GIVES = re.compile(
     r"(?i)(?<!\p{L})(?:(?:xem\s+xét|xét|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
     r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận)\s+(?:danh\s+hiệu\s+)?[\"“]?\s*$"
 )
+_POSITION = re.compile(rf"(?P<position>{_alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
+_BARE_COMMITTEE = re.compile(r"(?<!\p{L})(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy$")
+_SCHOOL_LINE = re.compile(r"(?m)^[ \t]*TRƯỜNG[ \t]+[^\n]*\S")
 _HEAD = re.compile(rf"(?:{_alternation(GRANTOR_HEADS)})(?!\p{{L}})")
 _TOKEN = re.compile(r"\S+")
 # "Ủy ban nhân dân các xã, thị trấn": a list of unit words continues an organ name past a comma.
@@ -85,23 +98,44 @@ _RECIPIENT_ORDER = ("tập thể", "cá nhân")
 _SENTENCE_END = re.compile(r"\n|(?<!(?<!\p{L})(?:TP|Tp|TX))[.!?](?=\s|$)")
 
 # --- quotas ---
+# A count and who it counts, matched where a number starts; the comparison word is read before it.
 _QUOTA = re.compile(
-    rf"(?i)(?:(?<!\p{{L}})(?P<op>{_alternation(OPS_BEFORE)})\s+)?"
-    rf"(?:(?<![\p{{L}}\d.,/])(?P<num>\d{{1,3}})"
-    rf"|(?<!\p{{L}})(?<!(?:{_alternation(NOT_NUMBER_BEFORE)})\s+)(?P<word>{_alternation(NUMBER_WORDS)}))"
+    rf"(?i)(?<!(?<!\p{{L}})(?:{_alternation(NOT_NUMBER_BEFORE)})\s+)"
+    rf"(?:(?<![\p{{L}}\d.,/])(?P<num>\d{{1,3}})|(?<!\p{{L}})(?P<word>{_alternation(NUMBER_WORDS)}))"
     rf"(?![\p{{L}}\d.,/%])\s*(?:\(\s*[\p{{L}}\s]+\)\s*)?"
     rf"(?P<rec>{_alternation(RECIPIENTS)})(?!\p{{L}})"
     rf"(?:\s+(?P<after>{_alternation(OPS_AFTER)})(?!\p{{L}}))?"
 )
+_OP_BEFORE = re.compile(rf"(?i)(?<!\p{{L}})(?P<op>{_alternation(OPS_BEFORE)})\s+$")
+_RECIPIENT_STARTS = (*(r.split()[0] for r in RECIPIENTS), "(")
+# Candidate counts in figures: a number followed by what may start a recipient (dates and
+# percentages are most numbers of a plan; skipping them here keeps the quota pattern off them).
+_DIGITS = re.compile(
+    rf"(?<![\p{{L}}\d.,/])\d{{1,3}}(?![\p{{L}}\d.,/%])(?=\s*(?:\(|(?i:{_alternation(_RECIPIENT_STARTS[:-1])})))"
+)
+# Literal anchors, found with str.find in a lower-cased copy, then the pattern matched only there:
+# trying the case-insensitive alternation of ~80 forms at every position of a 20 KB text costs
+# ~5 ms, the anchors ~0.2 ms.
+_FORM_ANCHORS = frozenset(" ".join(f.split()[:2]) for f in FORMS)
+_NUMBER_ANCHORS = frozenset(f"{w} " for w in NUMBER_WORDS)
 _OP_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*")
 _AWARD_CUE = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(AWARD_CUES)})")
 _AWARD_HEADING = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(AWARD_HEADINGS)})")
 _OTHER_HEADING = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(OTHER_HEADINGS)})")
 # List markers at a line start: "-", "+", "a)", "1.", "1.2.", "II."
 _MARKER = r"[ \t]*(?:[-+•*][ \t]*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)][ \t]*)?"
-_PHASE = rf"(?:(?:{_alternation(PHASE_INTROS)})\s+)?(?P<phase>{_any(PHASES)})"
-_PHASE_LINE = re.compile(rf"(?im)^{_MARKER}{_PHASE}")
-_PHASE_START = re.compile(rf"(?i){_PHASE}")
+_PHASES = _any(PHASES)
+_INTRO = _alternation(PHASE_INTROS)
+_LABELS = _any((*PHASES, *PHASE_LABELS))
+# A phase line: an intro word and a phase, or a phase labelling what follows (up to ':' or the line end).
+_PHASE_LINE = re.compile(
+    rf"(?im)^{_MARKER}(?:(?:{_INTRO})\s+(?=(?:{_PHASES}))|(?=(?:{_LABELS})[^\n:;.]{{0,40}}(?::|\.?$)))"
+    rf"(?P<phase>{_LABELS})"
+)
+# A phase inside a sentence or a heading; one after the quota needs its intro ("… khi tổng kết năm").
+_PHASE_IN = re.compile(rf"(?i)(?<!\p{{L}})(?:(?P<intro>{_INTRO})\s+)?(?P<phase>{_PHASES})")
+_PHASE_START = re.compile(rf"(?i)(?:(?:{_INTRO})\s+)?(?:{_LABELS})")
+_PHASE_FILLER = re.compile(rf"(?i)\s+(?:{_alternation(PHASE_FILLERS)})(?=\s)")
 _NOT_GROUP = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(NOT_GROUPS)})")
 _GROUP_LEAD = re.compile(rf"(?i)^(?:{_alternation(GROUP_LEADS)})\s+")
 _LINE_MARKER = re.compile(rf"^{_MARKER}")
@@ -117,6 +151,38 @@ class _Mention:
     level_unit: str | None = None  # "huyện" in "Giấy khen cấp huyện"
     recipients: list[str] = field(default_factory=list)
 
+    @property
+    def granted(self) -> bool:
+        return self.grantor is not None or self.level_unit is not None
+
+    def share(self, other: _Mention) -> None:
+        self.grantor, self.level_unit = other.grantor, other.level_unit
+
+
+def _lowered(ctx: DocContext) -> str:
+    """The body in lower case, offset by body_start; "İ" is the one letter whose lower case is longer."""
+    return ctx.text[ctx.body_start : ctx.end].replace("\u0130", "I").lower()
+
+
+def _anchored(pattern: re.Pattern[str], ctx: DocContext, anchors: frozenset[str],
+              starts: Iterable[int] = (), follow: tuple[str, ...] = ("",)) -> list[re.Match[str]]:
+    """Matches of pattern starting where an anchor followed by a `follow` prefix (or one of `starts`)
+    is, in order, not overlapping."""
+    low, base = _lowered(ctx), ctx.body_start
+    candidates = set(starts)
+    for anchor in anchors:
+        i = low.find(anchor)
+        while i >= 0:
+            if low.startswith(follow, i + len(anchor)):
+                candidates.add(base + i)
+            i = low.find(anchor, i + 1)
+    found: list[re.Match[str]] = []
+    for pos in sorted(candidates):
+        m = pattern.match(ctx.text, pos, ctx.end) if not found or pos >= found[-1].end() else None
+        if m:
+            found.append(m)
+    return found
+
 
 def _sentence(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     text = ctx.text
@@ -128,7 +194,7 @@ def _sentence(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_name_word(core: str, prev: str) -> bool:
-    if not core:
+    if not core or core.lower() in GRANTOR_STOPS:
         return False
     if core[0].isupper() or core.lower() in GRANTOR_WORDS:
         return True
@@ -184,12 +250,12 @@ def _grantor_before(text: str, lo: int, verb: int) -> tuple[int, int] | None:
 
 def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
     text = ctx.text
-    form = FORMS[" ".join(m.group(0).split()).lower()]
+    form = _canonical(m)
     lo, hi = _sentence(ctx, m.start(), m.end())
     before = text[max(lo, m.start() - 60) : m.start()]
     if form in _CUE_FORMS and not m.group(0)[0].isupper() and not _TITLE_CUE.search(before):
         return None
-    if _PRIOR.search(before):
+    if _PRIOR.search(before) or _RATE.search(text, lo, m.start()):
         return None
     mention = _Mention(m.start(), m.end(), form)
     of = _OF.match(text, m.end(), hi) or _DIRECT.match(text, m.end(), hi)
@@ -199,7 +265,7 @@ def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
     elif level:
         mention.level_unit = level.group(1).lower()
         mention.end = level.end()
-    if mention.grantor is None and mention.level_unit is None:
+    if not mention.granted:
         gives = _GIVES.search(text, max(lo, m.start() - 40), m.start())
         if gives:
             mention.grantor = _grantor_before(text, lo, gives.start())
@@ -213,25 +279,79 @@ def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
 def _mentions(ctx: DocContext) -> list[_Mention]:
     """Every mention of an award form in the body, outside cited titles, with its grantor span."""
     found: list[_Mention] = []
-    for m in _FORM.finditer(ctx.text, ctx.body_start, ctx.end):
+    for m in _anchored(_FORM, ctx, _FORM_ANCHORS):
         if ctx.is_excluded(m.start(), m.end()):
             continue
         mention = _mention(ctx, m)
         if mention:
             found.append(mention)
-    for a, b in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
-        if a.grantor is None and a.level_unit is None and _LIST_JOIN.fullmatch(ctx.text, a.end, b.start):
-            a.grantor, a.level_unit = b.grantor, b.level_unit
+    listed = [(a, b) for a, b in pairwise(found) if _LIST_JOIN.fullmatch(ctx.text, a.end, b.start)]
+    for a, b in listed:  # "Chủ tịch UBND tỉnh tặng Bằng khen, Cờ thi đua": the official before the list
+        if not b.granted and a.grantor and a.grantor[1] <= a.start:
+            b.share(a)
+    for a, b in reversed(listed):  # "Bằng khen, Cờ thi đua của UBND tỉnh": the body after the list
+        if not a.granted and b.granted:
+            a.share(b)
     return found
 
 
-def _grantor_name(ctx: DocContext, mention: _Mention) -> str | None:
+def _grantor_name(ctx: DocContext, mention: _Mention, resolved: dict[str, str]) -> str | None:
+    """The grantor resolved in the document's locality (memoised: a plan repeats its grantors)."""
     if mention.level_unit:
-        return resolve_org(LEVEL_GRANTOR.format(unit=mention.level_unit), ctx.locality)
-    if mention.grantor is None:
+        raw = LEVEL_GRANTOR.format(unit=mention.level_unit)
+    elif mention.grantor:
+        raw = _CAP_UNIT.sub("", case_name(ctx.text[mention.grantor[0] : mention.grantor[1]]))
+    else:
         return None
-    raw = _CAP_UNIT.sub("", ctx.text[mention.grantor[0] : mention.grantor[1]])
-    return resolve_org(raw, ctx.locality)
+    if raw not in resolved:
+        school = _own_school(ctx) if raw in SCHOOL_HEADS else None
+        resolved[raw] = f"{raw} {school}" if school else _resolve_official(raw, ctx.locality)
+    return resolved[raw]
+
+
+def _own_school(ctx: DocContext) -> str | None:
+    """The school issuing this document: named in its body ("Trường … xây dựng Kế hoạch") or header."""
+    issuer = from_body(ctx.text, ctx.body_start, ctx.end, ctx.locality)
+    if issuer and issuer.name.startswith("Trường "):
+        return issuer.name
+    line = _SCHOOL_LINE.search(ctx.text, ctx.start, ctx.body_start)
+    return case_name(line.group(0)) if line else None
+
+
+def _resolve_official(raw: str, loc: Locality) -> str:
+    """An official's title stays, the organ after it is resolved like an issuer:
+    "Giám đốc Sở GD&ĐT" -> "Giám đốc Sở Giáo dục và Đào tạo tỉnh Bình Định"."""
+    m = _POSITION.match(raw)
+    if not m or not m.group("organ"):
+        return _resolve_organ(raw, loc)
+    position, organ = m.group("position"), m.group("organ")
+    if position.endswith("phòng") and not organ.startswith("Phòng"):
+        # "Trưởng phòng GD&ĐT" heads "Phòng GD&ĐT"
+        return f"{position} {_resolve_organ(f'Phòng {organ}', loc).removeprefix('Phòng ')}"
+    return f"{position} {_resolve_organ(organ, loc)}"
+
+
+def _resolve_organ(raw: str, loc: Locality) -> str:
+    """resolve_org, and a Party committee named without its place takes the document's
+    ("Ban Thường vụ Huyện ủy" -> "Ban Thường vụ Huyện ủy Đắk Mil")."""
+    name = resolve_org(raw, loc)
+    committee = _BARE_COMMITTEE.search(name)
+    if not committee:
+        return name
+    place = loc.province if committee.group(1) == "Tỉnh" else loc.district
+    if committee.group(1) == "Thành":  # a city's committee: the province-level city, or a city in a province
+        place = loc.district if loc.district_type == "thành phố" else loc.province
+    return f"{name} {place}" if place else name
+
+
+def _with_full_grantors(mentions: list[tuple[_Mention, str | None]]) -> list[tuple[_Mention, str | None]]:
+    """A grantor that is the start of a longer one for the same form is that one, shortened."""
+    full = [(m.form, g) for m, g in mentions if g]
+    out = []
+    for m, g in mentions:
+        longer = next((h for form, h in full if form == m.form and g and h.startswith(g + " ")), None)
+        out.append((m, longer or g))
+    return out
 
 
 def _merge_recipients(award: Award, more: list[str]) -> None:
@@ -242,9 +362,11 @@ def _merge_recipients(award: Award, more: list[str]) -> None:
 def extract_awards(ctx: DocContext) -> list[Award]:
     """Each award form offered, once per (form, grantor), in order of first mention.
 
-    A mention with no grantor is the same award again when the form has a grantor elsewhere.
+    A mention with no grantor is the same award again when the form has a grantor elsewhere, and
+    so is a short repeat ("Cờ thi đua của Bộ" after "Cờ thi đua của Bộ Nông nghiệp và …").
     """
-    mentions = [(m, _grantor_name(ctx, m)) for m in _mentions(ctx)]
+    resolved: dict[str, str] = {}
+    mentions = _with_full_grantors([(m, _grantor_name(ctx, m, resolved)) for m in _mentions(ctx)])
     granted = {m.form for m, g in mentions if g}
     awards: dict[tuple[str, str | None], Award] = {}
     first_of_form: dict[str, Award] = {}
@@ -268,9 +390,9 @@ def extract_awards(ctx: DocContext) -> list[Award]:
 # --- quotas ---------------------------------------------------------------------------------------
 
 
-def _in_award_context(ctx: DocContext, lo: int, hi: int, pos: int) -> bool:
+def _in_award_context(ctx: DocContext, forms: list[re.Match[str]], lo: int, hi: int, pos: int) -> bool:
     """The sentence names an award, or the innermost heading about a topic is about awards."""
-    if _AWARD_CUE.search(ctx.text, lo, hi) or _FORM.search(ctx.text, lo, hi):
+    if _AWARD_CUE.search(ctx.text, lo, hi) or _forms_in(forms, lo, hi):
         return True
     for section in reversed(ctx.sections_at(pos)):
         if _AWARD_HEADING.search(section.heading):
@@ -280,17 +402,35 @@ def _in_award_context(ctx: DocContext, lo: int, hi: int, pos: int) -> bool:
     return False
 
 
-def _section_start(ctx: DocContext, pos: int) -> int:
-    sections = ctx.sections_at(pos)
-    return sections[-1].start if sections else ctx.body_start
+def _forms_in(forms: list[re.Match[str]], lo: int, hi: int) -> list[re.Match[str]]:
+    i = bisect_left(forms, lo, key=lambda m: m.start())
+    j = bisect_left(forms, hi, key=lambda m: m.start())
+    return [m for m in forms[i:j] if m.end() <= hi]
 
 
-def _phase(ctx: DocContext, pos: int) -> str | None:
-    """The nearest phase line before pos in the same section ("- Sơ kết 6 tháng:")."""
-    last = None
-    for m in _PHASE_LINE.finditer(ctx.text, _section_start(ctx, pos), pos):
-        last = m
-    return " ".join(last.group("phase").split()).lower() if last else None
+def _phase(ctx: DocContext, lines: list[re.Match[str]], lo: int, hi: int, start: int, end: int) -> str | None:
+    """The review phase of a quota: named in its sentence, else by the nearest phase line before it in
+    its section ("- Sơ kết 6 tháng:"), else by its innermost heading that names one."""
+    inside = list(_PHASE_IN.finditer(ctx.text, lo, hi))
+    before = [m for m in inside if m.end() <= start]
+    after = [m for m in inside if m.start() >= end and m.group("intro")]
+    if before or after:
+        return _phase_text((before[-1:] or after)[0])
+    sections = ctx.sections_at(start)
+    floor = sections[-1].start if sections else ctx.body_start
+    i = bisect_left(lines, start, key=lambda m: m.start())
+    if i and lines[i - 1].start() >= floor:
+        return _phase_text(lines[i - 1])
+    for section in reversed(sections):
+        m = _PHASE_IN.search(section.heading)
+        if m:
+            return _phase_text(m)
+    return None
+
+
+def _phase_text(m: re.Match[str]) -> str:
+    """'Tổng kết phong trào cuối năm' -> 'tổng kết cuối năm'."""
+    return _key(_PHASE_FILLER.sub("", m.group("phase")))
 
 
 def _group(ctx: DocContext, start: int) -> str | None:
@@ -300,26 +440,30 @@ def _group(ctx: DocContext, start: int) -> str | None:
     colon = text.rfind(":", line_start, start)
     if colon < 0 or text[colon + 1 : start].strip():
         return None
-    head = text[line_start:colon]
-    head = head[_LINE_MARKER.match(head).end() :]  # type: ignore[union-attr]
-    head = _GROUP_LEAD.sub("", head).strip()
+    head: str = _GROUP_LEAD.sub("", _LINE_MARKER.sub("", text[line_start:colon], count=1)).strip()
     if not head or len(head) > _MAX_GROUP or _PHASE_START.match(head) or _NOT_GROUP.search(head):
+        return None
+    if _FORM.search(head):  # "- Cờ thi đua của Bộ: 06 tập thể" names the award, not who competes
         return None
     return head
 
 
-def _award_of(ctx: DocContext, mentions: list[_Mention], awards: list[Award], lo: int, hi: int,
+def _award_of(ctx: DocContext, awards: list[Award], forms: list[re.Match[str]], lo: int, hi: int,
               pos: int) -> str | None:
     """The form the quota is for: nearest in its sentence, else in its headings, else the only one."""
-    near = [m for m in mentions if lo <= m.start and m.end <= hi]
+    near = _forms_in(forms, lo, hi)
     if near:
-        return min(near, key=lambda m: abs(m.start - pos)).form
+        return _canonical(min(near, key=lambda m: abs(m.start() - pos)))
     for section in reversed(ctx.sections_at(pos)):
         m = _FORM.search(section.heading)
         if m:
-            return FORMS[" ".join(m.group(0).split()).lower()]
-    forms = {a.form for a in awards}
-    return forms.pop() if len(forms) == 1 else None
+            return _canonical(m)
+    offered = {a.form for a in awards}
+    return offered.pop() if len(offered) == 1 else None
+
+
+def _canonical(form: re.Match[str]) -> str:
+    return FORMS[_key(form.group(0))]
 
 
 def _count(m: re.Match[str]) -> int:
@@ -333,29 +477,36 @@ def _key(phrase: str) -> str:
 def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
     """Award quotas: a count of collectives or individuals in an award context, in text order."""
     text = ctx.text
-    mentions = _mentions(ctx)
     quotas: list[Quota] = []
     prev_end = -1
     prev_op: Op = "="
-    for m in _QUOTA.finditer(text, ctx.body_start, ctx.end):
+    digits = (d.start() for d in _DIGITS.finditer(text, ctx.body_start, ctx.end))
+    counts = _anchored(_QUOTA, ctx, _NUMBER_ANCHORS, digits, _RECIPIENT_STARTS)
+    if not counts:
+        return quotas
+    forms = _anchored(_FORM, ctx, _FORM_ANCHORS)
+    phase_lines = list(_PHASE_LINE.finditer(text, ctx.body_start, ctx.end))
+    for m in counts:
         if ctx.is_excluded(m.start(), m.end()):
             continue
         lo, hi = _sentence(ctx, m.start(), m.end())
-        if not _in_award_context(ctx, lo, hi, m.start()):
+        if not _in_award_context(ctx, forms, lo, hi, m.start()):
             continue
+        before = _OP_BEFORE.search(text, max(lo, m.start() - 25), m.start())
+        start = before.start() if before else m.start()
         op: Op
-        if m.group("op"):
-            op = OPS_BEFORE[_key(m.group("op"))]
+        if before:
+            op = OPS_BEFORE[_key(before.group("op"))]
         elif m.group("after"):
             op = OPS_AFTER[_key(m.group("after"))]
-        elif prev_end >= lo and _OP_JOIN.fullmatch(text, prev_end, m.start()):
+        elif prev_end >= lo and _OP_JOIN.fullmatch(text, prev_end, start):
             op = prev_op  # "Không quá 01 tập thể và 03 cá nhân"
         else:
             op = "="
         quotas.append(Quota(
             count=_count(m), op=op, recipient=RECIPIENTS[_key(m.group("rec"))],
-            phase=_phase(ctx, m.start()), group=_group(ctx, m.start()),
-            award=_award_of(ctx, mentions, awards, lo, hi, m.start()), span=ctx.span(m.start(), m.end()),
+            phase=_phase(ctx, phase_lines, lo, hi, start, m.end()), group=_group(ctx, start),
+            award=_award_of(ctx, awards, forms, lo, hi, start), span=ctx.span(start, m.end()),
         ))
         prev_end, prev_op = m.end(), op
     return quotas

@@ -1,0 +1,354 @@
+import time
+
+import pytest
+
+from extractor.context import DocContext, find_sections
+from extractor.fields.awards import extract_awards, extract_quotas
+from extractor.models import Award, Quota, Span
+from extractor.normalize import normalize
+from extractor.orgs import Locality
+
+LONG_THANH = Locality(province="Đồng Nai", province_type="tỉnh", district="Long Thành", district_type="huyện")
+GIA_LAM = Locality(province="Hà Nội", province_type="Thành phố", district="Gia Lâm", district_type="huyện")
+
+UBND_HUYEN = "Ủy ban nhân dân huyện Long Thành"
+CT_HUYEN = "Chủ tịch Ủy ban nhân dân huyện Long Thành"
+UBND_TINH = "Ủy ban nhân dân tỉnh Đồng Nai"
+CT_TINH = "Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai"
+
+
+def _ctx(body: str, loc: Locality = LONG_THANH, excluded: tuple[str, ...] = ()) -> DocContext:
+    text = normalize(body)
+    spans = [(text.index(e), text.index(e) + len(e)) for e in excluded]
+    return DocContext(text=text, start=0, end=len(text), body_start=0, preamble_end=0, locality=loc,
+                      excluded=spans, sections=find_sections(text, 0, len(text)))
+
+
+def _awards(body: str, loc: Locality = LONG_THANH, excluded: tuple[str, ...] = ()) -> list[Award]:
+    return extract_awards(_ctx(body, loc, excluded))
+
+
+def _pairs(body: str, loc: Locality = LONG_THANH) -> list[tuple[str, str | None]]:
+    return [(a.form, a.grantor) for a in _awards(body, loc)]
+
+
+def _quotas(body: str, excluded: tuple[str, ...] = ()) -> list[Quota]:
+    ctx = _ctx(body, excluded=excluded)
+    return extract_quotas(ctx, extract_awards(ctx))
+
+
+def _rows(body: str) -> list[tuple[int, str, str, str | None, str | None, str | None]]:
+    return [(q.count, q.op, q.recipient, q.phase, q.group, q.award) for q in _quotas(body)]
+
+
+# --- awards --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # grantor after "của", with the district named
+        ("Tặng Giấy khen của Chủ tịch UBND huyện Long Thành cho 02 tập thể tiêu biểu.",
+         [("Giấy khen", CT_HUYEN)]),
+        # bare "huyện" filled from the locality
+        ("Các tập thể đạt thành tích được tặng Giấy khen của Ủy ban nhân dân huyện.", [("Giấy khen", UBND_HUYEN)]),
+        # grantor ends at ':'
+        ("Bằng khen của Ủy ban nhân dân tỉnh: xét tặng cho tập thể dẫn đầu phong trào.", [("Bằng khen", UBND_TINH)]),
+        # the official before "tặng" gives the award
+        ("Phòng Nội vụ tham mưu, đề nghị Chủ tịch UBND huyện tặng Giấy khen cho tập thể, cá nhân xuất sắc.",
+         [("Giấy khen", CT_HUYEN)]),
+        ("Đề nghị Thủ tướng Chính phủ tặng Bằng khen cho tập thể có thành tích đặc biệt.",
+         [("Bằng khen", "Thủ tướng Chính phủ")]),
+        ("Bằng khen của Thủ tướng Chính phủ dành cho cá nhân có thành tích đặc biệt xuất sắc.",
+         [("Bằng khen", "Thủ tướng Chính phủ")]),
+        ("Cờ thi đua của UBND tỉnh cho đơn vị dẫn đầu khối thi đua.", [("Cờ thi đua", UBND_TINH)]),
+        # the class is part of an order's form
+        ("Trình Chủ tịch nước tặng Huân chương Lao động hạng Ba cho tập thể nhà trường.",
+         [("Huân chương Lao động hạng Ba", "Chủ tịch nước")]),
+        ("Đề nghị tặng Huân chương Độc lập hạng nhì cho đơn vị.", [("Huân chương Độc lập hạng Nhì", None)]),
+        # an emulation title, no grantor named
+        ("Cá nhân tiêu biểu được xét công nhận danh hiệu Chiến sĩ thi đua cơ sở.",
+         [("Chiến sĩ thi đua cơ sở", None)]),
+        ("Bình xét danh hiệu Chiến sĩ thi đua cấp cơ sở cho công chức.", [("Chiến sĩ thi đua cơ sở", None)]),
+        # a principal named without the school, in a text that does not name it
+        ("Giấy khen của Hiệu trưởng cho giáo viên hoàn thành xuất sắc nhiệm vụ.", [("Giấy khen", "Hiệu trưởng")]),
+        # the organ after an official's title is resolved like an issuer
+        ("Giấy khen của Giám đốc Sở Nội vụ cho các phòng chuyên môn.",
+         [("Giấy khen", "Giám đốc Sở Nội vụ tỉnh Đồng Nai")]),
+        ("Đề nghị Trưởng phòng GD&ĐT tặng Giấy khen cho giáo viên.",
+         [("Giấy khen", "Trưởng phòng Giáo dục và Đào tạo huyện Long Thành")]),
+        # lower-case form, no grantor
+        ("Cuối đợt, nhà trường đề nghị tặng giấy khen cho cá nhân tích cực.", [("Giấy khen", None)]),
+        # the frequent typo "Chủ UBND"
+        ("+ Tặng giấy khen của Chủ UBND huyện cho các đơn vị.", [("Giấy khen", CT_HUYEN)]),
+        ("Khen thưởng bằng Giấy khen của Chủ tịch UBND các xã, thị trấn đối với hộ tiêu biểu.",
+         [("Giấy khen", "Chủ tịch Ủy ban nhân dân xã")]),
+        # a caps heading
+        ("HÌNH THỨC: GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN CHO CÁC TẬP THỂ", [("Giấy khen", CT_HUYEN)]),
+        # two forms, two grantors
+        ("Bằng khen của Chủ tịch UBND tỉnh và Giấy khen của Chủ tịch UBND huyện cho các cá nhân tiêu biểu.",
+         [("Bằng khen", CT_TINH), ("Giấy khen", CT_HUYEN)]),
+        # forms listed together share the grantor after the list …
+        ("Đề nghị tặng Bằng khen, Cờ thi đua của Ủy ban nhân dân tỉnh cho đơn vị dẫn đầu.",
+         [("Bằng khen", UBND_TINH), ("Cờ thi đua", UBND_TINH)]),
+        # … or the official before it
+        ("Chủ tịch UBND tỉnh xét tặng Bằng khen và Cờ thi đua cho các đơn vị dẫn đầu.",
+         [("Bằng khen", CT_TINH), ("Cờ thi đua", CT_TINH)]),
+        # a grantor named by its level only
+        ("Khen thưởng Giấy khen cấp huyện cho các tập thể tiêu biểu.", [("Giấy khen", UBND_HUYEN)]),
+        ("Chủ tịch UBND cấp xã tặng Giấy khen cho hộ gia đình tiêu biểu.",
+         [("Giấy khen", "Chủ tịch Ủy ban nhân dân xã")]),
+        # an official right after the form, without "của"
+        ("Bằng khen Thủ tướng Chính phủ: 01 tập thể.", [("Bằng khen", "Thủ tướng Chính phủ")]),
+        # titles that are also plain phrases need "danh hiệu" or a capital
+        ("Bình xét danh hiệu lao động tiên tiến cho viên chức.", [("Lao động tiên tiến", None)]),
+        ("Đơn vị đạt danh hiệu Tập thể lao động xuất sắc được ưu tiên.", [("Tập thể lao động xuất sắc", None)]),
+        ("Công nhận danh hiệu “Gia đình văn hóa” cho các hộ tiêu biểu.", [("Gia đình văn hóa", None)]),
+        ("Đề nghị Bộ trưởng Bộ Giáo dục và Đào tạo tặng Kỷ niệm chương cho nhà giáo lâu năm.",
+         [("Kỷ niệm chương", "Bộ trưởng Bộ Giáo dục và Đào tạo")]),
+        ("Giấy khen của Chủ tịch UBND Quận 3 cho cá nhân tiêu biểu.",
+         [("Giấy khen", "Chủ tịch Ủy ban nhân dân quận 3")]),
+        # a Party committee takes the document's place
+        ("Kết thúc đợt thi đua, Ban Thường vụ Huyện ủy tặng Giấy khen cho 03 tập thể.",
+         [("Giấy khen", "Ban Thường vụ Huyện ủy Long Thành")]),
+        ("Bằng khen của Ban Thường vụ Tỉnh ủy cho tập thể.", [("Bằng khen", "Ban Thường vụ Tỉnh ủy Đồng Nai")]),
+        ("Giấy khen của Hiệu trưởng nhà trường trao cho học sinh.", [("Giấy khen", "Hiệu trưởng nhà trường")]),
+    ],
+)
+def test_award_forms_and_grantors(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _pairs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Trường Tiểu học Hòa Bình xây dựng Kế hoạch như sau:\nI. KHEN THƯỞNG\nHiệu trưởng tặng Giấy khen cho tập thể.",
+        "UBND HUYỆN LONG THÀNH\nTRƯỜNG TIỂU HỌC HÒA BÌNH\n\nKẾ HOẠCH\nThi đua dạy tốt\n"
+        "I. KHEN THƯỞNG\nGiấy khen của Hiệu trưởng cho tập thể.",
+    ],
+)
+def test_principal_is_completed_with_the_own_school(body: str) -> None:
+    text = normalize(body)
+    start = text.index("I. ") if body.startswith("UBND") else 0
+    ctx = DocContext(text=text, start=0, end=len(text), body_start=start, preamble_end=start, locality=LONG_THANH,
+                     sections=find_sections(text, start, len(text)))
+    assert [(a.form, a.grantor) for a in extract_awards(ctx)] == [("Giấy khen", "Hiệu trưởng Trường Tiểu học Hòa Bình")]
+
+
+def test_city_grantor_in_a_district_of_a_centrally_run_city() -> None:
+    body = "Bằng khen của Ủy ban nhân dân Thành phố cho tập thể tiêu biểu."
+    assert _pairs(body, GIA_LAM) == [("Bằng khen", "Ủy ban nhân dân Thành phố Hà Nội")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Căn cứ Luật Thi đua, khen thưởng năm 2022;",
+        "Thành viên Hội đồng Thi đua - Khen thưởng huyện họp xét hồ sơ.",
+        "Đề xuất khen thưởng cấp thành phố đối với các mô hình tiêu biểu.",
+        "Bản thành tích lập theo Mẫu số 02 ban hành kèm Nghị định.",
+        "Biểu dương các đơn vị tiên tiến trong phong trào.",
+        "Vận động nhân dân xây dựng gia đình văn hóa, thôn văn hóa.",
+        "Vận động viên đạt huy chương vàng tại hội thao.",
+        # an earlier achievement is not an award on offer
+        "Ưu tiên cá nhân đã được tặng Giấy khen của Chủ tịch UBND huyện năm trước.",
+        "Tập thể có 02 năm liên tục đạt danh hiệu Tập thể lao động xuất sắc.",
+        "Ban Thi đua - Khen thưởng tỉnh hướng dẫn thủ tục.",
+        # a rate over title holders is a target
+        "Tỷ lệ hộ gia đình được công nhận danh hiệu “Gia đình văn hóa” đạt từ 90% trở lên.",
+    ],
+)
+def test_not_awards(body: str) -> None:
+    assert _awards(body) == []
+
+
+def test_form_inside_a_cited_title_is_excluded() -> None:
+    title = "về xét tặng Giấy khen cho học sinh giỏi"
+    body = f"Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2023 của UBND huyện {title}."
+    assert _awards(body, excluded=(title,)) == []
+
+
+def test_mention_without_grantor_is_the_granted_award_again() -> None:
+    body = (
+        "1. Hình thức khen thưởng\nTặng Giấy khen của Ủy ban nhân dân huyện cho đơn vị xuất sắc.\n"
+        "2. Tiêu chuẩn\nĐơn vị đề nghị tặng Giấy khen cho tập thể, cá nhân tiêu biểu.\n"
+    )
+    (award,) = _awards(body)
+    assert (award.form, award.grantor, award.recipients) == ("Giấy khen", UBND_HUYEN, ["tập thể", "cá nhân"])
+
+
+def test_awards_dedup_by_resolved_grantor_in_order_of_first_mention() -> None:
+    body = (
+        "Bằng khen của UBND tỉnh cho tập thể.\nGiấy khen của Chủ UBND huyện.\n"
+        "Hồ sơ đề nghị Giấy khen của Chủ tịch UBND huyện Long Thành gồm 02 bộ.\nGiấy khen của Hiệu trưởng."
+    )
+    assert _pairs(body) == [("Bằng khen", UBND_TINH), ("Giấy khen", CT_HUYEN), ("Giấy khen", "Hiệu trưởng")]
+
+
+def test_short_repeat_of_a_grantor_is_the_same_award() -> None:
+    body = (
+        "1. Hình thức\n- Cờ thi đua của Bộ Nội vụ.\n- Bằng khen của Bộ trưởng Bộ Nội vụ.\n"
+        "2. Số lượng\n- Cờ thi đua của Bộ: 02 tập thể.\n- Bằng khen của Bộ trưởng: 05 cá nhân."
+    )
+    assert _pairs(body) == [("Cờ thi đua", "Bộ Nội vụ"), ("Bằng khen", "Bộ trưởng Bộ Nội vụ")]
+
+
+def test_ungranted_mention_is_kept_when_the_form_has_no_grantor_anywhere() -> None:
+    body = "Tặng Giấy khen cho cá nhân.\nTặng Giấy khen cho tập thể."
+    (award,) = _awards(body)
+    assert (award.grantor, award.recipients) == (None, ["tập thể", "cá nhân"])
+
+
+@pytest.mark.parametrize(
+    ("body", "recipients"),
+    [
+        ("Tặng Giấy khen của Hiệu trưởng cho 03 tập thể.", ["tập thể"]),
+        ("Tặng Giấy khen của Hiệu trưởng cho cá nhân và tập thể xuất sắc.", ["tập thể", "cá nhân"]),
+        ("Giấy khen của Hiệu trưởng.", []),
+    ],
+)
+def test_award_recipients(body: str, recipients: list[str]) -> None:
+    assert _awards(body)[0].recipients == recipients
+
+
+def test_award_span_points_at_form_and_grantor() -> None:
+    body = "Tặng Giấy khen của Chủ tịch UBND huyện Long Thành cho 02 tập thể."
+    (award,) = _awards(body)
+    assert award.span == Span(start=5, end=49, raw="Giấy khen của Chủ tịch UBND huyện Long Thành")
+
+
+def test_grantor_before_the_verb_spans_from_the_official() -> None:
+    (award,) = _awards("Hiệu trưởng đề nghị Chủ tịch UBND huyện tặng Giấy khen cho tập thể.")
+    assert award.span.raw == "Chủ tịch UBND huyện tặng Giấy khen"
+
+
+# --- quotas --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Tặng Giấy khen của Hiệu trưởng cho 03 tập thể dẫn đầu khối thi đua.",
+         [(3, "=", "tập thể", None, None, "Giấy khen")]),
+        ("Khen thưởng không quá 05 cá nhân tiêu biểu.", [(5, "<=", "cá nhân", None, None, None)]),
+        ("Tặng Giấy khen tối đa 04 cá nhân.", [(4, "<=", "cá nhân", None, None, "Giấy khen")]),
+        ("Mỗi khối đề nghị khen thưởng ít nhất 01 tập thể.", [(1, ">=", "tập thể", None, None, None)]),
+        # a body counts as a collective
+        ("Tặng Bằng khen cho tối thiểu 02 đơn vị.", [(2, ">=", "tập thể", None, None, "Bằng khen")]),
+        # numbers in words
+        ("Khen thưởng hai tập thể và năm cá nhân xuất sắc.",
+         [(2, "=", "tập thể", None, None, None), (5, "=", "cá nhân", None, None, None)]),
+        ("Tặng Giấy khen cho 02 (hai) tập thể.", [(2, "=", "tập thể", None, None, "Giấy khen")]),
+        # one comparison word for a list
+        ("Không quá 01 tập thể và 03 cá nhân được khen thưởng.",
+         [(1, "<=", "tập thể", None, None, None), (3, "<=", "cá nhân", None, None, None)]),
+        ("Khen thưởng 03 tập thể trở lên.", [(3, ">=", "tập thể", None, None, None)]),
+        ("Khi tổng kết năm, tặng Giấy khen cho 04 cá nhân.", [(4, "=", "cá nhân", "tổng kết năm", None, "Giấy khen")]),
+        ("Tặng Giấy khen cho 10 hộ gia đình tiêu biểu.", [(10, "=", "hộ gia đình", None, None, "Giấy khen")]),
+        ("Khen thưởng không quá 02 (hai) cá nhân.", [(2, "<=", "cá nhân", None, None, None)]),
+        # prizes of a contest
+        ("4. Cơ cấu giải thưởng\n01 giải Nhất, 02 giải Nhì, 03 giải Ba.",
+         [(1, "=", "giải Nhất", None, None, None), (2, "=", "giải Nhì", None, None, None),
+          (3, "=", "giải Ba", None, None, None)]),
+        # phase lines and competing groups under a quota heading
+        ("3. Số lượng khen thưởng\n* Sơ kết 6 tháng đầu năm:\n+ Khối phường: 01 tập thể.\n+ Không quá 02 cá nhân.\n"
+         "* Tổng kết năm:\n+ Khối phường: 02 tập thể.",
+         [(1, "=", "tập thể", "sơ kết 6 tháng đầu năm", "Khối phường", None),
+          (2, "<=", "cá nhân", "sơ kết 6 tháng đầu năm", None, None),
+          (2, "=", "tập thể", "tổng kết năm", "Khối phường", None)]),
+        ("2. Khen thưởng\nĐợt 1: tặng Giấy khen cho 02 tập thể.\nĐợt 2: tặng Giấy khen cho 03 tập thể.",
+         [(2, "=", "tập thể", "đợt 1", None, "Giấy khen"), (3, "=", "tập thể", "đợt 2", None, "Giấy khen")]),
+        ("2. Số lượng khen thưởng\n- Đối với các trường Tiểu học: 02 tập thể.",
+         [(2, "=", "tập thể", None, "các trường Tiểu học", None)]),
+        # the award named in the heading
+        ("3. Số lượng khen thưởng (Bằng khen của UBND tỉnh)\n- 01 tập thể.",
+         [(1, "=", "tập thể", None, None, "Bằng khen")]),
+        # the only award of the document
+        ("1. Hình thức khen thưởng\nGiấy khen của Hiệu trưởng.\n2. Số lượng khen thưởng\n+ Tổ Văn: 01 tập thể.",
+         [(1, "=", "tập thể", None, "Tổ Văn", "Giấy khen")]),
+        # a year labels a phase, a sentence starting with a year does not
+        ("2. Số lượng khen thưởng\n- Năm 2024: 02 tập thể.\nNăm 2025 tiếp tục xét, tặng Giấy khen cho 03 tập thể.",
+         [(2, "=", "tập thể", "năm 2024", None, "Giấy khen"), (3, "=", "tập thể", "năm 2024", None, "Giấy khen")]),
+        # a phase named in the sentence, before the quota or after it with an intro word
+        ("Tại hội nghị tổng kết cuối năm, Ban Thường vụ tặng Giấy khen cho không quá 04 tập thể.",
+         [(4, "<=", "tập thể", "tổng kết cuối năm", None, "Giấy khen")]),
+        ("Chủ tịch UBND xã tặng Giấy khen cho 02 tập thể khi tổng kết phong trào cuối năm.",
+         [(2, "=", "tập thể", "tổng kết cuối năm", None, "Giấy khen")]),
+        # a phase named in the heading; a form before ':' is not a group
+        ("2. Số lượng (sơ kết năm 2024)\n- Cờ thi đua của UBND tỉnh: 01 tập thể.",
+         [(1, "=", "tập thể", "sơ kết năm 2024", None, "Cờ thi đua")]),
+        # a year in a heading is not a phase
+        ("3. Khen thưởng năm 2024\nTặng Giấy khen cho 02 tập thể.", [(2, "=", "tập thể", None, None, "Giấy khen")]),
+        ("a) Sơ kết học kỳ I\nTặng Giấy khen cho 05 học sinh.", [(5, "=", "cá nhân", "sơ kết học kỳ i", None,
+                                                              "Giấy khen")]),
+    ],
+)
+def test_quotas(body: str, expected: list[tuple[int, str, str, str | None, str | None, str | None]]) -> None:
+    assert _rows(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hồ sơ đề nghị khen thưởng gồm 02 bộ hồ sơ.",
+        "Mỗi đơn vị nộp 01 bộ hồ sơ đề nghị khen thưởng.",
+        "Thi đua thực hiện 02 nội dung chính.",
+        "II. ĐỐI TƯỢNG THI ĐUA\nĐối tượng: 15 tập thể và 120 cá nhân.",
+        "Mỗi cán bộ thực hiện ít nhất 01 hồ sơ trực tuyến để được khen thưởng.",
+        "Phấn đấu 100% cá nhân được khen thưởng.",
+        "Trong năm cá nhân có sáng kiến sẽ được khen thưởng.",
+        "Kế hoạch thực hiện trong 05 năm, khen thưởng hằng năm.",
+        "Ngày 03 tập huấn khen thưởng.",
+        "Ngày 15 tổ chức tổng kết, khen thưởng các đơn vị.",
+        "Hồ sơ khen thưởng của 03 tập thể được gửi về Phòng Nội vụ.",
+        "1. Chỉ tiêu thi đua\nCó 03 đơn vị đạt chuẩn.",
+    ],
+)
+def test_not_quotas(body: str) -> None:
+    assert _quotas(body) == []
+
+
+def test_quota_inside_excluded_span_is_skipped() -> None:
+    cited = "khen thưởng 05 tập thể điển hình"
+    assert _quotas(f"Thực hiện Kế hoạch số 9/KH-UBND về {cited}.", excluded=(cited,)) == []
+
+
+def test_quota_span_includes_the_comparison_word() -> None:
+    (q,) = _quotas("Khen thưởng không quá 05 cá nhân.")
+    assert q.span.raw == "không quá 05 cá nhân"
+
+
+# --- bugs ----------------------------------------------------------------------------------------
+
+
+def test_commune_list_grantor_continues_past_comma() -> None:
+    # "UBND các xã, thị trấn" once stopped at the comma and lost "thị trấn"'s place in the list
+    (award,) = _awards("Giấy khen của Chủ tịch UBND các xã, thị trấn cho cá nhân.")
+    assert award.span.raw == "Giấy khen của Chủ tịch UBND các xã, thị trấn"
+
+
+def test_caps_heading_grantor_stops_at_cho() -> None:
+    (award,) = _awards("GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN CHO TẬP THỂ")
+    assert award.span.raw == "GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN"
+
+
+def test_grantor_stops_before_the_next_form() -> None:
+    # "và" may join organ names ("Giáo dục và Đào tạo"), but not a grantor to the next award
+    awards = _awards("Giấy khen của Hiệu trưởng và Bằng khen của UBND tỉnh.")
+    assert [a.span.raw for a in awards] == ["Giấy khen của Hiệu trưởng", "Bằng khen của UBND tỉnh"]
+
+
+def test_grantor_stops_at_a_plain_lower_case_word() -> None:
+    # every word of the standard names once continued a grantor, so "đầu" (of "Đầu tư") ran on
+    (award,) = _awards("Tặng Giấy khen của UBND huyện đầu năm học cho tập thể.")
+    assert award.grantor == UBND_HUYEN
+
+
+def test_fast_on_a_long_document() -> None:
+    # literal anchors instead of a many-phrase regex alternation scanned at every position
+    para = ("Các đơn vị tổ chức thực hiện phong trào thi đua năm 2023, khen thưởng kịp thời tập thể, cá nhân; "
+            "tặng Giấy khen của Chủ tịch UBND huyện cho 03 tập thể.\n")
+    ctx = _ctx(para * 120)  # ~20 KB
+    start = time.perf_counter()
+    extract_quotas(ctx, extract_awards(ctx))
+    assert time.perf_counter() - start < 0.05
