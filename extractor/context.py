@@ -94,6 +94,11 @@ class DocContext:
         return any(s <= start and end <= e for s, e in self.excluded)
 
     @cached_property
+    def lower_body(self) -> str:
+        """The body in lower case, same offsets from body_start ("İ" is the one letter whose lower case grows)."""
+        return self.text[self.body_start : self.end].replace("\u0130", "I").lower()
+
+    @cached_property
     def quoted(self) -> list[tuple[int, int]]:
         """Quoted stretches of the document, except those in its own title (which name this document)."""
         lo, hi = self.title_span or (0, 0)

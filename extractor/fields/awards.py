@@ -159,16 +159,11 @@ class _Mention:
         self.grantor, self.level_unit = other.grantor, other.level_unit
 
 
-def _lowered(ctx: DocContext) -> str:
-    """The body in lower case, offset by body_start; "İ" is the one letter whose lower case is longer."""
-    return ctx.text[ctx.body_start : ctx.end].replace("\u0130", "I").lower()
-
-
 def _anchored(pattern: re.Pattern[str], ctx: DocContext, anchors: frozenset[str],
               starts: Iterable[int] = (), follow: tuple[str, ...] = ("",)) -> list[re.Match[str]]:
     """Matches of pattern starting where an anchor followed by a `follow` prefix (or one of `starts`)
     is, in order, not overlapping."""
-    low, base = _lowered(ctx), ctx.body_start
+    low, base = ctx.lower_body, ctx.body_start
     candidates = set(starts)
     for anchor in anchors:
         i = low.find(anchor)
