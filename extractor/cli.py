@@ -8,19 +8,15 @@ from pathlib import Path
 
 import click
 
+from extractor.archive_cli import register
+from extractor.batch import record_line
 from extractor.models import FileRecord
 from extractor.pipeline import extract_file
 
 
 def _dump(record: FileRecord, pretty: bool) -> str:
-    data = record.model_dump(mode="json", exclude_none=False)
-    if record.error is None:
-        data.pop("error")
-    else:
-        data.pop("documents")
-    if record.text is None:
-        data.pop("text")
-    return json.dumps(data, ensure_ascii=False, indent=2 if pretty else None)
+    line = record_line(record)  # the same line `planex batch` writes to records.jsonl
+    return json.dumps(json.loads(line), ensure_ascii=False, indent=2) if pretty else line
 
 
 @click.group()
@@ -79,3 +75,6 @@ def show(path: Path, out_path: Path | None) -> None:
         out_path.write_text(html, encoding="utf-8")
     else:
         click.echo(html)
+
+
+register(main)

@@ -311,11 +311,17 @@ class Store:
 
     # --- writes ---------------------------------------------------------------------------------
 
-    def put_record(self, path: str, size: int | None, line: str, run_id: int) -> int:
-        """Store one extracted file, given as its JSONL line; returns its number of documents."""
+    def put_record(
+        self, path: str, size: int | None, line: str, run_id: int, sha256: str | None = None
+    ) -> tuple[int, str | None]:
+        """Store one extracted file, given as its JSONL line; returns (documents, error kind).
+
+        `sha256` (the hash the caller looked the file up by) wins over the record's: a file that
+        changed between hashing and reading is then seen as changed by the next run.
+        """
         record = json.loads(line)
         source = record["source"]
-        sha = source["sha256"]
+        sha = sha256 or source["sha256"]
         docs = record.get("documents") or []
         error = record.get("error")
         with self._record():
@@ -336,7 +342,7 @@ class Store:
                 )
             self._map_path(path, sha, size, run_id)
             self._stale()
-        return len(docs)
+        return len(docs), error["kind"] if error else None
 
     def put_path(self, path: str, sha256: str, size: int | None, run_id: int) -> None:
         """A file whose content is already stored (a copy, or the same file again)."""

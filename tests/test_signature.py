@@ -94,3 +94,12 @@ def test_bug_kt_with_a_named_deputy_title_keeps_it() -> None:
     signer = extract_signer(_ctx(BODY + NOI_NHAN + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Hoàng Phúc"))
     assert signer is not None
     assert (signer.name, signer.position) == ("Nguyễn Hoàng Phúc", "Thứ trưởng")
+
+
+def test_flattened_two_column_signature_and_recipients() -> None:
+    ctx = _ctx(BODY + "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND tỉnh;\tKT. CHỦ TỊCH\n- Lưu: VT.\tPHÓ CHỦ TỊCH\n"
+               "\t(Đã ký)\n\tTrần Thị Bích\n")
+    signer = extract_signer(ctx)
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority) == ("Trần Thị Bích", "Phó Chủ tịch", "KT.")
+    assert [r.name for r in extract_recipients(ctx)] == ["UBND tỉnh"]

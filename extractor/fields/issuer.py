@@ -35,6 +35,11 @@ _ORGAN_HEAD = re.compile(
     r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc)\b"
 )
 _ORGAN_INSIDE = re.compile(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng)\b)")
+_CLOSING = re.compile(
+    r"Trên\s+đây\s+là\s+(?:[Kk]ế\s+hoạch|[Hh]ướng\s+dẫn|[Cc]hương\s+trình)[^\n]{0,300}?\s(?:của|do)\s+"
+    r"(?P<org>\p{Lu}[^\n,;]{2,100}?)(?=\s*(?:[,;]|\.(?:/\.)?\s*$|\./\.|$|\s+(?:đề\s+nghị|yêu\s+cầu|và\s)))",
+    re.MULTILINE,
+)
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
@@ -90,6 +95,16 @@ def from_body(text: str, start: int, end: int, loc: Locality) -> Organization | 
         s = m.start("org") + len(group) - len(piece) + (len(piece) - len(piece.lstrip()))
         span = Span(start=s, end=m.end("org"), raw=text[s : m.end("org")])
         return Organization(name=resolve_org(raw, loc), span=span)
+    return _from_closing(text, start, end, loc)
+
+
+def _from_closing(text: str, start: int, end: int, loc: Locality) -> Organization | None:
+    """"Trên đây là Kế hoạch … của Trường X./." — the closing sentence names the issuer."""
+    for m in _CLOSING.finditer(text, max(start, end - 6000), end):
+        raw = _PAREN.sub("", m.group("org")).strip(" ./")
+        if _ORGAN_HEAD.match(raw) and len(raw.split()) <= 14:
+            span = Span(start=m.start("org"), end=m.end("org"), raw=m.group("org"))
+            return Organization(name=resolve_org(raw, loc), span=span)
     return None
 
 

@@ -181,6 +181,7 @@ def extract_recipients(ctx: DocContext) -> list[Recipient]:
 def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"]) -> list[Recipient]:
     items: list[Recipient] = []
     for s, _e, line in lines_between(ctx.text, pos, min(ctx.end, pos + 2500)):
+        line = line.split("\t")[0]  # a flattened two-column block: recipients are the left cell
         s, line = s + len(line) - len(line.lstrip()), line.strip()  # the first may follow "Kính gửi:"
         if not line:
             continue

@@ -1,0 +1,233 @@
+"""Archive commands: `planex batch`, `planex graph`, `planex lineage`, `planex report`.
+
+`register(main)` adds them to the `planex` group (extractor/cli.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+import networkx as nx
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from extractor import lineage, report
+from extractor.batch import DB_NAME, JSONL_NAME, BatchSummary, run_batch
+from extractor.store import Store
+
+# Exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
+# How an edge reads from the document shown, looking up (what it implements) or down.
+_UP_WORDS = {"basis": "implements", "cites": "cites", "issues": "issued by", "forwards": "forwarded by"}
+_DOWN_WORDS = {"basis": "implemented by", "cites": "cited by", "issues": "issues", "forwards": "forwards"}
+
+
+class _RateColumn(ProgressColumn):
+    """Files per second, from rich's recent-speed estimate."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.0f} files/s" if speed else "- files/s", style="progress.data.speed")
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+        TextColumn("[red]{task.fields[errors]} errors"), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=console, disable=not console.is_terminal,
+    )
+
+
+def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> Table:
+    t = Table(title="planex batch", show_header=False)
+    t.add_column(justify="right")
+    t.add_column()
+    rows: list[tuple[str, str]] = [
+        ("files", f"{s.found}"),
+        ("extracted", f"{s.extracted}"),
+        ("already stored", f"{s.unchanged}"),
+        ("copies of stored files", f"{s.copies}"),
+        ("documents", f"{s.documents}"),
+        ("errors", f"{sum(s.errors.values())}"),
+    ]
+    rows += [(f"  {kind}", f"{n}") for kind, n in s.errors.most_common()]
+    rows.append(("time", f"{s.seconds:.1f} s ({s.files_per_second:.0f} files/s)"))
+    if graph_seconds is not None:
+        c = db.counts()
+        rows.append(("lineage graph", f"{c['nodes']} nodes, {c['edges']} edges in {graph_seconds:.2f} s"))
+    for k, v in rows:
+        t.add_row(k, v)
+    return t
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder: planex.db and records.jsonl.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds one file may take before it is stopped and recorded as an error.")
+@click.option("--retry-errors", is_flag=True, help="Extract again the stored files that failed last time.")
+def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: float, retry_errors: bool) -> None:
+    """Extract every file of INPUTS (folders, recursively; files; globs) into a database.
+
+    Writes OUT/planex.db (SQLite) and OUT/records.jsonl, then builds the lineage graph.
+    Every file ends as a record or an error entry. Re-running skips files already stored
+    (by content hash); Ctrl-C stops cleanly and the next run resumes.
+    """
+    console = Console(stderr=True)
+    with _progress(console) as bar:
+        task = bar.add_task("extracting", total=None, errors=0)
+
+        def on_progress(done: int, found: int, errors: int) -> None:
+            bar.update(task, completed=done, total=found, errors=errors)
+
+        summary = run_batch(list(inputs), out_dir, workers=workers, timeout=timeout, retry_errors=retry_errors,
+                            progress=on_progress)
+        on_progress(summary.done, summary.found, sum(summary.errors.values()))
+    db = Store(out_dir / DB_NAME)
+    try:
+        graph_seconds = None
+        if not summary.interrupted:
+            started = time.perf_counter()
+            lineage.rebuild(db.conn)
+            graph_seconds = time.perf_counter() - started
+        Console().print(_summary_table(summary, graph_seconds, db))
+    finally:
+        db.close()
+    if summary.interrupted:
+        click.echo(f"planex: interrupted; {summary.done} of {summary.found} files are stored in {out_dir / DB_NAME}. "
+                   "Run the same command again to resume.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    click.echo(f"planex: records in {out_dir / DB_NAME} and {out_dir / JSONL_NAME}", err=True)
+
+
+def _open_graph(archive: Path) -> tuple[Store, nx.MultiDiGraph]:
+    db_path = archive / DB_NAME
+    if not db_path.is_file():
+        raise click.ClickException(f"{db_path} not found: run `planex batch … --out {archive}` first")
+    db = Store(db_path)
+    if db.lineage_stale():
+        lineage.rebuild(db.conn)
+    return db, lineage.load_graph(db.conn)
+
+
+_ARCHIVE = click.argument("archive", type=click.Path(path_type=Path, file_okay=False, exists=True))
+
+
+@click.command()
+@_ARCHIVE
+@click.option("--format", "fmt", type=click.Choice(lineage.FORMATS), default="graphml", show_default=True)
+@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
+def graph(archive: Path, fmt: str, out_path: Path | None) -> None:
+    """Export the lineage graph of ARCHIVE (a `planex batch` output folder)."""
+    db, g = _open_graph(archive)
+    db.close()
+    text = lineage.export(g, fmt)
+    if out_path:
+        out_path.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _line(g: nx.MultiDiGraph, n: str, edge: dict[str, Any] | None, words: dict[str, str]) -> str:
+    attrs = g.nodes[n]
+    parts = []
+    if edge is not None:
+        parts.append(f"[cyan]{words[edge['kind']]}[/cyan]")
+        if edge.get("candidates", 1) > 1:
+            n_cand, conf = edge["candidates"], edge["confidence"]
+            parts.append(f"[yellow]one of {n_cand} candidates, confidence {conf:.2f}[/yellow]")
+    parts.append(f"[bold]{escape(str(attrs.get('label', n)))}[/bold]")
+    parts += [escape(str(attrs[k])) for k in ("issuer", "issued_date") if attrs.get(k)]
+    if attrs.get("kind") == "external":
+        parts.append("[dim](not in the archive)[/dim]")
+    return " · ".join(parts)
+
+
+def _grow(tree: Tree, g: nx.MultiDiGraph, n: str, up: bool, kinds: frozenset[str], path: frozenset[str],
+          depth: int) -> None:
+    step = lineage.parents if up else lineage.children
+    words = _UP_WORDS if up else _DOWN_WORDS
+    for m, edge in sorted(step(g, n, kinds), key=lambda me: str(g.nodes[me[0]].get("issued_date") or "")):
+        branch = tree.add(_line(g, m, edge, words))
+        if m in path:
+            branch.add("[red]cycle: already shown above[/red]")
+        elif depth <= 1:
+            if step(g, m, kinds):
+                branch.add("[dim]…[/dim]")
+        else:
+            _grow(branch, g, m, up, kinds, path | {m}, depth - 1)
+
+
+@click.command(name="lineage")
+@_ARCHIVE
+@click.argument("number")
+@click.option("--issuer", help="Narrow an ambiguous number: words of the issuer's name.")
+@click.option("--year", type=int, help="Narrow an ambiguous number: the year of issue.")
+@click.option("--cites", is_flag=True, help="Follow plain citations too, not only basis/issues/forwards.")
+@click.option("--depth", type=click.IntRange(min=1), default=20, show_default=True)
+def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None, cites: bool, depth: int) -> None:
+    """Ancestors and descendants of the document numbered NUMBER in ARCHIVE."""
+    db, g = _open_graph(archive)
+    db.close()
+    console = Console()
+    found = lineage.find(g, number, issuer, year)
+    if not found:
+        raise click.ClickException(f"no document numbered {number} in {archive}")
+    if len(found) > 1:
+        console.print(f"[yellow]{escape(number)} is ambiguous: {len(found)} documents have this number (numbers "
+                      "restart for each issuer and year). Narrow it with --issuer or --year.[/yellow]")
+        for n in found:
+            console.print(f"  • {_line(g, n, None, _UP_WORDS)}")
+    kinds = lineage.LINEAGE_KINDS | ({"cites"} if cites else set())
+    for n in found:
+        console.print()
+        console.print(_line(g, n, None, _UP_WORDS))
+        up = Tree("[bold]ancestors[/bold] (what it implements, up to the national level)")
+        _grow(up, g, n, True, kinds, frozenset({n}), depth)
+        down = Tree("[bold]descendants[/bold] (what implements it)")
+        _grow(down, g, n, False, kinds, frozenset({n}), depth)
+        console.print(up if up.children else "[dim]no ancestors in the references[/dim]")
+        console.print(down if down.children else "[dim]no descendants in the archive[/dim]")
+
+
+@click.command(name="report")
+@_ARCHIVE
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def report_cmd(archive: Path, as_json: bool) -> None:
+    """Missing references, plan implementations, silent units, cycles and deadline anomalies."""
+    db, g = _open_graph(archive)
+    try:
+        result = report.build_report(db.conn, g)
+    finally:
+        db.close()
+    if as_json:
+        click.echo(json.dumps(asdict(result), ensure_ascii=False, indent=1))
+    else:
+        report.render(result, Console())
+
+
+def register(group: click.Group) -> None:
+    """Add the archive commands to the `planex` command group."""
+    for command in (batch, graph, lineage_cmd, report_cmd):
+        group.add_command(command)

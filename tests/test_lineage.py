@@ -1,0 +1,466 @@
+"""Plan lineage: identity keys, reference resolution, the graph, its exports, the report and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from extractor import lineage, report
+from extractor.archive_cli import register
+from extractor.batch import record_line
+from extractor.lineage import Key, Node, RefInfo, Resolver
+from extractor.models import Deadline, Document, FileRecord, Link, Organization, Recipient, Reference, Source, Span
+from extractor.store import Store
+
+TINH = "Ủy ban nhân dân tỉnh Đồng Tháp"
+TAM_NONG = "Ủy ban nhân dân huyện Tam Nông"
+CAO_LANH = "Ủy ban nhân dân huyện Cao Lãnh"
+SCHOOL = "Trường Tiểu học Phú Cường"
+WIDE = {"COLUMNS": "250"}  # rich wraps lines at the terminal width
+
+
+# --- identity keys ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "key"),
+    [
+        ("45/KH-UBND", "45/KH-UBND"),
+        ("045/KH-UBND", "45/KH-UBND"),  # leading zeros
+        ("45 / KH - UBND", "45/KH-UBND"),  # spaces
+        ("45/kh-ubnd", "45/KH-UBND"),
+        ("91/2017/NĐ-CP", "91/2017/ND-CP"),
+        ("91/2017/ND-CP", "91/2017/ND-CP"),  # typed without the Đ
+        ("14-KL/TW", "14-KL/TW"),
+        ("537/GDĐT-VP", "537/GDDT-VP"),
+    ],
+)
+def test_number_key(number: str, key: str) -> None:
+    assert lineage.number_key(number) == key
+
+
+@pytest.mark.parametrize(
+    ("date", "number", "year"),
+    [
+        ("2021-03-10", "120/KH-UBND", 2021),
+        ("2023-03", "5/KH-UBND", 2023),  # day left blank
+        (None, "91/2017/NĐ-CP", 2017),  # normative symbol carries its year
+        (None, "05/2020/TT-BGDĐT", 2020),
+        ("2022-01-05", "91/2017/NĐ-CP", 2022),  # the date wins (an amended reprint)
+        (None, "14-KL/TW", None),  # Party symbols take the year from their date
+        (None, "45/KH-UBND", None),
+    ],
+)
+def test_year_of(date: str | None, number: str, year: int | None) -> None:
+    assert lineage.year_of(date, number) == year
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("UBND huyện Tam Nông", TAM_NONG, True),
+        ("ỦY BAN NHÂN DÂN HUYỆN TAM NÔNG", TAM_NONG, True),
+        ("Ủy ban nhân dân  huyện Tam Nông.", TAM_NONG, True),
+        ("Phòng GD&ĐT huyện Tam Nông", "Phòng Giáo dục và Đào tạo huyện Tam Nông", True),
+        ("Hội đồng Thi đua-Khen thưởng tỉnh Đồng Tháp", "Hội đồng Thi đua - Khen thưởng tỉnh Đồng Tháp", True),
+        ("Ủy ban nhân dân huyện Tâm Nông", TAM_NONG, False),  # diacritics are kept
+        (CAO_LANH, TAM_NONG, False),
+    ],
+)
+def test_issuer_key(a: str, b: str, same: bool) -> None:
+    assert (lineage.issuer_key(a) == lineage.issuer_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("issuer", "unresolved"),
+    [
+        (None, True),
+        ("Ủy ban nhân dân huyện", True),
+        ("UBND tỉnh", True),
+        ("Ủy ban nhân dân", True),
+        ("Sở Giáo dục và Đào tạo", True),
+        ("Phòng Giáo dục và Đào tạo", True),
+        ("Huyện ủy", True),
+        (TAM_NONG, False),
+        ("Sở Giáo dục và Đào tạo tỉnh Đồng Tháp", False),
+        ("Chính phủ", False),
+        ("Thủ tướng Chính phủ", False),
+        ("Bộ Chính trị", False),
+        (SCHOOL, False),
+        ("Tỉnh ủy Đồng Tháp", False),
+    ],
+)
+def test_issuer_unresolved(issuer: str | None, unresolved: bool) -> None:
+    assert lineage.issuer_unresolved(issuer) is unresolved
+
+
+@pytest.mark.parametrize(
+    ("issuer", "parent", "key"),
+    [
+        # a school name exists in many districts: its managing body's place makes it one
+        ("Trường Tiểu học Kim Đồng", TAM_NONG, "trường tiểu học kim đồng, huyện tam nông"),
+        ("Trường Tiểu học Kim Đồng", None, "trường tiểu học kim đồng"),
+        ("Phòng Giáo dục và Đào tạo", "UBND huyện Cao Lãnh", "phòng giáo dục và đào tạo, huyện cao lãnh"),
+        (TAM_NONG, TINH, "ủy ban nhân dân huyện tam nông"),  # has a place of its own
+        ("Chính phủ", None, "chính phủ"),
+    ],
+)
+def test_identity_issuer(issuer: str, parent: str | None, key: str) -> None:
+    assert lineage.identity_issuer(issuer, parent) == key
+
+
+def test_namesake_schools_are_two_documents_and_locality_ranks_them() -> None:
+    def school(node_id: str, parent: str) -> Node:
+        key = lineage.document_key("Trường Tiểu học Kim Đồng", "2022-09-05", "4/KH-THKD", parent)
+        return Node(id=node_id, kind="document", key=key, name_key="trường tiểu học kim đồng")
+
+    kd_tn, kd_cl = school("a", TAM_NONG), school("b", CAO_LANH)
+    assert kd_tn.key != kd_cl.key
+    ref = RefInfo("Kế hoạch", "4/KH-THKD", "2022-09-05", "Trường Tiểu học Kim Đồng")
+    found = Resolver([kd_cl, kd_tn]).resolve(ref, context="phòng giáo dục và đào tạo huyện tam nông")
+    assert [(m.node, m.confidence, m.candidates) for m in found] == [("a", 0.75, 2), ("b", 0.25, 2)]
+
+
+# --- resolution ------------------------------------------------------------------------------------
+
+
+def _node(number: str, date: str, issuer: str) -> Node:
+    key = lineage.document_key(issuer, date, number)
+    return Node(id=f"doc:{key.text()}", kind="document", key=key, number=number, issued_date=date, issuer=issuer,
+                name_key=lineage.issuer_key(issuer))
+
+
+TN45 = _node("45/KH-UBND", "2021-04-02", TAM_NONG)
+CL45 = _node("45/KH-UBND", "2021-05-06", CAO_LANH)
+CL45_2020 = _node("45/KH-UBND", "2020-02-11", CAO_LANH)
+ND91 = _node("91/2017/NĐ-CP", "2017-07-31", "Chính phủ")
+KL14 = _node("14-KL/TW", "2021-07-26", "Bộ Chính trị")
+KL14_OLD = _node("14-KL/TW", "2017-01-05", "Bộ Chính trị")
+RESOLVER = Resolver([TN45, CL45, CL45_2020, ND91, KL14, KL14_OLD])
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        # a full reference names one document
+        (RefInfo("Kế hoạch", "45/KH-UBND", "2021-04-02", TAM_NONG), [(TN45.id, 1.0, 1)]),
+        # same number, same year, another issuer: the issuer decides
+        (RefInfo("Kế hoạch", "45/KH-UBND", "2021-05-06", "UBND huyện Cao Lãnh"), [(CL45.id, 1.0, 1)]),
+        # the year decides between two of the same issuer
+        (RefInfo("Kế hoạch", "45/KH-UBND", "2020-02-11", CAO_LANH), [(CL45_2020.id, 1.0, 1)]),
+        # issuer known, no date: two years possible, the archive keeps both
+        (RefInfo("Kế hoạch", "45/KH-UBND", None, CAO_LANH), [(CL45.id, 0.5, 2), (CL45_2020.id, 0.5, 2)]),
+        # unresolved issuer, dated: both 2021 plans could be meant; the one of that day weighs more
+        (RefInfo("Kế hoạch", "45/KH-UBND", "2021-05-06", "Ủy ban nhân dân huyện"),
+         [(CL45.id, 0.67, 2), (TN45.id, 0.33, 2)]),
+        # an issuer outside the archive: nothing fits (the caller makes an external node)
+        (RefInfo("Kế hoạch", "45/KH-UBND", "2021-04-02", "Ủy ban nhân dân huyện Lấp Vò"), []),
+        # year from the symbol
+        (RefInfo("Nghị định", "91/2017/NĐ-CP", None, "Chính phủ"), [(ND91.id, 1.0, 1)]),
+        (RefInfo("Nghị định", "91/2017/ND-CP", None, None), [(ND91.id, 0.6, 1)]),
+        # Party symbol: the year from its date
+        (RefInfo("Kết luận", "14-KL/TW", "2021-07-26", "Bộ Chính trị"), [(KL14.id, 1.0, 1)]),
+        # the same day, no issuer: a likely match, not a certain one
+        (RefInfo("Kết luận", "14-KL/TW", "2017-01-05", None), [(KL14_OLD.id, 0.8, 1)]),
+        (RefInfo("Kế hoạch", "46/KH-UBND", "2021-04-02", TAM_NONG), []),
+    ],
+)
+def test_resolve(ref: RefInfo, expected: list[tuple[str, float, int]]) -> None:
+    assert [(m.node, m.confidence, m.candidates) for m in RESOLVER.resolve(ref)] == expected
+
+
+def test_archived_header_without_locality_still_matches() -> None:
+    bare = _node("9/KH-PGDĐT", "2022-09-01", "Phòng Giáo dục và Đào tạo")
+    ref = RefInfo("Kế hoạch", "9/KH-PGDĐT", "2022-09-01", "Phòng Giáo dục và Đào tạo huyện Tam Nông")
+    assert [(m.node, m.confidence) for m in Resolver([bare]).resolve(ref)] == [(bare.id, 0.8)]
+
+
+def test_external_node_is_shared_and_keyed_like_a_document() -> None:
+    a = lineage.external_node(RefInfo("Chỉ thị", "05/CT-TTg", "2021-01-15", "Thủ tướng Chính phủ"))
+    b = lineage.external_node(RefInfo(None, "5/CT-TTg", "2021-01-15", "Thủ tướng Chính phủ"))
+    assert a.id == b.id == "ext:thủ tướng chính phủ|2021|5/CT-TTG"
+    assert a.key == Key("thủ tướng chính phủ", 2021, "5/CT-TTG")
+
+
+# --- the archive graph -----------------------------------------------------------------------------
+
+
+def _span(text: str = "Căn cứ …") -> Span:
+    return Span(start=100, end=100 + len(text), raw=text)
+
+
+def _ref(number: str, date: str | None = None, issuer: str | None = None, relation: str = "basis",
+         doc_type: str | None = "Kế hoạch") -> Reference:
+    return Reference.model_validate({"relation": relation, "doc_type": doc_type, "number": number, "date": date,
+                                     "issuer": issuer, "span": _span(f"{doc_type} số {number}")})
+
+
+def _doc(number: str | None, date: str, issuer: str, refs: list[Reference] | None = None,
+         doc_type: str = "Kế hoạch", deadlines: list[str] | None = None, recipients: list[str] | None = None,
+         links: list[Link] | None = None) -> Document:
+    return Document(
+        doc_type=doc_type, number=number, issued_date=date, issuer=Organization(name=issuer), references=refs or [],
+        deadlines=[Deadline(date=d, text=f"trước ngày {d}", span=_span()) for d in deadlines or []],
+        recipients=[Recipient(name=r, via="noi_nhan", span=_span()) for r in recipients or []],
+        links=links or [],
+    )
+
+
+CT05 = ("05/CT-TTg", "2021-01-15", "Thủ tướng Chính phủ")
+ARCHIVE: dict[str, list[Document]] = {
+    "tinh.txt": [_doc("120/KH-UBND", "2021-03-10", TINH, [_ref(*CT05, doc_type="Chỉ thị")],
+                      deadlines=["2021-11-30"], recipients=[TAM_NONG, CAO_LANH, "Lưu: VT", "Các sở, ban, ngành"])],
+    "huyen.txt": [_doc("45/KH-UBND", "2021-04-02", TAM_NONG,
+                       [_ref("120/KH-UBND", "2021-03-10", TINH), _ref(*CT05, relation="cites", doc_type="Chỉ thị")],
+                       deadlines=["2021-12-15"])],
+    "truong.txt": [_doc("12/KH-THPC", "2021-04-20", SCHOOL, [_ref("45/KH-UBND", "2021-04-02", "UBND huyện Tam Nông")],
+                        deadlines=["2021-03-01"])],
+    "cao-lanh.txt": [_doc("45/KH-UBND", "2021-05-06", CAO_LANH, [_ref("77/KH-UBND", "2021-02-01", TINH)])],
+    "cong-van.txt": [_doc("88/UBND-VX", "2021-06-01", CAO_LANH, [_ref("45/KH-UBND", relation="cites")],
+                          doc_type="Công văn")],
+    # a decision issuing a plan that has no number of its own, and a unit implementing the decision
+    "quyet-dinh.txt": [
+        _doc("200/QĐ-UBND", "2021-08-01", TINH, [_ref(*CT05, doc_type="Chỉ thị")], doc_type="Quyết định",
+             links=[Link(kind="issues", target=1)]),
+        _doc(None, "2021-08-01", TINH),
+    ],
+    "xa.txt": [_doc("3/KH-UBND", "2021-08-20", "Ủy ban nhân dân xã Phú Thành A",
+                    [_ref("200/QĐ-UBND", "2021-08-01", TINH, doc_type="Quyết định")])],
+    # data errors: a document citing itself, two citing each other
+    "self.txt": [_doc("9/KH-UBND", "2021-09-09", TAM_NONG, [_ref("9/KH-UBND", "2021-09-09", TAM_NONG)])],
+    "loop-a.txt": [_doc("10/KH-UBND", "2021-10-01", TAM_NONG, [_ref("11/KH-UBND", "2021-10-02", TAM_NONG)])],
+    "loop-b.txt": [_doc("11/KH-UBND", "2021-10-02", TAM_NONG,
+                        [_ref("10/KH-UBND", "2021-10-01", TAM_NONG, relation="cites")])],
+}
+
+
+def _nid(number: str, date: str, issuer: str) -> str:
+    return f"doc:{lineage.document_key(issuer, date, number).text()}"
+
+
+P = _nid("120/KH-UBND", "2021-03-10", TINH)
+D = _nid("45/KH-UBND", "2021-04-02", TAM_NONG)
+D2 = _nid("45/KH-UBND", "2021-05-06", CAO_LANH)
+S = _nid("12/KH-THPC", "2021-04-20", SCHOOL)
+CV = _nid("88/UBND-VX", "2021-06-01", CAO_LANH)
+QD = _nid("200/QĐ-UBND", "2021-08-01", TINH)
+XA = _nid("3/KH-UBND", "2021-08-20", "Ủy ban nhân dân xã Phú Thành A")
+EXT_CT = "ext:thủ tướng chính phủ|2021|5/CT-TTG"
+
+
+def _write_archive(path: Path, files: dict[str, list[Document]]) -> Store:
+    db = Store(path / "planex.db")
+    run = db.start_run(1)
+    for i, (name, docs) in enumerate(files.items()):
+        rec = FileRecord(source=Source(path=f"/archive/{name}", sha256=f"sha{i}", format="txt"), documents=docs)
+        db.put_record(rec.source.path, 1, record_line(rec), run)
+    return db
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("archive")
+    files = dict(ARCHIVE)
+    files["huyen-copy.docx"] = ARCHIVE["huyen.txt"]  # the same plan archived twice, as .txt and .docx
+    db = _write_archive(out, files)
+    lineage.rebuild(db.conn)
+    db.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def graph(archive: Path) -> nx.MultiDiGraph:
+    db = Store(archive / "planex.db")
+    g = lineage.load_graph(db.conn)
+    db.close()
+    return g
+
+
+def _edges(g: nx.MultiDiGraph, n: str) -> set[tuple[str, str, str]]:
+    return {(u, v, k) for u, v, k in g.out_edges(n, keys=True)}
+
+
+def test_three_level_chain(graph: nx.MultiDiGraph) -> None:
+    chain = [S]
+    while ups := lineage.parents(graph, chain[-1]):
+        assert len(ups) == 1
+        chain.append(ups[0][0])
+    assert chain == [S, D, P, EXT_CT]
+    assert [graph.nodes[n]["kind"] for n in chain] == ["document", "document", "document", "external"]
+
+
+def test_external_parent_is_one_node_for_every_reference(graph: nx.MultiDiGraph) -> None:
+    citing = {(u, k) for u, _, k in graph.in_edges(EXT_CT, keys=True)}
+    assert citing == {(P, "basis"), (D, "cites"), (QD, "basis")}
+    assert graph.nodes[EXT_CT]["issued_date"] == "2021-01-15"
+    assert graph.nodes[EXT_CT]["doc_type"] == "Chỉ thị"
+
+
+def test_same_number_same_year_two_issuers(graph: nx.MultiDiGraph) -> None:
+    assert D != D2 and D in graph and D2 in graph
+    assert _edges(graph, S) == {(S, D, "basis")}
+
+
+def test_short_form_reference_keeps_candidates(graph: nx.MultiDiGraph) -> None:
+    """A Cao Lãnh letter citing "Kế hoạch số 45/KH-UBND" alone: both 45s stay, its own district's first."""
+    out = {v: d for _, v, d in graph.out_edges(CV, data=True)}
+    assert set(out) == {D, D2}
+    assert [(out[n]["candidates"], out[n]["confidence"]) for n in (D2, D)] == [(2, 0.75), (2, 0.25)]
+
+
+def test_reference_outside_archive_by_known_issuer_is_external(graph: nx.MultiDiGraph) -> None:
+    assert _edges(graph, D2) == {(D2, "ext:ủy ban nhân dân tỉnh đồng tháp|2021|77/KH-UBND", "basis")}
+
+
+def test_document_archived_twice_is_one_node(archive: Path, graph: nx.MultiDiGraph) -> None:
+    db = Store(archive / "planex.db")
+    rows = db.conn.execute("SELECT count(*), count(DISTINCT node_id) FROM documents WHERE number = '45/KH-UBND'")
+    assert rows.fetchone() == (3, 2)
+    assert len([e for e in graph.out_edges(D, keys=True)]) == 2  # basis + cites, not doubled
+    db.close()
+
+
+def test_edges_keep_the_reference_span(graph: nx.MultiDiGraph) -> None:
+    edge = graph.get_edge_data(S, D, "basis")
+    assert edge["span_raw"] == "Kế hoạch số 45/KH-UBND"
+    assert (edge["span_start"], edge["confidence"]) == (100, 1.0)
+
+
+def test_decision_issues_its_plan(graph: nx.MultiDiGraph) -> None:
+    plan = next(v for _, v, k in graph.out_edges(QD, keys=True) if k == "issues")
+    assert graph.nodes[plan]["doc_type"] == "Kế hoạch"
+    assert [n for n, _ in lineage.parents(graph, plan)] == [QD]
+    assert {n for n, _ in lineage.children(graph, QD)} == {XA, plan}
+
+
+def test_graphml_loads_in_networkx(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = tmp_path / "lineage.graphml"
+    path.write_text(lineage.export(graph, "graphml"), encoding="utf-8")
+    loaded = nx.read_graphml(path, force_multigraph=True)
+    assert set(loaded.nodes) == set(graph.nodes)
+    assert {(u, v, d["kind"]) for u, v, d in loaded.edges(data=True)} >= {
+        (S, D, "basis"), (D, P, "basis"), (P, EXT_CT, "basis"), (CV, D, "cites"), (CV, D2, "cites")}
+    assert loaded.number_of_edges() == graph.number_of_edges()
+    assert loaded.nodes[P]["issuer"] == TINH and loaded.nodes[EXT_CT]["kind"] == "external"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("json", '"source": "doc:trường tiểu học phú cường|2021|12/KH-THPC"'),
+        ("dot", f'"{S}" -> "{D}" [label="basis"];'),
+        ("dot", 'label="cites? 0.75", style=dashed'),
+        ("mermaid", "flowchart BT"),
+        ("mermaid", '(["Chỉ thị 05/CT-TTg · Thủ tướng Chính phủ · 2021-01-15"])'),
+    ],
+)
+def test_text_exports(graph: nx.MultiDiGraph, fmt: str, expected: str) -> None:
+    assert expected in lineage.export(graph, fmt)
+
+
+def test_mermaid_has_one_line_per_edge(graph: nx.MultiDiGraph) -> None:
+    lines = lineage.export(graph, "mermaid").splitlines()
+    assert sum("-->" in ln or "-.->" in ln for ln in lines) == graph.number_of_edges()
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(archive: Path, graph: nx.MultiDiGraph) -> report.Report:
+    db = Store(archive / "planex.db")
+    result = report.build_report(db.conn, graph)
+    db.close()
+    return result
+
+
+def test_report_missing_most_cited_first(built: report.Report) -> None:
+    assert [(m.node, m.cited_by) for m in built.missing][:1] == [(EXT_CT, 3)]
+    assert {m.cited_by for m in built.missing[1:]} == {1}
+
+
+def test_report_implementations(built: report.Report, graph: nx.MultiDiGraph) -> None:
+    by_plan = {i.plan: i for i in built.implementations}
+    assert by_plan[P].direct == [report.caption(graph, D)] and by_plan[P].total == 2
+    issued_plan = next(v for _, v, k in graph.out_edges(QD, keys=True) if k == "issues")
+    assert by_plan[issued_plan].direct == [report.caption(graph, XA)]  # implements the decision that issued it
+
+
+def test_report_silent_units(built: report.Report) -> None:
+    silent = {s.plan: s.units for s in built.silent_units}
+    assert silent == {P: [CAO_LANH]}  # Tam Nông implemented it; "Lưu: VT" and "Các sở …" are not units
+
+
+def test_report_data_errors(built: report.Report, graph: nx.MultiDiGraph) -> None:
+    assert built.self_references == [report.caption(graph, _nid("9/KH-UBND", "2021-09-09", TAM_NONG))]
+    loop = [_nid("10/KH-UBND", "2021-10-01", TAM_NONG), _nid("11/KH-UBND", "2021-10-02", TAM_NONG)]
+    assert [sorted(c) for c in built.cycles] == [sorted(report.caption(graph, n) for n in loop)]
+
+
+def test_report_deadlines(built: report.Report, graph: nx.MultiDiGraph) -> None:
+    found = {(i.document, i.deadline, i.reason.split(" 2")[0]) for i in built.deadline_issues}
+    assert found == {
+        (report.caption(graph, D), "2021-12-15", "after the parent's deadline"),
+        (report.caption(graph, S), "2021-03-01", "before the parent's issue date"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "before"),
+    [("2021-03-01", "2021-04-02", True), ("2021-04", "2021-04-02", False), ("2021-03", "2021-04-02", True),
+     ("2021-04-02", "2021-04-02", False)],
+)
+def test_dates_compare_at_common_precision(a: str, b: str, before: bool) -> None:
+    assert report._before(a, b) is before
+
+
+# --- commands --------------------------------------------------------------------------------------
+
+
+def _cli() -> click.Group:
+    group = click.Group()
+    register(group)
+    return group
+
+
+def test_lineage_command_prints_ancestors_and_descendants(archive: Path) -> None:
+    result = CliRunner().invoke(_cli(), ["lineage", str(archive), "120/KH-UBND"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any("implements · Chỉ thị 05/CT-TTg · Thủ tướng Chính phủ · 2021-01-15 · (not in the archive)" in ln
+               for ln in lines)
+    assert any(f"implemented by · Kế hoạch 45/KH-UBND · {TAM_NONG} · 2021-04-02" in ln for ln in lines)
+    assert any(f"implemented by · Kế hoạch 12/KH-THPC · {SCHOOL} · 2021-04-20" in ln for ln in lines)
+
+
+def test_lineage_command_says_when_number_is_ambiguous(archive: Path) -> None:
+    result = CliRunner().invoke(_cli(), ["lineage", str(archive), "45/KH-UBND"], env=WIDE)
+    assert result.exit_code == 0
+    assert "45/KH-UBND is ambiguous: 2 documents" in result.output
+    narrowed = CliRunner().invoke(_cli(), ["lineage", str(archive), "45/KH-UBND", "--issuer", "Cao Lãnh"],
+                                  env=WIDE)
+    assert "ambiguous" not in narrowed.output and CAO_LANH in narrowed.output
+
+
+def test_lineage_command_unknown_number(archive: Path) -> None:
+    result = CliRunner().invoke(_cli(), ["lineage", str(archive), "999/KH-UBND"])
+    assert result.exit_code == 1 and "no document numbered 999/KH-UBND" in result.output
+
+
+def test_graph_command_writes_file(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.graphml"
+    result = CliRunner().invoke(_cli(), ["graph", str(archive), "--format", "graphml", "--out", str(out)])
+    assert result.exit_code == 0
+    assert P in nx.read_graphml(out)
+
+
+def test_report_command(archive: Path) -> None:
+    result = CliRunner().invoke(_cli(), ["report", str(archive)], env=WIDE)
+    assert result.exit_code == 0
+    assert "Referenced documents missing from the archive (2)" in result.output
+    as_json = CliRunner().invoke(_cli(), ["report", str(archive), "--json"])
+    assert '"cited_by": 3' in as_json.output
