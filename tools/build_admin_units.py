@@ -1,8 +1,9 @@
 """Regenerate extractor/data/admin_units.json from the `vietnamadminunits` package (MIT).
 
 planex needs only names: which province a district belonged to before the July 2025
-reform, which province a commune or ward belongs to after it, and the province names. The package itself pulls in shapely
-and geopy and parses 12 MB at import, so we ship this small extract instead.
+reform, which province a commune or ward belongs to after it, and the province names.
+The package itself pulls in shapely and geopy and parses 12 MB at import, so we ship this
+small extract instead.
 
     pip download --no-deps vietnamadminunits==1.0.4 && unzip the wheel, then
     python tools/build_admin_units.py PATH/TO/vietnamadminunits/data
