@@ -108,3 +108,19 @@ def test_bug_letter_title_before_motto_and_date() -> None:
                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPleiku, ngày 6 tháng 8 năm 2018\n"
                    "Kính gửi: Các phòng")
     assert (h.title, h.place, h.issued_date) == ("V/v triển khai kế hoạch thi đua năm 2018", "Pleiku", "2018-08-06")
+
+
+def test_tab_separated_header_cells_and_letter_title() -> None:
+    raw = ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Số: 77/PGDĐT-TH\tĐộc lập - Tự do - Hạnh phúc\n"
+           "V/v tổ chức ngày hội đọc sách\tĐông Anh, ngày 20 tháng 4 năm 2022\n"
+           "Kính gửi: Hiệu trưởng các trường tiểu học")
+    _, h = _header(raw)
+    assert (h.doc_type, h.number, h.place, h.issued_date) == ("Công văn", "77/PGDĐT-TH", "Đông Anh", "2022-04-20")
+    assert h.title == "V/v tổ chức ngày hội đọc sách"
+    assert [x[2] for x in h.issuer_lines] == ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"]
+
+
+def test_type_with_mixed_case_title_on_one_line() -> None:
+    _, h = _header("Số: 5/KH-UBND\nKẾ HOẠCH Phát động phong trào thi đua năm 2021\nCăn cứ")
+    assert (h.doc_type, h.title) == ("Kế hoạch", "Phát động phong trào thi đua năm 2021")

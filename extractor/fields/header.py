@@ -70,7 +70,7 @@ def _caps_fragment(line: str) -> bool:
 
 def parse_header(text: str, start: int, end: int) -> Header:
     h = Header(body_start=start)
-    lines = lines_between(text, start, end, limit=_HEADER_LINES)
+    lines = _cells(lines_between(text, start, end, limit=_HEADER_LINES))
     title_mode = False
     title_parts: list[tuple[int, int]] = []
     for ls, le, line in lines:
@@ -111,6 +111,22 @@ def parse_header(text: str, start: int, end: int) -> Header:
     if not h.evidence and not h.title:
         h.body_start = start  # no header at all: the body is the whole segment
     return h
+
+
+def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A flattened two-column header puts both cells of a row on one line, tab-separated: read each cell."""
+    out = []
+    for ls, le, line in lines:
+        if "\t" not in line:
+            out.append((ls, le, line))
+            continue
+        pos = ls
+        for cell in line.split("\t"):
+            if cell.strip():
+                lead = len(cell) - len(cell.lstrip())
+                out.append((pos + lead, pos + len(cell.rstrip()), cell.strip()))
+            pos += len(cell) + 1
+    return out
 
 
 def _is_component(line: str) -> bool:

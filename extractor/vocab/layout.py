@@ -33,10 +33,10 @@ TYPE_LINE = re.compile(
     r"(?m)^[ \t]*(?P<type>" + "|".join(re.escape(t) for t in sorted(HEADING_TYPES, key=len, reverse=True))
     + r")(?:\s+LIÊN\s+TỊCH)?[ \t]*$"
 )
-# The type and a caps title on one line: "KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI".
+# The type and its title on one line: "KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI", "KẾ HOẠCH Phát động …".
 TYPE_WITH_TITLE = re.compile(
     r"^[ \t]*(?P<type>" + "|".join(re.escape(t) for t in sorted(HEADING_TYPES, key=len, reverse=True))
-    + r")\s+(?P<title>\p{Lu}[\p{Lu}\d\s,.\-\"“”()&/]{8,})$"
+    + r")\s+(?P<title>\p{Lu}[^\n\t]{8,})$"
 )
 # A Công văn's title line.
 VV_LINE = re.compile(r"(?m)^[ \t]*(?:V/v|v/v|V/V|Về\s+việc)\b")
