@@ -1,20 +1,13 @@
 import pytest
 
-from extractor.context import DocContext
 from extractor.fields.references import extract_references
 from extractor.models import Reference
-from extractor.normalize import normalize
 from extractor.orgs import Locality
-
-LONG_THANH = Locality(province="Đồng Nai", province_type="tỉnh", district="Long Thành", district_type="huyện")
-HA_NOI_DISTRICT = Locality(province="Hà Nội", province_type="Thành phố", district="Gia Lâm", district_type="huyện")
+from tests.helpers import GIA_LAM, LONG_THANH, make_ctx
 
 
 def _refs(body: str, loc: Locality = LONG_THANH, own: str | None = None, preamble: bool = True) -> list[Reference]:
-    text = normalize(body)
-    cut = text.find("I. ")
-    ctx = DocContext(text=text, start=0, end=len(text), body_start=0,
-                     preamble_end=(cut if cut >= 0 else len(text)) if preamble else 0, locality=loc)
+    ctx = make_ctx(body, locality=loc, preamble_until="I. " if preamble else None)
     return extract_references(ctx, own)
 
 
@@ -40,7 +33,7 @@ def _refs(body: str, loc: Locality = LONG_THANH, own: str | None = None, preambl
     ],
 )
 def test_basis_mentions(sentence: str, expected: tuple[str, ...]) -> None:
-    loc = HA_NOI_DISTRICT if "thành phố" in sentence else LONG_THANH
+    loc = GIA_LAM if "thành phố" in sentence else LONG_THANH
     (ref,) = _refs(sentence + "\nI. MỤC ĐÍCH\n", loc)
     assert (ref.relation, ref.doc_type, ref.number, ref.date, ref.issuer) == expected
 
@@ -121,3 +114,10 @@ def test_bug_issuer_stops_at_ban_hanh_before_a_capitalised_title() -> None:
 def test_bug_type_or_issuer_written_before_the_number(body: str, expected: tuple[str, str, str]) -> None:
     (ref,) = _refs(body + "\nI. X")
     assert (ref.doc_type, ref.number, ref.issuer) == expected
+
+
+def test_bug_issuer_stops_before_the_next_document() -> None:
+    refs = _refs("theo Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ và Quyết định số 24/QĐ-UBND ngày "
+                 "2/1/2024 của Ủy ban nhân dân huyện.")
+    assert [(r.number, r.issuer) for r in refs] == [("98/2023/NĐ-CP", "Chính phủ"),
+                                                    ("24/QĐ-UBND", "Ủy ban nhân dân huyện Long Thành")]

@@ -46,7 +46,10 @@ _ORGAN_WORDS = frozenset(
     w for phrase in [*CANONICAL_PHRASES, *POSITIONS, *UNIT_WORDS, "các"] for w in phrase.split() if w.islower()
 ) | {"-", "&", "và"}
 # Verbs that end an issuer's name even when capitalised words follow them.
-_ISSUER_ENDS = re.compile(r"\s(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|triển\s+khai|thực\s+hiện|về|gửi|giao)\s")
+_ISSUER_ENDS = re.compile(
+    r"\s(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|triển\s+khai|thực\s+hiện|về|gửi|giao)\s"
+    r"|\s(?:và|,)\s+(?i:" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")\b"  # "… của Chính phủ và Quyết định số …"
+)
 _SYMBOL_SEP = re.compile(r"(\s?[-/]\s?)")
 _WORD = re.compile(r"\S+")
 _TWO_CAPITALS = re.compile(r"\p{Lu}.*\p{Lu}|\p{Lu}{2}")
