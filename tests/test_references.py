@@ -121,3 +121,16 @@ def test_bug_issuer_stops_before_the_next_document() -> None:
                  "2/1/2024 của Ủy ban nhân dân huyện.")
     assert [(r.number, r.issuer) for r in refs] == [("98/2023/NĐ-CP", "Chính phủ"),
                                                     ("24/QĐ-UBND", "Ủy ban nhân dân huyện Long Thành")]
+
+
+@pytest.mark.parametrize(
+    ("body", "doc_type"),
+    [
+        ("Căn cứ Thông tư liên tịch số 01/2020/TTLT-BNV-BTC ngày 2/3/2020 của Bộ Nội vụ;", "Thông tư liên tịch"),
+        ("Căn cứ Kế hoạch liên tịch số 05/KHLT-UBND-MTTQ ngày 2/3/2020;", "Kế hoạch"),
+        ("Căn cứ KẾ HOẠCH SỐ 05/KH-UBND ngày 2/3/2020;", "Kế hoạch"),
+    ],
+)
+def test_type_word_before_number(body: str, doc_type: str) -> None:
+    (ref,) = _refs(body + "\nI. X")
+    assert ref.doc_type == doc_type

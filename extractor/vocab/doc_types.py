@@ -87,10 +87,12 @@ def type_from_symbol(symbol: str) -> str | None:
     return COMPANION_LETTER
 
 
+_BY_LOWER = {name.lower(): name for name in TYPE_NAMES}
+
+
 def canonical_type(name: str) -> str:
     """'KẾ HOẠCH' / 'kế hoạch' -> 'Kế hoạch'; 'Văn bản' is a Công văn."""
-    low = name.strip().lower()
-    for full in TYPE_NAMES:
-        if full.lower() == low:
-            return COMPANION_LETTER if full == "Văn bản" else full
-    return name.strip()
+    full = _BY_LOWER.get(" ".join(name.split()).lower())
+    if full is None:
+        return name.strip()
+    return COMPANION_LETTER if full == "Văn bản" else full
