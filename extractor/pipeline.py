@@ -13,7 +13,8 @@ import regex as re
 from extractor.context import DocContext, find_sections
 from extractor.fields import header as header_fields
 from extractor.fields import issuer as issuer_fields
-from extractor.fields.awards import extract_awards, extract_quotas
+from extractor.fields.awards import extract_awards
+from extractor.fields.quotas import extract_quotas
 from extractor.fields.references import extract_references
 from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.fields.targets import extract_targets

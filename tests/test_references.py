@@ -134,3 +134,8 @@ def test_bug_issuer_stops_before_the_next_document() -> None:
 def test_type_word_before_number(body: str, doc_type: str) -> None:
     (ref,) = _refs(body + "\nI. X")
     assert ref.doc_type == doc_type
+
+
+def test_bug_official_before_department_still_gets_the_province() -> None:
+    (ref,) = _refs("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 402/TTr-SNV ngày 18/3/2022,\nI. X")
+    assert ref.issuer == "Sở Nội vụ tỉnh Đồng Nai"

@@ -2,17 +2,16 @@ import pytest
 
 from extractor.context import DocContext
 from extractor.fields.signature import extract_recipients, extract_signer
-from extractor.normalize import normalize
 from extractor.orgs import Locality
+from tests.helpers import make_ctx
 
 BODY = "Trên đây là kế hoạch thi đua năm 2021 của đơn vị./.\n"
 NOI_NHAN = "Nơi nhận:\n- Sở Nội vụ;\n- UBND các xã;\n- Lưu: VT.\n"
+QUYNH_LUU = Locality(province="Nghệ An", province_type="tỉnh", district="Quỳnh Lưu", district_type="huyện")
 
 
 def _ctx(raw: str) -> DocContext:
-    text = normalize(raw)
-    loc = Locality(province="Nghệ An", province_type="tỉnh", district="Quỳnh Lưu", district_type="huyện")
-    return DocContext(text=text, start=0, end=len(text), body_start=0, preamble_end=0, locality=loc)
+    return make_ctx(raw, locality=QUYNH_LUU)
 
 
 @pytest.mark.parametrize(

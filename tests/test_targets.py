@@ -1,27 +1,15 @@
 import pytest
 
-from extractor.context import DocContext, find_sections
 from extractor.fields.targets import extract_targets
 from extractor.models import Target
-from extractor.normalize import normalize
+from tests.helpers import make_ctx
 
 TITLE = "Thi đua thực hiện chuyển đổi số năm 2024"
 
 
 def _targets(body: str, issued: str | None = "2024-03-12", excluded: list[tuple[str, str]] | None = None,
              title: str | None = None) -> list[Target]:
-    head = f"{title}\n" if title else ""
-    text = normalize(head + body)
-    spans = []
-    for first, last in excluded or []:
-        lo = text.index(first)
-        spans.append((lo, text.index(last, lo) + len(last)))
-    ctx = DocContext(
-        text=text, start=0, end=len(text), body_start=len(head), preamble_end=0, issued_date=issued,
-        title_span=(0, len(head) - 1) if title else None, excluded=spans,
-        sections=find_sections(text, len(head), len(text)),
-    )
-    return extract_targets(ctx)
+    return extract_targets(make_ctx(body, title=title, issued_date=issued, excluded=excluded or ()))
 
 
 def _keys(targets: list[Target]) -> list[tuple[float, str, str]]:

@@ -1,23 +1,15 @@
 import pytest
 
-from extractor.context import DocContext, find_sections
+from extractor.context import DocContext
 from extractor.fields.timeline import extract_deadlines, extract_periods
-from extractor.normalize import normalize
+from tests.helpers import make_ctx
 
 
 def _ctx(body: str, issued: str | None = "2020-05-05", title: str | None = None,
          excluded: list[tuple[str, str]] | None = None) -> DocContext:
-    head = f"KẾ HOẠCH\n{title}\n" if title else ""
-    text = normalize(head + body)
-    spans = []
-    for first, last in excluded or []:
-        lo = text.index(first)
-        spans.append((lo, text.index(last, lo) + len(last)))
-    title_span = (len("KẾ HOẠCH\n"), len(head) - 1) if title else None
-    return DocContext(
-        text=text, start=0, end=len(text), body_start=len(head), preamble_end=0, issued_date=issued,
-        title_span=title_span, excluded=spans, sections=find_sections(text, len(head), len(text)),
-    )
+    # a title stands under the document type, as in a real header
+    return make_ctx(body, head="KẾ HOẠCH\n" if title else "", title=title, issued_date=issued,
+                    excluded=excluded or ())
 
 
 def _dates(body: str, issued: str | None = "2020-05-05") -> list[str]:

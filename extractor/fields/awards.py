@@ -1,64 +1,35 @@
-"""Award forms a plan offers (Giấy khen, Bằng khen, Cờ thi đua, danh hiệu …) and its award quotas.
+"""Award forms a plan offers (Giấy khen, Bằng khen, Cờ thi đua, danh hiệu …) and their grantors.
 
 An award is a form with its grantor: the official or body after "của" ("Giấy khen của Chủ tịch
 UBND huyện"), or the official before "tặng" ("đề nghị Chủ tịch UBND huyện tặng Giấy khen"),
-resolved in the document's locality. A quota is a count of recipients in an award context
-("cho 03 tập thể", "Không quá 05 cá nhân"), with the review phase and competing group it is for.
+resolved in the document's locality. Quotas of an award are in `extractor.fields.quotas`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 import regex as re
 
 from extractor.context import DocContext
+from extractor.fields.award_forms import FORM, canonical, find_forms, sentence
 from extractor.fields.issuer import from_body
-from extractor.models import Award, Op, Quota
+from extractor.models import Award
 from extractor.orgs import Locality, case_name, resolve_org
+from extractor.vocab import alternation
 from extractor.vocab.awards import (
-    AWARD_CUES,
-    AWARD_HEADINGS,
     CUE_FORMS,
     DIRECT_GRANTOR_HEADS,
-    FORMS,
     GRANTOR_HEADS,
     GRANTOR_STOPS,
     GRANTOR_WORDS,
-    GROUP_LEADS,
     LEVEL_GRANTOR,
-    NOT_GROUPS,
-    NOT_NUMBER_BEFORE,
-    NUMBER_WORDS,
-    OPS_AFTER,
-    OPS_BEFORE,
-    OTHER_HEADINGS,
-    PHASE_FILLERS,
-    PHASE_INTROS,
-    PHASE_LABELS,
-    PHASES,
-    RECIPIENTS,
     SCHOOL_HEADS,
 )
 from extractor.vocab.organs import POSITIONS, UNIT_WORDS
 
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """Phrases as one regex alternation, longest first, any run of spaces between words."""
-    words = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in words)
-
-
-def _any(patterns: tuple[str, ...]) -> str:
-    return "|".join(patterns)
-
-
-_UNITS = _alternation(UNIT_WORDS)
-# A form of award, case-insensitive ("giấy khen" counts), not inside a longer word.
-_FORM = re.compile(rf"(?i)(?<![\p{{L}}\d])(?:{_alternation(FORMS)})(?![\p{{L}}\d])")
+_UNITS = alternation(UNIT_WORDS)
 _CUE_FORMS = frozenset(CUE_FORMS)
 # A title written in lower case counts after "danh hiệu" ("đạt danh hiệu “lao động tiên tiến”").
 _TITLE_CUE = re.compile(r"(?i)danh\s+hiệu(?:\s+thi\s+đua)?\s*[:\"“]?\s*$")
@@ -73,16 +44,16 @@ _RATE = re.compile(r"(?i)(?<!\p{L})tỷ\s+lệ(?!\p{L})")
 # What joins the form to a grantor named after it.
 _OF = re.compile(r"(?i)[ \t]*(?:của|do)[ \t]+")
 _LEVEL = re.compile(rf"(?i)[ \t]*cấp[ \t]+({_UNITS})(?!\p{{L}})")
-_DIRECT = re.compile(rf"[ \t]+(?=(?:{_alternation(DIRECT_GRANTOR_HEADS)})(?!\p{{L}}))")
+_DIRECT = re.compile(rf"[ \t]+(?=(?:{alternation(DIRECT_GRANTOR_HEADS)})(?!\p{{L}}))")
 # The verb between an official and the form it gives ("Chủ tịch UBND huyện xét tặng Giấy khen").
 _GIVES = re.compile(
     r"(?i)(?<!\p{L})(?:(?:xem\s+xét|xét|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
     r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận)\s+(?:danh\s+hiệu\s+)?[\"“]?\s*$"
 )
-_POSITION = re.compile(rf"(?P<position>{_alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
+_POSITION = re.compile(rf"(?P<position>{alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
 _BARE_COMMITTEE = re.compile(r"(?<!\p{L})(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy$")
 _SCHOOL_LINE = re.compile(r"(?m)^[ \t]*TRƯỜNG[ \t]+[^\n]*\S")
-_HEAD = re.compile(rf"(?:{_alternation(GRANTOR_HEADS)})(?!\p{{L}})")
+_HEAD = re.compile(rf"(?:{alternation(GRANTOR_HEADS)})(?!\p{{L}})")
 _TOKEN = re.compile(r"\S+")
 # "Ủy ban nhân dân các xã, thị trấn": a list of unit words continues an organ name past a comma.
 _UNIT_LIST_NEXT = re.compile(rf"(?i),\s*(?:và\s+)?(?:{_UNITS})(?!\p{{L}})")
@@ -94,52 +65,6 @@ _CAP_UNIT = re.compile(rf"(?i)(?<!\p{{L}})cấp\s+(?=(?:{_UNITS})(?!\p{{L}}))")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|/)\s*")
 _RECIPIENT_WORDS = re.compile(r"(?i)(?<!\p{L})(tập\s+thể|cá\s+nhân)(?!\p{L})")
 _RECIPIENT_ORDER = ("tập thể", "cá nhân")
-# Sentence ends: line breaks and . ! ? before a space ("TP. Hà Nội" is an abbreviation).
-_SENTENCE_END = re.compile(r"\n|(?<!(?<!\p{L})(?:TP|Tp|TX))[.!?](?=\s|$)")
-
-# --- quotas ---
-# A count and who it counts, matched where a number starts; the comparison word is read before it.
-_QUOTA = re.compile(
-    rf"(?i)(?<!(?<!\p{{L}})(?:{_alternation(NOT_NUMBER_BEFORE)})\s+)"
-    rf"(?:(?<![\p{{L}}\d.,/])(?P<num>\d{{1,3}})|(?<!\p{{L}})(?P<word>{_alternation(NUMBER_WORDS)}))"
-    rf"(?![\p{{L}}\d.,/%])\s*(?:\(\s*[\p{{L}}\s]+\)\s*)?"
-    rf"(?P<rec>{_alternation(RECIPIENTS)})(?!\p{{L}})"
-    rf"(?:\s+(?P<after>{_alternation(OPS_AFTER)})(?!\p{{L}}))?"
-)
-_OP_BEFORE = re.compile(rf"(?i)(?<!\p{{L}})(?P<op>{_alternation(OPS_BEFORE)})\s+$")
-_RECIPIENT_STARTS = (*(r.split()[0] for r in RECIPIENTS), "(")
-# Candidate counts in figures: a number followed by what may start a recipient (dates and
-# percentages are most numbers of a plan; skipping them here keeps the quota pattern off them).
-_DIGITS = re.compile(
-    rf"(?<![\p{{L}}\d.,/])\d{{1,3}}(?![\p{{L}}\d.,/%])(?=\s*(?:\(|(?i:{_alternation(_RECIPIENT_STARTS[:-1])})))"
-)
-# Literal anchors, found with str.find in a lower-cased copy, then the pattern matched only there:
-# trying the case-insensitive alternation of ~80 forms at every position of a 20 KB text costs
-# ~5 ms, the anchors ~0.2 ms.
-_FORM_ANCHORS = frozenset(" ".join(f.split()[:2]) for f in FORMS)
-_NUMBER_ANCHORS = frozenset(f"{w} " for w in NUMBER_WORDS)
-_OP_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*")
-_AWARD_CUE = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(AWARD_CUES)})")
-_AWARD_HEADING = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(AWARD_HEADINGS)})")
-_OTHER_HEADING = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(OTHER_HEADINGS)})")
-# List markers at a line start: "-", "+", "a)", "1.", "1.2.", "II."
-_MARKER = r"[ \t]*(?:[-+•*][ \t]*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)][ \t]*)?"
-_PHASES = _any(PHASES)
-_INTRO = _alternation(PHASE_INTROS)
-_LABELS = _any((*PHASES, *PHASE_LABELS))
-# A phase line: an intro word and a phase, or a phase labelling what follows (up to ':' or the line end).
-_PHASE_LINE = re.compile(
-    rf"(?im)^{_MARKER}(?:(?:{_INTRO})\s+(?=(?:{_PHASES}))|(?=(?:{_LABELS})[^\n:;.]{{0,40}}(?::|\.?$)))"
-    rf"(?P<phase>{_LABELS})"
-)
-# A phase inside a sentence or a heading; one after the quota needs its intro ("… khi tổng kết năm").
-_PHASE_IN = re.compile(rf"(?i)(?<!\p{{L}})(?:(?P<intro>{_INTRO})\s+)?(?P<phase>{_PHASES})")
-_PHASE_START = re.compile(rf"(?i)(?:(?:{_INTRO})\s+)?(?:{_LABELS})")
-_PHASE_FILLER = re.compile(rf"(?i)\s+(?:{_alternation(PHASE_FILLERS)})(?=\s)")
-_NOT_GROUP = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(NOT_GROUPS)})")
-_GROUP_LEAD = re.compile(rf"(?i)^(?:{_alternation(GROUP_LEADS)})\s+")
-_LINE_MARKER = re.compile(rf"^{_MARKER}")
-_MAX_GROUP = 100
 
 
 @dataclass
@@ -157,35 +82,6 @@ class _Mention:
 
     def share(self, other: _Mention) -> None:
         self.grantor, self.level_unit = other.grantor, other.level_unit
-
-
-def _anchored(pattern: re.Pattern[str], ctx: DocContext, anchors: frozenset[str],
-              starts: Iterable[int] = (), follow: tuple[str, ...] = ("",)) -> list[re.Match[str]]:
-    """Matches of pattern starting where an anchor followed by a `follow` prefix (or one of `starts`)
-    is, in order, not overlapping."""
-    low, base = ctx.lower_body, ctx.body_start
-    candidates = set(starts)
-    for anchor in anchors:
-        i = low.find(anchor)
-        while i >= 0:
-            if low.startswith(follow, i + len(anchor)):
-                candidates.add(base + i)
-            i = low.find(anchor, i + 1)
-    found: list[re.Match[str]] = []
-    for pos in sorted(candidates):
-        m = pattern.match(ctx.text, pos, ctx.end) if not found or pos >= found[-1].end() else None
-        if m:
-            found.append(m)
-    return found
-
-
-def _sentence(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
-    text = ctx.text
-    lo = max(ctx.body_start, text.rfind("\n", ctx.body_start, start) + 1)
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        lo = m.end()
-    m = _SENTENCE_END.search(text, end, ctx.end)
-    return lo, m.start() if m else ctx.end
 
 
 def _is_name_word(core: str, prev: str) -> bool:
@@ -213,7 +109,7 @@ def _grantor_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     end, prev = pos, ""
     for t in _TOKEN.finditer(text, pos, hi):
         word = t.group(0)
-        if word[0] in "(\"“[" or (end > pos and _FORM.match(text, t.start())):
+        if word[0] in "(\"“[" or (end > pos and FORM.match(text, t.start())):
             break
         core = word.rstrip(",;:.)”\"")
         if not _is_name_word(core, prev):
@@ -245,8 +141,8 @@ def _grantor_before(text: str, lo: int, verb: int) -> tuple[int, int] | None:
 
 def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
     text = ctx.text
-    form = _canonical(m)
-    lo, hi = _sentence(ctx, m.start(), m.end())
+    form = canonical(m)
+    lo, hi = sentence(ctx, m.start(), m.end())
     before = text[max(lo, m.start() - 60) : m.start()]
     if form in _CUE_FORMS and not m.group(0)[0].isupper() and not _TITLE_CUE.search(before):
         return None
@@ -274,7 +170,7 @@ def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
 def _mentions(ctx: DocContext) -> list[_Mention]:
     """Every mention of an award form in the body, outside cited titles, with its grantor span."""
     found: list[_Mention] = []
-    for m in _anchored(_FORM, ctx, _FORM_ANCHORS):
+    for m in find_forms(ctx):
         if ctx.is_excluded(m.start(), m.end()):
             continue
         mention = _mention(ctx, m)
@@ -380,129 +276,3 @@ def extract_awards(ctx: DocContext) -> list[Award]:
         awards[key] = award
         first_of_form.setdefault(m.form, award)
     return list(awards.values())
-
-
-# --- quotas ---------------------------------------------------------------------------------------
-
-
-def _in_award_context(ctx: DocContext, forms: list[re.Match[str]], lo: int, hi: int, pos: int) -> bool:
-    """The sentence names an award, or the innermost heading about a topic is about awards."""
-    if _AWARD_CUE.search(ctx.text, lo, hi) or _forms_in(forms, lo, hi):
-        return True
-    for section in reversed(ctx.sections_at(pos)):
-        if _AWARD_HEADING.search(section.heading):
-            return True
-        if _OTHER_HEADING.search(section.heading):
-            return False
-    return False
-
-
-def _forms_in(forms: list[re.Match[str]], lo: int, hi: int) -> list[re.Match[str]]:
-    i = bisect_left(forms, lo, key=lambda m: m.start())
-    j = bisect_left(forms, hi, key=lambda m: m.start())
-    return [m for m in forms[i:j] if m.end() <= hi]
-
-
-def _phase(ctx: DocContext, lines: list[re.Match[str]], lo: int, hi: int, start: int, end: int) -> str | None:
-    """The review phase of a quota: named in its sentence, else by the nearest phase line before it in
-    its section ("- Sơ kết 6 tháng:"), else by its innermost heading that names one."""
-    inside = list(_PHASE_IN.finditer(ctx.text, lo, hi))
-    before = [m for m in inside if m.end() <= start]
-    after = [m for m in inside if m.start() >= end and m.group("intro")]
-    if before or after:
-        return _phase_text((before[-1:] or after)[0])
-    sections = ctx.sections_at(start)
-    floor = sections[-1].start if sections else ctx.body_start
-    i = bisect_left(lines, start, key=lambda m: m.start())
-    if i and lines[i - 1].start() >= floor:
-        return _phase_text(lines[i - 1])
-    for section in reversed(sections):
-        m = _PHASE_IN.search(section.heading)
-        if m:
-            return _phase_text(m)
-    return None
-
-
-def _phase_text(m: re.Match[str]) -> str:
-    """'Tổng kết phong trào cuối năm' -> 'tổng kết cuối năm'."""
-    return _key(_PHASE_FILLER.sub("", m.group("phase")))
-
-
-def _group(ctx: DocContext, start: int) -> str | None:
-    """Who competes, named before ':' on the quota's line ("+ UBND các xã, thị trấn: 01 tập thể")."""
-    text = ctx.text
-    line_start = text.rfind("\n", 0, start) + 1
-    colon = text.rfind(":", line_start, start)
-    if colon < 0 or text[colon + 1 : start].strip():
-        return None
-    head: str = _GROUP_LEAD.sub("", _LINE_MARKER.sub("", text[line_start:colon], count=1)).strip()
-    if not head or len(head) > _MAX_GROUP or _PHASE_START.match(head) or _NOT_GROUP.search(head):
-        return None
-    if _FORM.search(head):  # "- Cờ thi đua của Bộ: 06 tập thể" names the award, not who competes
-        return None
-    return head
-
-
-def _award_of(ctx: DocContext, awards: list[Award], forms: list[re.Match[str]], lo: int, hi: int,
-              pos: int) -> str | None:
-    """The form the quota is for: nearest in its sentence, else in its headings, else the only one."""
-    near = _forms_in(forms, lo, hi)
-    if near:
-        return _canonical(min(near, key=lambda m: abs(m.start() - pos)))
-    for section in reversed(ctx.sections_at(pos)):
-        m = _FORM.search(section.heading)
-        if m:
-            return _canonical(m)
-    offered = {a.form for a in awards}
-    return offered.pop() if len(offered) == 1 else None
-
-
-def _canonical(form: re.Match[str]) -> str:
-    return FORMS[_key(form.group(0))]
-
-
-def _count(m: re.Match[str]) -> int:
-    return int(m.group("num")) if m.group("num") else NUMBER_WORDS[m.group("word").lower()]
-
-
-def _key(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
-
-
-def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
-    """Award quotas: a count of collectives or individuals in an award context, in text order."""
-    text = ctx.text
-    quotas: list[Quota] = []
-    prev_end = -1
-    prev_op: Op = "="
-    digits = (d.start() for d in _DIGITS.finditer(text, ctx.body_start, ctx.end))
-    counts = _anchored(_QUOTA, ctx, _NUMBER_ANCHORS, digits, _RECIPIENT_STARTS)
-    if not counts:
-        return quotas
-    forms = _anchored(_FORM, ctx, _FORM_ANCHORS)
-    phase_lines = list(_PHASE_LINE.finditer(text, ctx.body_start, ctx.end))
-    for m in counts:
-        if ctx.is_excluded(m.start(), m.end()):
-            continue
-        lo, hi = _sentence(ctx, m.start(), m.end())
-        if not _in_award_context(ctx, forms, lo, hi, m.start()):
-            continue
-        before = _OP_BEFORE.search(text, max(lo, m.start() - 25), m.start())
-        start = before.start() if before else m.start()
-        op: Op
-        if before:
-            op = OPS_BEFORE[_key(before.group("op"))]
-        elif m.group("after"):
-            op = OPS_AFTER[_key(m.group("after"))]
-        elif prev_end >= lo and _OP_JOIN.fullmatch(text, prev_end, start):
-            op = prev_op  # "Không quá 01 tập thể và 03 cá nhân"
-        else:
-            op = "="
-        quotas.append(Quota(
-            count=_count(m), op=op, recipient=RECIPIENTS[_key(m.group("rec"))],
-            phase=_phase(ctx, phase_lines, lo, hi, start, m.end()), group=_group(ctx, start),
-            award=_award_of(ctx, awards, forms, lo, hi, start), span=ctx.span(start, m.end()),
-        ))
-        prev_end, prev_op = m.end(), op
-    return quotas
-

@@ -11,7 +11,7 @@ import regex as re
 from extractor.context import DocContext
 from extractor.dates import DATE, match_to_iso
 from extractor.models import Reference, Relation, Span
-from extractor.orgs import resolve_org
+from extractor.orgs import expand, resolve_org
 from extractor.vocab.doc_types import TYPE_NAMES, canonical_type, type_from_symbol
 from extractor.vocab.organs import CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
 
@@ -119,7 +119,7 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         before = _ISSUER_BEFORE.search(text, max(ctx.start, start - 100), start) if not ref.issuer else None
         if before:
             _, raw = _take_org(text, before.start("org"), before.end("org"))
-            ref.issuer, ref.issuer_raw = _strip_position(resolve_org(raw, ctx.locality)), raw
+            ref.issuer, ref.issuer_raw = resolve_org(_strip_position(expand(raw)), ctx.locality), raw
         first = _first_mention(refs, ref)
         if first is None:
             refs.append(ref)
@@ -165,7 +165,7 @@ def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start:
         subject = " ".join(text[pos + sm.end() : clause_end].split()).strip(" ,") or None
     if subject or issuer_raw:
         ctx.excluded.append((end, clause_end))
-    issuer = _strip_position(resolve_org(issuer_raw, ctx.locality)) if issuer_raw else None
+    issuer = resolve_org(_strip_position(expand(issuer_raw)), ctx.locality) if issuer_raw else None
     doc_type = canonical_type(type_word) if type_word else type_from_symbol(sym)
     return Reference(
         relation=_relation(ctx, start),
