@@ -7,6 +7,7 @@ slice [start, end) of the one text, so every span stays an offset into the file'
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from functools import cached_property
 
 import regex as re
@@ -82,6 +83,8 @@ class DocContext:
     # periods and targets inside them are not this document's own.
     excluded: list[tuple[int, int]] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    # Intermediate results two field families share (e.g. the award forms found in the body).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def body(self) -> str:

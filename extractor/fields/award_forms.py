@@ -45,8 +45,11 @@ def anchored(pattern: re.Pattern[str], ctx: DocContext, anchors: frozenset[str],
 
 
 def find_forms(ctx: DocContext) -> list[re.Match[str]]:
-    """Every award form written in the body, in order."""
-    return anchored(FORM, ctx, _FORM_ANCHORS)
+    """Every award form written in the body, in order (found once per document: awards and quotas both ask)."""
+    if "award_forms" not in ctx.memo:
+        ctx.memo["award_forms"] = anchored(FORM, ctx, _FORM_ANCHORS)
+    forms: list[re.Match[str]] = ctx.memo["award_forms"]
+    return forms
 
 
 def sentence(ctx: DocContext, start: int, end: int) -> tuple[int, int]:

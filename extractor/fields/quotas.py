@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 import regex as re
 
-from extractor.context import DocContext
+from extractor.context import DocContext, lines_between
 from extractor.fields.award_forms import FORM, anchored, canonical, find_forms, phrase_key, sentence
 from extractor.models import Award, Op, Quota
 from extractor.vocab import alternation
@@ -69,6 +69,8 @@ _PHASE_LINE = re.compile(
     rf"(?im)^{_MARKER}(?:(?:{_INTRO})\s+(?=(?:{_PHASES}))|(?=(?:{_LABELS})[^\n:;.]{{0,40}}(?::|\.?$)))"
     rf"(?P<phase>{_LABELS})"
 )
+# Literal words every phase line holds one of (a cheap test before the pattern).
+_PHASE_HINTS = ("kết", "đợt", "tháng", "năm", "học kỳ", "giai đoạn")
 # A phase inside a sentence or a heading; one after the quota needs its intro ("… khi tổng kết năm").
 _PHASE_IN = re.compile(rf"(?i)(?<!\p{{L}})(?:(?P<intro>{_INTRO})\s+)?(?P<phase>{_PHASES})")
 _PHASE_START = re.compile(rf"(?i)(?:(?:{_INTRO})\s+)?(?:{_LABELS})")
@@ -151,6 +153,19 @@ def _award_of(ctx: DocContext, awards: list[Award], forms: list[re.Match[str]], 
     return offered.pop() if len(offered) == 1 else None
 
 
+def _phase_lines(ctx: DocContext) -> list[re.Match[str]]:
+    # Per line, and only lines holding a phase word: scanning the body with a multi-line "^" pattern
+    # costs more than the rest of the quota extraction.
+    found = []
+    for s, e, line in lines_between(ctx.text, ctx.body_start, ctx.end):
+        low = line[:80].lower()
+        if any(hint in low for hint in _PHASE_HINTS):
+            m = _PHASE_LINE.match(ctx.text, s, e)
+            if m:
+                found.append(m)
+    return found
+
+
 def _count(m: re.Match[str]) -> int:
     return int(m.group("num")) if m.group("num") else NUMBER_WORDS[m.group("word").lower()]
 
@@ -166,7 +181,7 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
     if not counts:
         return quotas
     forms = find_forms(ctx)
-    phase_lines = list(_PHASE_LINE.finditer(text, ctx.body_start, ctx.end))
+    phase_lines = _phase_lines(ctx)
     for m in counts:
         if ctx.is_excluded(m.start(), m.end()):
             continue
