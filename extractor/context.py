@@ -7,8 +7,8 @@ slice [start, end) of the one text, so every span stays an offset into the file'
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 from functools import cached_property
+from typing import Any
 
 import regex as re
 

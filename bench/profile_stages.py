@@ -1,0 +1,57 @@
+"""Where extraction time goes: milliseconds per stage for one file (not a test; a tool for speed work).
+
+    .venv/bin/python bench/profile_stages.py [FILE] [-n RUNS]    # default: the typical corpus/c23_*.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import extractor.pipeline as pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGES = (
+    "normalize", "split_documents", "find_locality", "find_sections", "extract_references", "extract_awards",
+    "extract_quotas", "extract_signer", "extract_recipients", "extract_targets", "extract_deadlines",
+    "extract_periods",
+)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("path", nargs="?", type=Path, default=next(ROOT.glob("corpus/c23_*.txt")))
+    ap.add_argument("-n", "--runs", type=int, default=200)
+    args = ap.parse_args()
+    raw = args.path.read_text(encoding="utf-8")
+    pipeline.extract_text(raw)  # warm up: lazy imports and caches are not extraction time
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*a: Any, **k: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] += time.perf_counter() - start
+        return run
+
+    for name in STAGES:
+        setattr(pipeline, name, timed(name, getattr(pipeline, name)))
+    pipeline.header_fields.parse_header = timed("parse_header", pipeline.header_fields.parse_header)  # type: ignore[method-assign]
+    total = 0.0
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        pipeline.extract_text(raw)
+        total += time.perf_counter() - start
+    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"{name:20s} {seconds / args.runs * 1000:7.3f} ms")
+    print(f"{'extract_text':20s} {total / args.runs * 1000:7.3f} ms (all stages)")
+
+
+if __name__ == "__main__":
+    main()
