@@ -9,7 +9,9 @@ header-like lines but belong to the document before them.
 from __future__ import annotations
 
 import itertools
+import re as stdre
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex as re
 
@@ -32,6 +34,8 @@ _MIN_BODY_LINES = 4
 _ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình", "văn bản")
 
 
+# Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
+_MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP")
 _SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
 
 
@@ -41,15 +45,14 @@ class Segment:
     end: int
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     text: str
 
 
 def _lines(text: str) -> list[_Line]:
-    return [_Line(s, e, line) for s, e, line in lines_between(text, 0, len(text))]
+    return [_Line._make(t) for t in lines_between(text, 0, len(text))]
 
 
 def _marker(line: str) -> str | None:
@@ -60,8 +63,7 @@ def _marker(line: str) -> str | None:
         return "number"
     if line[:1] in "Vv" and len(line) < 200 and VV_LINE.match(line):
         return "vv"
-    upper = line.upper()
-    if ("CỘNG HÒA" in upper or "ĐỘC LẬP" in upper or "CỘNG SẢN" in upper) and MOTTO.search(line):
+    if _MOTTO_HINT.search(line) and MOTTO.search(line):
         return "motto"
     if len(line) < 120 and "ngày" in line and PLACE_DATE.search(line):
         return "date"
