@@ -14,24 +14,26 @@ from functools import lru_cache
 
 import regex as re
 
+# Whole-text passes use stdlib `re` where it is faster (plain classes); `regex` where it is (the
+# emphasis pattern's lookarounds: 1.4 ms in `re`, 0.07 ms in `regex` on 20 KB).
 # Literal escape sequences left by bad exports ("...năm 2020\r\nKẾ HOẠCH" as 4 visible chars).
-_LITERAL_NEWLINE = re.compile(r"\\r\\n|\\n")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LITERAL_NEWLINE = stdre.compile(r"\\r\\n|\\n")
+_INVISIBLE = stdre.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # All dash variants become "-": symbols ("GDĐT–VP") and ranges ("2023 – 2025") then match one way.
-_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d]")
+_DASHES = stdre.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d]")
 # Converter artefacts: "[bookmark: loai_1]" anchors and "[footnoteRef:1]" markers.
-_ARTEFACTS = re.compile(r"\[(?:bookmark:[^\]\n]*|footnoteRef:\d+)\]")
+_ARTEFACTS = stdre.compile(r"\[(?:bookmark:[^\]\n]*|footnoteRef:\d+)\]")
 # Markdown: bullets "* x", headings "# x", emphasis "**x**", "*x*", "__x__", escapes "1\.".
-_MD_BULLET = re.compile(r"(?m)^[ \t]*[*•●▪◦][ \t]+")
-_MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_MD_BULLET = stdre.compile(r"(?m)^[ \t]*[*•●▪◦][ \t]+")
+_MD_HEADING = stdre.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 _MD_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?!\w)")
-_MD_ESCAPE = re.compile(r"\\([.\-*_()\[\]#+])")
+_MD_ESCAPE = stdre.compile(r"\\([.\-*_()\[\]#+])")
 # Whitespace runs (after NFKC every exotic space is a plain one); tabs separate table cells.
 _TAB_RUN = stdre.compile(r" *\t[ \t]*")
 _SPACES = stdre.compile(r"  +")
 # Old tone placement ("hoà", "Uỷ"): only open syllables ending o/u + toned a/e/y are candidates.
 # The cheap two-letter probe runs first; the whole word is taken only around a hit.
-_OLD_TONE_PROBE = re.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]")
+_OLD_TONE_PROBE = stdre.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]")
 
 # Line-wrap joining. A wrapped line ends mid-sentence; the next one starts in lower case
 # and is not a list item ("a) …", "- …", "+ …").
@@ -55,7 +57,7 @@ _COMPATIBILITY: dict[str, str] = {
 }
 # (a regex over the rare characters: str.translate with a dict walks every character in Python)
 _COMPATIBILITY_RE = stdre.compile("[" + stdre.escape("".join(_COMPATIBILITY)) + "]")
-_PASSES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+_PASSES: tuple[tuple[str, stdre.Pattern[str] | re.Pattern[str], str], ...] = (
     ("\u200b\u200c\u200d\u2060\ufeff\u00ad", _INVISIBLE, ""),
     ("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d", _DASHES, "-"),
     ("[", _ARTEFACTS, ""),
