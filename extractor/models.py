@@ -45,6 +45,7 @@ class Signer(_Model):
 class Recipient(_Model):
     name: str
     via: Literal["kinh_gui", "noi_nhan"]
+    purpose: str | None = Field(default=None, description="Why a copy is sent: 'b/c' (to report), 'để thực hiện' …")
     span: Span
 
 

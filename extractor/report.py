@@ -33,6 +33,18 @@ _NOT_A_UNIT = re.compile(
     r"(?i)^(?:như\s+trên|lưu|vt\b|website|cổng\s+thông\s+tin|trang\s+thông\s+tin|báo\b|đài\b)|(?<!\p{L})các\s"
     r"|trên\s+địa\s+bàn|trực\s+thuộc"
 )
+# Copies sent up for information ("(b/c)", "để báo cáo", "để biết") ask nothing of the recipient.
+_FOR_INFORMATION = re.compile(r"(?i)^(?:b/c|đ/b|để\s+(?:báo\s+cáo|biết|theo\s+dõi|giám\s+sát))")
+# Leaders and standing committees receive a plan to follow it, not to implement it.
+_LEADERSHIP = re.compile(r"(?i)^(?:tt\b|thường\s+trực|ct\b|chủ\s+tịch|pct\b|phó\s+chủ\s+tịch|lãnh\s+đạo|thành\s+viên)")
+# Administrative level of a body by its words: a subordinate unit sits below its plan's issuer.
+_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (4, re.compile(r"(?<!\p{L})(?:Bộ|Chính\s+phủ|Trung\s+ương|Quốc\s+hội|Thủ\s+tướng)(?!\p{L})")),
+    (3, re.compile(r"(?<!\p{L})(?:tỉnh|Tỉnh|Sở|Thành\s+phố)(?!\p{L})")),
+    (2, re.compile(r"(?<!\p{L})(?:huyện|Huyện|quận|Quận|thị\s+xã|thành\s+phố|Phòng)(?!\p{L})")),
+    (1, re.compile(r"(?<!\p{L})(?:xã|Xã|phường|Phường|thị\s+trấn|Trường|ấp|thôn|khu\s+phố)(?!\p{L})")),
+)
+_AGENCY = re.compile(r"(?:Phòng|Sở|Ban|Trung\s+tâm|Văn\s+phòng|Chi\s+cục)(?!\p{L})")
 _POSITION_LEAD = re.compile(
     r"(?i)^(?:" + "|".join(re.escape(p) for p in sorted(POSITIONS, key=len, reverse=True)) + r")\s+"
 )
@@ -135,12 +147,31 @@ def _same_unit(unit: str, issuer: str) -> bool:
     return unit == issuer or issuer.startswith(unit + " ") or unit.startswith(issuer + " ")
 
 
+def _level(name: str | None) -> int | None:
+    """The lowest administrative level a name speaks of (1 commune … 4 central), None when it names none."""
+    levels = [level for level, pattern in _LEVELS if pattern.search(name or "")]
+    return min(levels) if levels else None
+
+
+def _subordinate(name: str, purpose: str | None, issuer: str | None) -> bool:
+    """A single unit below the issuer that was sent the plan to act on it."""
+    if _NOT_A_UNIT.search(name) or _LEADERSHIP.search(name) or (purpose and _FOR_INFORMATION.search(purpose)):
+        return False
+    mine, theirs = _level(issuer), _level(name)
+    if mine is None or theirs is None or theirs < mine:
+        return True
+    # A People's Committee's own agencies (Phòng, Sở, Ban …) sit at its level but under it.
+    return theirs == mine and bool(_AGENCY.match(name)) and (issuer or "").startswith("Ủy ban nhân dân")
+
+
 def silent_units(conn: sqlite3.Connection, g: nx.MultiDiGraph) -> list[SilentUnits]:
     """Single named units a plan (or its covering letter) was sent to, with no implementing document."""
     recipients: dict[str, list[str]] = defaultdict(list)
-    rows = conn.execute("SELECT d.node_id, r.name FROM recipients r JOIN documents d ON d.id = r.document_id")
-    for node, name in rows:
-        if node and not _NOT_A_UNIT.search(name):
+    rows = conn.execute(
+        "SELECT d.node_id, r.name, r.purpose, d.issuer FROM recipients r JOIN documents d ON d.id = r.document_id"
+    )
+    for node, name, purpose, issuer in rows:
+        if node and _subordinate(name, purpose, issuer):
             recipients[node].append(name)
     out = []
     for p in plans(g):

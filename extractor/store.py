@@ -118,6 +118,7 @@ CREATE TABLE IF NOT EXISTS recipients (
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     name TEXT NOT NULL,
     via TEXT NOT NULL,
+    purpose TEXT,
     span_start INTEGER,
     span_end INTEGER
 );
@@ -220,7 +221,7 @@ _CHILDREN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("periods", "periods", ("start", "end", "text", "label")),
     ("awards", "awards", ("form", "grantor", "recipients")),
     ("quotas", "quotas", ("count", "op", "recipient", "phase", "group", "award")),
-    ("recipients", "recipients", ("name", "via")),
+    ("recipients", "recipients", ("name", "via", "purpose")),
 )
 # Record keys whose column is named differently (SQL keywords, clearer names).
 _COLUMN_OF = {"start": "start_date", "end": "end_date", "group": "competitors"}

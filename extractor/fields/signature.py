@@ -38,7 +38,7 @@ _HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
 _TAIL_CAPS = re.compile(r"(?:^|[;:,.]\s*|\s)(\p{Lu}+(?:\s+\p{Lu}+)*)$")
 _LUU = re.compile(r"(?i)^-?\s*lưu\b")
 # "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
-_PURPOSE = re.compile(r"\s*[(“\"]\s*(?:để|b/c|t/h|đ/b)[^)”\"]*[)”\"]")
+_PURPOSE = re.compile(r"\s*[(“\"]\s*(?P<purpose>(?:để|b/c|t/h|đ/b)[^)”\"]*)[)”\"]")
 
 
 def _is_name(line: str, need_surname: bool) -> bool:
@@ -188,10 +188,13 @@ def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"])
         first = not items and ctx.text[pos:s].strip() == ""
         if not (first or _LIST_ITEM.match(line)) or AUTHORITY.match(line):
             break
-        name = _PURPOSE.sub("", _LIST_ITEM.sub("", line)).rstrip(" ;.,")
+        item = _LIST_ITEM.sub("", line)
+        purpose = _PURPOSE.search(item)
+        name = _PURPOSE.sub("", item).rstrip(" ;.,")
         name = _AUTHORITY_INSIDE.split(name)[0].strip()
         if not name or _LUU.match(name) or name.lower().startswith("như trên"):
             continue
         start = s + line.find(name)
-        items.append(Recipient(name=name, via=via, span=Span(start=start, end=start + len(name), raw=name)))
+        items.append(Recipient(name=name, via=via, purpose=purpose.group("purpose").strip() if purpose else None,
+                               span=Span(start=start, end=start + len(name), raw=name)))
     return items

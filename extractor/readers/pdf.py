@@ -1,10 +1,22 @@
 """PDF files with a text layer: the pages' text in order, running page furniture removed.
 
-Read with pypdfium2 (the PDFium engine that pdfplumber itself depends on), not with pdfplumber:
-measured on this project's documents, PDFium returns exact text at about 1 ms per page against
-40-75 ms for pdfplumber's per-character layout, and it keeps the two header columns apart (it
-follows the content stream, which draws the left cell before the right one), where pdfplumber's
-extract_text() interleaves them row by row. PDFium also reports password protection directly.
+Two libraries, each for what it does best:
+- pypdfium2 (the PDFium engine, which pdfplumber itself depends on) reads the text layer of every
+  page. Measured on this project's documents it returns exact text at about 1 ms per page, against
+  40-75 ms for pdfplumber's per-character layout; it follows the content stream, so a header drawn
+  cell by cell (the left cell, then the right one) comes out as two blocks; and it reports password
+  protection directly.
+- pdfplumber gives word positions (`extract_words()`), and is used only where PDFium's order fails:
+  a producer that draws the two header cells row by row ("ỦY BAN NHÂN DÂN" and "CỘNG HÒA XÃ HỘI CHỦ
+  NGHĨA VIỆT NAM" on one baseline) makes PDFium write both cells on one line, mixing the issuer with
+  the motto and the number with the place and date. Such a page is recognised from PDFium's text (the
+  motto shares a line with other text near the top of the page) and only then parsed by pdfplumber:
+  the header band (from the top down to the type line, "Kính gửi" or the first line across both
+  columns, within the top 35% of the page) is cut at the widest empty vertical gap between its words,
+  and written as the left cell's lines, the right cell's, then a Công văn's "V/v" lines (as a
+  word processor's table gives them). The rest of the page keeps PDFium's text. The split is used only
+  if its words are exactly PDFium's words in that band, so no text is lost or changed; other pages
+  never load pdfplumber.
 
 On top of PDFium's lines this module
 - drops page numbers ("2", "- 2 -", "Trang 2/5") at the top or bottom of a page, and lines that
@@ -18,9 +30,11 @@ Normalisation proper happens later (extractor.normalize).
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,6 +42,7 @@ import pypdfium2 as pdfium
 
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
+from extractor.vocab.layout import KINH_GUI, TYPE_LINE, TYPE_WITH_TITLE, VV_LINE
 
 # PDFium is not thread-safe; a batch runner may call read_file from several threads.
 _PDFIUM_LOCK = threading.Lock()
@@ -64,12 +79,34 @@ _MIN_LINES_FOR_MARGINS = 3  # fewer lines on a page (or at one right edge) say n
 _MIN_PROSE_CHARS = 20  # lines this long give the page's typical character width
 _MAX_SPREAD = 1.35  # a line whose characters are this much wider than typical has gaps: a table row
 
+# A header drawn row by row. The state and Party mottos fill a header line on their own, so one that
+# shares a PDFium line with other text says the two cells were merged (raw text: either tone placement,
+# or none at all).
+_MOTTO = re.compile(
+    r"(?i)c[oộ]ng\s+h(?:òa|oà|oa)\s+x[aã]\s+h[oộ]i\s+ch[uủ]\s+ngh[iĩ]a\s+vi[eệ]t\s+nam"
+    r"|[đd][oộ]c\s+l[aậ]p\s*\W\s*t[uự]\s+do\s*\W\s*h[aạ]nh\s+ph[uú]c"
+    r"|[đd][aả]ng\s+c[oộ]ng\s+s[aả]n\s+vi[eệ]t\s+nam"
+)
+_WORD = re.compile(r"\w")
+_HEADER_SHARE = 0.35  # the header cells sit in the top third of the first page
+# Rows below the header cells: the type line ("KẾ HOẠCH") and a Công văn's "Kính gửi".
+_HEADER_ENDS = (TYPE_LINE, TYPE_WITH_TITLE, KINH_GUI)
+# The gap between the cells is wider than a space between words (about a quarter of the font size).
+_MIN_GAP = 0.5  # in font heights
+
 
 @dataclass(frozen=True)
 class _Line:
     text: str
     page: int
     box: tuple[float, float, float, float] | None  # left, bottom, right, top (PDF points)
+
+
+@dataclass(frozen=True)
+class _PageText:
+    lines: list[_Line]
+    top: float  # the page's top edge: PDFium's boxes count up from the bottom, pdfplumber's down from here
+    height: float
 
 
 @dataclass(frozen=True)
@@ -100,7 +137,7 @@ def _split_rows(tp: Any, start: int, end: int, page: int) -> list[_Line]:
     return [ln for ln in out if ln.text]
 
 
-def _page_lines(document: Any, index: int) -> list[_Line]:
+def _page_lines(document: Any, index: int) -> _PageText:
     page = document[index]
     tp = page.get_textpage()
     try:
@@ -122,11 +159,124 @@ def _page_lines(document: Any, index: int) -> list[_Line]:
             elif stripped:
                 lines.append(_Line(stripped.translate(_CHAR_MAP), index, None))
             pos += len(raw) + len(_LINE_BREAK)
-        return lines
+        _, bottom, _, top = page.get_bbox()  # unlike get_mediabox(), inherits the box from the page tree
+        return _PageText(lines, top, top - bottom)
     finally:
         tp.close()
         page.close()
 
+
+# --- a header drawn row by row: pdfplumber's word positions put each cell's lines together ---------
+
+_Word = dict[str, Any]  # a pdfplumber word: text, x0, x1, top, bottom (points down from the top edge)
+
+
+def _depth(page: _PageText, box: tuple[float, float, float, float]) -> float:
+    """How far below the page's top edge the middle of a PDFium box is (pdfplumber's measure)."""
+    return page.top - (box[1] + box[3]) / 2
+
+
+def _beside_motto(text: str) -> str | None:
+    """The text of a line that holds a motto, without it (None: no motto)."""
+    return _MOTTO.sub("", text) if _MOTTO.search(text) else None
+
+
+def _mixed_header(page: _PageText) -> bool:
+    """The motto shares a line with other text at the top of the page: PDFium merged the header cells."""
+    return any(
+        ln.box and _depth(page, ln.box) < _HEADER_SHARE * page.height
+        and _WORD.search(_beside_motto(ln.text) or "")
+        for ln in page.lines[:_OPENING_LINES]
+    )
+
+
+def _middle(word: _Word) -> float:
+    return (word["top"] + word["bottom"]) / 2  # type: ignore[no-any-return]
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Words grouped into rows, left to right. A word whose middle is above the bottom of the row being
+    built belongs to it (a superscript number, a bolder cell on the same baseline)."""
+    rows: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and _middle(word) < max(w["bottom"] for w in rows[-1]):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+
+
+def _row_text(row: list[_Word]) -> str:
+    return " ".join(w["text"] for w in row)
+
+
+def _widest_gap(rows: list[list[_Word]]) -> tuple[float, float] | None:
+    """The widest vertical strip that no word of the rows touches, between their leftmost and rightmost
+    words, if it is wider than a space between words."""
+    words = sorted((w for row in rows for w in row), key=lambda w: w["x0"])
+    if not words:
+        return None
+    heights = sorted(w["bottom"] - w["top"] for w in words)
+    widest, best = _MIN_GAP * heights[len(heights) // 2], None
+    reach = words[0]["x1"]
+    for word in words[1:]:
+        if word["x0"] - reach > widest:
+            widest, best = word["x0"] - reach, (reach, word["x0"])
+        reach = max(reach, word["x1"])
+    return best
+
+
+def _band(rows: list[list[_Word]]) -> tuple[list[list[_Word]], float | None]:
+    """The header rows from the top, and the top of the first row below them (None: all rows): they end
+    at the type line or "Kính gửi", or at a row that closes the gap between the cells."""
+    for i, row in enumerate(rows[1:], start=1):
+        ends = any(p.match(_row_text(row)) for p in _HEADER_ENDS)
+        if ends or (_widest_gap(rows[:i]) and not _widest_gap(rows[: i + 1])):
+            return rows[:i], min(w["top"] for w in row)
+    return rows, None
+
+
+def _split_header(words: list[_Word], page: _PageText) -> list[_Line]:
+    """The page's lines with the header band written cell by cell: the left cell's lines up to a "V/v"
+    subject, the right cell's, then the subject. PDFium's lines stay if the band's words are not its
+    words, or if no cell line is the motto alone (the gap was one between words of a sentence)."""
+    limit = _HEADER_SHARE * page.height
+    band, below = _band(_rows([w for w in words if _middle(w) < limit]))
+    bottom = limit if below is None else below
+    gap = _widest_gap(band)
+    inside = [i for i, ln in enumerate(page.lines) if ln.box and _depth(page, ln.box) < bottom]
+    band_words = [w for row in band for w in row]
+    pdfium_words = Counter(t for i in inside for t in page.lines[i].text.split())
+    if gap is None or not inside or pdfium_words != Counter(w["text"] for w in band_words):
+        return page.lines
+    cut = sum(gap) / 2
+    left = _rows([w for w in band_words if w["x1"] <= cut])
+    right = _rows([w for w in band_words if w["x0"] >= cut])
+    subject = next((i for i, row in enumerate(left) if VV_LINE.match(_row_text(row))), len(left))
+    cells = [_row_text(row) for row in (*left[:subject], *right, *left[subject:])]
+    if not any(rest is not None and not _WORD.search(rest) for rest in map(_beside_motto, cells)):
+        return page.lines
+    header = [_Line(text, page.lines[inside[0]].page, None) for text in cells]
+    rest = [ln for i, ln in enumerate(page.lines) if i not in inside]
+    return [*rest[: inside[0]], *header, *rest[inside[0]:]]
+
+
+def _unmix_headers(data: bytes, pages: list[_PageText]) -> list[list[_Line]]:
+    """The pages' lines, a header drawn row by row split into its cells (see the module docstring)."""
+    lines = [page.lines for page in pages]
+    mixed = [i for i, page in enumerate(pages) if _mixed_header(page)]
+    if not mixed:
+        return lines
+    import pdfplumber  # ~100 ms to import, 40-75 ms a page: only for the pages that need it
+
+    # pdfminer is stricter than PDFium about damaged files: if it fails, PDFium's text stands.
+    with suppress(Exception), pdfplumber.open(io.BytesIO(data)) as pdf:
+        for i in mixed:
+            lines[i] = _split_header(pdf.pages[i].extract_words(), pages[i])
+    return lines
+
+
+# --- page furniture and reflow ----------------------------------------------------------------------
 
 def _edge_positions(lines: list[_Line], top: bool = True) -> set[int]:
     n = len(lines)
@@ -235,9 +385,9 @@ def read_pdf(data: bytes, name: str) -> tuple[str, int]:
             document.close()
     if not pages:
         raise ReadError("empty", f"{name}: the PDF has no pages")
-    with_text = sum(sum(len(ln.text) for ln in lines) >= _MIN_PAGE_CHARS for lines in pages)
-    if with_text * 2 < len(pages) or not any(pages):
+    with_text = sum(sum(len(ln.text) for ln in page.lines) >= _MIN_PAGE_CHARS for page in pages)
+    if with_text * 2 < len(pages) or not any(page.lines for page in pages):
         raise ReadError(
             "no-text-layer", f"{name}: no text layer; OCR needed ({with_text} of {len(pages)} pages have text)"
         )
-    return "\n".join(_reflow(_drop_furniture(pages))), len(pages)
+    return "\n".join(_reflow(_drop_furniture(_unmix_headers(data, pages)))), len(pages)
