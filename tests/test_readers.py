@@ -10,6 +10,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -19,7 +21,7 @@ from PIL import Image
 
 from extractor.normalize import normalize
 from extractor.readers import MAX_BYTES, MAX_TEXT_CHARS, ReadError, ReadResult, read_file
-from extractor.readers.pdf import _continues, _drop_furniture, _Line, _Page
+from extractor.readers.pdf import _continues, _drop_furniture, _Line, _Page, _page_lines, _split_header, _Word
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -417,6 +419,132 @@ def test_pdf_reads_from_several_threads(tmp_path: Path) -> None:
     with ThreadPoolExecutor(4) as pool:
         texts = set(pool.map(lambda _: read_file(path).text, range(8)))
     assert len(texts) == 1
+
+
+# Header cells drawn row by row: each row's left and right cell text on one baseline, so PDFium writes
+# them as one line. (left cell, right cell) per row; "" leaves a cell empty on that row.
+Rows = list[tuple[str, str]]
+MOTTO = ("CONG HOA XA HOI CHU NGHIA VIET NAM", "Doc lap - Tu do - Hanh phuc")
+KE_HOACH_ROWS: Rows = [("UY BAN NHAN DAN", MOTTO[0]), ("HUYEN CU CHI", MOTTO[1]),
+                       ("So: 12/KH-UBND", "Cu Chi, ngay 05 thang 5 nam 2020")]
+KE_HOACH_CELLS = ["UY BAN NHAN DAN", "HUYEN CU CHI", "So: 12/KH-UBND", *MOTTO, "Cu Chi, ngay 05 thang 5 nam 2020"]
+
+
+def _row_by_row(tmp_path: Path, pages: list[tuple[Rows, list[str]]], right_first: bool = False) -> Path:
+    """One page per (header rows, centred lines below them), then a justified paragraph."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for rows, below in pages:
+        pdf.add_page()
+        for left, right in rows:
+            y = pdf.get_y()
+            cells = [(10, 70, left), (80, 120, right)]
+            for x, width, text in reversed(cells) if right_first else cells:
+                pdf.set_xy(x, y)
+                pdf.cell(width, 6, text, align="C")
+            pdf.set_xy(10, y + 6)
+        pdf.ln(4)
+        for line in below:
+            pdf.multi_cell(0, 6, line, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, PARAGRAPH, align="J", new_x="LMARGIN", new_y="NEXT")
+    return _write(tmp_path, "rows.pdf", bytes(pdf.output()))
+
+
+@pytest.mark.parametrize(
+    ("rows", "below", "right_first", "lines"),
+    [
+        (KE_HOACH_ROWS, ["KE HOACH"], False, [*KE_HOACH_CELLS, "KE HOACH"]),
+        (KE_HOACH_ROWS, ["KE HOACH"], True, [*KE_HOACH_CELLS, "KE HOACH"]),  # the right cell drawn first
+        # A Cong van: the subject shares a row with the place and date, and comes after them.
+        ([("UBND HUYEN CU CHI", MOTTO[0]), ("PHONG GIAO DUC VA DAO TAO", MOTTO[1]), ("So: 537/GDDT-VP", ""),
+          ("V/v phat dong thi dua cao diem", "Cu Chi, ngay 12 thang 5 nam 2020"),
+          ("ve cai cach hanh chinh nam 2020", "")], [], False,
+         ["UBND HUYEN CU CHI", "PHONG GIAO DUC VA DAO TAO", "So: 537/GDDT-VP", *MOTTO,
+          "Cu Chi, ngay 12 thang 5 nam 2020", "V/v phat dong thi dua cao diem", "ve cai cach hanh chinh nam 2020"]),
+        # The left cell starts one row lower than the motto.
+        ([("", MOTTO[0]), ("UY BAN NHAN DAN", MOTTO[1]), ("XA NGHI THUAN", ""),
+          ("So: 38/KH-UBND", "Nghi Thuan, ngay 15 thang 3 nam 2019")], ["KE HOACH"], False,
+         ["UY BAN NHAN DAN", "XA NGHI THUAN", "So: 38/KH-UBND", *MOTTO, "Nghi Thuan, ngay 15 thang 3 nam 2019",
+          "KE HOACH"]),
+        # The Party's line instead of the state motto.
+        ([("DANG BO HUYEN DUC TRONG", "DANG CONG SAN VIET NAM"), ("DANG UY XA NGHIA LAM", ""),
+          ("*", "Nghia Lam, ngay 08 thang 8 nam 2016"), ("So 45-KH/DU", "")], ["KE HOACH"], False,
+         ["DANG BO HUYEN DUC TRONG", "DANG UY XA NGHIA LAM", "*", "So 45-KH/DU", "DANG CONG SAN VIET NAM",
+          "Nghia Lam, ngay 08 thang 8 nam 2016", "KE HOACH"]),
+        # Traps, kept as PDFium reads them: the motto inside a sentence or a table row at the top of a page,
+        # and no motto at all.
+        ([], ["Can cu Hien phap nuoc Cong hoa xa hoi chu nghia Viet Nam nam 2013;"], False,
+         ["Can cu Hien phap nuoc Cong hoa xa hoi chu nghia Viet Nam nam 2013;"]),
+        ([("1", "Tuyen truyen Hien phap nuoc Cong hoa xa hoi chu nghia Viet Nam"), ("2", "Tap huan can bo xa")], [],
+         False, ["1 Tuyen truyen Hien phap nuoc Cong hoa xa hoi chu nghia Viet Nam", "2 Tap huan can bo xa"]),
+        ([("UY BAN NHAN DAN", "Nghi Thuan, ngay 15 thang 3 nam 2019")], ["KE HOACH"], False,
+         ["UY BAN NHAN DAN Nghi Thuan, ngay 15 thang 3 nam 2019", "KE HOACH"]),
+    ],
+    ids=["ke-hoach", "right-cell-first", "cong-van-subject", "motto-row-alone", "party-line", "motto-in-sentence",
+         "motto-in-table-row", "no-motto"],
+)
+def test_pdf_header_cells_drawn_row_by_row_are_not_interleaved(
+    tmp_path: Path, rows: Rows, below: list[str], right_first: bool, lines: list[str]
+) -> None:
+    # Bug: PDFium wrote "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM" and "So: 12/KH-UBND Cu Chi, ngay
+    # 05 thang 5 nam 2020", mixing the issuer with the motto and the number with the place and date.
+    text = read_file(_row_by_row(tmp_path, [(rows, below)], right_first)).text
+    assert text.split("\n") == [*lines, PARAGRAPH]
+
+
+def test_pdf_header_drawn_row_by_row_on_a_later_page(tmp_path: Path) -> None:
+    second: Rows = [("UY BAN NHAN DAN", MOTTO[0]), ("XA TAN THONG HOI", MOTTO[1]),
+                    ("So: 07/TB-UBND", "Tan Thong Hoi, ngay 02 thang 6 nam 2020")]
+    lines = read_file(_row_by_row(tmp_path, [(KE_HOACH_ROWS, ["KE HOACH"]), (second, ["THONG BAO"])])).text.split("\n")
+    assert lines == [*KE_HOACH_CELLS, "KE HOACH", PARAGRAPH, "UY BAN NHAN DAN", "XA TAN THONG HOI", "So: 07/TB-UBND",
+                     *MOTTO, "Tan Thong Hoi, ngay 02 thang 6 nam 2020", "THONG BAO", PARAGRAPH]
+
+
+def _renamed_first(words: list[_Word]) -> list[_Word]:
+    return [{**words[0], "text": "UBND"}, *words[1:]]
+
+
+@pytest.mark.parametrize(
+    ("change", "split"),
+    [(list, True), (lambda words: words[1:], False), (_renamed_first, False)],
+    ids=["same-words", "word-missing", "word-read-differently"],
+)
+def test_pdf_header_is_split_only_with_pdfium_words(
+    tmp_path: Path, change: Callable[[list[_Word]], list[_Word]], split: bool
+) -> None:
+    # Never lose or change text: pdfplumber's words must be PDFium's words in the header band.
+    data = _row_by_row(tmp_path, [(KE_HOACH_ROWS, ["KE HOACH"])]).read_bytes()
+    document = pdfium.PdfDocument(data)
+    page = _page_lines(document, 0)
+    document.close()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words()
+    lines = [ln.text for ln in _split_header(change(words), page)]
+    assert lines[:6] == (KE_HOACH_CELLS if split else [ln.text for ln in page.lines[:6]])
+
+
+def _refuse_pdfplumber(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        calls.append("open")
+        raise RuntimeError("pdfplumber is not available")
+
+    monkeypatch.setattr(pdfplumber, "open", refuse)
+    return calls
+
+
+def test_pdf_ordinary_header_takes_the_fast_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _refuse_pdfplumber(monkeypatch)
+    lines = read_file(_pdf(tmp_path, pages=3)).text.split("\n")  # cells drawn one after the other
+    assert (calls, lines[:5]) == ([], ["UY BAN NHAN DAN", "XA NGHI THUAN", "So: 38/KH-UBND", *MOTTO])
+
+
+def test_pdf_keeps_pdfium_text_when_pdfplumber_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _refuse_pdfplumber(monkeypatch)
+    lines = read_file(_row_by_row(tmp_path, [(KE_HOACH_ROWS, ["KE HOACH"])])).text.split("\n")
+    assert calls == ["open"]
+    assert lines == [f"{left} {right}" for left, right in KE_HOACH_ROWS] + ["KE HOACH", PARAGRAPH]
 
 
 def _line(text: str, page: int = 0, left: float = 85, right: float | None = None, y: float = 700) -> _Line:

@@ -88,7 +88,7 @@ _MOTTO = re.compile(
     r"|[đd][aả]ng\s+c[oộ]ng\s+s[aả]n\s+vi[eệ]t\s+nam"
 )
 _WORD = re.compile(r"\w")
-_HEADER_SHARE = 0.35  # the header cells sit in the top third of the first page
+_HEADER_SHARE = 0.35  # the header cells sit in the top third of a page that opens a document
 # Rows below the header cells: the type line ("KẾ HOẠCH") and a Công văn's "Kính gửi".
 _HEADER_ENDS = (TYPE_LINE, TYPE_WITH_TITLE, KINH_GUI)
 # The gap between the cells is wider than a space between words (about a quarter of the font size).
@@ -191,7 +191,7 @@ def _mixed_header(page: _PageText) -> bool:
 
 
 def _middle(word: _Word) -> float:
-    return (word["top"] + word["bottom"]) / 2  # type: ignore[no-any-return]
+    return float(word["top"] + word["bottom"]) / 2
 
 
 def _rows(words: list[_Word]) -> list[list[_Word]]:
@@ -244,7 +244,7 @@ def _split_header(words: list[_Word], page: _PageText) -> list[_Line]:
     band, below = _band(_rows([w for w in words if _middle(w) < limit]))
     bottom = limit if below is None else below
     gap = _widest_gap(band)
-    inside = [i for i, ln in enumerate(page.lines) if ln.box and _depth(page, ln.box) < bottom]
+    inside = [i for i, ln in enumerate(page.lines) if ln.box and _depth(page, ln.box) < bottom]  # PDFium's band
     band_words = [w for row in band for w in row]
     pdfium_words = Counter(t for i in inside for t in page.lines[i].text.split())
     if gap is None or not inside or pdfium_words != Counter(w["text"] for w in band_words):
@@ -257,7 +257,8 @@ def _split_header(words: list[_Word], page: _PageText) -> list[_Line]:
     if not any(rest is not None and not _WORD.search(rest) for rest in map(_beside_motto, cells)):
         return page.lines
     header = [_Line(text, page.lines[inside[0]].page, None) for text in cells]
-    rest = [ln for i, ln in enumerate(page.lines) if i not in inside]
+    replaced = set(inside)
+    rest = [ln for i, ln in enumerate(page.lines) if i not in replaced]
     return [*rest[: inside[0]], *header, *rest[inside[0]:]]
 
 
