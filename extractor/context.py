@@ -23,6 +23,7 @@ _HEADING = re.compile(
     r"|(?P<l3>\d{1,2}\.\d{1,2}\.?(?:\d{1,2}\.?)?)"
     r"|(?P<l4>[a-zđ]\)))[ \t]*\S[^\n]{0,160}$"
 )
+_MAX_CLAUSE = 600  # characters a clause may run on either side of its value
 _HEADING_START = stdre.compile(r"^(?:[IVX]{1,5}\s*[.:-]|\d|[a-zđ]\)|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)", stdre.M)
 # Clause boundaries for the `text` of a value: sentence ends, semicolons, line breaks.
 _CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s|$)(?<!\d[.])")
@@ -123,11 +124,12 @@ class DocContext:
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end): from the previous to the next ';', '.', or line end, without list marker."""
-        lo = max(self.start, self.text.rfind("\n", self.start, start) + 1)
+        # Bounded both ways: a clause is a sentence part, and one-line tables must not cost O(n²).
+        lo = max(self.start, start - _MAX_CLAUSE, self.text.rfind("\n", max(self.start, start - _MAX_CLAUSE), start) + 1)
         for m in _CLAUSE_END.finditer(self.text, lo, start):
             lo = m.end()
-        m = _CLAUSE_END.search(self.text, end, self.end)
-        hi = m.start() if m else self.end
+        m = _CLAUSE_END.search(self.text, end, min(self.end, end + _MAX_CLAUSE))
+        hi = m.start() if m else min(self.end, end + _MAX_CLAUSE)
         marker = _LIST_MARKER.match(self.text, lo, min(hi, start))
         if marker:
             lo = marker.end()
