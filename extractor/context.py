@@ -125,7 +125,8 @@ class DocContext:
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end): from the previous to the next ';', '.', or line end, without list marker."""
         # Bounded both ways: a clause is a sentence part, and one-line tables must not cost O(n²).
-        lo = max(self.start, start - _MAX_CLAUSE, self.text.rfind("\n", max(self.start, start - _MAX_CLAUSE), start) + 1)
+        floor = max(self.start, start - _MAX_CLAUSE)
+        lo = max(floor, self.text.rfind("\n", floor, start) + 1)
         for m in _CLAUSE_END.finditer(self.text, lo, start):
             lo = m.end()
         m = _CLAUSE_END.search(self.text, end, min(self.end, end + _MAX_CLAUSE))
