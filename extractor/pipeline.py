@@ -38,10 +38,13 @@ def _preamble_end(text: str, body_start: int, end: int, ctx_sections: list[tuple
 def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
     h = header_fields.parse_header(text, seg.start, seg.end)
     body = text[h.body_start : seg.end]
-    loc = find_locality(issuer_fields.names_for_locality(h.issuer_lines), h.place, body)
-    issuer = issuer_fields.from_header(text, h.issuer_lines, loc) or issuer_fields.from_body(
-        text, h.body_start, seg.end, loc
-    )
+    names = issuer_fields.names_for_locality(h.issuer_lines)
+    loc = find_locality(names, h.place, body)
+    issuer = issuer_fields.from_header(text, h.issuer_lines, loc)
+    if issuer is None:
+        issuer = issuer_fields.from_body(text, h.body_start, seg.end, loc)
+        if issuer:  # "Ủy ban nhân dân xã Phong Hòa xây dựng Kế hoạch": the body names the commune too
+            loc = find_locality([*names, issuer.name], h.place, body)
     sections = find_sections(text, h.body_start, seg.end)
     ctx = DocContext(
         text=text, start=seg.start, end=seg.end, body_start=h.body_start,
