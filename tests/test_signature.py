@@ -102,3 +102,8 @@ def test_flattened_two_column_signature_and_recipients() -> None:
     assert signer is not None
     assert (signer.name, signer.position, signer.authority) == ("Trần Thị Bích", "Phó Chủ tịch", "KT.")
     assert [r.name for r in extract_recipients(ctx)] == ["UBND tỉnh"]
+
+
+def test_bug_as_addressed_is_not_a_recipient() -> None:
+    ctx = _ctx("Kính gửi: Các trường tiểu học.\nNội dung.\nNơi nhận:\n- Như kính gửi;\n- Phòng Nội vụ;\n- Lưu: VT.\n")
+    assert [r.name for r in extract_recipients(ctx)] == ["Các trường tiểu học", "Phòng Nội vụ"]

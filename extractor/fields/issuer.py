@@ -32,9 +32,10 @@ _SELF_NAMING = re.compile(
 _ORGAN_HEAD = re.compile(
     r"^(?:Ủy\s+ban|Uỷ\s+ban|UBND|Hội\s+đồng|HĐND|Phòng|Sở|Bộ|Ban|Trường|Văn\s+phòng|Huyện\s+ủy|Tỉnh\s+ủy|"
     r"Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+bộ|Công\s+đoàn|Đoàn|Hội|Trung\s+tâm|Công\s+an|Chi\s+cục|Cục|"
-    r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc)\b"
+    r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc|Chi\s+đoàn|Đoàn\s+trường|"
+    r"Liên\s+đội|Chi\s+hội|Tổ\s+chuyên\s+môn|Thành\s+đoàn|Huyện\s+đoàn|Tỉnh\s+đoàn)\b"
 )
-_ORGAN_INSIDE = re.compile(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng)\b)")
+_ORGAN_INSIDE = re.compile(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng|Chi đoàn|Chi bộ|Đảng ủy)\b)")
 _CLOSING = re.compile(
     r"Trên\s+đây\s+là\s+(?:[Kk]ế\s+hoạch|[Hh]ướng\s+dẫn|[Cc]hương\s+trình)[^\n]{0,300}?\s(?:của|do)\s+"
     r"(?P<org>\p{Lu}[^\n,;]{2,100}?)(?=\s*(?:[,;]|\.(?:/\.)?\s*$|\./\.|$|\s+(?:đề\s+nghị|yêu\s+cầu|và\s)))",

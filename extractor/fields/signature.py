@@ -192,7 +192,7 @@ def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"])
         purpose = _PURPOSE.search(item)
         name = _PURPOSE.sub("", item).rstrip(" ;.,")
         name = _AUTHORITY_INSIDE.split(name)[0].strip()
-        if not name or _LUU.match(name) or name.lower().startswith("như trên"):
+        if not name or _LUU.match(name) or name.lower().startswith(("như trên", "như kính gửi", "như điều")):
             continue
         start = s + line.find(name)
         items.append(Recipient(name=name, via=via, purpose=purpose.group("purpose").strip() if purpose else None,

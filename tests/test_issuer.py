@@ -1,0 +1,55 @@
+import pytest
+
+from extractor.fields.issuer import from_body, from_header
+from extractor.normalize import normalize
+from extractor.orgs import Locality
+
+TAM_NONG = Locality(province="Đồng Tháp", province_type="tỉnh", district="Tam Nông", district_type="huyện")
+
+
+def _lines(raw: str) -> tuple[str, list[tuple[int, int, str]]]:
+    text = normalize(raw)
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line:
+            out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return text, out
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "parent"),
+    [
+        ("ỦY BAN NHÂN DÂN\nHUYỆN TAM NÔNG", "Ủy ban nhân dân huyện Tam Nông", None),
+        ("ỦY BAN NHÂN DÂN HUYỆN TAM NÔNG\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+         "Phòng Giáo dục và Đào tạo huyện Tam Nông", "Ủy ban nhân dân huyện Tam Nông"),
+        ("UBND HUYỆN TAM NÔNG\nTRƯỜNG TH&THCS PHÚ THÀNH A", "Trường TH&THCS Phú Thành A", "Ủy ban nhân dân huyện Tam Nông"),
+        ("ĐẢNG BỘ TỈNH ĐỒNG THÁP\nHUYỆN ỦY TAM NÔNG\n*", "Huyện ủy Tam Nông", "Đảng bộ tỉnh Đồng Tháp"),
+        ("TÊN ĐƠN VỊ", None, None),
+        ("DỰ THẢO\nỦY BAN NHÂN DÂN XÃ PHÚ CƯỜNG", "Ủy ban nhân dân xã Phú Cường", None),
+    ],
+)
+def test_issuer_from_header(header: str, name: str | None, parent: str | None) -> None:
+    text, lines = _lines(header)
+    org = from_header(text, lines, TAM_NONG)
+    assert (org.name if org else None, org.parent if org else None) == (name, parent)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Nhằm thực hiện tốt nhiệm vụ năm 2023. Trường Mầm non Hoa Sen xây dựng Kế hoạch như sau:",
+         "Trường Mầm non Hoa Sen"),
+        ("Để thực hiện có hiệu quả công tác cải cách hành chính, Ủy ban nhân dân (UBND) huyện xây dựng Kế hoạch "
+         "như sau:", "Ủy ban nhân dân huyện Tam Nông"),
+        ("Căn cứ tình hình thực tế; Phòng GD&ĐT ban hành kế hoạch như sau:", "Phòng Giáo dục và Đào tạo huyện Tam Nông"),
+        ("Chi đoàn trường THPT Tràm Chim xây dựng kế hoạch cụ thể như sau:", "Chi đoàn trường THPT Tràm Chim"),
+        ("I. MỤC ĐÍCH\nNội dung.\nTrên đây là Kế hoạch phát động thi đua năm 2021 của Trường Tiểu học Phú Hiệp./.",
+         "Trường Tiểu học Phú Hiệp"),
+        ("Các đơn vị căn cứ nội dung để thực hiện.", None),
+    ],
+)
+def test_issuer_from_body(body: str, name: str | None) -> None:
+    text = normalize(body)
+    org = from_body(text, 0, len(text), TAM_NONG)
+    assert (org.name if org else None) == name
