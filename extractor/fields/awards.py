@@ -13,8 +13,9 @@ from itertools import pairwise
 import regex as re
 
 from extractor.context import DocContext
-from extractor.fields.award_forms import FORM, canonical, find_forms, sentence
+from extractor.fields.award_forms import canonical, find_forms, form_at, sentence
 from extractor.fields.issuer import from_body
+from extractor.fields.prefilter import finditer, phrase_leads
 from extractor.models import Award
 from extractor.orgs import Locality, case_name, resolve_org
 from extractor.vocab import alternation
@@ -55,6 +56,8 @@ _BARE_COMMITTEE = re.compile(r"(?<!\p{L})(Tỉnh|Thành|Huyện|Quận|Thị)\s+
 _SCHOOL_LINE = re.compile(r"(?m)^[ \t]*TRƯỜNG[ \t]+[^\n]*\S")
 _HEAD = re.compile(rf"(?:{alternation(GRANTOR_HEADS)})(?!\p{{L}})")
 _TOKEN = re.compile(r"\S+")
+# The same tokens, last first: a grantor is read back from its verb, only as far as its name goes.
+_TOKEN_BACK = re.compile(r"(?r)\S+")
 # "Ủy ban nhân dân các xã, thị trấn": a list of unit words continues an organ name past a comma.
 _UNIT_LIST_NEXT = re.compile(rf"(?i),\s*(?:và\s+)?(?:{_UNITS})(?!\p{{L}})")
 _UNIT_LAST_WORDS = frozenset(u.split()[-1] for u in UNIT_WORDS)
@@ -63,8 +66,9 @@ _TRAILING_JOINERS = frozenset({"và", "các", "-", "&", "cấp"})
 _CAP_UNIT = re.compile(rf"(?i)(?<!\p{{L}})cấp\s+(?=(?:{_UNITS})(?!\p{{L}}))")
 # Forms listed together share the grantor named after the last ("Bằng khen, Cờ thi đua của UBND tỉnh").
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|/)\s*")
-_RECIPIENT_WORDS = re.compile(r"(?i)(?<!\p{L})(tập\s+thể|cá\s+nhân)(?!\p{L})")
 _RECIPIENT_ORDER = ("tập thể", "cá nhân")
+_RECIPIENT_WORDS = re.compile(rf"(?i)(?<!\p{{L}})({alternation(_RECIPIENT_ORDER)})(?!\p{{L}})")
+_RECIPIENT_LEADS = phrase_leads(_RECIPIENT_ORDER)
 
 
 @dataclass
@@ -109,7 +113,7 @@ def _grantor_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     end, prev = pos, ""
     for t in _TOKEN.finditer(text, pos, hi):
         word = t.group(0)
-        if word[0] in "(\"“[" or (end > pos and FORM.match(text, t.start())):
+        if word[0] in "(\"“[" or (end > pos and form_at(text, t.start())):
             break
         core = word.rstrip(",;:.)”\"")
         if not _is_name_word(core, prev):
@@ -124,17 +128,14 @@ def _grantor_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
 
 def _grantor_before(text: str, lo: int, verb: int) -> tuple[int, int] | None:
     """The official just before "tặng": organ words back from the verb, from the first head on."""
-    tokens = list(_TOKEN.finditer(text, lo, verb))
-    start = None
-    for t in reversed(tokens):
+    name: list[re.Match[str]] = []  # last word first
+    for t in _TOKEN_BACK.finditer(text, lo, verb):
         word = t.group(0)
         if word[-1] in ",;:.()" or not _is_name_word(word.strip("“\""), ""):
             break
-        start = t.start()
-    if start is None:
-        return None
-    for t in tokens:
-        if t.start() >= start and _HEAD.match(text, t.start()):
+        name.append(t)
+    for t in reversed(name):
+        if _HEAD.match(text, t.start()):
             return _trim(text, t.start(), verb)
     return None
 
@@ -161,7 +162,7 @@ def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
         if gives:
             mention.grantor = _grantor_before(text, lo, gives.start())
     own = range(m.start(), m.end())
-    found = {" ".join(r.group(1).lower().split()) for r in _RECIPIENT_WORDS.finditer(text, lo, hi)
+    found = {" ".join(r.group(1).lower().split()) for r in finditer(_RECIPIENT_WORDS, text, _RECIPIENT_LEADS, lo, hi)
              if r.start() not in own}
     mention.recipients = [r for r in _RECIPIENT_ORDER if r in found]
     return mention

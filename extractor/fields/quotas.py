@@ -8,11 +8,15 @@ it belongs to.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 import regex as re
 
-from extractor.context import DocContext, lines_between
-from extractor.fields.award_forms import FORM, anchored, canonical, find_forms, phrase_key, sentence
+from extractor.context import DocContext, Section
+from extractor.fields.award_forms import anchored, canonical, find_forms, form_in, phrase_key, sentence
+from extractor.fields.prefilter import finditer, lead_words, phrase_leads, search
 from extractor.models import Award, Op, Quota
 from extractor.vocab import alternation
 from extractor.vocab.awards import (
@@ -54,11 +58,14 @@ _DIGITS = re.compile(
     rf"(?<![\p{{L}}\d.,/])\d{{1,3}}(?![\p{{L}}\d.,/%])(?=\s*(?:\(|(?i:{alternation(_RECIPIENT_STARTS[:-1])})))"
 )
 # Literal anchors for counts in words, found like the forms' (see `anchored`).
-_NUMBER_ANCHORS = frozenset(f"{w} " for w in NUMBER_WORDS)
+_NUMBER_ANCHORS = {f"{w} ": _QUOTA for w in NUMBER_WORDS}
 _OP_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*")
 _AWARD_CUE = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(AWARD_CUES)})")
+_AWARD_CUE_LEADS = lead_words(AWARD_CUES)
 _AWARD_HEADING = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(AWARD_HEADINGS)})")
+_AWARD_HEADING_LEADS = lead_words(AWARD_HEADINGS)
 _OTHER_HEADING = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(OTHER_HEADINGS)})")
+_OTHER_HEADING_LEADS = lead_words(OTHER_HEADINGS)
 # List markers at a line start: "-", "+", "a)", "1.", "1.2.", "II."
 _MARKER = r"[ \t]*(?:[-+•*][ \t]*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)][ \t]*)?"
 _PHASES = _any(PHASES)
@@ -73,50 +80,113 @@ _PHASE_LINE = re.compile(
 _PHASE_HINTS = ("kết", "đợt", "tháng", "năm", "học kỳ", "giai đoạn")
 # A phase inside a sentence or a heading; one after the quota needs its intro ("… khi tổng kết năm").
 _PHASE_IN = re.compile(rf"(?i)(?<!\p{{L}})(?:(?P<intro>{_INTRO})\s+)?(?P<phase>{_PHASES})")
+_PHASE_LEADS = lead_words(PHASES)
+_PHASE_IN_LEADS = None if _PHASE_LEADS is None else _PHASE_LEADS | phrase_leads(PHASE_INTROS)
 _PHASE_START = re.compile(rf"(?i)(?:(?:{_INTRO})\s+)?(?:{_LABELS})")
 _PHASE_FILLER = re.compile(rf"(?i)\s+(?:{alternation(PHASE_FILLERS)})(?=\s)")
 _NOT_GROUP = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(NOT_GROUPS)})")
+_NOT_GROUP_LEADS = lead_words(NOT_GROUPS)
 _GROUP_LEAD = re.compile(rf"(?i)^(?:{alternation(GROUP_LEADS)})\s+")
 _LINE_MARKER = re.compile(rf"^{_MARKER}")
 _MAX_GROUP = 100
 
 
-def _in_award_context(ctx: DocContext, forms: list[re.Match[str]], lo: int, hi: int, pos: int) -> bool:
+@dataclass
+class _Scope:
+    """What the quotas of one document share, each read once: its award forms, the phase line at a
+    line start, and what a heading says (a plan's quotas sit under the same few headings)."""
+
+    ctx: DocContext
+    forms: list[re.Match[str]]
+    lines: dict[int, re.Match[str] | None] = field(default_factory=dict)
+    topics: dict[str, bool | None] = field(default_factory=dict)
+    phases: dict[str, str | None] = field(default_factory=dict)
+    heading_forms: dict[str, str | None] = field(default_factory=dict)
+
+    def forms_in(self, lo: int, hi: int) -> list[re.Match[str]]:
+        i = bisect_left(self.forms, lo, key=lambda m: m.start())
+        j = bisect_left(self.forms, hi, key=lambda m: m.start())
+        return [m for m in self.forms[i:j] if m.end() <= hi]
+
+
+_T = TypeVar("_T")
+
+
+def _once(cache: dict[str, _T], read: Callable[[str], _T], heading: str) -> _T:
+    if heading not in cache:
+        cache[heading] = read(heading)
+    return cache[heading]
+
+
+def _in_award_context(scope: _Scope, sections: list[Section], lo: int, hi: int) -> bool:
     """The sentence names an award, or the innermost heading about a topic is about awards."""
-    if _AWARD_CUE.search(ctx.text, lo, hi) or _forms_in(forms, lo, hi):
+    if scope.forms_in(lo, hi) or search(_AWARD_CUE, scope.ctx.text, _AWARD_CUE_LEADS, lo, hi):
         return True
-    for section in reversed(ctx.sections_at(pos)):
-        if _AWARD_HEADING.search(section.heading):
-            return True
-        if _OTHER_HEADING.search(section.heading):
-            return False
+    for section in reversed(sections):
+        topic = _once(scope.topics, _heading_topic, section.heading)
+        if topic is not None:
+            return topic
     return False
 
 
-def _forms_in(forms: list[re.Match[str]], lo: int, hi: int) -> list[re.Match[str]]:
-    i = bisect_left(forms, lo, key=lambda m: m.start())
-    j = bisect_left(forms, hi, key=lambda m: m.start())
-    return [m for m in forms[i:j] if m.end() <= hi]
+def _heading_topic(heading: str) -> bool | None:
+    """True for a heading about awards, False for one about another topic, None for neither."""
+    if search(_AWARD_HEADING, heading, _AWARD_HEADING_LEADS):
+        return True
+    return False if search(_OTHER_HEADING, heading, _OTHER_HEADING_LEADS) else None
 
 
-def _phase(ctx: DocContext, lines: list[re.Match[str]], lo: int, hi: int, start: int, end: int) -> str | None:
+def _phase(scope: _Scope, sections: list[Section], lo: int, hi: int, start: int, end: int) -> str | None:
     """The review phase of a quota: named in its sentence, else by the nearest phase line before it in
     its section ("- Sơ kết 6 tháng:"), else by its innermost heading that names one."""
-    inside = list(_PHASE_IN.finditer(ctx.text, lo, hi))
+    ctx = scope.ctx
+    inside = finditer(_PHASE_IN, ctx.text, _PHASE_IN_LEADS, lo, hi)
     before = [m for m in inside if m.end() <= start]
     after = [m for m in inside if m.start() >= end and m.group("intro")]
     if before or after:
         return _phase_text((before[-1:] or after)[0])
-    sections = ctx.sections_at(start)
-    floor = sections[-1].start if sections else ctx.body_start
-    i = bisect_left(lines, start, key=lambda m: m.start())
-    if i and lines[i - 1].start() >= floor:
-        return _phase_text(lines[i - 1])
+    line = _phase_line_before(scope, start, sections[-1].start if sections else ctx.body_start)
+    if line:
+        return _phase_text(line)
     for section in reversed(sections):
-        m = _PHASE_IN.search(section.heading)
-        if m:
-            return _phase_text(m)
+        phase = _once(scope.phases, _heading_phase, section.heading)
+        if phase:
+            return phase
     return None
+
+
+def _heading_phase(heading: str) -> str | None:
+    m = search(_PHASE_IN, heading, _PHASE_IN_LEADS)
+    return _phase_text(m) if m else None
+
+
+def _phase_line_before(scope: _Scope, pos: int, floor: int) -> re.Match[str] | None:
+    """The nearest phase line of the body starting before pos, if it starts at floor or after.
+
+    Lines are read back from pos: scanning the body with a multi-line "^" pattern costs more than
+    the rest of the quota extraction.
+    """
+    text, base = scope.ctx.text, scope.ctx.body_start
+    line = pos
+    while line > base:
+        line = text.rfind("\n", base, line - 1) + 1 or base
+        if line < floor:
+            return None
+        if line not in scope.lines:
+            scope.lines[line] = _phase_line(scope.ctx, line)
+        if scope.lines[line]:
+            return scope.lines[line]
+    return None
+
+
+def _phase_line(ctx: DocContext, start: int) -> re.Match[str] | None:
+    """A phase line at start ("- Sơ kết 6 tháng:"); only lines holding a phase word are matched."""
+    end = ctx.text.find("\n", start, ctx.end)
+    end = ctx.end if end < 0 else end
+    low = ctx.text[start : min(end, start + 80)].lower()
+    if not any(hint in low for hint in _PHASE_HINTS):
+        return None
+    return _PHASE_LINE.match(ctx.text, start, end)
 
 
 def _phase_text(m: re.Match[str]) -> str:
@@ -132,38 +202,32 @@ def _group(ctx: DocContext, start: int) -> str | None:
     if colon < 0 or text[colon + 1 : start].strip():
         return None
     head: str = _GROUP_LEAD.sub("", _LINE_MARKER.sub("", text[line_start:colon], count=1)).strip()
-    if not head or len(head) > _MAX_GROUP or _PHASE_START.match(head) or _NOT_GROUP.search(head):
+    if not head or len(head) > _MAX_GROUP or _PHASE_START.match(head):
         return None
-    if FORM.search(head):  # "- Cờ thi đua của Bộ: 06 tập thể" names the award, not who competes
+    if search(_NOT_GROUP, head, _NOT_GROUP_LEADS):
+        return None
+    if form_in(head):  # "- Cờ thi đua của Bộ: 06 tập thể" names the award, not who competes
         return None
     return head
 
 
-def _award_of(ctx: DocContext, awards: list[Award], forms: list[re.Match[str]], lo: int, hi: int,
+def _award_of(scope: _Scope, sections: list[Section], awards: list[Award], lo: int, hi: int,
               pos: int) -> str | None:
     """The form the quota is for: nearest in its sentence, else in its headings, else the only one."""
-    near = _forms_in(forms, lo, hi)
+    near = scope.forms_in(lo, hi)
     if near:
         return canonical(min(near, key=lambda m: abs(m.start() - pos)))
-    for section in reversed(ctx.sections_at(pos)):
-        m = FORM.search(section.heading)
-        if m:
-            return canonical(m)
+    for section in reversed(sections):
+        form = _once(scope.heading_forms, _heading_form, section.heading)
+        if form:
+            return form
     offered = {a.form for a in awards}
     return offered.pop() if len(offered) == 1 else None
 
 
-def _phase_lines(ctx: DocContext) -> list[re.Match[str]]:
-    # Per line, and only lines holding a phase word: scanning the body with a multi-line "^" pattern
-    # costs more than the rest of the quota extraction.
-    found = []
-    for s, e, line in lines_between(ctx.text, ctx.body_start, ctx.end):
-        low = line[:80].lower()
-        if any(hint in low for hint in _PHASE_HINTS):
-            m = _PHASE_LINE.match(ctx.text, s, e)
-            if m:
-                found.append(m)
-    return found
+def _heading_form(heading: str) -> str | None:
+    m = form_in(heading)
+    return canonical(m) if m else None
 
 
 def _count(m: re.Match[str]) -> int:
@@ -177,16 +241,17 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
     prev_end = -1
     prev_op: Op = "="
     digits = (d.start() for d in _DIGITS.finditer(text, ctx.body_start, ctx.end))
-    counts = anchored(_QUOTA, ctx, _NUMBER_ANCHORS, digits, _RECIPIENT_STARTS)
+    counts = anchored(ctx, _NUMBER_ANCHORS, digits, _QUOTA, _RECIPIENT_STARTS)
     if not counts:
         return quotas
-    forms = find_forms(ctx)
-    phase_lines = _phase_lines(ctx)
+    scope = _Scope(ctx, find_forms(ctx))
     for m in counts:
         if ctx.is_excluded(m.start(), m.end()):
             continue
         lo, hi = sentence(ctx, m.start(), m.end())
-        if not _in_award_context(ctx, forms, lo, hi, m.start()):
+        # The headings over the count are those over its comparison word: both sit in one sentence.
+        sections = ctx.sections_at(m.start())
+        if not _in_award_context(scope, sections, lo, hi):
             continue
         before = _OP_BEFORE.search(text, max(lo, m.start() - 25), m.start())
         start = before.start() if before else m.start()
@@ -201,8 +266,8 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
             op = "="
         quotas.append(Quota(
             count=_count(m), op=op, recipient=RECIPIENTS[phrase_key(m.group("rec"))],
-            phase=_phase(ctx, phase_lines, lo, hi, start, m.end()), group=_group(ctx, start),
-            award=_award_of(ctx, awards, forms, lo, hi, start), span=ctx.span(start, m.end()),
+            phase=_phase(scope, sections, lo, hi, start, m.end()), group=_group(ctx, start),
+            award=_award_of(scope, sections, awards, lo, hi, start), span=ctx.span(start, m.end()),
         ))
         prev_end, prev_op = m.end(), op
     return quotas

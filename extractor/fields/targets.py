@@ -14,6 +14,7 @@ from itertools import pairwise
 import regex as re
 
 from extractor.context import DocContext
+from extractor.fields.prefilter import fold, matches_at, occurrences, phrase_leads, search
 from extractor.models import Op, Target
 from extractor.vocab import alternation
 from extractor.vocab.comparators import (
@@ -32,12 +33,20 @@ from extractor.vocab.comparators import (
 )
 from extractor.vocab.time_words import AIM_WORDS, PAST_ANYWHERE, PAST_BEFORE, PAST_HEADINGS
 
+# How a share is written after its number.
+_PERCENT = ("%", "phần trăm")
 # "97,5%", "100 %", "50 phần trăm", "90 điểm"; decimals take one or two digits ("1.000" is a thousand).
 _VALUE = re.compile(
     r"(?<![\d.,/])(?P<num>\d{1,3}(?:[.,]\d{1,2})?)(?![\d.,]\d)\s?"
-    rf"(?:(?P<pct>%|phần\s+trăm)|(?P<unit>{alternation(COUNTED_UNITS)})(?!\p{{L}}))",
+    rf"(?:(?P<pct>{alternation(_PERCENT)})|(?P<unit>{alternation(COUNTED_UNITS)})(?!\p{{L}}))",
     re.IGNORECASE,
 )
+# A value is found from its unit: the unit's first word in the lower-cased body, then the run of digits
+# and decimal marks right before it ("\s?" apart), where alone a value can start (its number follows
+# no digit or mark), at most 7 characters back ("97,55 %"); one more shows a longer run.
+_UNIT_LEADS = phrase_leads(_PERCENT + COUNTED_UNITS)
+_NUMBER_BEFORE = re.compile(r"(?r)[\d.,]+\s?")
+_NUMBER_REACH = 8
 # A bound right before the number, maybe through a filler: "không dưới mức 70%", "(trên 90%)", "≥ 90%".
 _BEFORE = re.compile(
     rf"(?:(?P<sym>{alternation(SYMBOLS)})|(?<!\p{{L}})(?P<word>{alternation(BEFORE)})"
@@ -52,17 +61,26 @@ _NOT_AIM = re.compile(rf"(?<!\p{{L}})(?:{alternation(NOT_AIMS)})(?:\s+(?:tỷ|t�
 _PAST_ANYWHERE = re.compile(rf"(?<!\p{{L}})(?:{alternation(PAST_ANYWHERE)})(?!\p{{L}})", re.IGNORECASE)
 _PAST_BEFORE = re.compile(rf"(?<!\p{{L}})(?:{alternation(PAST_BEFORE)})(?!\p{{L}})", re.IGNORECASE)
 _AIM = re.compile(rf"(?<!\p{{L}})(?:{alternation(AIM_WORDS)})(?!\p{{L}})", re.IGNORECASE)
+# First words of what the patterns above match: the clause is searched only where one is written.
+_BEFORE_LEADS = phrase_leads((*SYMBOLS, *BEFORE))
+_NOT_AIM_LEADS = phrase_leads(NOT_AIMS)
+_PAST_ANYWHERE_LEADS = phrase_leads(PAST_ANYWHERE)
+_PAST_BEFORE_LEADS = phrase_leads(PAST_BEFORE)
+_AIM_LEADS = phrase_leads(AIM_WORDS)
 # Headings over shares that are no aims; the heading's first token is its marker ("I.", "1.2.", "a)").
 _NO_AIM_HEADING = re.compile(
     rf"^\S+\s+(?:{alternation(PAST_HEADINGS + NOT_AIM_HEADINGS)})(?!\p{{L}})", re.IGNORECASE
 )
-_YEAR = re.compile(r"(?<!\p{L})năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_YEAR_WORD = "năm"
+_YEAR = re.compile(rf"(?<!\p{{L}}){_YEAR_WORD}\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _MEASURE_LEAD = re.compile(rf"^(?:(?:{alternation(AIM_LEADS)})(?!\p{{L}})\s*)+", re.IGNORECASE)
 _MEASURE_TAIL = re.compile(rf"(?:\s+(?:{alternation(AIM_TAILS)}))+$", re.IGNORECASE)
+_TAIL_ENDS = tuple({fold(t.split()[-1]) for t in AIM_TAILS})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,;:)])")
+_MARKS = ",;:)"
+_SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{_MARKS}])")
 # How far back a bound may start before its number.
 _BEFORE_WINDOW = 40
 # "từ X%" is a floor, unless a "trở xuống" after it says otherwise.
@@ -80,9 +98,19 @@ class _Hit:
     hi: int
 
 
+def _values(ctx: DocContext) -> list[re.Match[str]]:
+    """The body's values, as `_VALUE.finditer` over it finds them."""
+    text, starts = ctx.text, set[int]()
+    for unit in occurrences(ctx, _UNIT_LEADS):
+        number = _NUMBER_BEFORE.match(text, max(ctx.body_start, unit - _NUMBER_REACH), unit)
+        if number:
+            starts.add(number.start())
+    return matches_at(_VALUE, text, sorted(starts), ctx.end)
+
+
 def _hits(ctx: DocContext) -> list[_Hit]:
     """Shares and counted amounts of the body, each with its clause cut at the comma between neighbours."""
-    found = [(m, ctx.clause(m.start(), m.end())) for m in _VALUE.finditer(ctx.text, ctx.body_start, ctx.end)]
+    found = [(m, ctx.clause(m.start(), m.end())) for m in _values(ctx)]
     # cuts[i]: the comma between value i and value i+1 of the same clause, if any ("3,4" is no comma).
     cuts: list[int | None] = []
     for (m, clause), (nxt, nxt_clause) in pairwise(found):
@@ -107,19 +135,27 @@ def _reference_year(ctx: DocContext) -> int | None:
     return None
 
 
-def _in_no_aim_section(ctx: DocContext, pos: int) -> bool:
-    """Under a heading that reports results ("I. KẾT QUẢ NĂM 2016") or funds, not one that sets aims."""
-    return any(_NO_AIM_HEADING.match(h) and not _AIM.search(h) for h in ctx.headings_at(pos))
+def _in_no_aim_section(ctx: DocContext, pos: int, seen: dict[str, bool]) -> bool:
+    """Under a heading that reports results ("I. KẾT QUẢ NĂM 2016") or funds, not one that sets aims
+    (each heading judged once per document: `seen`)."""
+    for h in ctx.headings_at(pos):
+        if h not in seen:
+            seen[h] = bool(_NO_AIM_HEADING.match(h)) and not search(_AIM, h, _AIM_LEADS)
+        if seen[h]:
+            return True
+    return False
 
 
 def _is_past(text: str, hit: _Hit, ref_year: int | None) -> bool:
     clause = text[hit.lo : hit.hi]
-    if _AIM.search(clause):
+    if search(_AIM, clause, _AIM_LEADS):
         return False
     before = text[hit.lo : hit.m.start()]
-    if _PAST_ANYWHERE.search(clause) or _PAST_BEFORE.search(before):
+    if search(_PAST_ANYWHERE, clause, _PAST_ANYWHERE_LEADS) or search(_PAST_BEFORE, before, _PAST_BEFORE_LEADS):
         return True
-    return ref_year is not None and any(int(y.group("y")) < ref_year for y in _YEAR.finditer(before))
+    if ref_year is None or _YEAR_WORD not in fold(before):
+        return False
+    return any(int(y.group("y")) < ref_year for y in _YEAR.finditer(before))
 
 
 def _op(before: re.Match[str] | None, after: re.Match[str] | None, value: float) -> Op:
@@ -143,22 +179,25 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
         pieces.append(text[pos:a])
         pos = b
     pieces.append(text[pos:hi])
-    measure = _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", _EMPTY_BRACKETS.sub(" ", " ".join(pieces))))
+    measure = _SPACES.sub(" ", _EMPTY_BRACKETS.sub(" ", " ".join(pieces)))
+    if any(mark in measure for mark in _MARKS):
+        measure = _SPACE_BEFORE_MARK.sub("", measure)
     measure = _MEASURE_LEAD.sub("", measure.strip(" ,:;-")).strip(" ,:;-")
-    measure = _MEASURE_TAIL.sub("", measure).strip(" ,:;-")
+    if fold(measure).endswith(_TAIL_ENDS):
+        measure = _MEASURE_TAIL.sub("", measure).strip(" ,:;-")
     return measure if any(c.isalpha() for c in measure) else None
 
 
-def _target(ctx: DocContext, hit: _Hit, ref_year: int | None) -> Target | None:
+def _target(ctx: DocContext, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
     text, m = ctx.text, hit.m
     window = max(hit.lo, m.start() - _BEFORE_WINDOW)
-    before = _BEFORE.search(text, window, m.start())
+    before = search(_BEFORE, text, _BEFORE_LEADS, window, m.start())
     after = _AFTER.match(text, m.end(), hit.hi)
     if m.group("unit") and not (after and AFTER[_key(after.group("word"))] == _UNIT_BOUND):
         return None
-    if _NOT_AIM.search(text, window, m.start()) or _BASELINE.match(text, m.end(), hit.hi):
+    if search(_NOT_AIM, text, _NOT_AIM_LEADS, window, m.start()) or _BASELINE.match(text, m.end(), hit.hi):
         return None
-    if _is_past(text, hit, ref_year) or _in_no_aim_section(ctx, m.start()):
+    if _is_past(text, hit, ref_year) or _in_no_aim_section(ctx, m.start(), no_aim):
         return None
     value = float(m.group("num").replace(",", "."))
     op = _op(before, after, value)
@@ -186,10 +225,11 @@ def extract_targets(ctx: DocContext) -> list[Target]:
     """The plan's quantitative aims, in text order; equal values in different clauses stay separate."""
     ref_year = _reference_year(ctx)
     targets = []
+    no_aim: dict[str, bool] = {}
     for hit in _hits(ctx):
         if ctx.is_foreign(hit.m.start(), hit.m.end()):
             continue
-        target = _target(ctx, hit, ref_year)
+        target = _target(ctx, hit, ref_year, no_aim)
         if target:
             targets.append(target)
     return targets

@@ -15,6 +15,7 @@ import regex as re
 
 from extractor.context import DocContext
 from extractor.dates import DATE, iso, match_to_iso
+from extractor.fields.prefilter import matches_at, occurrences, phrase_leads, search
 from extractor.models import Deadline, Period
 from extractor.vocab import alternation
 from extractor.vocab.time_words import (
@@ -36,10 +37,9 @@ _DEADLINE = re.compile(
     r"(?:\d{1,2}\s*(?:giờ|h|g|:)\s*(?:\d{1,2}\s*(?:phút|p|'|’)?)?\s*,?\s*)?",
     re.IGNORECASE,
 )
-# One finder per first word of a lead: the regex engine finds a plain literal fast, an alternation slowly.
-_LEAD_FINDERS = tuple(
-    re.compile(re.escape(w), re.IGNORECASE) for w in sorted({lead.split()[0] for lead in DEADLINE_LEADS})
-)
+# First words of the leads, found with str.find in the lower-cased body (the regex engine tries an
+# alternation at every position slowly), where the lead pattern is then matched.
+_LEAD_WORDS = phrase_leads(DEADLINE_LEADS)
 # Day and month without a year: "ngày 15/5", "ngày 15 tháng 5", "15/5". The separator must not
 # repeat ("15/5/2020" is a full date); a different one may follow ("01/6 - 30/11/2020" is a range).
 _DAY_MONTH = re.compile(
@@ -54,8 +54,10 @@ _MONTH = re.compile(r"tháng\s*(?P<m>\d{1,2})(?!\d|\s*(?:năm|[/\-])\s*\d)", re.
 _DAY = re.compile(
     r"(?:ngày\s*)?(?P<d>\d{1,2})(?=\s*(?:-|đến|tới)\s*(?:ngày\s*)?\d{1,2}\s*(?:[/.\-]|tháng))", re.IGNORECASE
 )
-# "từ" as a word (the literal first, for speed; the look-behind then rejects a longer word ending in "từ").
-_FROM = re.compile(r"từ(?<!\p{L}từ)\s+", re.IGNORECASE)
+# "từ" as a word (the literal first, found in the lower-cased body; the look-behind then rejects a
+# longer word ending in "từ").
+_FROM_WORD = "từ"
+_FROM = re.compile(rf"{_FROM_WORD}(?<!\p{{L}}{_FROM_WORD})\s+", re.IGNORECASE)
 # Between the two ends: "đến", "tới" or a dash, maybe "hết" ("đến hết ngày 31/10/2023").
 _TO = re.compile(r"\s*(?:-|đến|tới)\s*(?:hết\s+)?", re.IGNORECASE)
 # A start named in words, up to the first "đến": "từ lúc phát động phong trào thi đua đến hết …".
@@ -69,10 +71,13 @@ _ISSUE_START = re.compile(
     re.IGNORECASE,
 )
 # Two years, then the word before them that makes them a span: "giai đoạn 2023 - 2025", "từ năm 2021 đến năm 2025".
+_CENTURIES = ("19", "20")
 _YEAR_PAIR = re.compile(
-    r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>(?:19|20)\d{2})(?!\d)", re.IGNORECASE
+    rf"(?<!\d)(?P<a>(?:{'|'.join(_CENTURIES)})\d{{2}})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>(?:19|20)\d{{2}})(?!\d)",
+    re.IGNORECASE,
 )
 _YEAR_SPAN_WORD = re.compile(rf"(?<!\p{{L}})(?:{alternation(YEAR_SPANS)})\s+$", re.IGNORECASE)
+_YEAR_SPAN_LEADS = phrase_leads(YEAR_SPANS)
 # How far before the years their word may start ("giai đoạn " plus spacing).
 _YEAR_SPAN_REACH = 20
 # A heading about time: "IV. TIẾN ĐỘ THỰC HIỆN", "3. Thời gian tổ chức".
@@ -148,8 +153,7 @@ def _task(ctx: DocContext, lo: int, hi: int, lead: int, after: int) -> str | Non
 def extract_deadlines(ctx: DocContext) -> list[Deadline]:
     """Due dates of the body, one per date (its first mention); a year-less date takes the issue year."""
     out: dict[str, Deadline] = {}
-    leads = sorted({f.start() for finder in _LEAD_FINDERS for f in finder.finditer(ctx.text, ctx.body_start, ctx.end)})
-    for pos in leads:
+    for pos in occurrences(ctx, _LEAD_WORDS):
         m = _DEADLINE.match(ctx.text, pos, ctx.end)
         if m is None:
             continue
@@ -227,13 +231,15 @@ def _worded_range(ctx: DocContext, pos: int) -> tuple[str | None, str | None, in
 
 def _year_spans(ctx: DocContext) -> list[Period]:
     """ "giai đoạn 2023 - 2025" in the title or in a time section."""
-    ranges = [(ctx.body_start, ctx.end)]
+    # The body's pairs start where a century does (found in the lower-cased body, as words are).
+    ranges = [(ctx.body_start, ctx.end, matches_at(_YEAR_PAIR, ctx.text, occurrences(ctx, _CENTURIES), ctx.end))]
     if ctx.title_span and ctx.title_span[1] <= ctx.body_start:
-        ranges.insert(0, ctx.title_span)
+        ranges.insert(0, (*ctx.title_span, list(_YEAR_PAIR.finditer(ctx.text, *ctx.title_span))))
     out = []
-    for lo, hi in ranges:
-        for pair in _YEAR_PAIR.finditer(ctx.text, lo, hi):
-            word = _YEAR_SPAN_WORD.search(ctx.text, max(lo, pair.start() - _YEAR_SPAN_REACH), pair.start())
+    for lo, _hi, pairs in ranges:
+        for pair in pairs:
+            word = search(_YEAR_SPAN_WORD, ctx.text, _YEAR_SPAN_LEADS, max(lo, pair.start() - _YEAR_SPAN_REACH),
+                          pair.start())
             if word is None or int(pair.group("a")) >= int(pair.group("b")):
                 continue
             if ctx.is_foreign(word.start(), pair.end()):
@@ -248,7 +254,7 @@ def _year_spans(ctx: DocContext) -> list[Period]:
 def extract_periods(ctx: DocContext) -> list[Period]:
     """The plan's own periods and phases, once per (start, end)."""
     found = _year_spans(ctx)
-    for m in _FROM.finditer(ctx.text, ctx.body_start, ctx.end):
+    for m in matches_at(_FROM, ctx.text, occurrences(ctx, [_FROM_WORD]), ctx.end):
         found_range = _dated_range(ctx, m.end()) or _worded_range(ctx, m.end())
         if found_range is None or found_range[1] is None or ctx.is_foreign(m.start(), found_range[2]):
             continue
