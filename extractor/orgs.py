@@ -84,6 +84,7 @@ def strip_marks(s: str) -> str:
     return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
 
 
+@lru_cache(maxsize=4096)
 def expand(raw: str) -> str:
     """Expand organ abbreviations: 'Chủ tịch UBND huyện' -> 'Chủ tịch Ủy ban nhân dân huyện'."""
     s = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(0)], raw)
@@ -95,6 +96,7 @@ def _is_caps(s: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+@lru_cache(maxsize=4096)
 def case_name(s: str) -> str:
     """A caps header line in the standard's casing: 'ỦY BAN NHÂN DÂN HUYỆN CỦ CHI' ->
     'Ủy ban nhân dân huyện Củ Chi'. Lines already in mixed case are kept."""
@@ -143,6 +145,7 @@ def _unit_case(unit: str, name: str) -> str:
     return unit.lower()
 
 
+@lru_cache(maxsize=4096)  # pure, and the same names recur in every document of an archive
 def resolve_org(raw: str, loc: Locality) -> str:
     """Full organ name in context: expand abbreviations, fill bare unit words from `loc`."""
     s = expand(raw)
