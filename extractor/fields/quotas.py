@@ -16,7 +16,7 @@ import regex as re
 
 from extractor.context import DocContext, Section
 from extractor.fields.award_forms import anchored, canonical, find_forms, form_in, phrase_key, sentence
-from extractor.fields.prefilter import finditer, lead_words, phrase_leads, search
+from extractor.fields.prefilter import Literals, finditer, lead_words, phrase_leads, search
 from extractor.models import Award, Op, Quota
 from extractor.vocab import alternation
 from extractor.vocab.awards import (
@@ -51,6 +51,7 @@ _QUOTA = re.compile(
     rf"(?:\s+(?P<after>{alternation(OPS_AFTER)})(?!\p{{L}}))?"
 )
 _OP_BEFORE = re.compile(rf"(?i)(?<!\p{{L}})(?P<op>{alternation(OPS_BEFORE)})\s+$")
+_OP_BEFORE_LEADS = phrase_leads(OPS_BEFORE)
 _RECIPIENT_STARTS = (*(r.split()[0] for r in RECIPIENTS), "(")
 # Candidate counts in figures: a number followed by what may start a recipient (dates and
 # percentages are most numbers of a plan; skipping them here keeps the quota pattern off them).
@@ -59,6 +60,7 @@ _DIGITS = re.compile(
 )
 # Literal anchors for counts in words, found like the forms' (see `anchored`).
 _NUMBER_ANCHORS = {f"{w} ": _QUOTA for w in NUMBER_WORDS}
+_NUMBER_LITERALS = Literals(_NUMBER_ANCHORS)
 _OP_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*")
 _AWARD_CUE = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(AWARD_CUES)})")
 _AWARD_CUE_LEADS = lead_words(AWARD_CUES)
@@ -93,12 +95,12 @@ _MAX_GROUP = 100
 
 @dataclass
 class _Scope:
-    """What the quotas of one document share, each read once: its award forms, the phase line at a
-    line start, and what a heading says (a plan's quotas sit under the same few headings)."""
+    """What the quotas of one document share, each read once: its award forms, the phase a line
+    starting at an offset labels, and what a heading says (a plan's quotas sit under the same few)."""
 
     ctx: DocContext
     forms: list[re.Match[str]]
-    lines: dict[int, re.Match[str] | None] = field(default_factory=dict)
+    lines: dict[int, str | None] = field(default_factory=dict)
     topics: dict[str, bool | None] = field(default_factory=dict)
     phases: dict[str, str | None] = field(default_factory=dict)
     heading_forms: dict[str, str | None] = field(default_factory=dict)
@@ -146,11 +148,11 @@ def _phase(scope: _Scope, sections: list[Section], lo: int, hi: int, start: int,
     if before or after:
         return _phase_text((before[-1:] or after)[0])
     line = _phase_line_before(scope, start, sections[-1].start if sections else ctx.body_start)
-    if line:
-        return _phase_text(line)
+    if line is not None:
+        return line
     for section in reversed(sections):
         phase = _once(scope.phases, _heading_phase, section.heading)
-        if phase:
+        if phase is not None:
             return phase
     return None
 
@@ -160,8 +162,8 @@ def _heading_phase(heading: str) -> str | None:
     return _phase_text(m) if m else None
 
 
-def _phase_line_before(scope: _Scope, pos: int, floor: int) -> re.Match[str] | None:
-    """The nearest phase line of the body starting before pos, if it starts at floor or after.
+def _phase_line_before(scope: _Scope, pos: int, floor: int) -> str | None:
+    """The phase of the nearest phase line of the body starting before pos, if it starts at floor or after.
 
     Lines are read back from pos: scanning the body with a multi-line "^" pattern costs more than
     the rest of the quota extraction.
@@ -174,19 +176,20 @@ def _phase_line_before(scope: _Scope, pos: int, floor: int) -> re.Match[str] | N
             return None
         if line not in scope.lines:
             scope.lines[line] = _phase_line(scope.ctx, line)
-        if scope.lines[line]:
+        if scope.lines[line] is not None:
             return scope.lines[line]
     return None
 
 
-def _phase_line(ctx: DocContext, start: int) -> re.Match[str] | None:
-    """A phase line at start ("- Sơ kết 6 tháng:"); only lines holding a phase word are matched."""
+def _phase_line(ctx: DocContext, start: int) -> str | None:
+    """The phase a line at start labels ("- Sơ kết 6 tháng:"); only lines holding a phase word are matched."""
     end = ctx.text.find("\n", start, ctx.end)
     end = ctx.end if end < 0 else end
     low = ctx.text[start : min(end, start + 80)].lower()
     if not any(hint in low for hint in _PHASE_HINTS):
         return None
-    return _PHASE_LINE.match(ctx.text, start, end)
+    m = _PHASE_LINE.match(ctx.text, start, end)
+    return _phase_text(m) if m else None
 
 
 def _phase_text(m: re.Match[str]) -> str:
@@ -219,7 +222,7 @@ def _award_of(scope: _Scope, sections: list[Section], awards: list[Award], lo: i
         return canonical(min(near, key=lambda m: abs(m.start() - pos)))
     for section in reversed(sections):
         form = _once(scope.heading_forms, _heading_form, section.heading)
-        if form:
+        if form is not None:
             return form
     offered = {a.form for a in awards}
     return offered.pop() if len(offered) == 1 else None
@@ -241,7 +244,7 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
     prev_end = -1
     prev_op: Op = "="
     digits = (d.start() for d in _DIGITS.finditer(text, ctx.body_start, ctx.end))
-    counts = anchored(ctx, _NUMBER_ANCHORS, digits, _QUOTA, _RECIPIENT_STARTS)
+    counts = anchored(ctx, _NUMBER_LITERALS, _NUMBER_ANCHORS, digits, _QUOTA, _RECIPIENT_STARTS)
     if not counts:
         return quotas
     scope = _Scope(ctx, find_forms(ctx))
@@ -253,7 +256,7 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
         sections = ctx.sections_at(m.start())
         if not _in_award_context(scope, sections, lo, hi):
             continue
-        before = _OP_BEFORE.search(text, max(lo, m.start() - 25), m.start())
+        before = search(_OP_BEFORE, text, _OP_BEFORE_LEADS, max(lo, m.start() - 25), m.start())
         start = before.start() if before else m.start()
         op: Op
         if before:

@@ -14,7 +14,7 @@ from itertools import pairwise
 import regex as re
 
 from extractor.context import DocContext
-from extractor.fields.prefilter import fold, matches_at, occurrences, phrase_leads, search
+from extractor.fields.prefilter import Literals, fold, matches_at, occurrences, phrase_leads, search
 from extractor.models import Op, Target
 from extractor.vocab import alternation
 from extractor.vocab.comparators import (
@@ -44,7 +44,7 @@ _VALUE = re.compile(
 # A value is found from its unit: the unit's first word in the lower-cased body, then the run of digits
 # and decimal marks right before it ("\s?" apart), where alone a value can start (its number follows
 # no digit or mark), at most 7 characters back ("97,55 %"); one more shows a longer run.
-_UNIT_LEADS = phrase_leads(_PERCENT + COUNTED_UNITS)
+_UNIT_LEADS = Literals(phrase_leads(_PERCENT + COUNTED_UNITS))
 _NUMBER_BEFORE = re.compile(r"(?r)[\d.,]+\s?")
 _NUMBER_REACH = 8
 # A bound right before the number, maybe through a filler: "không dưới mức 70%", "(trên 90%)", "≥ 90%".
@@ -79,8 +79,8 @@ _MEASURE_TAIL = re.compile(rf"(?:\s+(?:{alternation(AIM_TAILS)}))+$", re.IGNOREC
 _TAIL_ENDS = tuple({fold(t.split()[-1]) for t in AIM_TAILS})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _SPACES = re.compile(r"\s+")
+# Marks no space goes before in a measure.
 _MARKS = ",;:)"
-_SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{_MARKS}])")
 # How far back a bound may start before its number.
 _BEFORE_WINDOW = 40
 # "từ X%" is a floor, unless a "trở xuống" after it says otherwise.
@@ -147,13 +147,16 @@ def _in_no_aim_section(ctx: DocContext, pos: int, seen: dict[str, bool]) -> bool
 
 
 def _is_past(text: str, hit: _Hit, ref_year: int | None) -> bool:
-    clause = text[hit.lo : hit.hi]
-    if search(_AIM, clause, _AIM_LEADS):
+    clause, cut = text[hit.lo : hit.hi], hit.m.start() - hit.lo
+    low = fold(clause)
+    if search(_AIM, clause, _AIM_LEADS, folded=low):
         return False
-    before = text[hit.lo : hit.m.start()]
-    if search(_PAST_ANYWHERE, clause, _PAST_ANYWHERE_LEADS) or search(_PAST_BEFORE, before, _PAST_BEFORE_LEADS):
+    before = clause[:cut]
+    if search(_PAST_ANYWHERE, clause, _PAST_ANYWHERE_LEADS, folded=low) or search(
+        _PAST_BEFORE, before, _PAST_BEFORE_LEADS, folded=low[:cut]
+    ):
         return True
-    if ref_year is None or _YEAR_WORD not in fold(before):
+    if ref_year is None or _YEAR_WORD not in low[:cut]:
         return False
     return any(int(y.group("y")) < ref_year for y in _YEAR.finditer(before))
 
@@ -180,8 +183,8 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
         pos = b
     pieces.append(text[pos:hi])
     measure = _SPACES.sub(" ", _EMPTY_BRACKETS.sub(" ", " ".join(pieces)))
-    if any(mark in measure for mark in _MARKS):
-        measure = _SPACE_BEFORE_MARK.sub("", measure)
+    for mark in _MARKS:  # every run of white space is one " " now
+        measure = measure.replace(" " + mark, mark)
     measure = _MEASURE_LEAD.sub("", measure.strip(" ,:;-")).strip(" ,:;-")
     if fold(measure).endswith(_TAIL_ENDS):
         measure = _MEASURE_TAIL.sub("", measure).strip(" ,:;-")
@@ -191,11 +194,12 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
 def _target(ctx: DocContext, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
     text, m = ctx.text, hit.m
     window = max(hit.lo, m.start() - _BEFORE_WINDOW)
-    before = search(_BEFORE, text, _BEFORE_LEADS, window, m.start())
+    low = fold(text[window : m.start()])
+    before = search(_BEFORE, text, _BEFORE_LEADS, window, m.start(), low)
     after = _AFTER.match(text, m.end(), hit.hi)
     if m.group("unit") and not (after and AFTER[_key(after.group("word"))] == _UNIT_BOUND):
         return None
-    if search(_NOT_AIM, text, _NOT_AIM_LEADS, window, m.start()) or _BASELINE.match(text, m.end(), hit.hi):
+    if search(_NOT_AIM, text, _NOT_AIM_LEADS, window, m.start(), low) or _BASELINE.match(text, m.end(), hit.hi):
         return None
     if _is_past(text, hit, ref_year) or _in_no_aim_section(ctx, m.start(), no_aim):
         return None

@@ -15,7 +15,7 @@ import regex as re
 
 from extractor.context import DocContext
 from extractor.dates import DATE, iso, match_to_iso
-from extractor.fields.prefilter import matches_at, occurrences, phrase_leads, search
+from extractor.fields.prefilter import Literals, matches_at, occurrences, phrase_leads, search
 from extractor.models import Deadline, Period
 from extractor.vocab import alternation
 from extractor.vocab.time_words import (
@@ -37,9 +37,9 @@ _DEADLINE = re.compile(
     r"(?:\d{1,2}\s*(?:giờ|h|g|:)\s*(?:\d{1,2}\s*(?:phút|p|'|’)?)?\s*,?\s*)?",
     re.IGNORECASE,
 )
-# First words of the leads, found with str.find in the lower-cased body (the regex engine tries an
+# First words of the leads, found one by one in the lower-cased body (the regex engine tries an
 # alternation at every position slowly), where the lead pattern is then matched.
-_LEAD_WORDS = phrase_leads(DEADLINE_LEADS)
+_LEAD_WORDS = Literals(phrase_leads(DEADLINE_LEADS))
 # Day and month without a year: "ngày 15/5", "ngày 15 tháng 5", "15/5". The separator must not
 # repeat ("15/5/2020" is a full date); a different one may follow ("01/6 - 30/11/2020" is a range).
 _DAY_MONTH = re.compile(
@@ -58,6 +58,7 @@ _DAY = re.compile(
 # longer word ending in "từ").
 _FROM_WORD = "từ"
 _FROM = re.compile(rf"{_FROM_WORD}(?<!\p{{L}}{_FROM_WORD})\s+", re.IGNORECASE)
+_FROM_LITERAL = Literals([_FROM_WORD])
 # Between the two ends: "đến", "tới" or a dash, maybe "hết" ("đến hết ngày 31/10/2023").
 _TO = re.compile(r"\s*(?:-|đến|tới)\s*(?:hết\s+)?", re.IGNORECASE)
 # A start named in words, up to the first "đến": "từ lúc phát động phong trào thi đua đến hết …".
@@ -71,11 +72,14 @@ _ISSUE_START = re.compile(
     re.IGNORECASE,
 )
 # Two years, then the word before them that makes them a span: "giai đoạn 2023 - 2025", "từ năm 2021 đến năm 2025".
+# In the body a pair is matched only where one of its centuries is written.
 _CENTURIES = ("19", "20")
+_CENTURY = "|".join(_CENTURIES)
 _YEAR_PAIR = re.compile(
-    rf"(?<!\d)(?P<a>(?:{'|'.join(_CENTURIES)})\d{{2}})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>(?:19|20)\d{{2}})(?!\d)",
+    rf"(?<!\d)(?P<a>(?:{_CENTURY})\d{{2}})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>(?:{_CENTURY})\d{{2}})(?!\d)",
     re.IGNORECASE,
 )
+_CENTURY_LITERALS = Literals(_CENTURIES)
 _YEAR_SPAN_WORD = re.compile(rf"(?<!\p{{L}})(?:{alternation(YEAR_SPANS)})\s+$", re.IGNORECASE)
 _YEAR_SPAN_LEADS = phrase_leads(YEAR_SPANS)
 # How far before the years their word may start ("giai đoạn " plus spacing).
@@ -231,12 +235,12 @@ def _worded_range(ctx: DocContext, pos: int) -> tuple[str | None, str | None, in
 
 def _year_spans(ctx: DocContext) -> list[Period]:
     """ "giai đoạn 2023 - 2025" in the title or in a time section."""
-    # The body's pairs start where a century does (found in the lower-cased body, as words are).
-    ranges = [(ctx.body_start, ctx.end, matches_at(_YEAR_PAIR, ctx.text, occurrences(ctx, _CENTURIES), ctx.end))]
+    body_pairs = matches_at(_YEAR_PAIR, ctx.text, occurrences(ctx, _CENTURY_LITERALS), ctx.end)
+    ranges = [(ctx.body_start, body_pairs)]  # where each range starts, and its pairs
     if ctx.title_span and ctx.title_span[1] <= ctx.body_start:
-        ranges.insert(0, (*ctx.title_span, list(_YEAR_PAIR.finditer(ctx.text, *ctx.title_span))))
+        ranges.insert(0, (ctx.title_span[0], list(_YEAR_PAIR.finditer(ctx.text, *ctx.title_span))))
     out = []
-    for lo, _hi, pairs in ranges:
+    for lo, pairs in ranges:
         for pair in pairs:
             word = search(_YEAR_SPAN_WORD, ctx.text, _YEAR_SPAN_LEADS, max(lo, pair.start() - _YEAR_SPAN_REACH),
                           pair.start())
@@ -254,7 +258,7 @@ def _year_spans(ctx: DocContext) -> list[Period]:
 def extract_periods(ctx: DocContext) -> list[Period]:
     """The plan's own periods and phases, once per (start, end)."""
     found = _year_spans(ctx)
-    for m in matches_at(_FROM, ctx.text, occurrences(ctx, [_FROM_WORD]), ctx.end):
+    for m in matches_at(_FROM, ctx.text, occurrences(ctx, _FROM_LITERAL), ctx.end):
         found_range = _dated_range(ctx, m.end()) or _worded_range(ctx, m.end())
         if found_range is None or found_range[1] is None or ctx.is_foreign(m.start(), found_range[2]):
             continue
