@@ -194,8 +194,14 @@ def _unit_of_place(name: str, loc: Locality, provincial: bool) -> str | None:
     return province[1] if province else None
 
 
-def find_locality(names: list[str], place: str | None, body: str) -> Locality:
-    """The locality of a document from its issuer/parent names, its place line and its text."""
+# The 2025 reform: from 1 July 2025 there is no district level, and places are the new communes/wards.
+REFORM_MONTH = "2025-07"
+
+
+def find_locality(names: list[str], place: str | None, body: str, date: str | None = None) -> Locality:
+    """The locality of a document from its issuer/parent names, its place line and its text, read as of
+    its date (a place line "Rạch Giá" is a district-level city before July 2025, a ward after it)."""
+    after_reform = bool(date) and (date or "")[:7] >= REFORM_MONTH
     loc = Locality()
     for name in names:
         for m in UNIT_NAME.finditer(expand(name)):
@@ -207,9 +213,14 @@ def find_locality(names: list[str], place: str | None, body: str) -> Locality:
         if admin.province_named(p) and not loc.province:
             name, kind = admin.province_named(p) or (p, "tỉnh")
             loc = replace(loc, province=name, province_type=kind)
-        elif admin.districts_named(p):
+        elif after_reform and admin.communes_named(p) and not loc.commune:
+            c = admin.communes_named(p)[0]
+            loc = replace(loc, commune=c.name, commune_type=c.type)
+        elif not after_reform and admin.districts_named(p):
             d = admin.districts_named(p)[0]
             loc = replace(loc, district=d.name, district_type=d.type)
+    if loc.district and not loc.province:
+        loc = _province_of_unit(loc, body)  # a known district usually settles it without reading the body
     if not loc.district or not loc.province:
         counts = Counter(
             (m.group(1), m.group(2))

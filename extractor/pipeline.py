@@ -39,12 +39,12 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
     h = header_fields.parse_header(text, seg.start, seg.end)
     body = text[h.body_start : seg.end]
     names = issuer_fields.names_for_locality(h.issuer_lines)
-    loc = find_locality(names, h.place, body)
+    loc = find_locality(names, h.place, body, h.issued_date)
     issuer = issuer_fields.from_header(text, h.issuer_lines, loc)
     if issuer is None:
         issuer = issuer_fields.from_body(text, h.body_start, seg.end, loc)
         if issuer:  # "Ủy ban nhân dân xã Phong Hòa xây dựng Kế hoạch": the body names the commune too
-            loc = find_locality([*names, issuer.name], h.place, body)
+            loc = find_locality([*names, issuer.name], h.place, body, h.issued_date)
     sections = find_sections(text, h.body_start, seg.end)
     ctx = DocContext(
         text=text, start=seg.start, end=seg.end, body_start=h.body_start,

@@ -26,6 +26,8 @@ from extractor.vocab.layout import (
     VV_LINE,
 )
 
+# Header component lines are short; a longer line is body text (a flattened row of two cells stays under it).
+_MAX_MARKER_LINE = 200
 # Markers closer than this many non-blank lines belong to one header cluster.
 _CLUSTER_GAP = 6
 # A document needs this many body lines before a new header can start another one.
@@ -57,6 +59,8 @@ def _lines(text: str) -> list[_Line]:
 
 def _marker(line: str) -> str | None:
     # Cheap string tests first: this runs on every line of every file.
+    if len(line) > _MAX_MARKER_LINE:
+        return None
     if len(line) < 40 and line.isupper() and TYPE_LINE.match(line):
         return "type"
     if line.startswith("Số") and NUMBER_LINE.match(line):

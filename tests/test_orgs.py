@@ -90,3 +90,10 @@ def test_bug_party_committee_is_not_given_a_district_unit() -> None:
 
 def test_bug_department_of_a_province_named_like_a_city() -> None:
     assert resolve_org("Sở GD&ĐT Hưng Yên", Locality()) == "Sở Giáo dục và Đào tạo tỉnh Hưng Yên"
+
+
+def test_bug_place_line_is_read_as_of_the_document_date() -> None:
+    before = find_locality([], "Rạch Giá", "", "2024-05-02")
+    after = find_locality([], "Rạch Giá", "", "2026-01-08")
+    assert (before.district, before.province) == ("Rạch Giá", "Kiên Giang")
+    assert (after.district, after.commune, after.province) == (None, "Rạch Giá", "An Giang")
