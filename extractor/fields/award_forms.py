@@ -84,14 +84,19 @@ def form_at(text: str, pos: int) -> re.Match[str] | None:
     return FORM.match(text, pos)
 
 
+_MAX_SENTENCE = 600  # characters a sentence may run on either side of a value
+
+
 def sentence(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end) within the body: from the previous to the next sentence end."""
     text = ctx.text
-    lo = max(ctx.body_start, text.rfind("\n", ctx.body_start, start) + 1)
+    # Bounded: a sentence is short, and a one-line table with no full stop must not make this O(n²).
+    floor, ceiling = max(ctx.body_start, start - _MAX_SENTENCE), min(ctx.end, end + _MAX_SENTENCE)
+    lo = max(floor, text.rfind("\n", floor, start) + 1)
     for m in _SENTENCE_END.finditer(text, lo, start):
         lo = m.end()
-    m = _SENTENCE_END.search(text, end, ctx.end)
-    return lo, m.start() if m else ctx.end
+    m = _SENTENCE_END.search(text, end, ceiling)
+    return lo, m.start() if m else ceiling
 
 
 def canonical(form: re.Match[str]) -> str:

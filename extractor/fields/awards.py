@@ -238,7 +238,7 @@ def _resolve_organ(raw: str, loc: Locality) -> str:
 
 def _with_full_grantors(mentions: list[tuple[_Mention, str | None]]) -> list[tuple[_Mention, str | None]]:
     """A grantor that is the start of a longer one for the same form is that one, shortened."""
-    full = [(m.form, g) for m, g in mentions if g]
+    full = list(dict.fromkeys((m.form, g) for m, g in mentions if g))  # distinct, in order: tables repeat them
     out = []
     for m, g in mentions:
         longer = next((h for form, h in full if form == m.form and g and h.startswith(g + " ")), None)
