@@ -7,6 +7,7 @@ slice [start, end) of the one text, so every span stays an offset into the file'
 from __future__ import annotations
 
 import re as stdre
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -33,6 +34,25 @@ _LIST_MARKER = re.compile(r"(?:[-+•:\s]|[a-zđ]\)(?=\s)|\d{1,2}(?:\.\d{1,2})*\
 _MAX_HEADING = 80
 # Quoted names (Đề án “… giai đoạn 2022 - 2025”): the values inside belong to what is named.
 _QUOTED = re.compile(r"“[^”\n]{1,300}”|«[^»\n]{1,300}»|\"[^\"\n]{1,300}\"")
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _inside(merged: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the merged spans (a bisect, not a scan: tables cite thousands)."""
+    starts, ends = merged
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and end <= ends[i]
 
 
 def lines_between(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int, str]]:
@@ -93,7 +113,7 @@ class DocContext:
         return Span(start=start, end=end, raw=self.text[start:end])
 
     def is_excluded(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.excluded)
+        return _inside(self._merged("excluded", self.excluded), start, end)
 
     @cached_property
     def lower_body(self) -> str:
@@ -112,7 +132,17 @@ class DocContext:
 
     def is_foreign(self, start: int, end: int) -> bool:
         """Whether [start, end) lies in an excluded span or a quoted name: a value of something else."""
-        return self.is_excluded(start, end) or any(s <= start and end <= e for s, e in self.quoted)
+        return self.is_excluded(start, end) or _inside(self._merged("quoted", self.quoted), start, end)
+
+    def _merged(self, name: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+        """Spans merged and sorted for bisecting (rebuilt when the list grew: references add to it)."""
+        key = f"merged:{name}"
+        cached = self.memo.get(key)
+        if cached is None or cached[0] != len(spans):
+            cached = (len(spans), _merge(spans))
+            self.memo[key] = cached
+        merged: tuple[list[int], list[int]] = cached[1]
+        return merged
 
     def sections_at(self, pos: int) -> list[Section]:
         """The headings enclosing `pos`, outermost first."""

@@ -39,6 +39,7 @@ _BASIS_LEAD = re.compile(
     r"(?im)(?:^|[;.]\s*)(?:căn\s+cứ|thực\s+hiện|triển\s+khai|theo|thi\s+hành|trên\s+cơ\s+sở|cụ\s+thể\s+hóa"
     r"|để\s+(?:triển\s+khai|thực\s+hiện)|nhằm\s+(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa))\b"
 )
+_MAX_BASIS_PARAGRAPH = 2000
 _OF = re.compile(r"[\s,]*(?:do\s+|của\s+)")
 _SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
 _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
@@ -182,5 +183,7 @@ def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start:
 def _relation(ctx: DocContext, pos: int) -> Relation:
     if pos >= ctx.preamble_end:
         return "cites"
-    para = ctx.text.rfind("\n", ctx.start, pos) + 1
+    # The lead opens the paragraph; bounded, so a one-line preamble citing thousands stays linear.
+    floor = max(ctx.start, pos - _MAX_BASIS_PARAGRAPH)
+    para = max(floor, ctx.text.rfind("\n", floor, pos) + 1)
     return "basis" if _BASIS_LEAD.search(ctx.text, para, pos) else "cites"
