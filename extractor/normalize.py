@@ -37,14 +37,13 @@ _OLD_TONE_PROBE = stdre.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈ
 
 # Line-wrap joining. A wrapped line ends mid-sentence; the next one starts in lower case
 # and is not a list item ("a) …", "- …", "+ …").
-_ENDS_SENTENCE = re.compile(r"[.:;!?]$|^\p{Lu}[\p{Lu}\d\s,&.\-]*$")
-_STARTS_LOWER = re.compile(r"^\p{Ll}")
 _LIST_ITEM = re.compile(r"^(?:\p{Ll}[).]|[ivx]{1,4}[.)]\s)")
 # "Thành phố Hồ Chí" + "Minh, ngày 05 tháng …": a place name wrapped before its date.
 _PLACE_TAIL = re.compile(r"^\p{Lu}[\p{L} ]{0,30},\s*ngày\b")
-_ENDS_CAPITALISED_WORD = re.compile(r"(?:^|\s)\p{Lu}\p{Ll}*$")
+_ENDS_CAPITALISED_WORD = re.compile(r"(?r)(?:^|\s)\p{Lu}\p{Ll}*$")
 # "… của Chủ tịch Ủy ban nhân dân" + "Thành phố. Mỗi đơn vị …": an organ name wrapped before its unit.
-_ENDS_ORGAN = re.compile(r"(?i)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\s+tịch|Giám\s+đốc)$")
+_ENDS_ORGAN = re.compile(r"(?ri)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\s+tịch|Giám\s+đốc)$")
+_UNIT_STARTS = ("Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường")
 _STARTS_UNIT = re.compile(r"^(?:Thành\s+phố|Tỉnh|Huyện|Quận|Thị\s+xã|Xã|Phường|Thị\s+trấn)\b(?!\s+ủy)")
 
 
@@ -116,13 +115,15 @@ def _clean_lines(text: str) -> list[str]:
 def _joinable(prev: str, nxt: str, gap: int) -> bool:
     if not prev or not nxt or "\t" in prev or "\t" in nxt:
         return False
-    if not nxt[0].islower():  # the common case, decided without a regex
-        if gap or not nxt[0].isupper():
+    if not nxt[0].islower():  # the common case, decided by string tests before any regex
+        if gap or not nxt[0].isupper() or prev[-1] in ".:;!?":
             return False
-        if _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev):
+        if "ngày" in nxt[:40] and _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev):
             return True
-        return bool(_ENDS_ORGAN.search(prev) and _STARTS_UNIT.match(nxt) and not prev.isupper())
-    if _ENDS_SENTENCE.search(prev) or not _STARTS_LOWER.match(nxt) or _LIST_ITEM.match(nxt):
+        return bool(nxt.startswith(_UNIT_STARTS) and _ENDS_ORGAN.search(prev) and _STARTS_UNIT.match(nxt)
+                    and not prev.isupper())
+    # A finished sentence or a caps heading is not continued; nor is a list item.
+    if prev[-1] in ".:;!?" or prev.isupper() or _LIST_ITEM.match(nxt):
         return False
     # Across a blank line only a comma or an unfinished phrase continues (page-break wraps).
     return gap == 0 or prev.endswith(",") or prev[-1].isalpha()
