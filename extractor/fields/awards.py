@@ -33,7 +33,7 @@ from extractor.vocab.organs import POSITIONS, UNIT_WORDS
 _UNITS = alternation(UNIT_WORDS)
 _CUE_FORMS = frozenset(CUE_FORMS)
 # A title written in lower case counts after "danh hiệu" ("đạt danh hiệu “lao động tiên tiến”").
-_TITLE_CUE = re.compile(r"(?i)danh\s+hiệu(?:\s+thi\s+đua)?\s*[:\"“]?\s*$")
+_TITLE_CUE = re.compile(r"(?ri)danh\s+hiệu(?:\s+thi\s+đua)?\s*[:\"“]?\s*$")
 # An earlier achievement, not an offer ("đã được tặng Giấy khen", "02 năm liên tục đạt …").
 _PRIOR = re.compile(
     r"(?i)(?:đã|liên\s+tục|liền|lần)\s+(?:được\s+)?(?:tặng|trao\s+tặng|đạt|công\s+nhận)"

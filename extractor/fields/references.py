@@ -25,14 +25,14 @@ NUMBER = re.compile(
 _TYPE_BEFORE = re.compile(
     r"(?ri)(?P<type>" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")(?:\s+liên\s+tịch)??\s*(?:số\s*[:.]?\s*)?$"
 )
-_SO_BEFORE = re.compile(r"(?i)\bsố\s*[:.]?\s*$")
+_SO_BEFORE = re.compile(r"(?ri)\bsố\s*[:.]?\s*$")
 # A law's name stands between its type and "số": "Luật Thi đua, khen thưởng số 06/2022/QH15".
 _NAMED_LAW_BEFORE = re.compile(r"(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+\p{Lu}[\p{L}\s,\-]{0,80}?\s+số\s*$")
 # The issuer named before the type: "đề nghị của Sở Nội vụ tại Công văn số …".
 _ISSUER_BEFORE = re.compile(r"(?:của|do)\s+(?P<org>\p{Lu}[^\n;:,]{2,80}?)\s+(?:tại|theo|ở)\s*$")
 # Numbered things that are not documents: forms, annexes, articles ("Biểu số 01/TĐKT", "Mẫu 02/BC").
 _NOT_A_DOCUMENT = re.compile(
-    r"(?i)(?:mẫu|biểu|phụ\s+lục|điều|khoản|mục|trang|phiếu|điện\s+thoại)\s*(?:số\s*[:.]?\s*)?$"
+    r"(?ri)(?:mẫu|biểu|phụ\s+lục|điều|khoản|mục|trang|phiếu|điện\s+thoại)\s*(?:số\s*[:.]?\s*)?$"
 )
 # The preamble verbs that make a mention a basis (Nghị định 30/2020: the "căn cứ" component).
 _BASIS_LEAD = re.compile(

@@ -57,7 +57,7 @@ _BEFORE = re.compile(
 _AFTER = re.compile(rf"[^\d;.\n]{{0,60}}?(?<!\p{{L}})(?P<word>{alternation(AFTER)})(?!\p{{L}})", re.IGNORECASE)
 # "tăng từ 60% lên 80%": the first share is where things stand, not the aim.
 _BASELINE = re.compile(r"\s*(?:lên|xuống)\s+(?:mức\s+)?\d", re.IGNORECASE)
-_NOT_AIM = re.compile(rf"(?<!\p{{L}})(?:{alternation(NOT_AIMS)})(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", re.IGNORECASE)
+_NOT_AIM = re.compile(rf"(?r)(?<!\p{{L}})(?:{alternation(NOT_AIMS)})(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", re.IGNORECASE)
 _PAST_ANYWHERE = re.compile(rf"(?<!\p{{L}})(?:{alternation(PAST_ANYWHERE)})(?!\p{{L}})", re.IGNORECASE)
 _PAST_BEFORE = re.compile(rf"(?<!\p{{L}})(?:{alternation(PAST_BEFORE)})(?!\p{{L}})", re.IGNORECASE)
 _AIM = re.compile(rf"(?<!\p{{L}})(?:{alternation(AIM_WORDS)})(?!\p{{L}})", re.IGNORECASE)
@@ -75,7 +75,7 @@ _YEAR_WORD = "năm"
 _YEAR = re.compile(rf"(?<!\p{{L}}){_YEAR_WORD}\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _MEASURE_LEAD = re.compile(rf"^(?:(?:{alternation(AIM_LEADS)})(?!\p{{L}})\s*)+", re.IGNORECASE)
-_MEASURE_TAIL = re.compile(rf"(?:\s+(?:{alternation(AIM_TAILS)}))+$", re.IGNORECASE)
+_MEASURE_TAIL = re.compile(rf"(?r)(?:\s+(?:{alternation(AIM_TAILS)}))+$", re.IGNORECASE)
 _TAIL_ENDS = tuple({fold(t.split()[-1]) for t in AIM_TAILS})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _SPACES = re.compile(r"\s+")

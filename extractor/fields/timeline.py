@@ -80,7 +80,7 @@ _YEAR_PAIR = re.compile(
     re.IGNORECASE,
 )
 _CENTURY_LITERALS = Literals(_CENTURIES)
-_YEAR_SPAN_WORD = re.compile(rf"(?<!\p{{L}})(?:{alternation(YEAR_SPANS)})\s+$", re.IGNORECASE)
+_YEAR_SPAN_WORD = re.compile(rf"(?r)(?<!\p{{L}})(?:{alternation(YEAR_SPANS)})\s+$", re.IGNORECASE)
 _YEAR_SPAN_LEADS = phrase_leads(YEAR_SPANS)
 # How far before the years their word may start ("giai đoạn " plus spacing).
 _YEAR_SPAN_REACH = 20
