@@ -31,6 +31,7 @@ CITATION_KINDS = frozenset({"basis", "cites"})
 # at once ("các trường …", "… trên địa bàn"): neither can be checked one by one.
 _NOT_A_UNIT = re.compile(
     r"(?i)^(?:như\s+trên|lưu|vt\b|website|cổng\s+thông\s+tin|trang\s+thông\s+tin|báo\b|đài\b)|(?<!\p{L})các\s"
+    r"|^(?:cb|gv|nv|cbgv|cán\s+bộ|giáo\s+viên|nhân\s+viên|học\s+sinh|toàn\s+thể)(?!\p{L})"  # people, not units
     r"|trên\s+địa\s+bàn|trực\s+thuộc"
 )
 # Copies sent up for information ("(b/c)", "để báo cáo", "để biết") ask nothing of the recipient.

@@ -24,3 +24,7 @@ def test_bug_silent_units_are_subordinates_asked_to_act(
     recipient: str, purpose: str | None, issuer: str, expected: bool
 ) -> None:
     assert _subordinate(recipient, purpose, issuer) is expected
+
+
+def test_bug_staff_of_the_school_is_not_a_unit() -> None:
+    assert not _subordinate("CB, GV, NV", None, "Trường Tiểu học Lê Lợi")
