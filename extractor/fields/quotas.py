@@ -120,15 +120,20 @@ def _once(cache: dict[str, _T], read: Callable[[str], _T], heading: str) -> _T:
     return cache[heading]
 
 
+def _innermost(cache: dict[str, _T], read: Callable[[str], _T], sections: list[Section]) -> _T | None:
+    """What the innermost heading that says anything says (headings read once per document)."""
+    for section in reversed(sections):
+        value = _once(cache, read, section.heading)
+        if value is not None:
+            return value
+    return None
+
+
 def _in_award_context(scope: _Scope, sections: list[Section], lo: int, hi: int) -> bool:
     """The sentence names an award, or the innermost heading about a topic is about awards."""
     if scope.forms_in(lo, hi) or search(_AWARD_CUE, scope.ctx.text, _AWARD_CUE_LEADS, lo, hi):
         return True
-    for section in reversed(sections):
-        topic = _once(scope.topics, _heading_topic, section.heading)
-        if topic is not None:
-            return topic
-    return False
+    return bool(_innermost(scope.topics, _heading_topic, sections))
 
 
 def _heading_topic(heading: str) -> bool | None:
@@ -150,11 +155,7 @@ def _phase(scope: _Scope, sections: list[Section], lo: int, hi: int, start: int,
     line = _phase_line_before(scope, start, sections[-1].start if sections else ctx.body_start)
     if line is not None:
         return line
-    for section in reversed(sections):
-        phase = _once(scope.phases, _heading_phase, section.heading)
-        if phase is not None:
-            return phase
-    return None
+    return _innermost(scope.phases, _heading_phase, sections)
 
 
 def _heading_phase(heading: str) -> str | None:
