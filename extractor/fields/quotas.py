@@ -133,7 +133,8 @@ def _in_award_context(scope: _Scope, sections: list[Section], lo: int, hi: int) 
     """The sentence names an award, or the innermost heading about a topic is about awards."""
     if scope.forms_in(lo, hi) or search(_AWARD_CUE, scope.ctx.text, _AWARD_CUE_LEADS, lo, hi):
         return True
-    return bool(_innermost(scope.topics, _heading_topic, sections))
+    topic: bool | None = _innermost(scope.topics, _heading_topic, sections)
+    return bool(topic)
 
 
 def _heading_topic(heading: str) -> bool | None:
