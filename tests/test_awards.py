@@ -219,3 +219,14 @@ def test_grantor_stops_at_a_plain_lower_case_word() -> None:
     # every word of the standard names once continued a grantor, so "đầu" (of "Đầu tư") ran on
     (award,) = _awards("Tặng Giấy khen của UBND huyện đầu năm học cho tập thể.")
     assert award.grantor == UBND_HUYEN
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Phấn đấu 95% hộ gia đình đạt danh hiệu Gia đình văn hóa.",
+        "Ít nhất 70% giáo viên đạt danh hiệu Lao động tiên tiến.",
+    ],
+)
+def test_bug_title_in_a_target_is_not_an_award_offered(body: str) -> None:
+    assert _pairs(body) == []

