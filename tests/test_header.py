@@ -124,3 +124,8 @@ def test_tab_separated_header_cells_and_letter_title() -> None:
 def test_type_with_mixed_case_title_on_one_line() -> None:
     _, h = _header("Số: 5/KH-UBND\nKẾ HOẠCH Phát động phong trào thi đua năm 2021\nCăn cứ")
     assert (h.doc_type, h.title) == ("Kế hoạch", "Phát động phong trào thi đua năm 2021")
+
+
+def test_date_line_without_its_place() -> None:
+    _, h = _header("Số: 5/KH-UBND\nNgày 05 tháng 5 năm 2020\nKẾ HOẠCH\nThi đua\nCăn cứ")
+    assert (h.place, h.issued_date) == (None, "2020-05-05")

@@ -40,6 +40,10 @@ _KEM_THEO_FULL = re.compile(r"(?i)kèm\s+theo\s+(?P<type>[\p{L}]+\s+[\p{L}]+)\s+
 _FIRST_TITLE_STOP = re.compile(r"(?i)^[ \t]*(?:căn\s+cứ|kính\s+gửi|[IVX]{1,4}\s*[.:]\s|điều\s+1\b|1\s*[.)]\s)")
 
 
+# A date line with no place before it (an issue date whose place was lost).
+_BARE_DATE_LINE = re.compile(r"^\s*[Nn]gày[\s.…]*\d{0,2}[\s.…]*tháng[\s.…]*\d{0,2}[\s.…]*năm\s*\d{4}\s*$")
+
+
 @dataclass
 class Header:
     doc_type: str | None = None
@@ -91,7 +95,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
             title_parts.append((ls + len(line) - len(line.lstrip()), le))
             h.body_start = le
             continue
-        if BODY_START.match(line) and not VV_LINE.match(line):
+        if BODY_START.match(line) and not VV_LINE.match(line) and not _BARE_DATE_LINE.match(line):
             break
         _read_header_line(text, ls, le, line, h)
         h.body_start = max(h.body_start, le)
@@ -161,6 +165,11 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None
         dm = DATE.search(pd.group("date"))
         h.issued_date = match_to_iso(dm) if dm else None
         h.evidence["issued_date"] = _span(text, ls + pd.start("date"), ls + pd.end("date"))
+    bare = _BARE_DATE_LINE.match(line) if not pd and "issued_date" not in h.evidence else None
+    if bare:  # the place was lost in conversion: "Ngày 05 tháng 5 năm 2020" alone on its line
+        dm = DATE.search(line)
+        h.issued_date = match_to_iso(dm) if dm else None
+        h.evidence["issued_date"] = _span(text, ls + bare.start(), ls + bare.end())
     t = TYPE_LINE.match(line) or (TYPE_WITH_TITLE.match(line) if h.evidence else None)
     if t and not h.doc_type:
         h.doc_type = canonical_type(t.group("type"))
