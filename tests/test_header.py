@@ -129,3 +129,13 @@ def test_type_with_mixed_case_title_on_one_line() -> None:
 def test_date_line_without_its_place() -> None:
     _, h = _header("Số: 5/KH-UBND\nNgày 05 tháng 5 năm 2020\nKẾ HOẠCH\nThi đua\nCăn cứ")
     assert (h.place, h.issued_date) == (None, "2020-05-05")
+
+
+def test_bug_blank_draft_number_still_names_the_type() -> None:
+    _, h = _header("Số:     /TB-UBND\nHòa Vang, ngày   tháng 6 năm 2023\nKính gửi: Các phòng")
+    assert (h.number, h.doc_type, h.issued_date) == (None, "Thông báo", "2023-06")
+
+
+def test_bug_party_symbol_names_its_type_after_the_number() -> None:
+    _, h = _header("Số 45-KH/HU\nĐức Trọng, ngày 2 tháng 3 năm 2019\nThực hiện chỉ thị")
+    assert h.doc_type == "Kế hoạch"

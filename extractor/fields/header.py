@@ -40,6 +40,7 @@ _KEM_THEO_FULL = re.compile(r"(?i)kèm\s+theo\s+(?P<type>[\p{L}]+\s+[\p{L}]+)\s+
 _FIRST_TITLE_STOP = re.compile(r"(?i)^[ \t]*(?:căn\s+cứ|kính\s+gửi|[IVX]{1,4}\s*[.:]\s|điều\s+1\b|1\s*[.)]\s)")
 
 
+_SO_LEAD = re.compile(r"^\s*Số\s*[:.]?")
 # A date line with no place before it (an issue date whose place was lost).
 _BARE_DATE_LINE = re.compile(r"^\s*[Nn]gày[\s.…]*\d{0,2}[\s.…]*tháng[\s.…]*\d{0,2}[\s.…]*năm\s*\d{4}\s*$")
 
@@ -110,8 +111,10 @@ def parse_header(text: str, start: int, end: int) -> Header:
         h.title_span = (title_parts[0][0], title_parts[-1][1])
         h.title = " ".join(" ".join(text[a:b].split()) for a, b in title_parts).strip()
         h.evidence["title"] = _span(text, *h.title_span)
-    if not h.doc_type and h.number:
-        h.doc_type = type_from_symbol(h.number.split("/", 1)[-1])
+    if not h.doc_type and "number" in h.evidence:
+        # The symbol names the type even when the number is blank ("Số:   /KH-UBND" in a draft).
+        symbol = h.number or _SO_LEAD.sub("", h.evidence["number"].raw)
+        h.doc_type = type_from_symbol(_clean_symbol(symbol))
     if not h.evidence and not h.title:
         h.body_start = start  # no header at all: the body is the whole segment
     return h
