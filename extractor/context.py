@@ -105,10 +105,6 @@ class DocContext:
     # Intermediate results two field families share (e.g. the award forms found in the body).
     memo: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def body(self) -> str:
-        return self.text[self.body_start : self.end]
-
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, raw=self.text[start:end])
 

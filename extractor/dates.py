@@ -45,13 +45,3 @@ def match_to_iso(m: re.Match[str]) -> str | None:
                 return iso(int(m.group(y)))
             return iso(int(m.group(y)), int(month), int(day) if day else None)
     return None
-
-
-def find_dates(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[re.Match[str], str]]:
-    """All well-formed dates in text[pos:endpos] with their ISO values."""
-    out = []
-    for m in DATE.finditer(text, pos, len(text) if endpos is None else endpos):
-        value = match_to_iso(m)
-        if value:
-            out.append((m, value))
-    return out
