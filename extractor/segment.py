@@ -22,9 +22,11 @@ from extractor.vocab.layout import (
     MOTTO,
     NUMBER_LINE,
     PLACE_DATE,
+    POSITION_LINE,
     TYPE_LINE,
     VV_LINE,
 )
+from extractor.vocab.names import SURNAMES
 
 # Header component lines are short; a longer line is body text (a flattened row of two cells stays under it).
 _MAX_MARKER_LINE = 200
@@ -113,10 +115,16 @@ def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
     i = first
     while i - 1 > floor and i - first > -3:
         t = lines[i - 1].text
-        if not (t.isupper() and len(t) < 90) or _SIGNATURE_PREFIX.match(t):
+        if not (t.isupper() and len(t) < 90) or _ends_signature(t):
             break
         i -= 1
     return i
+
+
+def _ends_signature(line: str) -> bool:
+    """The previous document's signature block in capitals: "KT. CHỦ TỊCH", "TRƯỞNG PHÒNG", "NGUYỄN VĂN AN"."""
+    first = line.split()[0].capitalize() if line.split() else ""
+    return bool(_SIGNATURE_PREFIX.match(line) or POSITION_LINE.match(line) or first in SURNAMES)
 
 
 def split_documents(text: str) -> list[Segment]:

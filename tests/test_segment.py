@@ -87,3 +87,11 @@ def test_text_without_header_is_one_document() -> None:
 
 def test_bundle_with_appendix_keeps_three_parts_as_two_documents() -> None:
     assert len(_starts(LETTER + "\n" + PLAN + "\n" + APPENDIX)) == 2
+
+
+def test_bug_caps_signer_of_the_letter_stays_with_the_letter() -> None:
+    letter = LETTER.replace("Phạm Thị Hằng", "TRƯỞNG PHÒNG\nPHẠM THỊ HẰNG")
+    text = normalize(letter + "\n" + PLAN)
+    first, second = split_documents(text)
+    assert "PHẠM THỊ HẰNG" in text[first.start : first.end]
+    assert text[second.start : second.end].startswith("ỦY BAN NHÂN DÂN\nHUYỆN LẠC DƯƠNG")
