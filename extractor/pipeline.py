@@ -10,7 +10,7 @@ from pathlib import Path
 
 import regex as re
 
-from extractor.context import DocContext, find_sections
+from extractor.context import DocContext, Section, find_sections
 from extractor.fields import header as header_fields
 from extractor.fields import issuer as issuer_fields
 from extractor.fields.awards import extract_awards
@@ -29,9 +29,10 @@ from extractor.segment import Segment, split_documents
 _DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*:")
 
 
-def _preamble_end(text: str, body_start: int, end: int, ctx_sections: list[tuple[int, int]]) -> int:
+def _preamble_end(text: str, body_start: int, end: int, sections: list[Section]) -> int:
+    """Where the basis ends: the first section or numbered item ("I.", "1."), or a decision's "QUYẾT ĐỊNH:"."""
     decides = _DECIDES.search(text, body_start, end)
-    first_heading = ctx_sections[0][0] if ctx_sections else end
+    first_heading = next((s.start for s in sections if s.level <= 2), end)
     return min(decides.start() if decides else end, first_heading)
 
 
@@ -48,7 +49,7 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
     sections = find_sections(text, h.body_start, seg.end)
     ctx = DocContext(
         text=text, start=seg.start, end=seg.end, body_start=h.body_start,
-        preamble_end=_preamble_end(text, h.body_start, seg.end, [(s.start, s.level) for s in sections if s.level <= 2]),
+        preamble_end=_preamble_end(text, h.body_start, seg.end, sections),
         issued_date=h.issued_date, title_span=h.title_span, locality=loc, sections=sections,
     )
     # "(Ban hành kèm theo Quyết định số …)" under the title names a real document: read it too.
@@ -58,8 +59,9 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
     if issuer is None and signer and signer.on_behalf_of and signer.authority == "TM.":
         # "TM. ỦY BAN NHÂN DÂN" signs for the body of the place line's locality.
         name = signer.on_behalf_of
-        if loc.district and name == "Ủy ban nhân dân":
-            name = resolve_org(f"{name} {loc.district_type}", loc)
+        unit = loc.commune_type if loc.commune and not loc.district else loc.district_type
+        if unit and name == "Ủy ban nhân dân":
+            name = resolve_org(f"{name} {unit}", loc)
         issuer = Organization(name=name, span=signer.span)
     if signer and issuer and signer.on_behalf_of and issuer.name.startswith(signer.on_behalf_of):
         signer.on_behalf_of = issuer.name  # "TM. ỦY BAN NHÂN DÂN" is this issuer, with its locality

@@ -2,6 +2,7 @@ import pytest
 
 from extractor.fields.issuer import from_body, from_header
 from extractor.normalize import normalize
+from extractor.pipeline import extract_text
 from extractor.orgs import Locality
 
 TAM_NONG = Locality(province="Đồng Tháp", province_type="tỉnh", district="Tam Nông", district_type="huyện")
@@ -55,3 +56,11 @@ def test_issuer_from_body(body: str, name: str | None) -> None:
     text = normalize(body)
     org = from_body(text, 0, len(text), TAM_NONG)
     assert (org.name if org else None) == name
+
+
+def test_post_reform_plan_without_header_issuer_signs_for_its_ward() -> None:
+    raw = ("Số: 31/KH-UBND\nTrấn Biên, ngày 2 tháng 10 năm 2025\nKẾ HOẠCH\nThi đua cuối năm\nI. MỤC TIÊU\nNội dung.\n"
+           "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nĐỗ Thành Công\n")
+    _, (doc,) = extract_text(raw)
+    assert doc.issuer is not None
+    assert doc.issuer.name == "Ủy ban nhân dân phường Trấn Biên"

@@ -95,3 +95,4 @@ def test_bug_caps_signer_of_the_letter_stays_with_the_letter() -> None:
     first, second = split_documents(text)
     assert "PHẠM THỊ HẰNG" in text[first.start : first.end]
     assert text[second.start : second.end].startswith("ỦY BAN NHÂN DÂN\nHUYỆN LẠC DƯƠNG")
+
