@@ -139,3 +139,9 @@ def test_bug_blank_draft_number_still_names_the_type() -> None:
 def test_bug_party_symbol_names_its_type_after_the_number() -> None:
     _, h = _header("Số 45-KH/HU\nĐức Trọng, ngày 2 tháng 3 năm 2019\nThực hiện chỉ thị")
     assert h.doc_type == "Kế hoạch"
+
+
+def test_bug_body_sentence_after_the_title_is_not_title() -> None:
+    _, h = _header("KẾ HOẠCH\nPhát động thi đua năm 2021\n"
+                   "Ủy ban nhân dân huyện Tân Phú ban hành Kế hoạch phát động thi đua như sau:\nI. MỤC ĐÍCH")
+    assert h.title == "Phát động thi đua năm 2021"

@@ -40,6 +40,8 @@ _KEM_THEO_FULL = re.compile(r"(?i)kèm\s+theo\s+(?P<type>[\p{L}]+\s+[\p{L}]+)\s+
 _FIRST_TITLE_STOP = re.compile(r"(?i)^[ \t]*(?:căn\s+cứ|kính\s+gửi|[IVX]{1,4}\s*[.:]\s|điều\s+1\b|1\s*[.)]\s)")
 
 
+# A sentence of the body, not a title line: it announces what follows, or runs long.
+_BODY_SENTENCE = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*:?\s*$|^.{250,}$|:$")
 _SO_LEAD = re.compile(r"^\s*Số\s*[:.]?")
 # A date line with no place before it (an issue date whose place was lost).
 _BARE_DATE_LINE = re.compile(r"^\s*[Nn]gày[\s.…]*\d{0,2}[\s.…]*tháng[\s.…]*\d{0,2}[\s.…]*năm\s*\d{4}\s*$")
@@ -83,7 +85,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
             title_mode = False  # a Công văn's "V/v" may stand before the motto and the date
         if title_mode:
             opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else BODY_START.match(line)
-            if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line)
+            if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _BODY_SENTENCE.search(line)
                     or len(title_parts) >= _TITLE_LINES or _ends_title(line, title_parts, text)):
                 break
             kem = KEM_THEO.match(line)
