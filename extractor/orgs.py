@@ -59,6 +59,9 @@ _UNIT_LIST = re.compile(r"(?i)\b(xã|phường|thị trấn)(?:\s*(?:,|và)\s*(?
 _LAST_UNIT = re.compile(
     rf"(?i)(?<!\p{{L}})(?:{_UNITS}|đảng)(?:\s+ủy)?\s+(?!ủy\b|đoàn\b|hội\b)((?:(?!(?<!\p{{L}})(?:{_UNITS})\s).)+)$"
 )
+# "Huyện ủy" / "Tỉnh ủy" with no place after it.
+_BARE_COMMITTEE = re.compile(rf"(?<!\p{{L}})(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?!\s+{PROPER})(?!\p{{L}})")
+_VOWEL = re.compile(r"[aeiouy]")
 _PLACE_UNIT = re.compile(r"(?i)^(?:tp\.?|thành phố|thị xã|huyện|quận)\s*")
 # Lower-case unit words in running text ("trên địa bàn huyện Nhà Bè"): the document's own area.
 _UNIT_WORD_PROBE = stdre.compile("(?:" + "|".join(UNIT_WORDS) + ") ")  # stdlib: a fast literal scan first
@@ -103,7 +106,7 @@ def case_name(s: str) -> str:
     s = " ".join(s.split())
     if not _is_caps(s):
         return s
-    words = [w if w in KEEP_UPPER or w in ABBREVIATIONS or "&" in w else w.lower() for w in s.split()]
+    words = [w if w in KEEP_UPPER or w in ABBREVIATIONS or "&" in w or _is_acronym(w) else w.lower() for w in s.split()]
     s = " ".join(words)
     s = _PHRASE_RE.sub(lambda m: _CANONICAL[m.group(0).lower()], s)
     # After a unit word or a school head, the rest of a header line is a proper name.
@@ -115,6 +118,11 @@ def case_name(s: str) -> str:
         if head:
             s = s[: head.end()] + _title(s[head.end():])
     return s[:1].upper() + s[1:]
+
+
+def _is_acronym(word: str) -> bool:
+    """A caps token with no vowel is an acronym ("LHPN", "BCH"), not a Vietnamese syllable."""
+    return len(word) > 1 and word.isupper() and not _VOWEL.search(strip_marks(word))
 
 
 def _title(s: str) -> str:
@@ -161,7 +169,17 @@ def resolve_org(raw: str, loc: Locality) -> str:
             s = f"{m.group(1)} {unit} {m.group(2)}"
     if not UNIT_NAME.search(s) and not _ENDS_PROPER.search(s):
         s = _add_locality(s, loc)
-    return s
+    return _BARE_COMMITTEE.sub(lambda m: _committee_place(m, loc), s)
+
+
+def _committee_place(m: re.Match[str], loc: Locality) -> str:
+    """A Party committee named without its place takes the document's ("Ban Thường vụ Huyện ủy" in a
+    Đắk Mil document is "… Huyện ủy Đắk Mil")."""
+    kind = m.group(1)
+    place = loc.province if kind == "Tỉnh" else loc.district
+    if kind == "Thành":  # a city's committee: the province-level city, or a city in a province
+        place = loc.district if loc.district_type == "thành phố" else loc.province
+    return f"{m.group(0)} {place}" if place else m.group(0)
 
 
 def _add_locality(name: str, loc: Locality) -> str:

@@ -64,3 +64,11 @@ def test_post_reform_plan_without_header_issuer_signs_for_its_ward() -> None:
     _, (doc,) = extract_text(raw)
     assert doc.issuer is not None
     assert doc.issuer.name == "Ủy ban nhân dân phường Trấn Biên"
+
+
+def test_bug_issuer_of_a_cited_decision_is_not_this_issuer() -> None:
+    body = ("Căn cứ Quyết định số 2433/QĐ-UBND ngày 10/8/2023 của UBND thành phố Cần Thơ về ban hành kế hoạch "
+            "thời gian năm học;\nTrường THPT Châu Văn Liêm xây dựng kế hoạch như sau:")
+    org = from_body(normalize(body), 0, len(normalize(body)), TAM_NONG)
+    assert org is not None
+    assert org.name == "Trường THPT Châu Văn Liêm"

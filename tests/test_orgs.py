@@ -97,3 +97,15 @@ def test_bug_place_line_is_read_as_of_the_document_date() -> None:
     after = find_locality([], "Rạch Giá", "", "2026-01-08")
     assert (before.district, before.province) == ("Rạch Giá", "Kiên Giang")
     assert (after.district, after.commune, after.province) == (None, "Rạch Giá", "An Giang")
+
+
+def test_bug_party_committee_without_its_place_takes_the_documents() -> None:
+    loc = Locality(province="Nghệ An", province_type="tỉnh", district="Yên Thành", district_type="huyện")
+    assert resolve_org("Ban Thường vụ Huyện ủy", loc) == "Ban Thường vụ Huyện ủy Yên Thành"
+    assert resolve_org("Tỉnh ủy", loc) == "Tỉnh ủy Nghệ An"
+    assert resolve_org("Huyện ủy Đức Trọng", loc) == "Huyện ủy Đức Trọng"
+
+
+def test_bug_mass_organisation_acronyms() -> None:
+    assert case_name("HỘI LHPN HUYỆN LỤC NAM") == "Hội LHPN huyện Lục Nam"
+    assert resolve_org("Hội LHPN huyện Lục Nam", Locality()) == "Hội Liên hiệp Phụ nữ huyện Lục Nam"

@@ -52,7 +52,6 @@ _GIVES = re.compile(
     r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận)\s+(?:danh\s+hiệu\s+)?[\"“]?\s*$"
 )
 _POSITION = re.compile(rf"(?P<position>{alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
-_BARE_COMMITTEE = re.compile(r"(?<!\p{L})(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy$")
 _SCHOOL_LINE = re.compile(r"(?m)^[ \t]*TRƯỜNG[ \t]+[^\n]*\S")
 _HEAD = re.compile(rf"(?:{alternation(GRANTOR_HEADS)})(?!\p{{L}})")
 _TOKEN = re.compile(r"\S+")
@@ -217,25 +216,12 @@ def _resolve_official(raw: str, loc: Locality) -> str:
     "Giám đốc Sở GD&ĐT" -> "Giám đốc Sở Giáo dục và Đào tạo tỉnh Bình Định"."""
     m = _POSITION.match(raw)
     if not m or not m.group("organ"):
-        return _resolve_organ(raw, loc)
+        return resolve_org(raw, loc)
     position, organ = m.group("position"), m.group("organ")
     if position.endswith("phòng") and not organ.startswith("Phòng"):
         # "Trưởng phòng GD&ĐT" heads "Phòng GD&ĐT"
-        return f"{position} {_resolve_organ(f'Phòng {organ}', loc).removeprefix('Phòng ')}"
-    return f"{position} {_resolve_organ(organ, loc)}"
-
-
-def _resolve_organ(raw: str, loc: Locality) -> str:
-    """resolve_org, and a Party committee named without its place takes the document's
-    ("Ban Thường vụ Huyện ủy" -> "Ban Thường vụ Huyện ủy Đắk Mil")."""
-    name = resolve_org(raw, loc)
-    committee = _BARE_COMMITTEE.search(name)
-    if not committee:
-        return name
-    place = loc.province if committee.group(1) == "Tỉnh" else loc.district
-    if committee.group(1) == "Thành":  # a city's committee: the province-level city, or a city in a province
-        place = loc.district if loc.district_type == "thành phố" else loc.province
-    return f"{name} {place}" if place else name
+        return f"{position} {resolve_org(f'Phòng {organ}', loc).removeprefix('Phòng ')}"
+    return f"{position} {resolve_org(organ, loc)}"
 
 
 def _with_full_grantors(mentions: list[tuple[_Mention, str | None]]) -> list[tuple[_Mention, str | None]]:

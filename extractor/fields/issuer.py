@@ -41,6 +41,8 @@ _CLOSING = re.compile(
     r"(?P<org>\p{Lu}[^\n,;]{2,100}?)(?=\s*(?:[,;]|\.(?:/\.)?\s*$|\./\.|$|\s+(?:đề\s+nghị|yêu\s+cầu|và\s)))",
     re.MULTILINE,
 )
+# The clause cites another document: its organ issued that one, not this ("… số 12/QĐ-UBND … của X về").
+_CITING = re.compile(r"(?i)\bsố\s*\d|\d+\s*/\s*\p{Lu}|(?<!\p{L})của\s|\svề$|^(?:căn\s+cứ|thực\s+hiện|theo)\s")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
@@ -91,8 +93,8 @@ def from_body(text: str, start: int, end: int, loc: Locality) -> Organization | 
         if not _ORGAN_HEAD.match(piece.strip()) and inner:
             piece = piece[inner.end() :]
         raw = _PAREN.sub("", piece).strip()
-        if not _ORGAN_HEAD.match(raw) or len(raw.split()) > 14:
-            continue
+        if not _ORGAN_HEAD.match(raw) or len(raw.split()) > 14 or _CITING.search(group):
+            continue  # "Căn cứ Quyết định số … của UBND thành phố về ban hành kế hoạch": a cited issuer
         s = m.start("org") + len(group) - len(piece) + (len(piece) - len(piece.lstrip()))
         span = Span(start=s, end=m.end("org"), raw=text[s : m.end("org")])
         return Organization(name=resolve_org(raw, loc), span=span)

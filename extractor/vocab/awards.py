@@ -199,6 +199,9 @@ RECIPIENTS: dict[str, str] = {
     "hội viên": "cá nhân",
     "đảng viên": "cá nhân",
     # collectives named by what they are (counted only in an award context, like every quota)
+    "xã": "tập thể",
+    "phường": "tập thể",
+    "thị trấn": "tập thể",
     "ấp": "tập thể",
     "thôn": "tập thể",
     "khu phố": "tập thể",
