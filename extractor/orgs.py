@@ -169,7 +169,8 @@ def resolve_org(raw: str, loc: Locality) -> str:
             s = f"{m.group(1)} {unit} {m.group(2)}"
     if not UNIT_NAME.search(s) and not _ENDS_PROPER.search(s):
         s = _add_locality(s, loc)
-    return _BARE_COMMITTEE.sub(lambda m: _committee_place(m, loc), s)
+    named: str = _BARE_COMMITTEE.sub(lambda m: _committee_place(m, loc), s)
+    return named
 
 
 def _committee_place(m: re.Match[str], loc: Locality) -> str:
