@@ -43,6 +43,9 @@ _PLACE_TAIL = re.compile(r"^\p{Lu}[\p{L} ]{0,30},\s*ngày\b")
 _ENDS_CAPITALISED_WORD = re.compile(r"(?r)(?:^|\s)\p{Lu}\p{Ll}*$")
 # "… của Chủ tịch Ủy ban nhân dân" + "Thành phố. Mỗi đơn vị …": an organ name wrapped before its unit.
 _ENDS_ORGAN = re.compile(r"(?ri)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\s+tịch|Giám\s+đốc)$")
+# Words a sentence cannot end on: a line ending with one was wrapped mid-phrase.
+_OPEN_ENDINGS = (" và", " của", " các", " số", " tại", " theo", " cho", " với", " ngày", " tháng", " năm")
+_LIST_START = re.compile(r"^(?:[-+•]|\d{1,2}[.)]\s|[IVX]{1,4}\.\s|\p{Ll}\)\s)")
 _UNIT_STARTS = ("Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường")
 _STARTS_UNIT = re.compile(r"^(?:Thành\s+phố|Tỉnh|Huyện|Quận|Thị\s+xã|Xã|Phường|Thị\s+trấn)\b(?!\s+ủy)")
 
@@ -116,7 +119,11 @@ def _joinable(prev: str, nxt: str, gap: int) -> bool:
     if not prev or not nxt or "\t" in prev or "\t" in nxt:
         return False
     if not nxt[0].islower():  # the common case, decided by string tests before any regex
-        if gap or not nxt[0].isupper() or prev[-1] in ".:;!?":
+        if gap or prev[-1] in ".:;!?":
+            return False
+        if prev.endswith(_OPEN_ENDINGS) and not _LIST_START.match(nxt):
+            return True  # "… Sở Giáo dục và" + "Đào tạo tỉnh …", "Kế hoạch số" + "09/KH-TH": no line ends so
+        if not nxt[0].isupper():
             return False
         if "ngày" in nxt[:40] and _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev):
             return True

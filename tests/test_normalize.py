@@ -64,3 +64,16 @@ def test_bug_underscore_italics_removed_but_not_inside_words() -> None:
 def test_bug_organ_wrapped_before_its_unit_word() -> None:
     got = normalize("đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân\nThành phố. Mỗi đơn vị gửi hồ sơ.")
     assert got == "đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố. Mỗi đơn vị gửi hồ sơ.\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        ("Căn cứ Hướng dẫn của Sở Giáo dục và\nĐào tạo tỉnh Nghệ An.", 1),
+        ("theo Kế hoạch số\n09/KH-TH ngày 05 tháng 9 năm 2024.", 1),
+        ("Các nội dung chính gồm các\n- mục một;", 2),
+        ("Năm học này thực hiện tốt.\nĐào tạo giáo viên.", 2),
+    ],
+)
+def test_bug_line_cannot_end_on_a_connector(raw: str, lines: int) -> None:
+    assert len(normalize(raw).strip().split("\n")) == lines

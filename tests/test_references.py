@@ -139,3 +139,8 @@ def test_type_word_before_number(body: str, doc_type: str) -> None:
 def test_bug_official_before_department_still_gets_the_province() -> None:
     (ref,) = _refs("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 402/TTr-SNV ngày 18/3/2022,\nI. X")
     assert ref.issuer == "Sở Nội vụ tỉnh Đồng Nai"
+
+
+def test_bug_head_of_a_department_names_the_department() -> None:
+    (ref,) = _refs("Theo đề nghị của Trưởng phòng Nội vụ huyện tại Tờ trình số 118/TTr-PNV ngày 3/3/2021,\nI. X")
+    assert ref.issuer == "Phòng Nội vụ huyện Long Thành"

@@ -98,7 +98,14 @@ def _strip_position(name: str) -> str:
     if name.startswith("Thủ tướng Chính phủ"):
         return name
     m = _LEADING_POSITION.match(name)
-    return name[m.end() :] if m else name
+    if not m:
+        return name
+    rest = name[m.end() :]
+    # "Trưởng phòng Nội vụ huyện" heads the Phòng Nội vụ; "Trưởng ban Tuyên giáo" the Ban Tuyên giáo.
+    for office in ("phòng", "ban"):
+        if m.group(0).strip().lower().endswith(office) and not rest.lower().startswith(office):
+            return f"{office.capitalize()} {rest}"
+    return rest
 
 
 def extract_references(ctx: DocContext, own_number: str | None, start: int | None = None) -> list[Reference]:
