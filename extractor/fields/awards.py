@@ -54,6 +54,8 @@ _GIVES = re.compile(
 _POSITION = re.compile(rf"(?P<position>{alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
 _SCHOOL_LINE = re.compile(r"(?m)^[ \t]*TRƯỜNG[ \t]+[^\n]*\S")
 _HEAD = re.compile(rf"(?:{alternation(GRANTOR_HEADS)})(?!\p{{L}})")
+# A share that reaches the title ("95% hộ … đạt danh hiệu"): the title measures a target.
+_TARGET_MEASURE = re.compile(r"(?i)%[^.;\n]{0,80}?\sđạt\s")
 _TOKEN = re.compile(r"\S+")
 # The same tokens, last first: a grantor is read back from its verb, only as far as its name goes.
 _TOKEN_BACK = re.compile(r"(?r)\S+")
@@ -146,7 +148,7 @@ def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
     before = text[max(lo, m.start() - 60) : m.start()]
     if form in _CUE_FORMS and not m.group(0)[0].isupper() and not _TITLE_CUE.search(before):
         return None
-    if form in _CUE_FORMS and "%" in text[lo:hi]:
+    if form in _CUE_FORMS and _TARGET_MEASURE.search(text, lo, m.start()):
         return None  # "95% hộ đạt danh hiệu Gia đình văn hóa": a target's measure, not a title offered
     if _PRIOR.search(before) or _RATE.search(text, lo, m.start()):
         return None
