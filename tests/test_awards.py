@@ -233,5 +233,6 @@ def test_bug_title_in_a_target_is_not_an_award_offered(body: str) -> None:
 
 
 def test_bug_award_share_of_a_title_is_still_offered() -> None:
-    pairs = _pairs("Danh hiệu “Tập thể lao động xuất sắc” không vượt quá 20% số tập thể đạt Tập thể lao động tiên tiến.")
+    pairs = _pairs("Danh hiệu “Tập thể lao động xuất sắc” không vượt quá 20% số tập thể "
+                   "đạt Tập thể lao động tiên tiến.")
     assert ("Tập thể lao động xuất sắc", None) in pairs
