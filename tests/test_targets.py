@@ -134,3 +134,15 @@ def test_decimal_comma_is_not_a_clause_cut() -> None:
     first, second = _targets("Thủ tục trực tuyến đạt 40%, dịch vụ mức độ 3,4 đạt 50%.")
     assert second.text == "dịch vụ mức độ 3,4 đạt 50%"
     assert first.text == "Thủ tục trực tuyến đạt 40%"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Số cá nhân đề nghị tặng danh hiệu Chiến sĩ thi đua cơ sở không quá 15% tổng số cá nhân đạt Lao động tiên tiến.",
+        "Kết quả năm học 2023 - 2024: tỷ lệ học sinh hoàn thành chương trình đạt 99,6%.",
+        "Báo cáo nêu rõ chỉ số cụ thể (ví dụ: tỷ lệ hoàn thành 98,2% kế hoạch năm).",
+    ],
+)
+def test_bug_award_caps_results_and_examples_are_not_targets(body: str) -> None:
+    assert extract_targets(make_ctx(body)) == []

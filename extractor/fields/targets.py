@@ -205,6 +205,8 @@ def _target(ctx: DocContext, hit: _Hit, ref_year: int | None, no_aim: dict[str, 
         return None
     value = float(m.group("num").replace(",", "."))
     op = _op(before, after, value)
+    if op in ("<=", "<") and _AWARD_SHARE.match(text, m.end(), hit.hi) and _AWARD_WORDS.search(text, hit.lo, hit.hi):
+        return None  # "không quá 15% tổng số cá nhân được khen": a cap on awards, not an aim
     start = before.start() if before else m.start()
     # The text starts after a "Chỉ tiêu:"-style head, which stays the measure when nothing else says it.
     colon = text.rfind(":", hit.lo, start)
@@ -217,6 +219,13 @@ def _target(ctx: DocContext, hit: _Hit, ref_year: int | None, no_aim: dict[str, 
         value=value, unit="%" if m.group("pct") else _key(m.group("unit")), op=op,
         text=text[t_lo : hit.hi].strip(" ,;."), measure=measure, span=ctx.span(start, m.end()),
     )
+
+
+# A share of people or units ("15% tổng số cá nhân", "20% số tập thể") in a sentence about awards.
+_AWARD_SHARE = re.compile(
+    r"(?i)\s*(?:của\s+)?(?:tổng\s+)?số\s+(?:cá\s+nhân|tập\s+thể|cán\s+bộ|công\s+chức|viên\s+chức|đơn\s+vị|người)"
+)
+_AWARD_WORDS = re.compile(r"(?i)khen|danh\s+hiệu|thi\s+đua")
 
 
 def _key(word: str) -> str:

@@ -43,7 +43,11 @@ REVIEW_PHASES: tuple[str, ...] = ("sơ kết", "tổng kết")
 
 # Words that put a figure in the past: "đã đạt 85%", "tăng 10% so với cùng kỳ", "năm qua".
 PAST_BEFORE: tuple[str, ...] = ("đã",)
-PAST_ANYWHERE: tuple[str, ...] = ("cùng kỳ", "năm qua", "vừa qua", "trước đây")
+PAST_ANYWHERE: tuple[str, ...] = (
+    "cùng kỳ", "năm qua", "vừa qua", "trước đây",
+    "kết quả năm", "kết quả thực hiện", "kết quả đạt được",  # a report of results, in the body's own words
+    "ví dụ",  # an example in a guideline, not its aim
+)
 # Words that make a clause an aim even with a past marker ("phấn đấu tăng 10% so với cùng kỳ").
 AIM_WORDS: tuple[str, ...] = ("phấn đấu", "chỉ tiêu", "mục tiêu", "cần đạt")
 # Headings of sections that report the past ("I. KẾT QUẢ NĂM HỌC 2015 - 2016", "1. Tình hình thực hiện"),
