@@ -139,7 +139,8 @@ def test_decimal_comma_is_not_a_clause_cut() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Số cá nhân đề nghị tặng danh hiệu Chiến sĩ thi đua cơ sở không quá 15% tổng số cá nhân đạt Lao động tiên tiến.",
+        "Số cá nhân đề nghị tặng danh hiệu Chiến sĩ thi đua cơ sở không quá 15% tổng số cá nhân "
+        "đạt Lao động tiên tiến.",
         "Kết quả năm học 2023 - 2024: tỷ lệ học sinh hoàn thành chương trình đạt 99,6%.",
         "Báo cáo nêu rõ chỉ số cụ thể (ví dụ: tỷ lệ hoàn thành 98,2% kế hoạch năm).",
     ],
