@@ -236,3 +236,9 @@ def test_bug_award_share_of_a_title_is_still_offered() -> None:
     pairs = _pairs("Danh hiệu “Tập thể lao động xuất sắc” không vượt quá 20% số tập thể "
                    "đạt Tập thể lao động tiên tiến.")
     assert ("Tập thể lao động xuất sắc", None) in pairs
+
+
+def test_bug_principal_of_this_school_in_words() -> None:
+    ctx = make_ctx("Trường Tiểu học Lê Mao xây dựng kế hoạch như sau:\nHiệu trưởng nhà trường tặng Giấy khen cho "
+                   "tập thể, cá nhân xuất sắc.", locality=LONG_THANH)
+    assert [(a.form, a.grantor) for a in extract_awards(ctx)] == [("Giấy khen", "Hiệu trưởng Trường Tiểu học Lê Mao")]

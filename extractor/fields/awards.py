@@ -52,6 +52,7 @@ _GIVES = re.compile(
     r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận)\s+(?:danh\s+hiệu\s+)?[\"“]?\s*$"
 )
 _POSITION = re.compile(rf"(?P<position>{alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
+_OWN_SCHOOL_WORDS = re.compile(r"\s+(?:nhà\s+trường|của\s+trường|trường)$")
 _SCHOOL_LINE = re.compile(r"(?m)^[ \t]*TRƯỜNG[ \t]+[^\n]*\S")
 _HEAD = re.compile(rf"(?:{alternation(GRANTOR_HEADS)})(?!\p{{L}})")
 # A share that reaches the title ("95% hộ … đạt danh hiệu"): the title measures a target.
@@ -199,8 +200,9 @@ def _grantor_name(ctx: DocContext, mention: _Mention, resolved: dict[str, str]) 
     else:
         return None
     if raw not in resolved:
-        school = _own_school(ctx) if raw in SCHOOL_HEADS else None
-        resolved[raw] = f"{raw} {school}" if school else _resolve_official(raw, ctx.locality)
+        head = _OWN_SCHOOL_WORDS.sub("", raw)  # "Hiệu trưởng nhà trường" is this school's principal
+        school = _own_school(ctx) if head in SCHOOL_HEADS else None
+        resolved[raw] = f"{head} {school}" if school else _resolve_official(raw, ctx.locality)
     return resolved[raw]
 
 
