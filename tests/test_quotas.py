@@ -123,3 +123,8 @@ def test_quota_span_includes_the_comparison_word() -> None:
 )
 def test_bug_recipients_named_by_what_they_are(body: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(body) == expected
+
+
+def test_bug_unit_size_condition_is_not_a_quota() -> None:
+    rows = _rows("III. KHEN THƯỞNG\nCác đơn vị có dưới 10 cán bộ chỉ được đề nghị tối đa 01 cá nhân.")
+    assert rows == [(1, "<=", "cá nhân", None, None, None)]

@@ -111,6 +111,9 @@ class _Scope:
         return [m for m in self.forms[i:j] if m.end() <= hi]
 
 
+# A count that describes which units qualify ("có dưới 10 cán bộ", "có từ 20 cá nhân trở lên").
+_CONDITION = re.compile(r"(?ri)(?<!\p{L})có\s+(?:dưới|trên|từ|hơn|ít\s+hơn|nhiều\s+hơn|không\s+quá)\s*$")
+
 _T = TypeVar("_T")
 
 
@@ -258,6 +261,8 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
         sections = ctx.sections_at(m.start())
         if not _in_award_context(scope, sections, lo, hi):
             continue
+        if _CONDITION.search(text, max(lo, m.start() - 30), m.start()):
+            continue  # "các đơn vị có dưới 10 cán bộ …": who may be proposed, not how many
         before = search(_OP_BEFORE, text, _OP_BEFORE_LEADS, max(lo, m.start() - 25), m.start())
         start = before.start() if before else m.start()
         op: Op
