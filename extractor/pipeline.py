@@ -52,6 +52,8 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
         preamble_end=_preamble_end(text, h.body_start, seg.end, sections),
         issued_date=h.issued_date, title_span=h.title_span, locality=loc, sections=sections,
     )
+    if issuer:
+        ctx.memo["issuer"] = issuer.name  # for "… của nhà trường" in references
     # "(Ban hành kèm theo Quyết định số …)" under the title names a real document: read it too.
     references = extract_references(ctx, h.number, start=h.issued_with_at)
     awards = extract_awards(ctx)

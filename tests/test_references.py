@@ -144,3 +144,12 @@ def test_bug_official_before_department_still_gets_the_province() -> None:
 def test_bug_head_of_a_department_names_the_department() -> None:
     (ref,) = _refs("Theo đề nghị của Trưởng phòng Nội vụ huyện tại Tờ trình số 118/TTr-PNV ngày 3/3/2021,\nI. X")
     assert ref.issuer == "Phòng Nội vụ huyện Long Thành"
+
+
+def test_bug_own_body_in_words_is_the_documents_issuer() -> None:
+    from extractor.pipeline import extract_text
+
+    raw = ("KẾ HOẠCH\nThi đua năm học 2024 - 2025\nCăn cứ Kế hoạch số 09/KH-TH ngày 05/9/2024 của nhà trường về "
+           "nhiệm vụ năm học;\nTrường Tiểu học Lê Mao xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\nNội dung.\n")
+    _, (doc,) = extract_text(raw)
+    assert [(r.number, r.issuer) for r in doc.references] == [("09/KH-TH", "Trường Tiểu học Lê Mao")]

@@ -40,6 +40,8 @@ _BASIS_LEAD = re.compile(
     r"|để\s+(?:triển\s+khai|thực\s+hiện)|nhằm\s+(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa))\b"
 )
 _MAX_BASIS_PARAGRAPH = 2000
+# The document's own body named in words ("của nhà trường", "của đơn vị"): its issuer.
+_OWN_BODY = re.compile(r"(?:nhà\s+trường|đơn\s+vị|cơ\s+quan)(?=\s*[,;.\n]|\s+về\s|$)")
 _OF = re.compile(r"[\s,]*(?:do\s+|của\s+)")
 _SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
 _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
@@ -163,17 +165,20 @@ def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start:
         pos = dmatch.end()
     issuer_raw = None
     om = _OF.match(text, pos)
+    own = None
     if om and om.end() < clause_end:
         org_end, issuer_raw = _take_org(text, om.end(), clause_end)
         if issuer_raw:
             pos = org_end
+        elif (ownm := _OWN_BODY.match(text, om.end())) and ctx.memo.get("issuer"):
+            own, issuer_raw, pos = ctx.memo["issuer"], ownm.group(0), ownm.end()  # "… của nhà trường"
     subject = None
     sm = _SUBJECT_LEAD.match(text[pos:clause_end])
     if sm:
         subject = " ".join(text[pos + sm.end() : clause_end].split()).strip(" ,") or None
     if subject or issuer_raw:
         ctx.excluded.append((end, clause_end))
-    issuer = resolve_org(_strip_position(expand(issuer_raw)), ctx.locality) if issuer_raw else None
+    issuer = own or (resolve_org(_strip_position(expand(issuer_raw)), ctx.locality) if issuer_raw else None)
     doc_type = canonical_type(type_word) if type_word else type_from_symbol(sym)
     return Reference(
         relation=_relation(ctx, start),
