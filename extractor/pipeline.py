@@ -6,11 +6,12 @@ Pure up to `extract_text`; `extract_file` adds the reading and the file's identi
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import regex as re
 
-from extractor.context import DocContext, Section, find_sections
+from extractor.context import DocContext, Section, find_sections, lines_between
 from extractor.fields import header as header_fields
 from extractor.fields import issuer as issuer_fields
 from extractor.fields.awards import extract_awards
@@ -24,6 +25,7 @@ from extractor.normalize import normalize
 from extractor.orgs import find_locality, resolve_org
 from extractor.readers import ReadError, read_file
 from extractor.segment import Segment, split_documents
+from extractor.vocab.layout import APPENDIX_LINE
 
 # A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does.
 _DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*:")
@@ -34,6 +36,14 @@ def _preamble_end(text: str, body_start: int, end: int, sections: list[Section])
     decides = _DECIDES.search(text, body_start, end)
     first_heading = next((s.start for s in sections if s.level <= 2), end)
     return min(decides.start() if decides else end, first_heading)
+
+
+def _appendix_start(text: str, after: int, end: int) -> int:
+    """Where the appendix forms begin ("Phụ lục 1", "Mẫu số 02", "Biểu 1"), past the signature; else end."""
+    for s, _e, line in lines_between(text, after, end):
+        if APPENDIX_LINE.match(line):
+            return s
+    return end
 
 
 def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
@@ -67,10 +77,12 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
         issuer = Organization(name=name, span=signer.span)
     if signer and issuer and signer.on_behalf_of and issuer.name.startswith(signer.on_behalf_of):
         signer.on_behalf_of = issuer.name  # "TM. ỦY BAN NHÂN DÂN" is this issuer, with its locality
+    # Forms and annexes after the signature repeat the plan's figures in tables: targets are the body's.
+    main = replace(ctx, end=_appendix_start(text, signer.span.end, seg.end) if signer and signer.span else seg.end)
     doc = Document(
         doc_type=h.doc_type, number=h.number, issued_date=h.issued_date, place=h.place, title=h.title,
         issuer=issuer, signer=signer, recipients=extract_recipients(ctx), references=references,
-        targets=extract_targets(ctx), deadlines=extract_deadlines(ctx), periods=extract_periods(ctx),
+        targets=extract_targets(main), deadlines=extract_deadlines(ctx), periods=extract_periods(ctx),
         awards=awards, quotas=extract_quotas(ctx, awards), evidence=h.evidence,
         span=Span(start=seg.start, end=seg.end, raw=text[seg.start : min(seg.end, seg.start + 80)]),
     )

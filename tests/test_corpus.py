@@ -53,3 +53,13 @@ def test_same_fields_from_txt_docx_and_pdf(stem: str) -> None:
             other = _docs(path)
             assert [header(d) for d in other] == [header(d) for d in base], ext
             assert [lists(d) for d in other] == [lists(d) for d in base], ext
+
+
+def test_bug_appendix_table_repeating_the_plans_figures_adds_no_targets() -> None:
+    from extractor.pipeline import extract_text
+
+    body = ("Số: 5/KH-UBND\nAn Phú, ngày 2 tháng 3 năm 2021\nKẾ HOẠCH\nThi đua\nI. CHỈ TIÊU\n"
+            "Phấn đấu 100% hồ sơ trực tuyến.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Ba\n"
+            "Phụ lục 1\nBẢNG CHỈ TIÊU\nSTT\tChỉ tiêu\tMức\n1\tHồ sơ trực tuyến\t100%\n")
+    _, (doc,) = extract_text(body)
+    assert [(t.value, t.op) for t in doc.targets] == [(100.0, "=")]
