@@ -35,7 +35,9 @@ TIME_HEADINGS: tuple[str, ...] = ("thời gian", "tiến độ", "thời hạn",
 
 # Words before a span of years that make it the plan's span. "nhiệm kỳ" (a congress term) is left out:
 # it dates what a plan celebrates, not the plan.
-YEAR_SPANS: tuple[str, ...] = ("giai đoạn", "năm học", "từ năm")
+# ("năm học 2023 - 2024" names a school year, the setting of a plan, not a period it sets: annotators
+# following the contract leave it out, as they do "nhiệm kỳ".)
+YEAR_SPANS: tuple[str, ...] = ("giai đoạn", "từ năm")
 
 # Phase labels a period line may start with: "Đợt 1:", "Giai đoạn 2 (…)", "Sơ kết:", "Tổng kết".
 NUMBERED_PHASES: tuple[str, ...] = ("đợt", "giai đoạn")
