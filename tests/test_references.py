@@ -153,3 +153,9 @@ def test_bug_own_body_in_words_is_the_documents_issuer() -> None:
            "nhiệm vụ năm học;\nTrường Tiểu học Lê Mao xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\nNội dung.\n")
     _, (doc,) = extract_text(raw)
     assert [(r.number, r.issuer) for r in doc.references] == [("09/KH-TH", "Trường Tiểu học Lê Mao")]
+
+
+def test_bug_implementing_verb_mid_sentence_in_the_preamble_is_basis() -> None:
+    (ref,) = _refs("Ngày 20/9/2025, Chủ tịch UBND phường chủ trì cuộc họp triển khai Kế hoạch số 1280/KH-UBND ngày "
+                   "5/9/2025 của UBND thành phố.\nI. X")
+    assert ref.relation == "basis"

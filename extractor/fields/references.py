@@ -40,6 +40,8 @@ _BASIS_LEAD = re.compile(
     r"|để\s+(?:triển\s+khai|thực\s+hiện)|nhằm\s+(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa))\b"
 )
 _MAX_BASIS_PARAGRAPH = 2000
+# The verb right before the mention says the document implements it, wherever the sentence starts.
+_IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:triển\s+khai|thực\s+hiện|căn\s+cứ|cụ\s+thể\s+hóa)(?:\s+các)?\s+$")
 # The document's own body named in words ("của nhà trường", "của đơn vị"): its issuer.
 _OWN_BODY = re.compile(r"(?:nhà\s+trường|đơn\s+vị|cơ\s+quan)(?=\s*[,;.\n]|\s+về\s|$)")
 _OF = re.compile(r"[\s,]*(?:do\s+|của\s+)")
@@ -198,4 +200,6 @@ def _relation(ctx: DocContext, pos: int) -> Relation:
     # The lead opens the paragraph; bounded, so a one-line preamble citing thousands stays linear.
     floor = max(ctx.start, pos - _MAX_BASIS_PARAGRAPH)
     para = max(floor, ctx.text.rfind("\n", floor, pos) + 1)
+    if _IMPLEMENTS_BEFORE.search(ctx.text, max(para, pos - 40), pos):
+        return "basis"  # "… chủ trì cuộc họp triển khai Kế hoạch số …" in the preamble
     return "basis" if _BASIS_LEAD.search(ctx.text, para, pos) else "cites"
