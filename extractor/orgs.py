@@ -66,7 +66,10 @@ _PLACE_UNIT = re.compile(r"(?i)^(?:tp\.?|thành phố|thị xã|huyện|quận)\
 # Lower-case unit words in running text ("trên địa bàn huyện Nhà Bè"): the document's own area.
 _UNIT_WORD_PROBE = stdre.compile("(?:" + "|".join(UNIT_WORDS) + ") ")  # stdlib: a fast literal scan first
 _BODY_UNIT_NAME = re.compile(rf"(?<!\p{{L}})({_UNITS})\s+({PROPER})")
-_CAC = re.compile(r"(?i)(?<!\p{L})(?:các|những)\s+")
+# "UBND các xã, thị trấn" -> "UBND xã": a plural of units; "Ban Chỉ đạo các Chương trình …" keeps its "các".
+_CAC = re.compile(
+    rf"(?i)(?<!\p{{L}})(?:các|những)\s+(?=(?:{_UNITS}|phòng|ban|ngành|sở|trường|đơn\s+vị|cơ\s+quan)(?!\p{{L}}))"
+)
 _NAMED_HEAD_RE = re.compile(
     r"(?i)^(?:" + "|".join(re.escape(h) for h in NAMED_HEADS) + r")\s+"
 )

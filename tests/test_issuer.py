@@ -72,3 +72,11 @@ def test_bug_issuer_of_a_cited_decision_is_not_this_issuer() -> None:
     org = from_body(normalize(body), 0, len(normalize(body)), TAM_NONG)
     assert org is not None
     assert org.name == "Trường THPT Châu Văn Liêm"
+
+
+def test_bug_caps_organ_name_wrapped_over_two_header_lines() -> None:
+    text, lines = _lines("UBND HUYỆN MỘ ĐỨC\nBAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH\nMỤC TIÊU QUỐC GIA")
+    org = from_header(text, lines, Locality(district="Mộ Đức", district_type="huyện"))
+    assert org is not None
+    assert (org.name, org.parent) == ("Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện Mộ Đức",
+                                      "Ủy ban nhân dân huyện Mộ Đức")

@@ -202,3 +202,8 @@ def test_same_dates_twice_make_one_period() -> None:
 def test_start_day_takes_month_and_year_from_the_end(sentence: str,
                                                      expected: list[tuple[str | None, str | None]]) -> None:
     assert _periods(sentence) == expected
+
+
+def test_bug_yearly_deadline_has_no_single_date() -> None:
+    ctx = _ctx("Các huyện tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 11 hằng năm.")
+    assert extract_deadlines(ctx) == []

@@ -33,7 +33,8 @@ _ORGAN_HEAD = re.compile(
     r"^(?:Ủy\s+ban|Uỷ\s+ban|UBND|Hội\s+đồng|HĐND|Phòng|Sở|Bộ|Ban|Trường|Văn\s+phòng|Huyện\s+ủy|Tỉnh\s+ủy|"
     r"Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+bộ|Công\s+đoàn|Đoàn|Hội|Trung\s+tâm|Công\s+an|Chi\s+cục|Cục|"
     r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc|Chi\s+đoàn|Đoàn\s+trường|"
-    r"Liên\s+đội|Chi\s+hội|Tổ\s+chuyên\s+môn|Thành\s+đoàn|Huyện\s+đoàn|Tỉnh\s+đoàn)\b"
+    r"Liên\s+đội|Chi\s+hội|Tổ\s+chuyên\s+môn|Thành\s+đoàn|Huyện\s+đoàn|Tỉnh\s+đoàn|Đảng\s+bộ|Viện|Tòa\s+án|"
+    r"Tổng\s+cục|Học\s+viện|Đại\s+học|Bệnh\s+viện|BCĐ|HĐND|Thanh\s+tra)\b"
 )
 _ORGAN_INSIDE = re.compile(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng|Chi đoàn|Chi bộ|Đảng ủy)\b)")
 _CLOSING = re.compile(
@@ -53,7 +54,8 @@ def header_organs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str
         line = line.strip(" *-_")
         if not line or _NOT_ORGAN.match(line):
             continue
-        if merged and (_CONTINUES.match(line) or _ENDS_OPEN.search(merged[-1][2])):
+        if merged and (_CONTINUES.match(line) or _ENDS_OPEN.search(merged[-1][2])
+                       or not _ORGAN_HEAD.match(case_name(line))):  # "… CÁC CHƯƠNG TRÌNH" / "MỤC TIÊU QUỐC GIA"
             ps, _, prev = merged[-1]
             merged[-1] = (ps, e, f"{prev} {line}")
         else:

@@ -11,7 +11,7 @@ import regex as re
 from extractor.context import DocContext
 from extractor.dates import DATE, match_to_iso
 from extractor.models import Reference, Relation, Span
-from extractor.orgs import expand, resolve_org
+from extractor.orgs import UNIT_NAME, expand, resolve_org
 from extractor.vocab.doc_types import TYPE_NAMES, canonical_type, type_from_symbol
 from extractor.vocab.organs import CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
 
@@ -181,6 +181,9 @@ def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start:
     if subject or issuer_raw:
         ctx.excluded.append((end, clause_end))
     issuer = own or (resolve_org(_strip_position(expand(issuer_raw)), ctx.locality) if issuer_raw else None)
+    mine = ctx.memo.get("issuer")
+    if issuer and mine and mine.startswith(issuer + " ") and not UNIT_NAME.search(issuer):
+        issuer = mine  # "của Trưởng Ban Chỉ đạo" in the committee's own plan: that committee
     doc_type = canonical_type(type_word) if type_word else type_from_symbol(sym)
     return Reference(
         relation=_relation(ctx, start),

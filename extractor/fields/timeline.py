@@ -154,6 +154,10 @@ def _task(ctx: DocContext, lo: int, hi: int, lead: int, after: int) -> str | Non
     return _clean(ctx.text[lo:lead]) or _clean(ctx.text[after:hi]) or None
 
 
+# A date repeated every period has no single ISO value.
+_RECURRING = re.compile(r"(?i)\s*(?:hằng|hàng|mỗi)\s+(?:năm|tháng|quý|tuần)(?!\p{L})")
+
+
 def extract_deadlines(ctx: DocContext) -> list[Deadline]:
     """Due dates of the body, one per date (its first mention); a year-less date takes the issue year."""
     out: dict[str, Deadline] = {}
@@ -164,6 +168,8 @@ def extract_deadlines(ctx: DocContext) -> list[Deadline]:
         when = _read_date(ctx.text, m.end(), ctx.end)
         if when is None or (when.day is None and when.year is None):
             continue
+        if when.year is None and _RECURRING.match(ctx.text, when.end):
+            continue  # "trước ngày 15 tháng 11 hằng năm": every year, not one date
         date = when.iso(_issue_year(ctx))
         if date is None or date in out or ctx.is_foreign(m.start(), when.end):
             continue
