@@ -78,7 +78,8 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
     if signer and issuer and signer.on_behalf_of and issuer.name.startswith(signer.on_behalf_of):
         signer.on_behalf_of = issuer.name  # "TM. ỦY BAN NHÂN DÂN" is this issuer, with its locality
     # Forms and annexes after the signature repeat the plan's figures in tables: targets are the body's.
-    main = replace(ctx, end=_appendix_start(text, signer.span.end, seg.end) if signer and signer.span else seg.end)
+    main_end = _appendix_start(text, signer.span.end, seg.end) if signer and signer.span else seg.end
+    main = ctx if main_end == seg.end else replace(ctx, end=main_end)
     doc = Document(
         doc_type=h.doc_type, number=h.number, issued_date=h.issued_date, place=h.place, title=h.title,
         issuer=issuer, signer=signer, recipients=extract_recipients(ctx), references=references,
