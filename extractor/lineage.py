@@ -25,6 +25,7 @@ import networkx as nx
 import regex as re
 
 from extractor.orgs import expand, strip_marks
+from extractor.vocab import alternation
 from extractor.vocab.organs import CANONICAL_PHRASES, UNIT_WORDS
 
 EdgeKind = str  # "basis" | "cites" | "forwards" | "issues"
@@ -39,7 +40,7 @@ _SPACED_DASH = re.compile(r"\s*-\s*")
 # An issuer ending in a bare unit word ("Ủy ban nhân dân huyện") names no particular body.
 _BARE_UNIT_END = re.compile(r"(?i)(?<!\p{L})(?:" + "|".join(UNIT_WORDS) + r")$")
 # Local bodies exist in every province/district: with nothing after them they are unresolved.
-_DEPARTMENTS = "|".join(re.escape(p) for p in sorted(CANONICAL_PHRASES, key=len, reverse=True))
+_DEPARTMENTS = alternation(CANONICAL_PHRASES)
 _LOCAL_HEAD_ONLY = re.compile(
     r"(?i)^(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Tỉnh ủy|Thành ủy|Huyện ủy"
     rf"|Quận ủy|Thị ủy|Đảng ủy|(?:Phòng|Sở|Ban|Chi cục|Trung tâm)\s+(?:{_DEPARTMENTS}))$"

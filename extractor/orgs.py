@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex as re
 
 from extractor import admin
+from extractor.vocab import alternation
 from extractor.vocab.organs import (
     ABBREVIATIONS,
     CANONICAL_PHRASES,
@@ -40,11 +41,11 @@ class Locality:
 
 
 _ABBR_RE = re.compile(
-    r"(?<![\p{L}\d&])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    r"(?<![\p{L}\d&])(?:" + alternation(ABBREVIATIONS)
     + r")(?![\p{L}\d&])"
 )
 _PHRASE_RE = re.compile(
-    r"(?i)(?<!\p{L})(?:" + "|".join(re.escape(p) for p in sorted(CANONICAL_PHRASES, key=len, reverse=True))
+    r"(?i)(?<!\p{L})(?:" + alternation(CANONICAL_PHRASES)
     + r")(?!\p{L})"
 )
 _CANONICAL = {p.lower(): p for p in CANONICAL_PHRASES}
@@ -93,7 +94,7 @@ def strip_marks(s: str) -> str:
 @lru_cache(maxsize=4096)
 def expand(raw: str) -> str:
     """Expand organ abbreviations: 'Chủ tịch UBND huyện' -> 'Chủ tịch Ủy ban nhân dân huyện'."""
-    s = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(0)], raw)
+    s = _ABBR_RE.sub(lambda m: ABBREVIATIONS[" ".join(m.group(0).split())], raw)
     return " ".join(s.split())
 
 
@@ -111,7 +112,7 @@ def case_name(s: str) -> str:
         return s
     words = [w if w in KEEP_UPPER or w in ABBREVIATIONS or "&" in w or _is_acronym(w) else w.lower() for w in s.split()]
     s = " ".join(words)
-    s = _PHRASE_RE.sub(lambda m: _CANONICAL[m.group(0).lower()], s)
+    s = _PHRASE_RE.sub(lambda m: _CANONICAL[" ".join(m.group(0).split()).lower()], s)
     # After a unit word or a school head, the rest of a header line is a proper name.
     m = _LAST_UNIT.search(s)
     if m:

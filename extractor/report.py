@@ -21,6 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from extractor.lineage import children, issuer_key, node_caption, parents
+from extractor.vocab import alternation
 from extractor.vocab.organs import POSITIONS
 
 # Document types that are plans (a programme or scheme is implemented like a plan).
@@ -47,7 +48,7 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 _AGENCY = re.compile(r"(?:Phòng|Sở|Ban|Trung\s+tâm|Văn\s+phòng|Chi\s+cục)(?!\p{L})")
 _POSITION_LEAD = re.compile(
-    r"(?i)^(?:" + "|".join(re.escape(p) for p in sorted(POSITIONS, key=len, reverse=True)) + r")\s+"
+    r"(?i)^(?:" + alternation(POSITIONS) + r")\s+"
 )
 
 

@@ -12,6 +12,7 @@ from extractor.context import DocContext
 from extractor.dates import DATE, match_to_iso
 from extractor.models import Reference, Relation, Span
 from extractor.orgs import UNIT_NAME, expand, resolve_org
+from extractor.vocab import alternation
 from extractor.vocab.doc_types import TYPE_NAMES, canonical_type, type_from_symbol
 from extractor.vocab.organs import CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
 
@@ -56,7 +57,7 @@ _ISSUER_ENDS = re.compile(
     r"\s(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|triển\s+khai|thực\s+hiện|về|gửi|giao)\s"
     r"|\s(?:và|,)\s+(?i:" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")\b"  # "… của Chính phủ và Quyết định số …"
 )
-_LEADING_POSITION = re.compile("(?:" + "|".join(re.escape(p) for p in sorted(POSITIONS, key=len, reverse=True)) + ") ")
+_LEADING_POSITION = re.compile("(?:" + alternation(POSITIONS) + ") ")
 _SYMBOL_SEP = re.compile(r"(\s?[-/]\s?)")
 _WORD = re.compile(r"\S+")
 _TWO_CAPITALS = re.compile(r"\p{Lu}.*\p{Lu}|\p{Lu}{2}")

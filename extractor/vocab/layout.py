@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extractor.vocab import alternation
 from extractor.vocab.doc_types import HEADING_TYPES
 from extractor.vocab.organs import POSITIONS
 
@@ -30,12 +31,12 @@ PLACE_DATE = re.compile(
 )
 # The caps type line that opens a document: "KẾ HOẠCH", "QUYẾT ĐỊNH" (not "QUYẾT ĐỊNH:" in a decision's body).
 TYPE_LINE = re.compile(
-    r"(?m)^[ \t]*(?P<type>" + "|".join(re.escape(t) for t in sorted(HEADING_TYPES, key=len, reverse=True))
+    r"(?m)^[ \t]*(?P<type>" + alternation(HEADING_TYPES)
     + r")(?:\s+LIÊN\s+TỊCH)?[ \t]*$"
 )
 # The type and its title on one line: "KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI", "KẾ HOẠCH Phát động …".
 TYPE_WITH_TITLE = re.compile(
-    r"^[ \t]*(?P<type>" + "|".join(re.escape(t) for t in sorted(HEADING_TYPES, key=len, reverse=True))
+    r"^[ \t]*(?P<type>" + alternation(HEADING_TYPES)
     + r")\s+(?P<title>\p{Lu}[^\n\t]{8,})$"
 )
 # A Công văn's title line.
@@ -60,7 +61,7 @@ AUTHORITY = re.compile(
     r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<![\p{L}])(?P<rest>\p{Lu}[\p{Lu}\s&,\-]*\p{Lu})"
 )
 POSITION_LINE = re.compile(
-    r"^(?P<pos>(?:" + "|".join(re.escape(p.upper()) for p in sorted(POSITIONS, key=len, reverse=True))
+    r"^(?P<pos>(?:" + alternation(p.upper() for p in POSITIONS)
     + r")(?:\s+[\p{Lu}&\-]+){0,6})$"
 )
 NOI_NHAN = re.compile(r"(?m)^[ \t]*Nơi\s+nhận\s*:?")
