@@ -55,9 +55,12 @@ def _sentence_case(caps: str) -> str:
     return case_name(caps.title() if caps.isupper() else caps)
 
 
+_POSITIONS_LONGEST_FIRST = tuple(sorted(POSITIONS, key=len, reverse=True))
+
+
 def _position_text(caps: str) -> str:
     s = caps.strip().lower()
-    for p in sorted(POSITIONS, key=len, reverse=True):
+    for p in _POSITIONS_LONGEST_FIRST:
         if s.startswith(p.lower()):
             return p + s[len(p):]
     return s[:1].upper() + s[1:]
