@@ -117,6 +117,7 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
     """Numbered documents mentioned from `start` (default: the body) to the end of the document."""
     text = ctx.text
     refs: list[Reference] = []
+    by_number: dict[str, list[Reference]] = {}  # upper-cased number -> its documents: no rescan per mention
     own = (own_number or "").upper()
     for m in NUMBER.finditer(text, ctx.body_start if start is None else start, ctx.end):
         sym, used = _symbol(m.group("sym"))
@@ -133,9 +134,10 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         if before:
             _, raw = _take_org(text, before.start("org"), before.end("org"))
             ref.issuer, ref.issuer_raw = resolve_org(_strip_position(expand(raw)), ctx.locality), raw
-        first = _first_mention(refs, ref)
+        first = _first_mention(by_number.get(ref.number.upper(), []), ref)
         if first is None:
             refs.append(ref)
+            by_number.setdefault(ref.number.upper(), []).append(ref)
         else:
             first.mentions.append(ctx.span(ref.span.start, ref.span.end))
             first.date = first.date or ref.date
@@ -144,12 +146,12 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
 
 
 def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
-    """The earlier mention of the same document: same number, and no conflicting date.
+    """The earlier mention of the same document among `refs` (those of its number): no conflicting date.
 
     Numbers restart every year and per issuer, so "12/KH-UBND" of 2020 and of 2021 are two documents.
     """
     for r in refs:
-        if r.number.upper() == new.number.upper() and (not r.date or not new.date or r.date == new.date):
+        if not r.date or not new.date or r.date == new.date:
             return r
     return None
 

@@ -79,6 +79,7 @@ _MEASURE_TAIL = re.compile(rf"(?r)(?:\s+(?:{alternation(AIM_TAILS)}))+$", re.IGN
 _TAIL_ENDS = tuple({fold(t.split()[-1]) for t in AIM_TAILS})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"\p{L}")  # a measure names something: one letter (a C search, not a Python loop)
 # Marks no space goes before in a measure.
 _MARKS = ",;:)"
 # How far back a bound may start before its number.
@@ -188,7 +189,7 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
     measure = _MEASURE_LEAD.sub("", measure.strip(" ,:;-")).strip(" ,:;-")
     if fold(measure).endswith(_TAIL_ENDS):
         measure = _MEASURE_TAIL.sub("", measure).strip(" ,:;-")
-    return measure if any(c.isalpha() for c in measure) else None
+    return measure if _LETTER.search(measure) else None
 
 
 def _target(ctx: DocContext, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
