@@ -129,10 +129,13 @@ class Document(_Model):
 
 
 class Source(_Model):
-    path: str
+    path: str = Field(description="The file name as given; bytes that are not UTF-8 are written \\xNN.")
     sha256: str
     format: Literal["txt", "docx", "pdf"] | None = None
     pages: int | None = None
+    path_bytes_hex: str | None = Field(
+        default=None, description="The file name's exact bytes (hex), only when it is not valid UTF-8."
+    )
 
 
 class ErrorInfo(_Model):

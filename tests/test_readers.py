@@ -146,9 +146,10 @@ def test_extension_is_case_insensitive(tmp_path: Path) -> None:
     assert read_file(_write(tmp_path, "A.TXT", VIET.encode())).format == "txt"
 
 
-def test_directory_is_not_found(tmp_path: Path) -> None:
+def test_bug_directory_is_not_a_file(tmp_path: Path) -> None:
+    # Issue 10 item 13: a folder was reported as "not-found" although it exists.
     (tmp_path / "folder.txt").mkdir()
-    assert _error(tmp_path / "folder.txt").kind == "not-found"
+    assert _error(tmp_path / "folder.txt").kind == "not-a-file"
 
 
 # --- .docx --------------------------------------------------------------------------------------

@@ -19,9 +19,10 @@ from typing import Literal
 
 from extractor.readers.errors import ReadError
 from extractor.readers.legacy import broken_sample, describe
+from extractor.readers.limits import read_bounded
 from extractor.readers.txt import read_txt
 
-__all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "ReadError", "ReadResult", "read_file"]
+__all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "ReadError", "ReadResult", "load", "read_file"]
 
 Format = Literal["txt", "docx", "pdf"]
 
@@ -68,26 +69,29 @@ def _check_size(path: Path, size: int, limit: int) -> None:
         raise ReadError("too-large", f"{path}: {size / _MB:.1f} MB is above the {limit // _MB} MB limit")
 
 
-def _load(path: Path, limit: int) -> bytes:
-    try:
-        _check_size(path, path.stat().st_size, limit)
-        return path.read_bytes()
-    except OSError as e:
-        raise ReadError("not-found", f"{path}: {e.strerror or e}") from None
-
-
-def read_file(path: Path, data: bytes | None = None) -> ReadResult:
-    """Read a .txt, .docx or .pdf file (or its already loaded bytes `data`) into raw text."""
-    path = Path(path)
+def _reader(path: Path) -> tuple[Format, Callable[[bytes, str], tuple[str, int | None]]]:
     suffix = path.suffix.lower()
     if suffix not in _READERS:
         shown = f"'{suffix}'" if suffix else "no extension"
         raise ReadError(
             "unsupported-format", f"{path}: unsupported file type ({shown}); planex reads .txt, .docx, .pdf"
         )
-    fmt, reader = _READERS[suffix]
+    return _READERS[suffix]
+
+
+def load(path: Path) -> bytes:
+    """The bytes of a file planex reads: a regular file of a known format, within its size limit."""
+    path = Path(path)
+    fmt, _ = _reader(path)
+    return read_bounded(path, MAX_BYTES[fmt])
+
+
+def read_file(path: Path, data: bytes | None = None) -> ReadResult:
+    """Read a .txt, .docx or .pdf file (or its already loaded bytes `data`) into raw text."""
+    path = Path(path)
+    fmt, reader = _reader(path)
     if data is None:
-        data = _load(path, MAX_BYTES[fmt])
+        data = read_bounded(path, MAX_BYTES[fmt])  # regular files only, size checked before reading
     else:
         _check_size(path, len(data), MAX_BYTES[fmt])
     text, pages = reader(data, str(path))
