@@ -132,6 +132,10 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
         result = read_file(path, data)
     except ReadError as e:
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=display(str(e))))
+    except MemoryError:
+        return FileRecord(source=source, error=ErrorInfo(kind="too-large", message=f"{name}: above the memory budget"))
+    except Exception as e:  # a reader's bug on a damaged file: one error record, never an exception
+        return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
     source.format, source.pages = result.format, result.pages
     try:
         text, docs = extract_text(result.text)

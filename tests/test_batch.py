@@ -75,17 +75,18 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
 
 
 def _assert_consistent(out: Path) -> None:
-    """Every file has a record with documents or an error entry; keys and the JSONL agree."""
+    """Every current file (not gone from disk) has a record with documents or an error entry; keys and
+    the JSONL agree."""
     conn = _db(out)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     unaccounted = conn.execute(
-        "SELECT f.path FROM files f LEFT JOIN contents c ON c.sha256 = f.sha256 WHERE NOT ("
+        "SELECT f.path FROM current_files f LEFT JOIN contents c ON c.sha256 = f.sha256 WHERE NOT ("
         " (c.status = 'ok' AND EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = c.sha256))"
         " OR EXISTS (SELECT 1 FROM errors e WHERE e.sha256 = f.sha256 OR (f.sha256 IS NULL AND e.path = f.path)))"
     ).fetchall()
     assert unaccounted == []
-    paths = {r[0] for r in conn.execute("SELECT path FROM files")}
+    paths = {r[0] for r in conn.execute("SELECT path FROM current_files")}
     lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert sorted(json.loads(ln)["source"]["path"] for ln in lines) == sorted(paths)
     conn.close()

@@ -19,7 +19,7 @@ from typing import Literal
 
 from extractor.readers.errors import ReadError
 from extractor.readers.legacy import broken_sample, describe
-from extractor.readers.limits import read_bounded
+from extractor.readers.limits import read_bounded, regular_file_size
 from extractor.readers.txt import read_txt
 
 __all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "ReadError", "ReadResult", "load", "read_file"]
@@ -82,6 +82,7 @@ def _reader(path: Path) -> tuple[Format, Callable[[bytes, str], tuple[str, int |
 def load(path: Path) -> bytes:
     """The bytes of a file planex reads: a regular file of a known format, within its size limit."""
     path = Path(path)
+    regular_file_size(path)  # what the path is comes first: a missing file or a folder, whatever its name
     fmt, _ = _reader(path)
     return read_bounded(path, MAX_BYTES[fmt])
 

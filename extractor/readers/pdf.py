@@ -42,6 +42,7 @@ import pypdfium2 as pdfium
 
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
+from extractor.readers.limits import check_pages, check_pdf
 from extractor.vocab.layout import KINH_GUI, TYPE_LINE, TYPE_WITH_TITLE, VV_LINE
 
 # PDFium is not thread-safe; a batch runner may call read_file from several threads.
@@ -93,6 +94,9 @@ _HEADER_SHARE = 0.35  # the header cells sit in the top third of a page that ope
 _HEADER_ENDS = (TYPE_LINE, TYPE_WITH_TITLE, KINH_GUI)
 # The gap between the cells is wider than a space between words (about a quarter of the font size).
 _MIN_GAP = 0.5  # in font heights
+# pdfplumber costs ~60 ms and a few MB a page: at most this many mixed-header pages are re-read with it
+# (a header opens a document; a file with more is a bundle of hundreds, where PDFium's order stands).
+_MAX_PLUMBER_PAGES = 50
 
 
 @dataclass(frozen=True)
@@ -272,8 +276,12 @@ def _unmix_headers(data: bytes, pages: list[_PageText]) -> list[list[_Line]]:
 
     # pdfminer is stricter than PDFium about damaged files: if it fails, PDFium's text stands.
     with suppress(Exception), pdfplumber.open(io.BytesIO(data)) as pdf:
-        for i in mixed:
-            lines[i] = _split_header(pdf.pages[i].extract_words(), pages[i])
+        for i in mixed[:_MAX_PLUMBER_PAGES]:
+            page = pdf.pages[i]
+            try:
+                lines[i] = _split_header(page.extract_words(), pages[i])
+            finally:
+                page.close()  # drops the page's parsed layout: memory stays that of one page
     return lines
 
 
@@ -327,13 +335,15 @@ def _geometry(lines: list[_Line]) -> _Page | None:
     return _Page(left, right, char) if right > left and char else None
 
 
-def _continues(a: _Line, b: _Line, pa: _Page | None, pb: _Page | None) -> bool:
+def _continues(a: _Line, b: _Line, pa: _Page | None, pb: _Page | None, a_size: int | None = None) -> bool:
+    """Whether b continues a; `a_size` is a's length when a stands for a longer joined line."""
     if not (a.box and b.box and pa and pb) or _LIST_ITEM.match(b.text):
         return False
-    if _SENTENCE_END.search(a.text) and (b.text[0].isupper() or b.text[0].isdigit()):
+    if _SENTENCE_END.search(a.text[-1:]) and (b.text[0].isupper() or b.text[0].isdigit()):
         return False
     # Table rows and two-column lines are spread out: wide gaps between their cells.
-    if _char_width(a) > _MAX_SPREAD * pa.char or _char_width(b) > _MAX_SPREAD * pb.char:
+    a_width = (a.box[2] - a.box[0]) / (a_size or len(a.text))
+    if a_width > _MAX_SPREAD * pa.char or _char_width(b) > _MAX_SPREAD * pb.char:
         return False
     char = _char_width(b)
     first_word = len(b.text.split(maxsplit=1)[0])
@@ -354,15 +364,25 @@ def _join(a: _Line, b: _Line) -> _Line:
 
 
 def _reflow(pages: list[list[_Line]]) -> list[str]:
+    """Lines joined to their continuations. A joined line is kept as its parts (joined once at the end)
+    and compared by its last part and its length: linear, however many lines continue each other."""
     geometry = [_geometry(lines) for lines in pages]
-    out: list[_Line] = []
+    out: list[_Line] = []  # the last part of each output line, with the joined line's box
+    parts: list[list[str]] = []
+    sizes: list[int] = []  # the joined line's length
     for line in (ln for lines in pages for ln in lines):
         prev = out[-1] if out else None
-        if prev and _continues(prev, line, geometry[prev.page], geometry[line.page]):
-            out[-1] = _join(prev, line)
+        if prev and _continues(prev, line, geometry[prev.page], geometry[line.page], sizes[-1]):
+            joined = _join(prev, line)
+            glue = len(joined.text) - len(prev.text) - len(line.text)
+            parts[-1].append(joined.text[len(prev.text) : len(prev.text) + glue] + line.text)
+            sizes[-1] += glue + len(line.text)
+            out[-1] = replace(joined, text=line.text)
         else:
             out.append(line)
-    return [ln.text for ln in out]
+            parts.append([line.text])
+            sizes.append(len(line.text))
+    return ["".join(p) for p in parts]
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -374,11 +394,25 @@ def _open(data: bytes, name: str) -> Any:
         raise ReadError("corrupt", f"{name}: not a readable PDF ({e})") from None
 
 
+def _pages_with_text(pages: list[_PageText]) -> int:
+    """Pages holding text of their own: _MIN_PAGE_CHARS characters, or (among several pages) a text no
+    other page has, numbers aside. A scan's stamp repeats on every page; short pages of a real
+    document (a form, a list) differ from each other."""
+    keys = [_DIGITS.sub("#", " ".join(ln.text for ln in page.lines)) for page in pages]
+    counts = Counter(keys)
+    return sum(
+        sum(len(ln.text) for ln in page.lines) >= _MIN_PAGE_CHARS or (len(pages) > 1 and bool(key) and counts[key] == 1)
+        for page, key in zip(pages, keys, strict=True)
+    )
+
+
 def read_pdf(data: bytes, name: str) -> tuple[str, int]:
     """The text of a PDF and its page count; raise ReadError for scans, encrypted and damaged files."""
+    check_pdf(data, name)  # Flate streams inflated in pieces and counted before PDFium inflates them whole
     with _PDFIUM_LOCK:
         document = _open(data, name)
         try:
+            check_pages(len(document), name)
             pages = [_page_lines(document, i) for i in range(len(document))]
         except pdfium.PdfiumError as e:
             raise ReadError("corrupt", f"{name}: damaged PDF ({e})") from None
@@ -386,7 +420,7 @@ def read_pdf(data: bytes, name: str) -> tuple[str, int]:
             document.close()
     if not pages:
         raise ReadError("empty", f"{name}: the PDF has no pages")
-    with_text = sum(sum(len(ln.text) for ln in page.lines) >= _MIN_PAGE_CHARS for page in pages)
+    with_text = _pages_with_text(pages)
     if with_text * 2 < len(pages) or not any(page.lines for page in pages):
         raise ReadError(
             "no-text-layer", f"{name}: no text layer; OCR needed ({with_text} of {len(pages)} pages have text)"
