@@ -157,6 +157,15 @@ class DocContext:
             open_.append(i)
         return starts, parents
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [m.start() for m in stdre.finditer("\n", self.text[self.start : self.end])]
+
+    def line_start(self, pos: int) -> int:
+        """Where the line holding `pos` starts (a bisect: a one-line table must not cost a scan per value)."""
+        i = bisect_right(self._newlines, pos - 1 - self.start) - 1
+        return self.start + self._newlines[i] + 1 if i >= 0 else self.start
+
     def sections_at(self, pos: int) -> list[Section]:
         """The headings enclosing `pos`, outermost first (a bisect, then the parents: plans have thousands)."""
         starts, parents = self._section_index

@@ -599,3 +599,13 @@ def test_record_roundtrip_keeps_bytes(tmp_path: Path) -> None:
     record = extract_file(Path(os.fsdecode(raw)))
     again = FileRecord.model_validate_json(record.model_dump_json())
     assert again.source.path_bytes_hex == raw.hex()
+
+
+def test_bug_period_label_rescans_the_line() -> None:
+    """line_start bisects; it gives where the line holding a position starts, as a backward scan does."""
+    text = "xx\nĐợt 1: từ ngày 01/6/2020 đến ngày 30/11/2020\n\nĐợt 2 từ ngày 01/12/2020 đến ngày 28/02/2021"
+    ctx = DocContext(text=text, start=3, end=len(text), body_start=3, preamble_end=3)
+    for pos in range(3, len(text) + 1):
+        assert ctx.line_start(pos) == max(3, text.rfind("\n", 3, pos) + 1)
+    _, docs = extract_text(text[3:])
+    assert [p.label for p in docs[0].periods] == ["Đợt 1", "Đợt 2"]
