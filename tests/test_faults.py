@@ -609,3 +609,14 @@ def test_bug_period_label_rescans_the_line() -> None:
         assert ctx.line_start(pos) == max(3, text.rfind("\n", 3, pos) + 1)
     _, docs = extract_text(text[3:])
     assert [p.label for p in docs[0].periods] == ["Đợt 1", "Đợt 2"]
+
+
+def test_bug_dense_targets_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A body of thousands of percentages: targets stop at MAX_TARGETS (each carries its clause, so memory
+    would grow ~400 bytes per input byte)."""
+    import extractor.fields.targets as targets
+
+    monkeypatch.setattr(targets, "MAX_TARGETS", 50)
+    _, docs = extract_text("Phấn đấu đạt " + "1% " * 500)
+    assert len(docs[0].targets) == 50
+    assert docs[0].targets[0].value == 1.0

@@ -235,10 +235,15 @@ def _key(word: str) -> str:
     return key
 
 
+# A plan states tens of targets. Each carries its clause (up to 1,200 characters), so a body that is a
+# table of hundreds of thousands of percentages would cost gigabytes: past this many, the rest are not read.
+MAX_TARGETS = 5000
+
+
 def extract_targets(ctx: DocContext) -> list[Target]:
     """The plan's quantitative aims, in text order; equal values in different clauses stay separate."""
     ref_year = _reference_year(ctx)
-    targets = []
+    targets: list[Target] = []
     no_aim: dict[str, bool] = {}
     for hit in _hits(ctx):
         if ctx.is_foreign(hit.m.start(), hit.m.end()):
@@ -246,4 +251,6 @@ def extract_targets(ctx: DocContext) -> list[Target]:
         target = _target(ctx, hit, ref_year, no_aim)
         if target:
             targets.append(target)
+            if len(targets) == MAX_TARGETS:
+                break
     return targets
