@@ -12,6 +12,7 @@ from extractor.archive_cli import register
 from extractor.batch import record_line
 from extractor.models import FileRecord
 from extractor.pipeline import extract_file
+from extractor.serve_cli import register as register_serve
 
 
 def _dump(record: FileRecord, pretty: bool) -> str:
@@ -78,3 +79,4 @@ def show(path: Path, out_path: Path | None) -> None:
 
 
 register(main)
+register_serve(main)
