@@ -10,9 +10,9 @@ import click
 
 from extractor.archive_cli import register
 from extractor.batch import record_line
+from extractor.feeds_cli import register as register_feeds
 from extractor.models import FileRecord
 from extractor.pipeline import extract_file
-from extractor.serve_cli import register as register_serve
 
 
 def _dump(record: FileRecord, pretty: bool) -> str:
@@ -79,4 +79,4 @@ def show(path: Path, out_path: Path | None) -> None:
 
 
 register(main)
-register_serve(main)
+register_feeds(main)
