@@ -8,12 +8,15 @@ Every format is written from the SQLite store (`planex batch --out`), so it refl
 - xlsx: the register fields of Nghị định 30/2020 (số, ký hiệu, ngày, tên loại, trích yếu, cơ quan ban
   hành, người ký, chức vụ) cut to the lengths in `REGISTER_FIELDS`, plus the reference table;
 - edxml: one XML file per document with the header elements of edXML (QCVN 102:2016/BTTTT);
-- jsonld: the documents and their lineage with ELI terms (`eli:based_on` for basis, `eli:cites` for cites).
+- jsonld: the documents and their lineage with ELI terms (`eli:based_on` for basis, `eli:cites` for cites);
+- docbin: a spaCy DocBin of every readable file's normalised text with the extracted values as
+  `doc.spans["planex"]` (the files are read again: the store keeps records, not texts).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -21,7 +24,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-FORMATS = ("csv", "parquet", "xlsx", "edxml", "jsonld")
+from extractor.normalize import normalize
+from extractor.readers import ReadError, read_file
+
+FORMATS = ("csv", "parquet", "xlsx", "edxml", "jsonld", "docbin")
 # The field-family tables and the foreign key that ties each row to its document.
 TABLES: dict[str, str] = {
     "documents": "id", "refs": "document_id", "targets": "document_id", "deadlines": "document_id",
@@ -196,8 +202,49 @@ def _jsonld(conn: sqlite3.Connection, dest: Path) -> list[Path]:
     return [dest]
 
 
+def normalised_text(candidates: list[Path], sha256: str) -> str | None:
+    """The normalised text of the first candidate file whose content still has this hash, else None."""
+    for path in candidates:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() != sha256:
+            continue
+        try:
+            return normalize(read_file(path, data).text)
+        except ReadError:
+            return None
+    return None
+
+
+def _docbin(conn: sqlite3.Connection, dest: Path) -> list[Path]:
+    import spacy
+    from spacy.tokens import DocBin
+
+    from extractor.models import Document
+    from extractor.render import labelled_spans
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    out = DocBin(attrs=[], store_user_data=True)
+    for path, sha, record in conn.execute("SELECT path, sha256, record FROM contents WHERE status = 'ok'"):
+        text = normalised_text([Path(path)], sha)
+        if text is None:
+            continue
+        doc = nlp.make_doc(text)
+        docs = [Document.model_validate(d) for d in json.loads(record)["documents"]]
+        spans = [doc.char_span(s.start, s.end, label=label, alignment_mode="expand")
+                 for d in docs for s, label in labelled_spans(d)]
+        doc.spans["planex"] = [s for s in spans if s is not None]
+        doc.user_data["planex_path"] = path
+        out.add(doc)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    out.to_disk(dest)
+    return [dest]
+
+
 _WRITERS: dict[str, Callable[[sqlite3.Connection, Path], list[Path]]] = {
-    "csv": _csv, "parquet": _parquet, "xlsx": _xlsx, "edxml": _edxml, "jsonld": _jsonld,
+    "csv": _csv, "parquet": _parquet, "xlsx": _xlsx, "edxml": _edxml, "jsonld": _jsonld, "docbin": _docbin,
 }
 
 

@@ -18,7 +18,7 @@ _LABELS: dict[str, str] = {
 }
 
 
-def _spans(doc: Document) -> list[tuple[Span, str]]:
+def labelled_spans(doc: Document) -> list[tuple[Span, str]]:
     out: list[tuple[Span, str]] = [(span, name.upper()) for name, span in doc.evidence.items()]
     if doc.issuer and doc.issuer.span:
         out.append((doc.issuer.span, "ISSUER"))
@@ -34,7 +34,7 @@ def render_html(text: str, docs: list[Document]) -> str:
     from spacy import displacy  # imported here: spaCy costs ~1 s to import, only this command needs it
 
     chosen: list[tuple[int, int, str]] = []
-    candidates = [(s.start, s.end, label) for d in docs for s, label in _spans(d)]
+    candidates = [(s.start, s.end, label) for d in docs for s, label in labelled_spans(d)]
     for start, end, label in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
         if not chosen or start >= chosen[-1][1]:
             chosen.append((start, end, label))

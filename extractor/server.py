@@ -30,10 +30,9 @@ from fastapi.responses import JSONResponse, Response
 
 from extractor import lineage
 from extractor.batch import DB_NAME, record_line
+from extractor.export import normalised_text
 from extractor.models import FileRecord
-from extractor.normalize import normalize
 from extractor.pipeline import extract_file
-from extractor.readers import ReadError, read_file
 from extractor.store import Store
 
 API_VERSION = "1"
@@ -124,20 +123,9 @@ def _document_row(conn: sqlite3.Connection, doc_id: int) -> tuple[Any, ...]:
 _LIST_COLUMNS = ("id", "doc_type", "number", "issued_date", "place", "title", "issuer", "signer_name")
 
 
-def _normalised_text(archive: _Archive, path: str, sha256: str) -> str | None:
-    """The file's normalised text, read again from the stored upload or the archived path if unchanged."""
-    for candidate in (archive.out / _UPLOADS / f"{sha256}{Path(path).suffix.lower()}", Path(path)):
-        try:
-            data = candidate.read_bytes()
-        except OSError:
-            continue
-        if hashlib.sha256(data).hexdigest() != sha256:
-            continue
-        try:
-            return normalize(read_file(candidate, data).text)
-        except ReadError:
-            return None
-    return None
+def _text_of(archive: _Archive, path: str, sha256: str) -> str | None:
+    """The normalised text of a stored file: from its kept upload, else from its archived path."""
+    return normalised_text([archive.out / _UPLOADS / f"{sha256}{Path(path).suffix.lower()}", Path(path)], sha256)
 
 
 def _lineage_view(g: Any, node: str, depth: int, kinds: frozenset[str]) -> dict[str, Any]:
@@ -262,7 +250,7 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
             _, idx, sha, record, path = _document_row(conn, doc_id)
         data = json.loads(record)
         return {"id": doc_id, "source": data["source"], "document": data["documents"][idx],
-                "text": _normalised_text(archive, path, sha)}
+                "text": _text_of(archive, path, sha)}
 
     @app.get("/v1/documents/{doc_id}/lineage")
     def document_lineage(doc_id: int, depth: Annotated[int, Query(ge=1, le=20)] = 5,

@@ -108,3 +108,17 @@ def test_jsonl_export_matches_records(archive: Path, tmp_path: Path) -> None:
 def test_export_without_archive_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(tmp_path), "--format", "csv", "--dest", str(tmp_path / "t")])
     assert result.exit_code != 0 and "run `planex batch" in result.output
+
+
+def test_docbin_holds_texts_and_spans(archive: Path, tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    _export(archive, "docbin", tmp_path / "c.spacy")
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    docs = list(DocBin().from_disk(tmp_path / "c.spacy").get_docs(nlp.vocab))
+    assert len(docs) == 2
+    labels = {s.label_ for d in docs for s in d.spans["planex"]}
+    assert {"NUMBER", "ISSUER", "REF", "TARGET", "QUOTA"} <= labels
+    refs = [s.text for d in docs for s in d.spans["planex"] if s.label_ == "REF"]
+    assert any(r.startswith("Kế hoạch số 845/KH-UBND") for r in refs)
