@@ -10,6 +10,7 @@ import click
 
 from extractor.archive_cli import register
 from extractor.batch import record_line
+from extractor.check_cli import register as register_check
 from extractor.feeds_cli import register as register_feeds
 from extractor.models import FileRecord
 from extractor.pipeline import extract_file
@@ -80,3 +81,4 @@ def show(path: Path, out_path: Path | None) -> None:
 
 register(main)
 register_feeds(main)
+register_check(main)
