@@ -10,7 +10,8 @@ Every format is written from the SQLite store (`planex batch --out`), so it refl
 - edxml: one XML file per document with the header elements of edXML (QCVN 102:2016/BTTTT);
 - jsonld: the documents and their lineage with ELI terms (`eli:based_on` for basis, `eli:cites` for cites);
 - docbin: a spaCy DocBin of every readable file's normalised text with the extracted values as
-  `doc.spans["planex"]` (the files are read again: the store keeps records, not texts).
+  `doc.spans["planex"]` (the files are read again: the store keeps records, not texts);
+- gold: one `<stem>.json` per file in the scorer's gold format, with the reviewers' corrections applied.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from xml.etree import ElementTree as ET
 from extractor.normalize import normalize
 from extractor.readers import ReadError, read_file
 
-FORMATS = ("csv", "parquet", "xlsx", "edxml", "jsonld", "docbin")
+FORMATS = ("csv", "parquet", "xlsx", "edxml", "jsonld", "docbin", "gold")
 # The field-family tables and the foreign key that ties each row to its document.
 TABLES: dict[str, str] = {
     "documents": "id", "refs": "document_id", "targets": "document_id", "deadlines": "document_id",
@@ -222,8 +223,7 @@ def _docbin(conn: sqlite3.Connection, dest: Path) -> list[Path]:
     import spacy
     from spacy.tokens import DocBin
 
-    from extractor.models import Document
-    from extractor.render import labelled_spans
+    from extractor.review import labelled_spans
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     out = DocBin(attrs=[], store_user_data=True)
@@ -232,9 +232,8 @@ def _docbin(conn: sqlite3.Connection, dest: Path) -> list[Path]:
         if text is None:
             continue
         doc = nlp.make_doc(text)
-        docs = [Document.model_validate(d) for d in json.loads(record)["documents"]]
-        spans = [doc.char_span(s.start, s.end, label=label, alignment_mode="expand")
-                 for d in docs for s, label in labelled_spans(d)]
+        spans = [doc.char_span(start, end, label=label, alignment_mode="expand")
+                 for start, end, label in labelled_spans(json.loads(record)["documents"])]
         doc.spans["planex"] = [s for s in spans if s is not None]
         doc.user_data["planex_path"] = path
         out.add(doc)
@@ -243,8 +242,27 @@ def _docbin(conn: sqlite3.Connection, dest: Path) -> list[Path]:
     return [dest]
 
 
+def _gold(conn: sqlite3.Connection, dest: Path) -> list[Path]:
+    from extractor.corrections import corrections_of, ensure_schema, gold_record
+
+    ensure_schema(conn)
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    rows = conn.execute("SELECT path, sha256, record FROM contents WHERE status = 'ok' ORDER BY path")
+    for path, sha, record in rows:
+        name = Path(path).name
+        out = dest / f"{Path(name).stem}.json"
+        if out in written:  # two files of one name in different folders
+            out = dest / f"{Path(name).stem}-{sha[:8]}.json"
+        gold = gold_record(name, json.loads(record)["documents"], corrections_of(conn, sha))
+        out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(out)
+    return written
+
+
 _WRITERS: dict[str, Callable[[sqlite3.Connection, Path], list[Path]]] = {
     "csv": _csv, "parquet": _parquet, "xlsx": _xlsx, "edxml": _edxml, "jsonld": _jsonld, "docbin": _docbin,
+    "gold": _gold,
 }
 
 

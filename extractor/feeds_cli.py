@@ -33,9 +33,9 @@ def serve(out_dir: Path, host: str, port: int, token: str | None, max_upload_mb:
 @click.command("export")
 @click.argument("archive", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "csv", "parquet", "xlsx", "edxml", "jsonld", "docbin"]))
+              type=click.Choice(["jsonl", "csv", "parquet", "xlsx", "edxml", "jsonld", "docbin", "gold"]))
 @click.option("--dest", required=True, type=click.Path(path_type=Path),
-              help="A file (jsonl, xlsx, jsonld, docbin) or a folder (csv, parquet, edxml).")
+              help="A file (jsonl, xlsx, jsonld, docbin) or a folder (csv, parquet, edxml, gold).")
 def export_cmd(archive: Path, fmt: str, dest: Path) -> None:
     """Write the archive ARCHIVE for other systems: tables, a register workbook, edXML headers, JSON-LD."""
     from extractor import lineage

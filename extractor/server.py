@@ -21,17 +21,22 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 
 from extractor import lineage
 from extractor.batch import DB_NAME, record_line
+from extractor.corrections import CorrectionError, add_correction, corrections_of, ensure_schema
 from extractor.export import normalised_text
 from extractor.models import FileRecord
+from extractor.pages import index_page, lineage_page, review_page
 from extractor.pipeline import extract_file
 from extractor.store import Store
 
@@ -60,7 +65,11 @@ class _Archive:
         self.db_path = out / DB_NAME
         self.write_lock = threading.Lock()
         out.mkdir(parents=True, exist_ok=True)
-        Store(self.db_path).close()  # create the schema once, so readers find the tables
+        db = Store(self.db_path)  # create the schema once, so readers find the tables
+        try:
+            ensure_schema(db.conn)
+        finally:
+            db.close()
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
@@ -123,12 +132,55 @@ def _document_row(conn: sqlite3.Connection, doc_id: int) -> tuple[Any, ...]:
 _LIST_COLUMNS = ("id", "doc_type", "number", "issued_date", "place", "title", "issuer", "signer_name")
 
 
+@dataclass(frozen=True)
+class Filters:
+    number: str | None = None
+    issuer: str | None = None
+    doc_type: str | None = None
+    year: int | None = None
+    q: str | None = None
+    place: str | None = None
+
+
+def query_documents(conn: sqlite3.Connection, f: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """(a page of matching documents, how many match); every filter given must hold."""
+    where, args = [], []
+    if f.number:
+        where.append("replace(upper(number), ' ', '') = ?")
+        args.append("".join(f.number.upper().split()))
+    for column, value in (("issuer", f.issuer), ("place", f.place)):
+        if value:
+            where.append(f"instr(search_key({column}), ?) > 0")
+            args.append(search_key(value))
+    if f.doc_type:
+        where.append("search_key(doc_type) = ?")
+        args.append(search_key(f.doc_type))
+    if f.year:
+        where.append("substr(issued_date, 1, 4) = ?")
+        args.append(str(f.year))
+    for word in search_key(f.q).split():
+        where.append("instr(search_key(coalesce(title, '') || ' ' || coalesce(issuer, '') || ' '"
+                     " || coalesce(number, '') || ' ' || coalesce(place, '')), ?) > 0")
+        args.append(word)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    total = int(conn.execute(f"SELECT count(*) FROM documents{clause}", args).fetchone()[0])
+    rows = conn.execute(f"SELECT {', '.join(_LIST_COLUMNS)} FROM documents{clause}"
+                        " ORDER BY issued_date, id LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    return [dict(zip(_LIST_COLUMNS, r, strict=True)) for r in rows], total
+
+
+def _candidates(archive: _Archive, path: str, sha256: str) -> list[Path]:
+    """Where a stored file's bytes may be: its kept upload, else its archived path."""
+    return [archive.out / _UPLOADS / f"{sha256}{Path(path).suffix.lower()}", Path(path)]
+
+
 def _text_of(archive: _Archive, path: str, sha256: str) -> str | None:
-    """The normalised text of a stored file: from its kept upload, else from its archived path."""
-    return normalised_text([archive.out / _UPLOADS / f"{sha256}{Path(path).suffix.lower()}", Path(path)], sha256)
+    """The normalised text of a stored file, read again from wherever its unchanged bytes still are."""
+    return normalised_text(_candidates(archive, path, sha256), sha256)
 
 
-def _lineage_view(g: Any, node: str, depth: int, kinds: frozenset[str]) -> dict[str, Any]:
+def _lineage_view(g: Any, node: str, depth: int, kinds: frozenset[str],
+                  documents: dict[str, list[int]]) -> dict[str, Any]:
     """Ancestors and descendants of `node` up to `depth` steps, as node and edge lists."""
     seen = {node}
     edges: list[dict[str, Any]] = []
@@ -145,7 +197,8 @@ def _lineage_view(g: Any, node: str, depth: int, kinds: frozenset[str]) -> dict[
                         nxt.append(other)
             frontier = nxt
     ambiguous = {e["target"] for e in edges if e.get("candidates", 1) > 1}
-    nodes = [{"id": n, **g.nodes[n], "ambiguous": n in ambiguous} for n in sorted(seen)]
+    nodes = [{"id": n, **g.nodes[n], "ambiguous": n in ambiguous, "document_ids": documents.get(n, [])}
+             for n in sorted(seen)]
     unique = {json.dumps(e, sort_keys=True, ensure_ascii=False): e for e in edges}
     return {"root": node, "nodes": nodes, "edges": list(unique.values())}
 
@@ -163,6 +216,8 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
         given = (authorization or "").removeprefix("Bearer ").encode()
         if not hmac.compare_digest(given, token.encode()):
             raise HTTPException(401, "a valid token is needed: 'Authorization: Bearer <token>'")
+
+    app.mount("/static", StaticFiles(directory=str(resources.files("extractor").joinpath("static"))), name="static")
 
     @app.exception_handler(HTTPException)
     async def _error(_: Request, exc: HTTPException) -> JSONResponse:
@@ -216,32 +271,13 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
     def documents(
         number: str | None = None, issuer: str | None = None, doc_type: str | None = None,
         year: Annotated[int | None, Query(ge=1945, le=2100)] = None, q: str | None = None,
+        place: str | None = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
         """Documents matching every filter given; `q` matches title, issuer, number and place without diacritics."""
-        where, args = [], []
-        if number:
-            where.append("replace(upper(number), ' ', '') = ?")
-            args.append("".join(number.upper().split()))
-        if issuer:
-            where.append("instr(search_key(issuer), ?) > 0")
-            args.append(search_key(issuer))
-        if doc_type:
-            where.append("search_key(doc_type) = ?")
-            args.append(search_key(doc_type))
-        if year:
-            where.append("substr(issued_date, 1, 4) = ?")
-            args.append(str(year))
-        for word in search_key(q).split():
-            where.append("instr(search_key(coalesce(title, '') || ' ' || coalesce(issuer, '') || ' '"
-                         " || coalesce(number, '') || ' ' || coalesce(place, '')), ?) > 0")
-            args.append(word)
-        clause = f" WHERE {' AND '.join(where)}" if where else ""
         with archive.reader() as conn:
-            total = conn.execute(f"SELECT count(*) FROM documents{clause}", args).fetchone()[0]
-            rows = conn.execute(f"SELECT {', '.join(_LIST_COLUMNS)} FROM documents{clause}"
-                                " ORDER BY issued_date, id LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
-        return {"items": [dict(zip(_LIST_COLUMNS, r, strict=True)) for r in rows], "total": total}
+            items, total = query_documents(conn, Filters(number, issuer, doc_type, year, q, place), limit, offset)
+        return {"items": items, "total": total}
 
     @app.get("/v1/documents/{doc_id}")
     def document(doc_id: int) -> dict[str, Any]:
@@ -252,19 +288,96 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
         return {"id": doc_id, "source": data["source"], "document": data["documents"][idx],
                 "text": _text_of(archive, path, sha)}
 
-    @app.get("/v1/documents/{doc_id}/lineage")
-    def document_lineage(doc_id: int, depth: Annotated[int, Query(ge=1, le=20)] = 5,
-                         cites: bool = False) -> dict[str, Any]:
-        """Ancestors (what it implements) and descendants; edges run child → parent as stored."""
+    def lineage_of(doc_id: int, depth: int, cites: bool) -> dict[str, Any]:
         with archive.reader() as conn:
             _document_row(conn, doc_id)
         g = archive.graph()
         with archive.reader() as conn:
             row = conn.execute("SELECT node_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            documents: dict[str, list[int]] = {}
+            for d, n in conn.execute("SELECT id, node_id FROM documents WHERE node_id IS NOT NULL ORDER BY id"):
+                documents.setdefault(n, []).append(d)
         if row is None or row[0] is None:
             raise HTTPException(404, f"document {doc_id} has no lineage node")
         kinds = lineage.LINEAGE_KINDS | ({"cites"} if cites else set())
-        return _lineage_view(g, row[0], depth, frozenset(kinds))
+        return _lineage_view(g, row[0], depth, frozenset(kinds), documents)
+
+    @app.get("/v1/documents/{doc_id}/lineage")
+    def document_lineage(doc_id: int, depth: Annotated[int, Query(ge=1, le=20)] = 5,
+                         cites: bool = False) -> dict[str, Any]:
+        """Ancestors (what it implements) and descendants; edges run child → parent as stored."""
+        return lineage_of(doc_id, depth, cites)
+
+    @app.get("/v1/documents/{doc_id}/corrections")
+    def list_corrections(doc_id: int) -> list[dict[str, Any]]:
+        """The reviewers' corrections of the document's file, oldest first."""
+        with archive.reader() as conn:
+            _, _, sha, _, _ = _document_row(conn, doc_id)
+            return [asdict(c) for c in corrections_of(conn, sha)]
+
+    @app.post("/v1/documents/{doc_id}/corrections", dependencies=[Depends(authorised)], status_code=201)
+    def correct(doc_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        """Fix, remove or add one value: {"action", "key", "doc", "new", "span", "who"}; kept across re-extraction."""
+        who = str(body.get("who") or "").strip() or "người rà soát"
+        with archive.write_lock, archive.reader() as conn:
+            _, idx, sha, record, _ = _document_row(conn, doc_id)
+            docs = json.loads(record)["documents"]
+            body = {**body, "doc": body.get("doc", idx)}
+            try:
+                cid = add_correction(conn, sha, docs, body, who)
+            except CorrectionError as e:
+                raise HTTPException(422, str(e)) from None
+        return {"id": cid}
+
+    # --- pages for people -------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(q: str | None = None, issuer: str | None = None, doc_type: str | None = None,
+              year: str | None = None, place: str | None = None) -> str:
+        year_n = int(year) if year and year.isdigit() else None
+        with archive.reader() as conn:
+            items, _ = query_documents(conn, Filters(None, issuer, doc_type, year_n, q, place), 500, 0)
+            reviewed = {(sha, i): n for sha, i, n in conn.execute(
+                "SELECT sha256, doc_idx, count(*) FROM corrections GROUP BY sha256, doc_idx")}
+            keys = {d: (sha, i) for d, sha, i in conn.execute("SELECT id, sha256, idx FROM documents")}
+            for item in items:
+                item["corrections"] = reviewed.get(keys[item["id"]], 0)
+            errors = [{"path": p, "kind": k, "message": m} for p, k, m in
+                      conn.execute("SELECT path, kind, message FROM errors ORDER BY path")]
+            counts = {"documents": len(keys), "files": conn.execute("SELECT count(*) FROM files").fetchone()[0],
+                      "errors": len({e["path"] for e in errors}), "reviewed": len(reviewed)}
+            types = [r[0] for r in conn.execute(
+                "SELECT DISTINCT doc_type FROM documents WHERE doc_type IS NOT NULL ORDER BY doc_type")]
+        query = {"q": q, "issuer": issuer, "doc_type": doc_type, "year": year, "place": place}
+        return index_page(items, errors, counts, types, query, root="/")
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def review(doc_id: int) -> str:
+        with archive.reader() as conn:
+            _, _, sha, record, path = _document_row(conn, doc_id)
+            fixes = corrections_of(conn, sha)
+        text = _text_of(archive, path, sha)
+        if text is None:
+            raise HTTPException(410, f"the file of document {doc_id} is no longer readable at {path}")
+        return review_page(text, json.loads(record), doc_id=doc_id, corrections=fixes,
+                           original=f"/documents/{doc_id}/original", lineage=f"/documents/{doc_id}/lineage",
+                           root="/", editable=True)
+
+    @app.get("/documents/{doc_id}/original", include_in_schema=False)
+    def original(doc_id: int) -> FileResponse:
+        with archive.reader() as conn:
+            _, _, sha, _, path = _document_row(conn, doc_id)
+        for candidate in _candidates(archive, path, sha):
+            if candidate.is_file() and hashlib.sha256(candidate.read_bytes()).hexdigest() == sha:
+                return FileResponse(candidate, filename=Path(path).name)
+        raise HTTPException(410, f"the original file of document {doc_id} is gone")
+
+    @app.get("/documents/{doc_id}/lineage", response_class=HTMLResponse, include_in_schema=False)
+    def lineage_view(doc_id: int, depth: int = 5, cites: bool = False) -> str:
+        view = lineage_of(doc_id, max(1, min(depth, 20)), cites)
+        root_node = next(n for n in view["nodes"] if n["id"] == view["root"])
+        caption = " · ".join(str(x) for x in (root_node.get("label"), root_node.get("issuer")) if x)
+        return lineage_page(view, caption, root="/")
 
     @app.get("/v1/graph")
     def graph(format: Annotated[str, Query(pattern="^(json|graphml)$")] = "json") -> Response:

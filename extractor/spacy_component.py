@@ -4,7 +4,7 @@
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.add_pipe("planex")                 # found through the `spacy_factories` entry point
     doc = nlp(text)
-    doc.spans["planex"]                    # labelled spans (ISSUER, REF, TARGET, DEADLINE, AWARD, QUOTA, …)
+    doc.spans["planex"]                    # labelled spans (NUMBER, ISSUER, REFERENCES, TARGETS, QUOTAS, …)
     doc._.planex                           # the documents' records, as `planex extract` prints them
 
 Extraction runs on the normalised text; when that differs from the Doc's text (joined wraps, removed
@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from extractor.normalize import normalize
 from extractor.pipeline import extract_documents
-from extractor.render import labelled_spans
+from extractor.review import labelled_spans
 
 SPAN_KEY = "planex"
 
@@ -77,14 +77,15 @@ class PlanexComponent:
         docs = extract_documents(text)
         to_doc = Alignment(text, doc.text) if text != doc.text else None
         spans = []
-        for record in docs:
-            for span, label in labelled_spans(record):
-                start, end = (to_doc(span.start), to_doc(span.end)) if to_doc else (span.start, span.end)
-                found = doc.char_span(start, end, label=label, alignment_mode="expand")
-                if found is not None:
-                    spans.append(found)
+        records = [d.model_dump(mode="json") for d in docs]
+        for start, end, label in labelled_spans(records):
+            if to_doc:
+                start, end = to_doc(start), to_doc(end)
+            found = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if found is not None:
+                spans.append(found)
         doc.spans[SPAN_KEY] = spans
-        doc._.planex = [d.model_dump(mode="json") for d in docs]
+        doc._.planex = records
         return doc
 
 

@@ -119,6 +119,16 @@ def test_docbin_holds_texts_and_spans(archive: Path, tmp_path: Path) -> None:
     docs = list(DocBin().from_disk(tmp_path / "c.spacy").get_docs(nlp.vocab))
     assert len(docs) == 2
     labels = {s.label_ for d in docs for s in d.spans["planex"]}
-    assert {"NUMBER", "ISSUER", "REF", "TARGET", "QUOTA"} <= labels
-    refs = [s.text for d in docs for s in d.spans["planex"] if s.label_ == "REF"]
+    assert {"NUMBER", "ISSUER", "REFERENCES", "TARGETS", "QUOTAS"} <= labels
+    refs = [s.text for d in docs for s in d.spans["planex"] if s.label_ == "REFERENCES"]
     assert any(r.startswith("Kế hoạch số 845/KH-UBND") for r in refs)
+
+
+def test_gold_export_scores_like_the_extractor(archive: Path, tmp_path: Path) -> None:
+    _export(archive, "gold", tmp_path / "g")
+    gold = json.loads((tmp_path / "g" / f"{Path(CHAIN[0]).stem}.json").read_text(encoding="utf-8"))
+    expected = json.loads((CORPUS / f"{Path(CHAIN[0]).stem}.expected.json").read_text(encoding="utf-8"))
+    (doc,) = gold["documents"]
+    assert gold["file"] == CHAIN[0]
+    assert doc["number"] == expected["documents"][0]["number"] and doc["issuer"] == expected["documents"][0]["issuer"]
+    assert [r["number"] for r in doc["references"]] == [r["number"] for r in expected["documents"][0]["references"]]

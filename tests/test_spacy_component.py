@@ -26,14 +26,14 @@ def test_values_on_doc_spans(nlp: spacy.language.Language) -> None:
         by_label.setdefault(s.label_, []).append(s.text)
     assert by_label["NUMBER"] == ["Số: 37/KH-UBND"]
     assert by_label["ISSUED_DATE"] == ["ngày 26 tháng 02 năm 2024"]
-    assert any(r.startswith("Nghị định số 61/2018/NĐ-CP") for r in by_label["REF"])
+    assert any(r.startswith("Nghị định số 61/2018/NĐ-CP") for r in by_label["REFERENCES"])
     assert doc._.planex[0]["number"] == "37/KH-UBND"
 
 
 def test_bug_markdown_text_spans_land_on_the_same_words(nlp: spacy.language.Language) -> None:
     # c04 is written with markdown emphasis: normalisation removes it, the spans are carried back.
     doc = nlp((CORPUS / "c04_tinh_quang_ninh_cchc_2021_2025.txt").read_text(encoding="utf-8"))
-    refs = [s.text for s in doc.spans["planex"] if s.label_ == "REF"]
+    refs = [s.text for s in doc.spans["planex"] if s.label_ == "REFERENCES"]
     assert any(r.startswith("Nghị quyết số 76/NQ-CP") for r in refs)
     number = next(s.text for s in doc.spans["planex"] if s.label_ == "NUMBER")
     assert number == "Số: 137/KH-UBND"
