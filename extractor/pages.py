@@ -142,9 +142,21 @@ def _tree(view: dict[str, Any], up: bool) -> list[dict[str, Any]]:
     return grow(view["root"])
 
 
-def lineage_page(view: dict[str, Any], caption: str, root: str = "./") -> str:
+def _vendor(standalone: bool) -> str | None:
+    """Cytoscape.js inlined into a page written to a file (no server to fetch it from), else None."""
+    return static_text("vendor/cytoscape.min.js") if standalone else None
+
+
+def lineage_page(view: dict[str, Any], caption: str, root: str = "./", standalone: bool = False) -> str:
     """One document's ancestors and descendants: an interactive graph and the same lineage as a text list."""
     data = json.dumps(view, ensure_ascii=False).replace("</", "<\\/")
     return _env().get_template("lineage.html").render(
-        css=_css(), root=root, caption=caption, data=data, js=static_text("lineage.js"),
+        css=_css(), root=root, caption=caption, data=data, js=static_text("lineage.js"), vendor=_vendor(standalone),
         up=_tree(view, up=True), down=_tree(view, up=False), kinds=KIND_LABELS)
+
+
+def archive_graph_page(data: str, root: str = "./", standalone: bool = False) -> str:
+    """The whole archive's lineage with one node per issuer, readable at thousands of documents."""
+    return _env().get_template("archive_graph.html").render(css=_css(), root=root, data=data,
+                                                            js=static_text("archive_graph.js"),
+                                                            vendor=_vendor(standalone))

@@ -35,8 +35,9 @@ from extractor import lineage
 from extractor.batch import DB_NAME, record_line
 from extractor.corrections import CorrectionError, add_correction, corrections_of, ensure_schema
 from extractor.export import normalised_text
+from extractor.graph_views import clusters_json, neighbourhood
 from extractor.models import FileRecord
-from extractor.pages import index_page, lineage_page, review_page
+from extractor.pages import archive_graph_page, index_page, lineage_page, review_page
 from extractor.pipeline import extract_file
 from extractor.store import Store
 
@@ -179,30 +180,6 @@ def _text_of(archive: _Archive, path: str, sha256: str) -> str | None:
     return normalised_text(_candidates(archive, path, sha256), sha256)
 
 
-def _lineage_view(g: Any, node: str, depth: int, kinds: frozenset[str],
-                  documents: dict[str, list[int]]) -> dict[str, Any]:
-    """Ancestors and descendants of `node` up to `depth` steps, as node and edge lists."""
-    seen = {node}
-    edges: list[dict[str, Any]] = []
-    for step in (lineage.parents, lineage.children):
-        frontier = [node]
-        for _ in range(depth):
-            nxt = []
-            for n in frontier:
-                for other, attrs in step(g, n, kinds):
-                    up = step is lineage.parents
-                    edges.append({"source": n if up else other, "target": other if up else n, **attrs})
-                    if other not in seen:
-                        seen.add(other)
-                        nxt.append(other)
-            frontier = nxt
-    ambiguous = {e["target"] for e in edges if e.get("candidates", 1) > 1}
-    nodes = [{"id": n, **g.nodes[n], "ambiguous": n in ambiguous, "document_ids": documents.get(n, [])}
-             for n in sorted(seen)]
-    unique = {json.dumps(e, sort_keys=True, ensure_ascii=False): e for e in edges}
-    return {"root": node, "nodes": nodes, "edges": list(unique.values())}
-
-
 def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MAX_UPLOAD,
                timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
     """The API over the archive folder `out`; `token`, when set, guards ingestion."""
@@ -300,7 +277,7 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
         if row is None or row[0] is None:
             raise HTTPException(404, f"document {doc_id} has no lineage node")
         kinds = lineage.LINEAGE_KINDS | ({"cites"} if cites else set())
-        return _lineage_view(g, row[0], depth, frozenset(kinds), documents)
+        return neighbourhood(g, row[0], depth, frozenset(kinds), documents)
 
     @app.get("/v1/documents/{doc_id}/lineage")
     def document_lineage(doc_id: int, depth: Annotated[int, Query(ge=1, le=20)] = 5,
@@ -378,6 +355,10 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
         root_node = next(n for n in view["nodes"] if n["id"] == view["root"])
         caption = " · ".join(str(x) for x in (root_node.get("label"), root_node.get("issuer")) if x)
         return lineage_page(view, caption, root="/")
+
+    @app.get("/graph", response_class=HTMLResponse, include_in_schema=False)
+    def archive_graph() -> str:
+        return archive_graph_page(clusters_json(archive.graph()), root="/")
 
     @app.get("/v1/graph")
     def graph(format: Annotated[str, Query(pattern="^(json|graphml)$")] = "json") -> Response:

@@ -175,3 +175,10 @@ def test_reviewer_removes_a_value(base: str, browser: object) -> None:
     assert [(c["action"], c["who"]) for c in stored] == [("remove", "Trần Thu")]
     _open(browser, base + "/", "index-reviewed")
     assert "1 sửa" in browser.find_element(By.CSS_SELECTOR, "table.docs").text  # type: ignore[attr-defined]
+
+
+def test_archive_graph_clusters_by_issuer(base: str, browser: object) -> None:
+    _open(browser, base + "/graph", "archive-graph")
+    count = browser.execute_script("return window.planexGraph.nodes().length;")  # type: ignore[attr-defined]
+    assert count >= 5  # the archive's four issuers and the national ones outside it
+    assert _errors(browser) == []
