@@ -26,6 +26,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from extractor.dask_pool import DaskPool
 from extractor.models import FileRecord
 from extractor.store import Seen, Store
 
@@ -347,10 +348,13 @@ def run_batch(
     extract: str = DEFAULT_EXTRACT,
     stop: threading.Event | None = None,
     progress: ProgressFn | None = None,
+    dask: str | None = None,
 ) -> BatchSummary:
     """Extract every input file into `out/planex.db` and `out/records.jsonl`.
 
-    `extract` names the per-file function ("module:function"), imported by each worker.
+    `extract` names the per-file function ("module:function"), imported by each worker. `dask` names a
+    Dask scheduler ("tcp://host:port", or "local:N" for a local cluster) to extract on instead of local
+    worker processes (extractor/dask_pool.py).
     Setting `stop` (Ctrl-C does) ends the run after committing what is done.
     """
     started = time.monotonic()
@@ -363,11 +367,13 @@ def run_batch(
     run_id = store.start_run(size)
     run = _Run(store, run_id, retry_errors, summary)
     tasks = run.plan(discover(inputs, skip))
-    pool: _Pool | None = None
+    pool: _Pool | DaskPool | None = None
     store.begin()
     try:
         with _CtrlC(stop):
-            pool = _Pool(min(size, summary.found), extract, timeout) if summary.found else None
+            if summary.found:
+                size = min(size, summary.found)
+                pool = DaskPool(dask, extract, timeout) if dask else _Pool(size, extract, timeout)
             exhausted = pool is None
             while pool and not stop.is_set():
                 for w in pool.idle():
