@@ -42,6 +42,9 @@ _OWN_BODY = re.compile(r"(?:nhà\s+trường|đơn\s+vị|cơ\s+quan)(?=\s*[,;.\
 _OF = re.compile(r"[\s,]*(?:do\s+|của\s+)")
 _SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
 _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
+# A line that stops on a connector is wrapped inside a name: "Hội đồng Thi đua -" / "Khen thưởng tỉnh".
+_DANGLING = re.compile(r"\s(?:[-–&]|và|của)[ \t]*$")
+_MAX_WRAPS = 3
 # Words that may continue an organ name in lower case ("Ủy ban nhân dân huyện …").
 _ORGAN_WORDS = frozenset(
     w for phrase in [*CANONICAL_PHRASES, *POSITIONS, *UNIT_WORDS, "các"] for w in phrase.split() if w.islower()
@@ -194,12 +197,24 @@ def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
     return None
 
 
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """Where the clause after a number ends; a line wrapped after a connector ("Thi đua -", "… của") goes on."""
+    for _ in range(_MAX_WRAPS):
+        m = _CLAUSE_END.search(text, pos, end)
+        if m is None:
+            return end
+        stop: int = m.start()
+        if m.group(0) != "\n" or not _DANGLING.search(text, max(pos, stop - 8), stop):
+            return stop
+        pos = m.end()
+    return pos - 1
+
+
 def _build(
     ctx: DocContext, number: str, sym: str, type_word: str | None, start: int, end: int, rel: Relation
 ) -> Reference:
     text = ctx.text
-    clause_end_m = _CLAUSE_END.search(text, end, ctx.end)
-    clause_end = clause_end_m.start() if clause_end_m else ctx.end
+    clause_end = _clause_end(text, end, ctx.end)
     pos = end
     date = None
     dm = _BEFORE_DATE.match(text, pos)

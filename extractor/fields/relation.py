@@ -63,12 +63,17 @@ def listed_with(prev: Reference, text: str, start: int) -> bool:
 
 def relation(ctx: DocContext, pos: int, zones: list[tuple[int, int]]) -> Relation:
     """Basis when the preamble (or a basis section) bases the document on the mention at `pos`."""
-    if pos >= ctx.preamble_end and not any(lo <= pos < hi for lo, hi in zones):
-        return "cites"
     text = ctx.text
     # The lead opens the paragraph; bounded, so a one-line preamble citing thousands stays linear.
     floor = max(ctx.start, pos - _MAX_BASIS_PARAGRAPH)
     para = max(floor, text.rfind("\n", floor, pos) + 1)
+    bare = _BARE_ITEM.fullmatch(text, para, pos) is not None
+    if any(lo <= pos < hi for lo, hi in zones):
+        if bare:
+            return "basis"  # an item under "I. CĂN CỨ PHÁP LÝ"
+    elif pos >= ctx.preamble_end:
+        # Items numbered "1)" under the preamble's "Căn cứ:" end the preamble by their number only.
+        return _list_relation(ctx, para, ctx.preamble_end) if bare else "cites"
     clause = para
     for m in _CLAUSE_START.finditer(text, para, pos):
         clause = m.end()
@@ -78,20 +83,18 @@ def relation(ctx: DocContext, pos: int, zones: list[tuple[int, int]]) -> Relatio
         return "basis"  # "… chủ trì cuộc họp triển khai Kế hoạch số …" in the preamble
     if _BASIS_LEAD.search(text, para, pos):
         return "basis"
-    if _BARE_ITEM.fullmatch(text, para, pos):
-        return _list_relation(ctx, para)
-    return "cites"
+    return _list_relation(ctx, para, ctx.end) if bare else "cites"
 
 
-def _list_relation(ctx: DocContext, line_start: int) -> Relation:
-    """A bare list item takes the relation of its list: basis under a basis heading or a "Căn cứ …" line."""
+def _list_relation(ctx: DocContext, line_start: int, lead_before: int) -> Relation:
+    """A bare list item takes the relation of its list: basis under a basis heading or a "Căn cứ …" line
+    (one that starts before `lead_before`)."""
     floor = max(ctx.body_start, ctx.start, line_start - _MAX_LIST_LINES * 400)
-    for _s, _e, line in reversed(lines_between(ctx.text, floor, line_start)[-_MAX_LIST_LINES:]):
+    for s, _e, line in reversed(lines_between(ctx.text, floor, line_start)[-_MAX_LIST_LINES:]):
         line = line.strip()
-        if _BASIS_HEADING.fullmatch(line):
-            return "basis"
-        if _LEAD_LINE.match(line):
-            return "cites" if _PROPOSAL.search(line) else "basis"
+        lead = _BASIS_HEADING.fullmatch(line) or _LEAD_LINE.match(line)
+        if lead:
+            return "basis" if s < lead_before and not _PROPOSAL.search(line) else "cites"
         if not _ITEM_LINE.match(line):
             return "cites"
     return "cites"
