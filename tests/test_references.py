@@ -355,3 +355,15 @@ def test_bug_a_communes_own_phong_after_the_2025_reform_gets_the_commune() -> No
            "I. MỤC ĐÍCH\nX.\n")
     _, (doc,) = extract_text(raw)
     assert [(r.issuer, r.relation) for r in doc.references] == [("Phòng Văn hóa - Xã hội phường Hạc Thành", "cites")]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "+ ", "• ", "1. ", "a) "])
+def test_bug_a_lead_after_a_list_marker_still_opens_a_basis(bullet: str) -> None:
+    (ref,) = _refs(f"{bullet}Theo Kế hoạch số 5/KH-UBND ngày 1/2/2022 của UBND tỉnh;\nI. X")
+    assert ref.relation == "basis"
+
+
+def test_items_under_a_basis_section_are_basis_even_after_other_words() -> None:
+    refs = _doc_refs("I. CĂN CỨ PHÁP LÝ\n1. Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI và Nghị quyết số 05-NQ/TU "
+                     "ngày 1/2/2021 của Tỉnh ủy;\nII. MỤC ĐÍCH\nX.\n")
+    assert refs == [("05-NQ/TU", "2021-02-01", "Tỉnh ủy Đồng Nai", "basis")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex as re
 
-from extractor.context import DocContext, lines_between
+from extractor.context import DocContext
 from extractor.models import Reference, Relation
 from extractor.vocab import alternation
 from extractor.vocab.basis_cues import (
@@ -25,14 +25,15 @@ from extractor.vocab.basis_cues import (
 )
 from extractor.vocab.doc_types import TYPE_NAMES
 
-_BASIS_LEAD = re.compile(r"(?im)(?:^|[;.]\s*)(?:" + alternation(BASIS_LEADS) + r")\b")
+# List markers: "- ", "+ ", "• ", "1. ", "1.2. ", "a) ", "I. ".
+_BULLETS = r"[\s\-+•*–·▪◦]*"
+_MARKER = _BULLETS + r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})\s*[.)]\s*)?"
+_BASIS_LEAD = re.compile(r"(?im)(?:^" + _BULLETS + r"|[;.]\s*)(?:" + alternation(BASIS_LEADS) + r")\b")
 _MAX_BASIS_PARAGRAPH = 2000
 # The verb right before the mention says the document implements it, wherever the sentence starts.
 _IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:" + alternation(IMPLEMENTING_VERBS) + r")(?:\s+các)?\s+$")
 _PROPOSAL = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(PROPOSAL_LEADS) + r")(?!\p{L})")
 _CLAUSE_START = re.compile(r"[;\n]|\.\s")
-# List markers: "- ", "+ ", "• ", "1. ", "1.2. ", "a) ", "I. ".
-_MARKER = r"[\s\-+•*–·]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})\s*[.)]\s*)?"
 # A heading over a basis list, the whole line: "I. CĂN CỨ PHÁP LÝ", "Căn cứ xây dựng kế hoạch:", "Căn cứ:".
 _BASIS_HEADING = re.compile(
     rf"(?i){_MARKER}(?:(?:{alternation(BASIS_HEADING_OPENERS)})\s*)?(?:{alternation(BASIS_HEADING_HEADS)})"
@@ -68,10 +69,8 @@ def relation(ctx: DocContext, pos: int, zones: list[tuple[int, int]]) -> Relatio
     floor = max(ctx.start, pos - _MAX_BASIS_PARAGRAPH)
     para = max(floor, text.rfind("\n", floor, pos) + 1)
     bare = _BARE_ITEM.fullmatch(text, para, pos) is not None
-    if any(lo <= pos < hi for lo, hi in zones):
-        if bare:
-            return "basis"  # an item under "I. CĂN CỨ PHÁP LÝ"
-    elif pos >= ctx.preamble_end:
+    in_basis_section = any(lo <= pos < hi for lo, hi in zones)  # under "I. CĂN CỨ PHÁP LÝ"
+    if pos >= ctx.preamble_end and not in_basis_section:
         # Items numbered "1)" under the preamble's "Căn cứ:" end the preamble by their number only.
         return _list_relation(ctx, para, ctx.preamble_end) if bare else "cites"
     clause = para
@@ -81,7 +80,7 @@ def relation(ctx: DocContext, pos: int, zones: list[tuple[int, int]]) -> Relatio
         return "cites"  # "Theo đề nghị của Sở Nội vụ tại Tờ trình số …"
     if _IMPLEMENTS_BEFORE.search(text, max(para, pos - 40), pos):
         return "basis"  # "… chủ trì cuộc họp triển khai Kế hoạch số …" in the preamble
-    if _BASIS_LEAD.search(text, para, pos):
+    if in_basis_section or _BASIS_LEAD.search(text, para, pos):
         return "basis"
     return _list_relation(ctx, para, ctx.end) if bare else "cites"
 
@@ -89,12 +88,18 @@ def relation(ctx: DocContext, pos: int, zones: list[tuple[int, int]]) -> Relatio
 def _list_relation(ctx: DocContext, line_start: int, lead_before: int) -> Relation:
     """A bare list item takes the relation of its list: basis under a basis heading or a "Căn cứ …" line
     (one that starts before `lead_before`)."""
-    floor = max(ctx.body_start, ctx.start, line_start - _MAX_LIST_LINES * 400)
-    for s, _e, line in reversed(lines_between(ctx.text, floor, line_start)[-_MAX_LIST_LINES:]):
-        line = line.strip()
-        lead = _BASIS_HEADING.fullmatch(line) or _LEAD_LINE.match(line)
-        if lead:
-            return "basis" if s < lead_before and not _PROPOSAL.search(line) else "cites"
+    text, floor = ctx.text, max(ctx.body_start, ctx.start)
+    end = line_start - 1
+    for _ in range(_MAX_LIST_LINES):  # the lines before, nearest first
+        if end <= floor:
+            break
+        start = max(floor, text.rfind("\n", floor, end) + 1)
+        line = text[start:end].strip()
+        end = start - 1
+        if not line:
+            continue
+        if _BASIS_HEADING.fullmatch(line) or _LEAD_LINE.match(line):
+            return "basis" if start < lead_before and not _PROPOSAL.search(line) else "cites"
         if not _ITEM_LINE.match(line):
             return "cites"
     return "cites"
