@@ -26,9 +26,8 @@ from extractor.vocab.basis_cues import (
 from extractor.vocab.doc_types import TYPE_NAMES
 
 # List markers: "- ", "+ ", "• ", "1. ", "1.2. ", "a) ", "I. ".
-_BULLETS = r"[\s\-+•*–·▪◦]*"
-_MARKER = _BULLETS + r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})\s*[.)]\s*)?"
-_BASIS_LEAD = re.compile(r"(?im)(?:^" + _BULLETS + r"|[;.]\s*)(?:" + alternation(BASIS_LEADS) + r")\b")
+_MARKER = r"[\s\-+•*–·▪◦]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})\s*[.)]\s*)?"
+_BASIS_LEAD = re.compile(r"(?im)(?:^" + _MARKER + r"|[;.]\s*)(?:" + alternation(BASIS_LEADS) + r")\b")
 _MAX_BASIS_PARAGRAPH = 2000
 # The verb right before the mention says the document implements it, wherever the sentence starts.
 _IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:" + alternation(IMPLEMENTING_VERBS) + r")(?:\s+các)?\s+$")
