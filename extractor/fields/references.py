@@ -10,7 +10,7 @@ import regex as re
 
 from extractor.context import DocContext
 from extractor.dates import DATE, match_to_iso
-from extractor.fields.relation import basis_sections, listed_with, relation
+from extractor.fields.relation import basis_layout, listed_with, relation
 from extractor.models import Reference, Relation, Span
 from extractor.orgs import UNIT_NAME, expand, resolve_org
 from extractor.vocab import alternation
@@ -132,7 +132,7 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
     text = ctx.text
     refs: list[Reference] = []
     own = (own_number or "").upper()
-    zones = basis_sections(ctx)
+    layout = basis_layout(ctx)
     prev: Reference | None = None  # the last mention read: a list goes on from it, a nested one sits in it
     group: list[Reference] = []  # the references listed together with the last one
     for m in NUMBER.finditer(text, ctx.body_start if start is None else start, ctx.end):
@@ -147,7 +147,7 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         begin = m.start() - (len(left) - tm.start()) if tm else m.start()
         inside = prev is not None and prev.span.start < begin < prev.span.end
         listed = prev is not None and inside and listed_with(prev, text, begin)
-        rel: Relation = (prev.relation if prev and listed else "cites") if inside else relation(ctx, begin, zones)
+        rel: Relation = (prev.relation if prev and listed else "cites") if inside else relation(ctx, begin, layout)
         ref = _build(ctx, number, sym, tm.group("type") if tm else None, begin, m.start("sym") + used, rel)
         before = _ISSUER_BEFORE.search(text, max(ctx.start, begin - 100), begin) if not ref.issuer else None
         if before:
@@ -161,7 +161,9 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
             first.date = first.date or ref.date
             first.issuer, first.issuer_raw = first.issuer or ref.issuer, first.issuer_raw or ref.issuer_raw
             first.relation = "basis" if ref.relation == "basis" else first.relation
-        group = [*group, first or ref] if listed else [first or ref]
+        if not listed:
+            group = []
+        group.append(first or ref)
         _share_issuer(group)
         prev = ref
     for r in refs:  # "Quyết định số 12/QĐ-TTg" with no "của …": the symbol names the issuer

@@ -10,6 +10,8 @@ A mention joined to the one before by "và", "," or ";" inside its clause shares
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex as re
 
 from extractor.context import DocContext
@@ -48,9 +50,17 @@ _MAX_LIST_LINES = 40
 _JOINED = re.compile(r"(?i)(?:[,;]|(?<!\p{L})(?:và|hoặc))\s*(?:các\s+)?(?:số\s*[:.]?\s*)?$")
 
 
-def basis_sections(ctx: DocContext) -> list[tuple[int, int]]:
-    """The sections headed as a basis list ("I. CĂN CỨ PHÁP LÝ"), wherever they stand."""
-    return [(s.start, s.end) for s in ctx.sections if _BASIS_HEADING.fullmatch(s.heading.strip())]
+@dataclass
+class BasisLayout:
+    """Where a document's basis lists stand, read once per document."""
+
+    sections: list[tuple[int, int]]  # sections headed as a basis list ("I. CĂN CỨ PHÁP LÝ")
+    # Relations of the bare items already read, by (line start, lead limit): the next item stops there.
+    items: dict[tuple[int, int], Relation] = field(default_factory=dict)
+
+
+def basis_layout(ctx: DocContext) -> BasisLayout:
+    return BasisLayout([(s.start, s.end) for s in ctx.sections if _BASIS_HEADING.fullmatch(s.heading.strip())])
 
 
 def listed_with(prev: Reference, text: str, start: int) -> bool:
@@ -61,17 +71,17 @@ def listed_with(prev: Reference, text: str, start: int) -> bool:
     return _JOINED.search(text, max(prev.span.start, start - 40), start) is not None
 
 
-def relation(ctx: DocContext, pos: int, zones: list[tuple[int, int]]) -> Relation:
+def relation(ctx: DocContext, pos: int, layout: BasisLayout) -> Relation:
     """Basis when the preamble (or a basis section) bases the document on the mention at `pos`."""
     text = ctx.text
     # The lead opens the paragraph; bounded, so a one-line preamble citing thousands stays linear.
     floor = max(ctx.start, pos - _MAX_BASIS_PARAGRAPH)
     para = max(floor, text.rfind("\n", floor, pos) + 1)
     bare = _BARE_ITEM.fullmatch(text, para, pos) is not None
-    in_basis_section = any(lo <= pos < hi for lo, hi in zones)  # under "I. CĂN CỨ PHÁP LÝ"
+    in_basis_section = any(lo <= pos < hi for lo, hi in layout.sections)  # under "I. CĂN CỨ PHÁP LÝ"
     if pos >= ctx.preamble_end and not in_basis_section:
         # Items numbered "1)" under the preamble's "Căn cứ:" end the preamble by their number only.
-        return _list_relation(ctx, para, ctx.preamble_end) if bare else "cites"
+        return _list_relation(ctx, para, ctx.preamble_end, layout) if bare else "cites"
     clause = para
     for m in _CLAUSE_START.finditer(text, para, pos):
         clause = m.end()
@@ -81,12 +91,13 @@ def relation(ctx: DocContext, pos: int, zones: list[tuple[int, int]]) -> Relatio
         return "basis"  # "… chủ trì cuộc họp triển khai Kế hoạch số …" in the preamble
     if in_basis_section or _BASIS_LEAD.search(text, para, pos):
         return "basis"
-    return _list_relation(ctx, para, ctx.end) if bare else "cites"
+    return _list_relation(ctx, para, ctx.end, layout) if bare else "cites"
 
 
-def _list_relation(ctx: DocContext, line_start: int, lead_before: int) -> Relation:
+def _list_relation(ctx: DocContext, line_start: int, lead_before: int, layout: BasisLayout) -> Relation:
     """A bare list item takes the relation of its list: basis under a basis heading or a "Căn cứ …" line
     (one that starts before `lead_before`)."""
+    rel: Relation = "cites"
     text, floor = ctx.text, max(ctx.body_start, ctx.start)
     end = line_start - 1
     for _ in range(_MAX_LIST_LINES):  # the lines before, nearest first
@@ -97,8 +108,13 @@ def _list_relation(ctx: DocContext, line_start: int, lead_before: int) -> Relati
         end = start - 1
         if not line:
             continue
+        if (start, lead_before) in layout.items:  # the item before, already read: its list is this one's
+            rel = layout.items[start, lead_before]
+            break
         if _BASIS_HEADING.fullmatch(line) or _LEAD_LINE.match(line):
-            return "basis" if start < lead_before and not _PROPOSAL.search(line) else "cites"
+            rel = "basis" if start < lead_before and not _PROPOSAL.search(line) else "cites"
+            break
         if not _ITEM_LINE.match(line):
-            return "cites"
-    return "cites"
+            break
+    layout.items[line_start, lead_before] = rel
+    return rel
