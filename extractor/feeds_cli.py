@@ -17,16 +17,19 @@ import click
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--token", envvar="PLANEX_TOKEN", default=None,
               help="Bearer token needed to ingest files (also read from PLANEX_TOKEN).")
+@click.option("--db", "db_url", default=None, metavar="URL",
+              help="Store in PostgreSQL (postgresql://…) instead of OUT/planex.db.")
 @click.option("--max-upload-mb", default=50, show_default=True, type=click.IntRange(1, 1024))
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds one extraction may take.")
-def serve(out_dir: Path, host: str, port: int, token: str | None, max_upload_mb: int, timeout: float) -> None:
+def serve(out_dir: Path, host: str, port: int, token: str | None, db_url: str | None, max_upload_mb: int,
+          timeout: float) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json, docs at /docs) over the archive OUT."""
     import uvicorn
 
     from extractor.server import create_app
 
-    app = create_app(out_dir, token=token, max_upload=max_upload_mb * 1024 * 1024, timeout=timeout)
+    app = create_app(out_dir, token=token, max_upload=max_upload_mb * 1024 * 1024, timeout=timeout, db_url=db_url)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

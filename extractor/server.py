@@ -31,7 +31,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from extractor import lineage
+from extractor import db, lineage
 from extractor.batch import DB_NAME, record_line
 from extractor.corrections import CorrectionError, add_correction, corrections_of, ensure_schema
 from extractor.export import normalised_text
@@ -59,22 +59,22 @@ def search_key(text: str | None) -> str:
 
 
 class _Archive:
-    """The served folder: its database path and the one lock writers take."""
+    """The served folder (uploads), its database (a SQLite file in it, or a PostgreSQL URL), the writers' lock."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, db_url: str | None = None) -> None:
         self.out = out
-        self.db_path = out / DB_NAME
+        self.db_path: Path | str = db_url or out / DB_NAME
         self.write_lock = threading.Lock()
         out.mkdir(parents=True, exist_ok=True)
-        db = Store(self.db_path)  # create the schema once, so readers find the tables
+        store = Store(self.db_path)  # create the schema once, so readers find the tables
         try:
-            ensure_schema(db.conn)
+            ensure_schema(store.conn)
         finally:
-            db.close()
+            store.close()
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False)
+        conn = db.connect(self.db_path)
         conn.create_function("search_key", 1, search_key, deterministic=True)
         try:
             yield conn
@@ -84,13 +84,13 @@ class _Archive:
     def graph(self) -> Any:
         """The lineage graph, rebuilt first when documents changed since it was last built."""
         with self.write_lock:
-            db = Store(self.db_path)
+            store = Store(self.db_path)
             try:
-                if db.lineage_stale():
-                    lineage.rebuild(db.conn)
-                return lineage.load_graph(db.conn)
+                if store.lineage_stale():
+                    lineage.rebuild(store.conn)
+                return lineage.load_graph(store.conn)
             finally:
-                db.close()
+                store.close()
 
 
 async def _save_upload(upload: UploadFile, folder: Path, limit: int) -> tuple[Path, str, int, str]:
@@ -181,9 +181,9 @@ def _text_of(archive: _Archive, path: str, sha256: str) -> str | None:
 
 
 def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MAX_UPLOAD,
-               timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
-    """The API over the archive folder `out`; `token`, when set, guards ingestion."""
-    archive = _Archive(Path(out))
+               timeout: float = DEFAULT_TIMEOUT, db_url: str | None = None) -> FastAPI:
+    """The API over the archive folder `out` (its database, or `db_url`); `token`, when set, guards ingestion."""
+    archive = _Archive(Path(out), db_url)
     app = FastAPI(title="planex", version=API_VERSION,
                   description="Structured, linked data from Vietnamese government plan documents.")
 
@@ -226,19 +226,19 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
 
         def store() -> list[int]:
             with archive.write_lock:
-                db = Store(archive.db_path)
+                store = Store(archive.db_path)
                 try:
-                    db.begin()
-                    run = db.start_run(0)
-                    db.put_record(name, size, line, run, sha)
-                    db.finish_run(run, "done", {"files": 1, "extracted": 1,
+                    store.begin()
+                    run = store.start_run(0)
+                    store.put_record(name, size, line, run, sha)
+                    store.finish_run(run, "done", {"files": 1, "extracted": 1,
                                                 "documents": len(record.documents or []),
                                                 "errors": int(record.error is not None)})
-                    db.commit()
-                    return [r[0] for r in db.conn.execute(
+                    store.commit()
+                    return [r[0] for r in store.conn.execute(
                         "SELECT id FROM documents WHERE sha256 = ? ORDER BY idx", (sha,))]
                 finally:
-                    db.close()
+                    store.close()
 
         ids = await run_in_threadpool(store)
         body: dict[str, Any] = json.loads(line)
