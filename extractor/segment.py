@@ -41,6 +41,8 @@ _ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình",
 # Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
 _MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP")
 _SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
+# The short rule typed under the issuer's name ("-------", "___", "***"): part of the header.
+_RULE_LINE = re.compile(r"^[ \t]*[-_=*~.—–]{3,}[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,16 @@ def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) 
 
 
 def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
-    """Include the issuer's caps lines standing just above the first marker."""
-    i = first
-    while i - 1 > floor and i - first > -3:
-        t = lines[i - 1].text
+    """Include the issuer's caps lines standing just above the first marker, and the rule drawn under them."""
+    i = j = first
+    while j - 1 > floor and i - first > -3:
+        t = lines[j - 1].text
+        j -= 1
+        if _RULE_LINE.match(t):
+            continue
         if not (t.isupper() and len(t) < 90) or _ends_signature(t):
             break
-        i -= 1
+        i = j
     return i
 
 

@@ -125,10 +125,12 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         number = f"{m.group('num')}{m.group('sep')}{sym}"
         left = text[max(ctx.start, m.start() - 120) : m.start()]
         tm = _TYPE_BEFORE.search(left) or _NAMED_LAW_BEFORE.search(left)
-        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left) or number.upper() == own:
+        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left):
             continue
         start = m.start() - (len(left) - tm.start()) if tm else m.start()
         ref = _build(ctx, number, sym, tm.group("type") if tm else None, start, m.start("sym") + used)
+        if number.upper() == own and _is_self(ctx, ref):
+            continue
         before = _ISSUER_BEFORE.search(text, max(ctx.start, start - 100), start) if not ref.issuer else None
         if before:
             _, raw = _take_org(text, before.start("org"), before.end("org"))
@@ -141,6 +143,14 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
             first.date = first.date or ref.date
             first.issuer, first.issuer_raw = first.issuer or ref.issuer, first.issuer_raw or ref.issuer_raw
     return refs
+
+
+def _is_self(ctx: DocContext, ref: Reference) -> bool:
+    """The document's own number is itself unless the mention names another year or another issuer:
+    "Kế hoạch số 15/KH-UBND ngày 12/01/2023 của UBND tỉnh" in the province's 2024 plan 15/KH-UBND."""
+    own_issuer = ctx.memo.get("issuer")
+    other_year = bool(ref.date and ctx.issued_date and ref.date[:4] != ctx.issued_date[:4])
+    return not other_year and (not ref.issuer or not own_issuer or ref.issuer == own_issuer)
 
 
 def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
