@@ -27,7 +27,7 @@ from extractor.vocab.issuers import (
     PARTY_BOARDS,
     PARTY_COMMITTEES,
 )
-from extractor.vocab.organs import UNIT_WORDS
+from extractor.vocab.organs import ABBREVIATIONS, UNIT_WORDS
 
 # "91/2017/NĐ-CP", "05/2020/TT-BGDĐT": the year group of normative symbols.
 _SYMBOL_YEAR = re.compile(r"^\d+[\p{L}]?/((?:19|20)\d{2})/")
@@ -37,6 +37,8 @@ _SPACED_DASH = re.compile(r"\s*-\s*")
 _GROUP_SEP = re.compile(r"[/-]")
 _LEGISLATURE = re.compile(r"^(" + "|".join(NUMBERED_CODES) + r")\d+$")
 _YEAR_GROUP = re.compile(r"^(?:19|20)\d{2}$")
+# Organ abbreviations as they read in a number key -> their expansion, marks stripped ('UBND' -> 'uy ban nhan dan').
+_ABBREVIATED = {strip_marks(a).upper(): strip_marks(full) for a, full in ABBREVIATIONS.items()}
 # Type abbreviations as they read in a number key: what is left of a symbol without them names the organ.
 _TYPE_GROUPS = frozenset(strip_marks(a).upper() for a in [*ABBREVIATION_TO_TYPE, *OTHER_TYPES.values()])
 # "ban thường vụ tỉnh ủy nghệ an" -> "tỉnh ủy nghệ an": the board issues under the committee's numbering.
@@ -85,6 +87,13 @@ def organ_codes(number: str | None) -> frozenset[str]:
     """The organ part of a symbol: {'PGDDT', 'VP'} of '310/PGDĐT-VP', {'PGDDT'} of '22/KH-PGDĐT'."""
     groups = _GROUP_SEP.split(number_key(number or ""))[1:]
     return frozenset(g for g in groups if g and not g.isdigit() and g not in _TYPE_GROUPS)
+
+
+def symbol_names(number: str | None, name: str | None) -> bool:
+    """Whether an organ code of the symbol abbreviates the body's name: 'UBND' in '12/KH-UBND' for
+    'Ủy ban nhân dân huyện Yên Thành'."""
+    folded = strip_marks(name or "")
+    return any(folded.startswith(_ABBREVIATED[c]) for c in organ_codes(number) if c in _ABBREVIATED)
 
 
 def issuer_key(name: str | None) -> str | None:

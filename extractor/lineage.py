@@ -33,8 +33,10 @@ from extractor.identity import (
     number_key,
     organ_codes,
     symbol_issuer,
+    symbol_names,
     year_of,
 )
+from extractor.lineage_schema import GRAPH_INFO
 from extractor.orgs import expand
 from extractor.vocab import alternation
 from extractor.vocab.organs import CANONICAL_PHRASES, UNIT_WORDS
@@ -265,14 +267,20 @@ def _carriers(conn: sqlite3.Connection) -> dict[int, _Carrier]:
 
 def _bundle_issuers(conn: sqlite3.Connection) -> dict[int, tuple[str, str | None]]:
     """A plan forwarded by the letter before it, its header left without issuer lines ("Số:" opens it):
-    the letter's issuer, when both symbols carry the same organ code (310/PGDĐT-VP, 22/KH-PGDĐT)."""
+    the letter's issuer when both symbols carry the same organ code (310/PGDĐT-VP, 22/KH-PGDĐT), or the
+    letter's managing body when the plan's code abbreviates it (a Phòng's letter, the UBND's 12/KH-UBND)."""
     rows = conn.execute(
         "SELECT l.target_document_id, t.number, d.number, d.issuer, d.issuer_parent FROM links l"
         " JOIN documents d ON d.id = l.document_id JOIN documents t ON t.id = l.target_document_id"
         " WHERE l.kind = 'forwards' AND t.issuer IS NULL AND d.issuer IS NOT NULL"
     )
-    return {target: (issuer, parent) for target, own, letter, issuer, parent in rows
-            if organ_codes(own) & organ_codes(letter)}
+    found: dict[int, tuple[str, str | None]] = {}
+    for target, own, letter, issuer, parent in rows:
+        if organ_codes(own) & organ_codes(letter):
+            found[target] = (issuer, parent)
+        elif parent and symbol_names(own, parent):
+            found[target] = (parent, None)
+    return found
 
 
 def _archived_nodes(conn: sqlite3.Connection) -> tuple[_Archived, dict[int, _Carrier]]:
@@ -415,7 +423,7 @@ def rebuild(conn: sqlite3.Connection) -> Lineage:
 
 def load_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
     """The stored lineage as a networkx graph; edge keys are the edge kinds."""
-    g = nx.MultiDiGraph()
+    g = nx.MultiDiGraph(**GRAPH_INFO)
     cols = ("kind", "doc_type", "number", "issued_date", "year", "issuer", "title")
     for row in conn.execute(f"SELECT id, {', '.join(cols)} FROM nodes"):
         attrs = {k: v for k, v in zip(cols, row[1:], strict=True) if v is not None}

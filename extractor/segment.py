@@ -23,6 +23,7 @@ from extractor.vocab.layout import (
     NUMBER_LINE,
     PLACE_DATE,
     POSITION_LINE,
+    SEPARATOR,
     TYPE_LINE,
     VV_LINE,
 )
@@ -41,8 +42,6 @@ _ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình",
 # Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
 _MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP")
 _SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
-# The short rule typed under the issuer's name ("-------", "___", "***"): part of the header.
-_RULE_LINE = re.compile(r"^[ \t]*[-_=*~.—–]{3,}[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
     while j - 1 > floor and i - first > -3:
         t = lines[j - 1].text
         j -= 1
-        if _RULE_LINE.match(t):
+        if SEPARATOR.match(t):  # the rule typed under the issuer's name
             continue
         if not (t.isupper() and len(t) < 90) or _ends_signature(t):
             break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -13,6 +14,7 @@ from extractor import identity, lineage, report
 from extractor.archive_cli import register
 from extractor.batch import record_line
 from extractor.lineage import Key, Node, RefInfo, Resolver
+from extractor.lineage_schema import LineageGraph
 from extractor.models import Deadline, Document, FileRecord, Link, Organization, Recipient, Reference, Source, Span
 from extractor.normalize import normalize
 from extractor.pipeline import extract_text
@@ -370,6 +372,22 @@ def test_text_exports(graph: nx.MultiDiGraph, fmt: str, expected: str) -> None:
     assert expected in lineage.export(graph, fmt)
 
 
+GRAPH_SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "planex-graph.schema.json"
+
+
+def test_published_graph_schema_is_in_sync() -> None:
+    assert json.loads(GRAPH_SCHEMA.read_text(encoding="utf-8")) == LineageGraph.model_json_schema(), (
+        "regenerate from extractor.lineage_schema.LineageGraph.model_json_schema()"
+    )
+
+
+def test_json_export_follows_the_published_schema(graph: nx.MultiDiGraph) -> None:
+    data = LineageGraph.model_validate_json(lineage.export(graph, "json"))
+    assert data.graph.edge_direction.startswith("from the document that states the edge")
+    assert {e.kind for e in data.edges} == {"basis", "cites", "issues"}
+    assert all(e.key == e.kind for e in data.edges)
+
+
 def test_mermaid_has_one_line_per_edge(graph: nx.MultiDiGraph) -> None:
     lines = lineage.export(graph, "mermaid").splitlines()
     assert sum("-->" in ln or "-.->" in ln for ln in lines) == graph.number_of_edges()
@@ -596,9 +614,35 @@ def test_bug_external_named_three_ways_is_one_node(archive_graph: tuple[nx.Multi
     assert g.in_degree(resolutions[0]) == 5  # with and without "Đảng", "BCH", bare, "Hội nghị … khóa XIII"
 
 
+def test_archive_graph_json_follows_the_schema(archive_graph: tuple[nx.MultiDiGraph, dict[str, str]]) -> None:
+    data = LineageGraph.model_validate_json(lineage.export(archive_graph[0], "json"))
+    assert {e.kind for e in data.edges} == {"basis", "cites", "forwards", "issues"}
+
+
 def test_lineage_archive_edge_precision_and_recall() -> None:
     """The hand-made archive: every edge kind at precision and recall >= 0.98."""
     result = evaluate()
     low = [s for s in result.scores if s.precision < 0.98 or s.recall < 0.98]
     assert not low, f"{table(result)}\nmissing {result.missing}\nwrong {result.wrong}"
     assert {s.kind: s.gold for s in result.scores} == {"basis": 55, "cites": 16, "forwards": 2, "issues": 3, "all": 76}
+
+
+@pytest.mark.parametrize(
+    ("letter_number", "plan_number", "node"),
+    [
+        ("310/PGDĐT-VP", "22/KH-PGDĐT", "doc:phòng giáo dục và đào tạo huyện tam nông|2021|22/KH-PGDDT"),
+        ("310/PGDĐT-VP", "22/KH-UBND", "doc:ủy ban nhân dân huyện tam nông|2021|22/KH-UBND"),  # the Phòng's parent
+        ("310/PGDĐT-VP", "22/KH-MTTQ", None),  # another body's plan: its issuer stays unknown
+    ],
+)
+def test_bug_forwarded_plan_without_issuer_lines(tmp_path: Path, letter_number: str, plan_number: str,
+                                                 node: str | None) -> None:
+    letter = Document(doc_type="Công văn", number=letter_number, issued_date="2021-05-04",
+                      issuer=Organization(name="Phòng Giáo dục và Đào tạo huyện Tam Nông", parent=TAM_NONG),
+                      links=[Link(kind="forwards", target=1)])
+    plan = Document(doc_type="Kế hoạch", number=plan_number, issued_date="2021-05-04")
+    db = _write_archive(tmp_path, {"bundle.txt": [letter, plan]})
+    built = lineage.build(db.conn)
+    db.close()
+    plan_node = next(e.target for e in built.edges if e.kind == "forwards")
+    assert plan_node == (node or plan_node) and plan_node.startswith("doc:#") is (node is None)
