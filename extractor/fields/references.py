@@ -10,6 +10,7 @@ import regex as re
 
 from extractor.context import DocContext
 from extractor.dates import DATE, match_to_iso
+from extractor.identity import issuer_key
 from extractor.models import Reference, Relation, Span
 from extractor.orgs import UNIT_NAME, expand, resolve_org
 from extractor.vocab import alternation
@@ -147,10 +148,15 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
 
 def _is_self(ctx: DocContext, ref: Reference) -> bool:
     """The document's own number is itself unless the mention names another year or another issuer:
-    "Kế hoạch số 15/KH-UBND ngày 12/01/2023 của UBND tỉnh" in the province's 2024 plan 15/KH-UBND."""
-    own_issuer = ctx.memo.get("issuer")
-    other_year = bool(ref.date and ctx.issued_date and ref.date[:4] != ctx.issued_date[:4])
-    return not other_year and (not ref.issuer or not own_issuer or ref.issuer == own_issuer)
+    "Kế hoạch số 15/KH-UBND ngày 12/01/2023 của UBND tỉnh" in the province's 2024 plan 15/KH-UBND.
+    An issuer spelled shorter or longer than the header's (one name a prefix of the other) is the same."""
+    if ref.date and ctx.issued_date and ref.date[:4] != ctx.issued_date[:4]:
+        return False
+    theirs, mine = issuer_key(ref.issuer), issuer_key(ctx.memo.get("issuer"))
+    if not theirs or not mine:
+        return True
+    shorter, longer = sorted((theirs, mine), key=len)
+    return longer == shorter or longer.startswith(shorter + " ")
 
 
 def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
