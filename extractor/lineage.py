@@ -252,16 +252,15 @@ def _carriers(conn: sqlite3.Connection) -> dict[int, _Carrier]:
         " WHERE d.issued_date IS NULL OR d.number IS NULL"
     )
     for doc_id, idx, record in rows:
+        if doc_id in found:  # its decision stands before it in the file
+            continue
         span = (json.loads(record)["documents"][idx].get("evidence") or {}).get("issued_with")
         ref = conn.execute(
             "SELECT id, number, date, issuer FROM refs WHERE document_id = ? AND span_start >= ? AND span_start < ?"
             " ORDER BY span_start LIMIT 1", (doc_id, span["start"], span["end"])
         ).fetchone() if span else None
         if ref:
-            carrier = found.get(doc_id)
-            found[doc_id] = _Carrier(ref[1], carrier.date if carrier else ref[2],
-                                     carrier.issuer if carrier else ref[3], carrier.parent if carrier else None,
-                                     ref[0])
+            found[doc_id] = _Carrier(ref[1], ref[2], ref[3], None, ref[0])
     return found
 
 
