@@ -68,18 +68,23 @@ def year_of(date: str | None, number: str | None) -> int | None:
 
 
 def symbol_issuer(number: str | None) -> str | None:
-    """The issuer a national organ code in the symbol fixes: '06/2022/QH15' -> 'Quốc hội'; else None."""
+    """The issuer a national organ code in the symbol fixes: '06/2022/QH15' -> 'Quốc hội'; else None.
+
+    The organ stands last after a type ('327/QĐ-TTg', '63-NQ/TW', '05/2019/TT-BNV') and first in a Công
+    văn's symbol, before the drafting unit ('1234/BGDĐT-GDTH', '56/TTg-KGVX').
+    """
     groups = _GROUP_SEP.split(number_key(number or ""))
-    if len(groups) < 3:  # number, type, organ at least ("63-NQ/TW", "327/QĐ-TTg", "06/2022/QH15")
+    if len(groups) < 3:  # number, type or organ, organ or unit ("63-NQ/TW", "1234/BGDĐT-GDTH")
         return None
-    code = groups[-1]
-    legislature = _LEGISLATURE.match(code)
-    if legislature:
-        code = legislature.group(1)
-    if code in NATIONAL_ORGAN_CODES:
-        return NATIONAL_ORGAN_CODES[code]
-    if code in NORMATIVE_ONLY_CODES and any(_YEAR_GROUP.match(g) for g in groups[1:-1]):
-        return NORMATIVE_ONLY_CODES[code]
+    normative = any(_YEAR_GROUP.match(g) for g in groups[1:-1])
+    letter_organ = [groups[1]] if groups[1] not in _TYPE_GROUPS and not normative else []
+    for code in [groups[-1], *letter_organ]:
+        legislature = _LEGISLATURE.match(code)
+        code = legislature.group(1) if legislature else code
+        if code in NATIONAL_ORGAN_CODES:
+            return NATIONAL_ORGAN_CODES[code]
+        if code in NORMATIVE_ONLY_CODES and normative:
+            return NORMATIVE_ONLY_CODES[code]
     return None
 
 
@@ -145,7 +150,10 @@ class Key:
 
 
 def document_key(issuer: str | None, date: str | None, number: str, parent: str | None = None) -> Key:
-    return Key(identity_issuer(issuer, parent, number), year_of(date, number), number_key(number))
+    """The document's key. A normative symbol's year is the year it was issued in ('98/2023/NĐ-CP'), so it
+    wins over a date a reference gets wrong."""
+    year = symbol_year(number) or year_of(date, number)
+    return Key(identity_issuer(issuer, parent, number), year, number_key(number))
 
 
 def attached_number(doc_type: str | None, decision_number: str) -> str:

@@ -351,23 +351,28 @@ def build(conn: sqlite3.Connection) -> Lineage:
 
 
 def _merge_partial_externals(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
-    """An outside document named once without its year or issuer ("Nghị quyết số 63-NQ/TW", "Kế hoạch
-    số 118-KH/TU của Tỉnh ủy") is the one named in full elsewhere, when exactly one fits."""
+    """An outside document named once without its year or issuer, or with a bare one ("Nghị quyết số
+    63-NQ/TW", "Kế hoạch số 118-KH/TU của Tỉnh ủy", "… của UBND huyện"), is the one named in full
+    elsewhere, when exactly one fits."""
+    def partial(n: Node) -> bool:
+        return not n.key or not n.key.complete or issuer_unresolved(n.key.issuer)
+
     full: dict[str, list[Node]] = defaultdict(list)
     for n in nodes.values():
-        if n.kind == "external" and n.key and n.key.complete:
+        if n.kind == "external" and n.key and not partial(n):
             full[n.key.number].append(n)
     moved: dict[str, tuple[str, float]] = {}
     for n in list(nodes.values()):
-        if n.kind != "external" or not n.key or n.key.complete:
+        if n.kind != "external" or not n.key or not partial(n):
             continue
         k = n.key
-        fits = [c for c in full[k.number] if k.issuer in (None, c.key and c.key.issuer) and k.year in (None, c.key
-                and c.key.year)]
+        fits = [c for c in full[k.number] if c.key and _issuer_within(k.issuer, c.key.issuer)
+                and k.year in (None, c.key.year)]
         if len(fits) == 1:
             target = fits[0]
             _fill(target, RefInfo(n.doc_type, n.number or "", n.issued_date, n.issuer))
-            moved[n.id] = (target.id, CONFIDENCE_EXACT_NO_YEAR if k.issuer else CONFIDENCE_PARTIAL)
+            exact = k.issuer == (target.key and target.key.issuer)
+            moved[n.id] = (target.id, CONFIDENCE_EXACT_NO_YEAR if exact else CONFIDENCE_PARTIAL)
             del nodes[n.id]
     merged: dict[tuple[str, str, str], Edge] = {}
     for e in edges:
@@ -375,6 +380,11 @@ def _merge_partial_externals(nodes: dict[str, Node], edges: list[Edge]) -> list[
             e.target, e.confidence = moved[e.target]
         merged.setdefault((e.source, e.target, e.kind), e)
     return list(merged.values())
+
+
+def _issuer_within(partial: str | None, full: str | None) -> bool:
+    """No issuer fits any; a bare one ('ủy ban nhân dân huyện') fits the named body it begins."""
+    return partial is None or partial == full or bool(full and full.startswith(partial + " "))
 
 
 def _fill(node: Node, ref: RefInfo) -> None:

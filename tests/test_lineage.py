@@ -510,6 +510,10 @@ def test_report_command(archive: Path) -> None:
         ("45/KH-UBND", None),
         ("537/GDĐT-VP", None),
         ("36-HD/VPTW", None),
+        ("1234/BGDĐT-GDTH", "Bộ Giáo dục và Đào tạo"),  # a ministry's Công văn: the organ comes first
+        ("56/TTg-KGVX", "Thủ tướng Chính phủ"),
+        ("545/UBND-VX", None),
+        ("12/BTC-VP", None),  # a Ban Tổ chức's letter
         ("118-KH/TU", None),  # a provincial Party committee: the name says which
     ],
 )
@@ -518,18 +522,19 @@ def test_symbol_issuer(number: str, issuer: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "date", "number"),
+    ("a", "date_a", "b", "date_b", "number"),
     [
-        ("Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng", "2022-10-18", "63-NQ/TW"),
-        ("Hội", "BCH Trung ương Đảng", "2022-10-18", "63-NQ/TW"),  # a mangled name: the symbol still fixes it
-        (None, "Quốc hội", None, "06/2022/QH15"),
-        ("Thủ tướng", "Thủ tướng Chính phủ", "2022-02-14", "327/QĐ-TTg"),
-        ("Ban Thường vụ Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An", "2023-01-05", "118-KH/TU"),
+        ("Ban Chấp hành Trung ương", "2022-10-18", "Ban Chấp hành Trung ương Đảng", "2022-10-18", "63-NQ/TW"),
+        ("Hội", "2022-10-18", "BCH Trung ương Đảng", "2022-10-18", "63-NQ/TW"),  # a mangled name: the symbol fixes it
+        (None, None, "Quốc hội", "2022-06-15", "06/2022/QH15"),
+        ("Thủ tướng", "2022-02-14", "Thủ tướng Chính phủ", "2022-02-14", "327/QĐ-TTg"),
+        ("Ban Thường vụ Tỉnh ủy Nghệ An", "2023-01-05", "Tỉnh ủy Nghệ An", "2023-01-05", "118-KH/TU"),
+        ("Chính phủ", "2022-12-31", None, "2023-12-31", "98/2023/NĐ-CP"),  # a wrong date: the symbol's year stands
     ],
 )
-def test_bug_same_document_named_differently_has_one_key(a: str | None, b: str, date: str | None,
-                                                         number: str) -> None:
-    assert identity.document_key(a, date, number) == identity.document_key(b, date, number)
+def test_bug_same_document_named_differently_has_one_key(a: str | None, date_a: str | None, b: str | None,
+                                                         date_b: str, number: str) -> None:
+    assert identity.document_key(a, date_a, number) == identity.document_key(b, date_b, number)
 
 
 def test_same_number_of_another_committee_is_another_document() -> None:
@@ -655,3 +660,22 @@ def test_bug_forwarded_plan_without_issuer_lines(tmp_path: Path, letter_number: 
     db.close()
     plan_node = next(e.target for e in built.edges if e.kind == "forwards")
     assert plan_node == (node or plan_node) and plan_node.startswith("doc:#") is (node is None)
+
+
+def test_bug_outside_document_named_in_part_joins_the_full_one(tmp_path: Path) -> None:
+    refs = {
+        "full.txt": _ref("35-KH/TU", "2021-01-05", "Ban Thường vụ Tỉnh ủy Đồng Tháp"),
+        "no-date.txt": _ref("35-KH/TU", None, "Tỉnh ủy Đồng Tháp"),
+        "bare.txt": _ref("77/KH-UBND", "2021-02-01", "Ủy ban nhân dân tỉnh"),
+        "named.txt": _ref("77/KH-UBND", "2021-02-01", TINH),
+        "other-year.txt": _ref("77/KH-UBND", "2020-02-01", "Ủy ban nhân dân tỉnh"),  # not that one
+    }
+    files = {name: [_doc(f"{i + 1}/KH-UBND", "2021-03-01", TAM_NONG, [ref])]
+             for i, (name, ref) in enumerate(refs.items())}
+    db = _write_archive(tmp_path, files)
+    built = lineage.build(db.conn)
+    db.close()
+    targets = sorted({e.target for e in built.edges})
+    assert targets == ["ext:tỉnh ủy đồng tháp|2021|35-KH/TU", "ext:ủy ban nhân dân tỉnh đồng tháp|2021|77/KH-UBND",
+                       "ext:ủy ban nhân dân tỉnh|2020|77/KH-UBND"]
+    assert sorted(e.confidence for e in built.edges if "2021|77/" in e.target) == [0.6, 1.0]
