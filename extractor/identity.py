@@ -21,6 +21,7 @@ import regex as re
 from extractor.orgs import expand, strip_marks
 from extractor.vocab.doc_types import ABBREVIATION_TO_TYPE, ADMINISTRATIVE_TYPES, OTHER_TYPES
 from extractor.vocab.issuers import (
+    ISSUER_ALIASES,
     NATIONAL_ORGAN_CODES,
     NORMATIVE_ONLY_CODES,
     NUMBERED_CODES,
@@ -45,8 +46,20 @@ _TYPE_GROUPS = frozenset(strip_marks(a).upper() for a in [*ABBREVIATION_TO_TYPE,
 _PARTY_BOARD = re.compile(
     "^(?:" + "|".join(b.casefold() for b in PARTY_BOARDS) + ") (?=(?:" + "|".join(PARTY_COMMITTEES) + ") )"
 )
+# "… khóa XIII": the term a body sat in, not another body.
+_TERM_SUFFIX = re.compile(r" khóa [ivxlc]+$")
 # The place part of a folded issuer name: "huyện tam nông" in "phòng giáo dục và đào tạo huyện tam nông".
 _LOCALITY = re.compile(r"(?:^|\s)((?:" + "|".join(UNIT_WORDS) + r")\s\S.*)$")
+
+
+def _fold(name: str) -> str:
+    """Abbreviations expanded, spacing, dashes and case folded: 'UBND  tỉnh' -> 'ủy ban nhân dân tỉnh'."""
+    s = expand(unicodedata.normalize("NFC", name)).strip(" .,;:")
+    return str(_SPACE.sub(" ", _SPACED_DASH.sub(" - ", s))).casefold()
+
+
+# Folded alias -> folded canonical name.
+_CANONICAL_NAME = {_fold(alias): _fold(name) for name, aliases in ISSUER_ALIASES.items() for alias in aliases}
 
 
 def number_key(number: str) -> str:
@@ -103,14 +116,13 @@ def symbol_names(number: str | None, name: str | None) -> bool:
 
 def issuer_key(name: str | None) -> str | None:
     """Issuer spelling folded for identity: abbreviations expanded, case and spacing folded, a Party
-    committee's standing board read as the committee. Diacritics are kept: place names differ only by
+    committee's standing board read as the committee, a central body's other names (ISSUER_ALIASES) and a
+    term suffix ("khóa XIII") read as the body. Diacritics are kept: place names differ only by
     them (Tam Nông / Tâm Nông)."""
     if not name:
         return None
-    s = expand(unicodedata.normalize("NFC", name)).strip(" .,;:")
-    s = _SPACED_DASH.sub(" - ", s)
-    s = _SPACE.sub(" ", s).casefold()
-    return _PARTY_BOARD.sub("", s) or None
+    s = _TERM_SUFFIX.sub("", _PARTY_BOARD.sub("", _fold(name)))
+    return _CANONICAL_NAME.get(s, s) or None
 
 
 def locality(key: str | None) -> str | None:

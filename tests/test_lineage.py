@@ -74,6 +74,10 @@ def test_year_of(date: str | None, number: str, year: int | None) -> None:
         ("Ủy ban nhân dân  huyện Tam Nông.", TAM_NONG, True),
         ("Phòng GD&ĐT huyện Tam Nông", "Phòng Giáo dục và Đào tạo huyện Tam Nông", True),
         ("Hội đồng Thi đua-Khen thưởng tỉnh Đồng Tháp", "Hội đồng Thi đua - Khen thưởng tỉnh Đồng Tháp", True),
+        ("Thủ tướng", "Thủ tướng Chính phủ", True),  # a central body's short name (vocab.issuers.ISSUER_ALIASES)
+        ("BCH Trung ương Đảng khóa XIII", "Ban Chấp hành Trung ương Đảng", True),  # a term is not another body
+        ("Thường trực Huyện ủy Tam Nông", "Huyện ủy Tam Nông", True),  # a committee's board is the committee
+        ("Bộ Chính trị", "Ban Bí thư", False),
         ("Ủy ban nhân dân huyện Tâm Nông", TAM_NONG, False),  # diacritics are kept
         (CAO_LANH, TAM_NONG, False),
     ],

@@ -6,7 +6,8 @@ Two sources fix an issuer:
   the country, so "06/2022/QH15" is the Quốc hội's law whether a text adds "của Quốc hội" or not, and
   "63-NQ/TW" is the Party centre's resolution whether it says "Ban Chấp hành Trung ương" or "… Đảng".
 - aliases of the same body: a Party committee's standing board and the committee itself share the
-  committee's numbering ("118-KH/TU" of the Ban Thường vụ Tỉnh ủy is a Tỉnh ủy document).
+  committee's numbering ("118-KH/TU" of the Ban Thường vụ Tỉnh ủy is a Tỉnh ủy document); central bodies
+  have short and long names (ISSUER_ALIASES); a term suffix ("khóa XIII") names no other body.
 """
 
 from __future__ import annotations
@@ -57,3 +58,14 @@ NUMBERED_CODES: tuple[str, ...] = ("UBTVQH", "QH")
 PARTY_BOARDS: tuple[str, ...] = ("Ban Thường vụ", "Thường trực", "Ban Chấp hành")
 # Party committees (lower case, as folded issuer keys begin).
 PARTY_COMMITTEES: tuple[str, ...] = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy")
+
+# Canonical name -> other names of the same central body (compared after abbreviations are expanded and
+# case is folded).
+ISSUER_ALIASES: dict[str, tuple[str, ...]] = {
+    "Thủ tướng Chính phủ": ("Thủ tướng",),
+    "Ban Chấp hành Trung ương Đảng": ("Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"),
+    "Quốc hội": ("Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Quốc hội Việt Nam"),
+    "Chính phủ": ("Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam",),
+    "Ban Bí thư": ("Ban Bí thư Trung ương Đảng", "Ban Bí thư Trung ương"),
+    "Bộ Chính trị": ("Bộ Chính trị Ban Chấp hành Trung ương Đảng",),
+}
