@@ -1,14 +1,14 @@
-"""Plan lineage: who a document is, which archived document each reference names, and the graph.
+"""Plan lineage: which archived document each reference names, and the graph.
 
-Identity follows Nghị định 30/2020: a number/symbol is unique per issuer and year, so a document
-is (issuer, year, number). Normative and Party symbols carry their year (91/2017/NĐ-CP) or take
-it from their date (14-KL/TW of 2022). A reference is linked to the archived document with its
-key; one naming a document outside the archive becomes an *external* node, shared by every
-reference to it. A reference whose issuer is unresolved ("của UBND huyện") and that several
-archived documents could answer keeps all of them, each with a confidence.
+Who a document is comes from `extractor.identity` (canonical issuer, year, number; the node id is
+'doc:' or 'ext:' + that key). A reference is linked to the archived document with its key; one naming
+a document outside the archive becomes an *external* node, shared by every reference to it (one named
+without its year or issuer joins the one named in full). A reference whose issuer is unresolved
+("của UBND huyện") and that several archived documents could answer keeps all of them, each with a
+confidence. A plan issued with a decision and lacking its own date or number is keyed by the decision.
 
-Edges point from the document whose text produced them: basis/cites to what it names, forwards
-(a Công văn) and issues (a Quyết định) to the document it carries.
+Edges point from the document whose text produced them: basis/cites to what it names (child -> parent),
+forwards (a Công văn) and issues (a Quyết định) to the document it carries.
 """
 
 from __future__ import annotations
