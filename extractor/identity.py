@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -62,6 +63,7 @@ def _fold(name: str) -> str:
 _CANONICAL_NAME = {_fold(alias): _fold(name) for name, aliases in ISSUER_ALIASES.items() for alias in aliases}
 
 
+@lru_cache(maxsize=16384)  # names and numbers recur across an archive
 def number_key(number: str) -> str:
     """'05/KH-UBND', '5 / KH - UBND', '5/kh-ubnd' -> '5/KH-UBND'; 'NĐ' and 'ND' read alike."""
     s = _SPACE.sub("", number)
@@ -80,6 +82,7 @@ def year_of(date: str | None, number: str | None) -> int | None:
     return symbol_year(number)
 
 
+@lru_cache(maxsize=16384)  # names and numbers recur across an archive
 def symbol_issuer(number: str | None) -> str | None:
     """The issuer a national organ code in the symbol fixes: '06/2022/QH15' -> 'Quốc hội'; else None.
 
@@ -114,6 +117,7 @@ def symbol_names(number: str | None, name: str | None) -> bool:
     return any(folded.startswith(_ABBREVIATED[c]) for c in organ_codes(number) if c in _ABBREVIATED)
 
 
+@lru_cache(maxsize=16384)  # names and numbers recur across an archive
 def issuer_key(name: str | None) -> str | None:
     """Issuer spelling folded for identity: abbreviations expanded, case and spacing folded, a Party
     committee's standing board read as the committee, a central body's other names (ISSUER_ALIASES) and a

@@ -249,7 +249,7 @@ def _carriers(conn: sqlite3.Connection) -> dict[int, _Carrier]:
         found.setdefault(target, _Carrier(number, date, issuer, parent, None))
     rows = conn.execute(
         "SELECT d.id, d.idx, c.record FROM documents d JOIN contents c USING (sha256)"
-        " WHERE d.issued_date IS NULL OR d.number IS NULL"
+        " WHERE (d.issued_date IS NULL OR d.number IS NULL) AND instr(c.record, '\"issued_with\"') > 0"
     )
     for doc_id, idx, record in rows:
         if doc_id in found:  # its decision stands before it in the file
