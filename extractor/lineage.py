@@ -316,6 +316,10 @@ def _archived_nodes(conn: sqlite3.Connection) -> tuple[_Archived, dict[int, _Car
     return found, carriers
 
 
+# What a document named in a plan's "(Ban hành kèm theo …)" line does to it, by its type (as in a bundle).
+_CARRIER_KINDS = {"Quyết định": "issues", "Công văn": "forwards", "Tờ trình": "forwards", "Thông báo": "forwards"}
+
+
 def build(conn: sqlite3.Connection) -> Lineage:
     """Resolve every reference and link of the archive into nodes and edges (not stored)."""
     archived, carriers = _archived_nodes(conn)
@@ -339,10 +343,11 @@ def build(conn: sqlite3.Connection) -> Lineage:
             known = nodes.setdefault(ext.id, ext)
             _fill(known, info)
             matches = [Match(ext.id, 1.0, 1)]
+        carried = _CARRIER_KINDS.get(doc_type or "") if ref_id in issued_with else None
         for m in matches:
             add(Edge(node_of[doc_id], m.node, relation, doc_id, ref_id, m.confidence, m.candidates, start, end, raw))
-            if ref_id in issued_with and nodes[m.node].kind == "document":  # the archived decision issues it
-                add(Edge(m.node, node_of[doc_id], "issues", doc_id, ref_id, m.confidence, m.candidates, start, end,
+            if carried and nodes[m.node].kind == "document":  # the archived decision issues it
+                add(Edge(m.node, node_of[doc_id], carried, doc_id, ref_id, m.confidence, m.candidates, start, end,
                          raw))
     links = conn.execute("SELECT document_id, kind, target_document_id, span_start, span_end FROM links ORDER BY id")
     for doc_id, kind, target_id, start, end in links:

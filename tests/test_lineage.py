@@ -683,3 +683,17 @@ def test_bug_outside_document_named_in_part_joins_the_full_one(tmp_path: Path) -
     assert targets == ["ext:tỉnh ủy đồng tháp|2021|35-KH/TU", "ext:ủy ban nhân dân tỉnh đồng tháp|2021|77/KH-UBND",
                        "ext:ủy ban nhân dân tỉnh|2020|77/KH-UBND"]
     assert sorted(e.confidence for e in built.edges if "2021|77/" in e.target) == [0.6, 1.0]
+
+
+def test_plan_attached_to_a_letter_in_another_file_is_forwarded_by_it(tmp_path: Path) -> None:
+    head = "UBND HUYỆN YÊN THÀNH\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n"
+    (tmp_path / "letter.txt").write_text(
+        head + "Số: 310/PGDĐT-VP\nV/v gửi kế hoạch\nYên Thành, ngày 15 tháng 5 năm 2023\nKính gửi: Các trường.\n"
+        "Phòng gửi các trường kế hoạch kèm theo để thực hiện.\nTRƯỞNG PHÒNG\nNguyễn Thị Lam\n", encoding="utf-8")
+    (tmp_path / "plan.txt").write_text(
+        head + "KẾ HOẠCH\nThi đua dạy tốt năm 2023\n(Kèm theo Công văn số 310/PGDĐT-VP ngày 15/5/2023 của Phòng GD&ĐT"
+        " huyện Yên Thành)\nI. MỤC TIÊU\n100% giáo viên đăng ký thi đua.\n", encoding="utf-8")
+    g, names = build_graph(tmp_path)
+    letter, plan = _node_of(names, "letter"), _node_of(names, "plan")
+    assert plan == "doc:phòng giáo dục và đào tạo huyện yên thành|2023|KH@310/PGDDT-VP"
+    assert {(u, v, k) for u, v, k in g.edges(keys=True)} == {(letter, plan, "forwards"), (plan, letter, "cites")}
