@@ -11,6 +11,7 @@ import regex as re
 from extractor.context import DocContext
 from extractor.dates import DATE, match_to_iso
 from extractor.fields.relation import basis_layout, listed_with, relation
+from extractor.identity import issuer_key
 from extractor.models import Reference, Relation, Span
 from extractor.orgs import UNIT_NAME, expand, resolve_org
 from extractor.vocab import alternation
@@ -142,13 +143,15 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         number = f"{m.group('num')}{m.group('sep')}{sym}"
         left = text[max(ctx.start, m.start() - 120) : m.start()]
         tm = _TYPE_BEFORE.search(left) or _NAMED_LAW_BEFORE.search(left)
-        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left) or number.upper() == own:
+        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left):
             continue
         begin = m.start() - (len(left) - tm.start()) if tm else m.start()
         inside = prev is not None and prev.span.start < begin < prev.span.end
         listed = prev is not None and inside and listed_with(prev, text, begin)
         rel: Relation = (prev.relation if prev and listed else "cites") if inside else relation(ctx, begin, layout)
         ref = _build(ctx, number, sym, tm.group("type") if tm else None, begin, m.start("sym") + used, rel)
+        if number.upper() == own and _is_self(ctx, ref):
+            continue
         before = _ISSUER_BEFORE.search(text, max(ctx.start, begin - 100), begin) if not ref.issuer else None
         if before:
             _, raw = _take_org(text, before.start("org"), before.end("org"))
@@ -186,6 +189,19 @@ def _share_issuer(group: list[Reference]) -> None:
 
 def _symbol_key(number: str) -> list[str]:
     return [g for g in _SYMBOL_GROUPS.split(_SYMBOL_OF.sub("", number).upper()) if g and not g.isdigit()]
+
+
+def _is_self(ctx: DocContext, ref: Reference) -> bool:
+    """The document's own number is itself unless the mention names another year or another issuer:
+    "Kế hoạch số 15/KH-UBND ngày 12/01/2023 của UBND tỉnh" in the province's 2024 plan 15/KH-UBND.
+    An issuer spelled shorter or longer than the header's (one name a prefix of the other) is the same."""
+    if ref.date and ctx.issued_date and ref.date[:4] != ctx.issued_date[:4]:
+        return False
+    theirs, mine = issuer_key(ref.issuer), issuer_key(ctx.memo.get("issuer"))
+    if not theirs or not mine:
+        return True
+    shorter, longer = sorted((theirs, mine), key=len)
+    return longer == shorter or longer.startswith(shorter + " ")
 
 
 def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
