@@ -102,8 +102,10 @@ def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> T
 @click.option("--retry-errors", is_flag=True, help="Extract again the stored files that failed last time.")
 @click.option("--reprocess", is_flag=True, help="Extract every file again, even if stored by this version.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
+@click.option("--dask", "dask", default=None, metavar="SCHEDULER",
+              help="Extract on a Dask cluster: tcp://host:port, or local:N for a local one of N workers.")
 def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: float, retry_errors: bool,
-          reprocess: bool, as_json: bool) -> None:
+          reprocess: bool, as_json: bool, dask: str | None) -> None:
     """Extract every file of INPUTS (folders, recursively; files; globs) into a database.
 
     Writes OUT/planex.db (SQLite) and OUT/records.jsonl, then builds the lineage graph.
@@ -129,7 +131,7 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
                 bar.update(task, completed=done, total=found, errors=errors)
 
             summary = run_batch(list(inputs), out_dir, workers=workers, timeout=timeout, retry_errors=retry_errors,
-                                reprocess=reprocess, progress=on_progress)
+                                reprocess=reprocess, dask=dask, progress=on_progress)
             on_progress(summary.done, summary.found, sum(summary.errors.values()))
         graph_seconds = None
         if not summary.interrupted:

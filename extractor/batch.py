@@ -35,6 +35,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from extractor.dask_pool import DaskPool
+from extractor.db import database_error
 from extractor.models import FileRecord
 from extractor.paths import display
 from extractor.readers import MAX_BYTES
@@ -225,7 +227,8 @@ class _Worker:
         self.deadline = 0.0
         self.started = False
 
-    def give(self, task: _Task) -> None:
+    def give(self, task: _Task, timeout: float) -> None:
+        """Send a file; its `timeout` counts from when the worker says it started it (see collect)."""
         self.conn.send(task.path)
         self.task, self.deadline, self.started = task, time.monotonic() + START_SECONDS, False
 
@@ -342,9 +345,16 @@ class BatchSummary:
 
 # Outcomes that say nothing about the file when the run was being stopped: the file is left for the next run.
 _STOPPED_KINDS = frozenset({"crash", "timeout"})
-# Errors the store raises for one record (its data), not for the store itself (a full disk).
-_RECORD_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, sqlite3.ProgrammingError,
-                  LookupError, TypeError, ValueError)
+def _record_errors() -> tuple[type[Exception], ...]:
+    """Errors the store raises for one record (its data), not for the store itself (a full disk, a lost
+    server): the first cost that file, the second stop the run (StoreError)."""
+    errors: list[type[Exception]] = [sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError,
+                                     sqlite3.ProgrammingError, LookupError, TypeError, ValueError]
+    with contextlib.suppress(ImportError):
+        import psycopg
+
+        errors += [psycopg.IntegrityError, psycopg.DataError, psycopg.ProgrammingError]
+    return tuple(errors)
 
 
 class _Run:
@@ -355,6 +365,7 @@ class _Run:
         self.store, self.run_id, self.retry_errors, self.summary = store, run_id, retry_errors, summary
         self.stop = stop or threading.Event()
         self.inflight: dict[str, _Task] = {}
+        self.store_errors = _record_errors()
         self.pending = 0
         self.last_commit = time.monotonic()
 
@@ -399,7 +410,7 @@ class _Run:
             try:
                 documents, kind = self.store.put_record(task.path, task.size, a, self.run_id, task.sha256)
                 s.documents += documents
-            except _RECORD_ERRORS as e:  # rolled back: record why instead
+            except self.store_errors as e:  # rolled back: record why instead
                 kind = "store"
                 self.store.put_failure(task.path, task.sha256, kind, f"{type(e).__name__}: {e}", self.run_id)
         else:
@@ -475,11 +486,16 @@ def run_batch(
     extract: str = DEFAULT_EXTRACT,
     stop: threading.Event | None = None,
     progress: ProgressFn | None = None,
+    dask: str | None = None,
+    db: str | None = None,
 ) -> BatchSummary:
     """Extract every input file into `out/planex.db` and `out/records.jsonl`.
 
-    `extract` names the per-file function ("module:function"), imported by each worker. A content
-    stored by another extractor version is extracted again; `reprocess` extracts everything again.
+    `extract` names the per-file function ("module:function"), imported by each worker. `dask` names a
+    Dask scheduler ("tcp://host:port", or "local:N" for a local cluster) to extract on instead of local
+    worker processes (extractor/dask_pool.py). `db` is a postgresql:// URL to store into instead of
+    `out/planex.db` (extractor/db.py). A content stored by another extractor version is extracted
+    again; `reprocess` extracts everything again.
     Setting `stop` (Ctrl-C does) ends the run after committing what is done. Raises BatchLocked when
     another run holds `out`, StoreError when the store cannot be written.
     """
@@ -489,29 +505,42 @@ def run_batch(
         try:
             out.mkdir(parents=True, exist_ok=True)
             with _locked(out):
-                return _run(inputs, out, workers, timeout, retry_errors, reprocess, extract, stop, progress, started)
-        except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as e:
+                return _run(inputs, out, _Options(workers, timeout, retry_errors, reprocess, extract, dask, db),
+                            stop, progress, started)
+        except (*database_error(), OSError) as e:  # type: ignore[misc]  # a tuple of exception classes
             raise _store_failed(e, out) from None
 
 
-def _run(inputs: Sequence[str], out: Path, workers: int | None, timeout: float, retry_errors: bool,
-         reprocess: bool, extract: str, stop: threading.Event, progress: ProgressFn | None,
+@dataclass(frozen=True)
+class _Options:
+    workers: int | None
+    timeout: float
+    retry_errors: bool
+    reprocess: bool
+    extract: str
+    dask: str | None
+    db: str | None
+
+
+def _run(inputs: Sequence[str], out: Path, o: _Options, stop: threading.Event, progress: ProgressFn | None,
          started: float) -> BatchSummary:
     skip = out.absolute()
     summary = BatchSummary(found=sum(1 for _ in discover(inputs, skip)))
-    store = Store(out / DB_NAME)
+    store = Store(o.db or out / DB_NAME)
     store.version = extractor_version()
-    size = max(1, workers or os.cpu_count() or 1)
+    size = max(1, o.workers or os.cpu_count() or 1)
     finished = False
-    pool: _Pool | None = None
+    pool: _Pool | DaskPool | None = None
     try:
         run_id = store.start_run(size)
-        run = _Run(store, run_id, retry_errors or reprocess, summary, stop)
-        if reprocess:
+        run = _Run(store, run_id, o.retry_errors or o.reprocess, summary, stop)
+        if o.reprocess:
             store.version = f"{store.version} (reprocess run {run_id})"
         tasks = run.plan(discover(inputs, skip))
         store.begin()
-        pool = _Pool(min(size, summary.found), extract, timeout) if summary.found and not stop.is_set() else None
+        if summary.found and not stop.is_set():
+            size = min(size, summary.found)
+            pool = DaskPool(o.dask, o.extract, o.timeout) if o.dask else _Pool(size, o.extract, o.timeout)
         exhausted = pool is None
         while pool and not stop.is_set():
             for w in pool.idle():
@@ -519,14 +548,14 @@ def _run(inputs: Sequence[str], out: Path, workers: int | None, timeout: float, 
                 if task is None:
                     exhausted = True
                     break
-                w.give(task)
+                w.give(task, o.timeout)
             if exhausted and not pool.busy():
                 break
             for task, outcome in pool.collect():
                 run.settle(task, outcome)
             if progress:
                 progress(summary.done, summary.found, sum(summary.errors.values()))
-        if pool and stop.is_set():
+        if isinstance(pool, _Pool) and stop.is_set():
             for task, outcome in pool.collect(wait_seconds=0.0):  # what had finished is kept
                 run.settle(task, outcome)
         summary.interrupted = stop.is_set()
@@ -540,11 +569,11 @@ def _run(inputs: Sequence[str], out: Path, workers: int | None, timeout: float, 
     finally:
         if pool:
             pool.close()
-        if not finished:  # a failing store: roll back to the last commit, never mark the run done
-            with contextlib.suppress(sqlite3.Error):
-                store.conn.rollback()
-                store.conn.execute("ROLLBACK") if store.conn.in_transaction else None
-        with contextlib.suppress(sqlite3.Error):
+        if not finished:  # a failing store: back to the last commit, the run never marked done
+            with contextlib.suppress(Exception):
+                if store.conn.in_transaction:
+                    store.conn.execute("ROLLBACK")
+        with contextlib.suppress(Exception):
             store.close()
     return summary
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import click
 
 from extractor.archive_cli import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, register
+from extractor.check_cli import register as register_check
+from extractor.feeds_cli import register as register_feeds
 
 if TYPE_CHECKING:
     from extractor.models import FileRecord
@@ -84,16 +86,17 @@ def schema() -> None:
               help="Write the HTML here, creating its folder (default: stdout).")
 @_TIMEOUT
 def show(path: Path, out_path: Path | None, timeout: float) -> None:
-    """Render the file's text with every extracted value highlighted (HTML, via spaCy displaCy)."""
+    """Write the file's review page: its text with every extracted value highlighted, and the list of values."""
+    from extractor.batch import record_line
+    from extractor.pages import review_page
     from extractor.pipeline import extract_file
-    from extractor.render import render_html
 
     record = extract_file(path, include_text=True, timeout=timeout)
     if record.error or record.text is None or record.documents is None:
         message = f"{record.error.kind}: {record.error.message}" if record.error else "no text"
         click.echo(f"Error: {message}", err=True)
         sys.exit(EXIT_FAILED)
-    html = render_html(record.text, record.documents)
+    html = review_page(record.text, json.loads(record_line(record)))
     if out_path:
         try:
             out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,3 +108,5 @@ def show(path: Path, out_path: Path | None, timeout: float) -> None:
 
 
 register(main)
+register_feeds(main)
+register_check(main)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from extractor import db
 from extractor.paths import bytes_hex, display
 
 SCHEMA_VERSION = "2"
@@ -272,9 +272,9 @@ def _cell(value: Any) -> Any:
 class Store:
     """The archive database of one output folder. Not thread-safe: one writer process."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.path = path
-        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn = db.connect(path)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
@@ -449,7 +449,7 @@ class Store:
         self.conn.execute("DELETE FROM errors WHERE path = ? AND sha256 IS NULL", (path,))
         self.conn.execute(
             "INSERT INTO files (path, sha256, size, run_id, path_hex) VALUES (?,?,?,?,?) ON CONFLICT (path) DO UPDATE"
-            " SET sha256 = excluded.sha256, size = COALESCE(excluded.size, size), run_id = excluded.run_id,"
+            " SET sha256 = excluded.sha256, size = COALESCE(excluded.size, files.size), run_id = excluded.run_id,"
             " path_hex = excluded.path_hex, gone_run = NULL",
             (path, sha256, size, run_id, bytes_hex(raw_path)),
         )
