@@ -116,14 +116,14 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
     Exit codes: 0 all files extracted, 1 some files failed, 3 OUT is used by another run,
     4 OUT could not be written (full disk; resume later), 130 interrupted.
     """
-    from rich.console import Console
+    try:  # from the first line: a Ctrl-C while the libraries load is an interruption too, not a traceback
+        from rich.console import Console
 
-    from extractor import lineage
-    from extractor.batch import JSONL_NAME, BatchLocked, StoreError, run_batch
-    from extractor.store import Store
+        from extractor import lineage
+        from extractor.batch import JSONL_NAME, BatchLocked, StoreError, run_batch
+        from extractor.store import Store
 
-    console = Console(stderr=True)
-    try:
+        console = Console(stderr=True)
         with _progress(console) as bar:
             task = bar.add_task("extracting", total=None, errors=0)
 
@@ -145,15 +145,16 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
                     Console().print(_summary_table(summary, graph_seconds, db))
             finally:
                 db.close()
+    except KeyboardInterrupt:  # first: the names below may not be imported yet
+        # Ctrl-C before the run took it over, or a second one: stop at once; the store keeps its last commit.
+        click.echo("planex: interrupted; run the same command again to resume.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except BatchLocked as e:
         click.echo(f"planex: {e}", err=True)
         sys.exit(EXIT_LOCKED)
     except StoreError as e:
         click.echo(f"planex: {e}", err=True)
         sys.exit(EXIT_STORE)
-    except KeyboardInterrupt:  # a second Ctrl-C: stop at once; the store keeps its last commit
-        click.echo("planex: interrupted; run the same command again to resume.", err=True)
-        sys.exit(EXIT_INTERRUPTED)
     if as_json:
         click.echo(json.dumps({**summary.as_dict(), "out": str(out_dir)}, ensure_ascii=False))
     if summary.interrupted:

@@ -442,7 +442,8 @@ class _CtrlC:
         self.previous: Any = None
 
     def __enter__(self) -> None:
-        if threading.current_thread() is threading.main_thread():
+        # Not in a thread, and not where Ctrl-C is ignored (a background job, nohup): that is the caller's choice.
+        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
             self.previous = signal.signal(signal.SIGINT, self._handle)
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:

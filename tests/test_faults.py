@@ -620,3 +620,18 @@ def test_bug_dense_targets_memory(monkeypatch: pytest.MonkeyPatch) -> None:
     _, docs = extract_text("Phấn đấu đạt " + "1% " * 500)
     assert len(docs[0].targets) == 50
     assert docs[0].targets[0].value == 1.0
+
+
+def test_bug_ctrl_c_raw_keyboard_interrupt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C before the run takes it over (libraries still loading) or a second one: exit 130, a message,
+    no traceback and no "Aborted!" with exit 1."""
+    import extractor.batch as batch
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "run_batch", interrupted)
+    result = CliRunner().invoke(main, ["batch", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130
+    assert "interrupted; run the same command again to resume" in result.output
+    assert "Aborted" not in result.output
