@@ -24,7 +24,10 @@ On top of PDFium's lines this module
 - joins a line wrapped by the layout to its continuation, using PDFium's character boxes: the line
   reaches the right margin (the next line's first word would not have fitted) and the next one starts
   at the left margin, so that "… ngày 3 tháng 4 năm" / "2019 …" becomes one line as it was typed;
-- maps PDFium's mark for a hyphen at a line end ("\\x02" or U+FFFE: "QĐ-" / "UBND") to "-".
+- maps PDFium's mark for a hyphen at a line end ("\\x02" or U+FFFE: "QĐ-" / "UBND") to "-";
+- converts the lines of each page that show a pre-Unicode font's codes (a PDF made from a ".VnTime"
+  or "VNI-Times" document: "KÕ ho¹ch", with "ư" as U+2212) before any of the steps above look at
+  them (extractor.readers.legacy.repair_text, page by page).
 Normalisation proper happens later (extractor.normalize).
 """
 
@@ -42,6 +45,7 @@ import pypdfium2 as pdfium
 
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
+from extractor.readers.legacy import Decoded, Encoding, repair_text
 from extractor.vocab.layout import KINH_GUI, TYPE_LINE, TYPE_WITH_TITLE, VV_LINE
 
 # PDFium is not thread-safe; a batch runner may call read_file from several threads.
@@ -374,7 +378,25 @@ def _open(data: bytes, name: str) -> Any:
         raise ReadError("corrupt", f"{name}: not a readable PDF ({e})") from None
 
 
-def read_pdf(data: bytes, name: str) -> tuple[str, int]:
+def _convert_fonts(pages: list[_PageText]) -> tuple[list[_PageText], Encoding, tuple[str, ...]]:
+    """Pages whose lines are a legacy font's codes, converted; the encoding and warnings to report."""
+    out, kinds, warnings = [], set(), []
+    for number, page in enumerate(pages, start=1):
+        joined = "\n".join(ln.text for ln in page.lines)
+        repaired = repair_text(joined, "unicode")
+        if repaired.text != joined:
+            lines = [replace(ln, text=t) for ln, t in zip(page.lines, repaired.text.split("\n"), strict=True)]
+            page = replace(page, lines=lines)
+            kinds.add(repaired.encoding)
+            warnings += [f"page {number}: {w}" for w in repaired.warnings]
+        out.append(page)
+    if not kinds:
+        return out, "unicode", ()
+    encoding: Encoding = kinds.pop() if len(kinds) == 1 else "mixed"
+    return out, encoding, tuple(warnings)
+
+
+def read_pdf(data: bytes, name: str) -> tuple[Decoded, int]:
     """The text of a PDF and its page count; raise ReadError for scans, encrypted and damaged files."""
     with _PDFIUM_LOCK:
         document = _open(data, name)
@@ -391,4 +413,6 @@ def read_pdf(data: bytes, name: str) -> tuple[str, int]:
         raise ReadError(
             "no-text-layer", f"{name}: no text layer; OCR needed ({with_text} of {len(pages)} pages have text)"
         )
-    return "\n".join(_reflow(_drop_furniture(_unmix_headers(data, pages)))), len(pages)
+    pages, encoding, warnings = _convert_fonts(pages)
+    text = "\n".join(_reflow(_drop_furniture(_unmix_headers(data, pages))))
+    return Decoded(text, encoding, warnings), len(pages)

@@ -1,0 +1,181 @@
+"""Codecs for the pre-Unicode Vietnamese encodings whose tables are in extractor.vocab.legacy_fonts.
+
+Legacy text reaches planex in two shapes: raw bytes (a .txt file), and the Windows-1252 "view" of the
+bytes (a Word run in a legacy font, a PDF text layer, a .txt already converted to UTF-8 by a tool that
+did not know the font). Every decoder here works on the view: bytes are first read as that view.
+
+    decode_tcvn3(view, caps=False)   # ".VnTime" text; caps=True for ".VnTimeH" (lower-case codes drawn as capitals)
+    decode_vni(view)                 # "VNI-Times" text
+    decode_viscii(view)
+    decode_cp1258(data)              # bytes -> NFC text, or None when they are not Windows-1258
+    repair_mojibake(text)            # UTF-8 read as Windows-1252 ("Káº¿ hoáº¡ch") -> text, or None
+    bytes_view(data)                 # bytes -> the Windows-1252 view (Latin-1 where 1252 has a gap)
+
+The encoders (`encode_*`) make test data and corpus files; they write what a typist's tools wrote:
+TCVN3 capitals of the full TCVN 5712 table (as `iconv -t TCVN5712-1`), VNI base letter plus mark byte.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractor.vocab.legacy_fonts import (
+    TCVN3_HIGH,
+    TCVN3_LOW,
+    TCVN3_PDF_GLYPHS,
+    VISCII_HIGH,
+    VISCII_LOW,
+    VNI_BREVE,
+    VNI_CIRCUMFLEX,
+    VNI_SINGLE,
+    VNI_TONE,
+)
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_COMBINING = re.compile("[" + _TONES + "]")
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character in Windows-1252
+        return chr(byte)
+
+
+_VIEW = {byte: _cp1252_char(byte) for byte in range(256)}
+# The view's character -> its byte (both the Windows-1252 and the Latin-1 reading of 0x80-0x9F).
+_BYTE_OF = {**{chr(b): b for b in range(256)}, **{ch: b for b, ch in _VIEW.items()}}
+_TO_VIEW = str.maketrans({chr(b): ch for b, ch in _VIEW.items() if chr(b) != ch})
+_TO_LATIN1 = str.maketrans({ch: chr(b) for b, ch in _VIEW.items() if chr(b) != ch})
+
+
+def bytes_view(data: bytes) -> str:
+    """How Word and most tools show 8-bit text: Windows-1252, with Latin-1 in 1252's five gaps."""
+    return data.decode("latin-1").translate(_TO_VIEW)
+
+
+def _table(high: str, low: dict[int, str], extra: dict[str, int] | None = None) -> dict[int, str]:
+    """A str.translate table from view characters (either reading of a byte) to the letters."""
+    letters = {**{b: ch for b, ch in low.items()}, **{0x80 + i: ch for i, ch in enumerate(high)}}
+    table = {}
+    for ch, byte in {**_BYTE_OF, **(extra or {})}.items():
+        if byte in letters and letters[byte] != ch:
+            table[ord(ch)] = letters[byte]
+    return table
+
+
+# --- TCVN3 -----------------------------------------------------------------------------------------
+
+# Windows-1252 punctuation in 0x80-0x9F that documents typed in the ABC fonts keep as punctuation (the
+# fonts draw quotes, dashes and bullets there); TCVN 5712 puts toned capitals on the same codes, which
+# are read only between two letters ("H—I" is "HỘI").
+_TCVN3_PUNCTUATION = "“”‘’–—…•"
+_TCVN3 = _table(TCVN3_HIGH, TCVN3_LOW, TCVN3_PDF_GLYPHS)
+_TCVN3_PLAIN = {k: v for k, v in _TCVN3.items() if chr(k) not in _TCVN3_PUNCTUATION}
+_TCVN3_INNER = re.compile(r"(?<=[^\W\d_])[" + _TCVN3_PUNCTUATION + r"](?=[^\W\d_])")
+
+
+def decode_tcvn3(view: str, caps: bool = False) -> str:
+    """TCVN3 (ABC, ".VnTime") text in its Windows-1252 view; `caps` for a caps font (".VnTimeH")."""
+    text = view.translate(_TCVN3_PLAIN)
+    if _TCVN3_INNER.search(text):
+        text = _TCVN3_INNER.sub(lambda m: _TCVN3[ord(m.group())], text)
+    if _COMBINING.search(text):
+        text = unicodedata.normalize("NFC", text)
+    return text.upper() if caps else text
+
+
+def encode_tcvn3(text: str) -> bytes:
+    """Unicode -> TCVN3 bytes (TCVN 5712 capitals, as iconv writes them); raises on other characters."""
+    return bytes(_TCVN3_BYTES[ch] if ch in _TCVN3_BYTES else _ascii(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+_TCVN3_BYTES = {ch: b for b, ch in {**TCVN3_LOW, **{0x80 + i: c for i, c in enumerate(TCVN3_HIGH)}}.items()
+                if not unicodedata.combining(ch)}
+
+
+def _ascii(ch: str) -> int:
+    if ord(ch) >= 0x80:
+        raise ValueError(f"{ch!r} has no code in this encoding")
+    return ord(ch)
+
+
+# --- VISCII ----------------------------------------------------------------------------------------
+
+_VISCII = _table(VISCII_HIGH, VISCII_LOW)
+_VISCII_BYTES = {ch: b for b, ch in {**VISCII_LOW, **{0x80 + i: c for i, c in enumerate(VISCII_HIGH)}}.items()}
+
+
+def decode_viscii(view: str) -> str:
+    return view.translate(_VISCII)
+
+
+def encode_viscii(text: str) -> bytes:
+    return bytes(_VISCII_BYTES[ch] if ch in _VISCII_BYTES else _ascii(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+# --- VNI-Windows -----------------------------------------------------------------------------------
+
+def _vni_letters() -> dict[str, str]:
+    """Every Vietnamese letter (NFC) -> its VNI spelling in the Windows-1252 view."""
+    out: dict[str, str] = dict(VNI_SINGLE)
+    for base in "aeouyAEOUY" + "ơưƠƯ":
+        upper = base.isupper()
+        spelled = VNI_SINGLE.get(base, base)
+        for tone, marks in VNI_TONE.items():
+            out.setdefault(unicodedata.normalize("NFC", base + tone), spelled + marks[upper])
+        if base in "aeoAEO":
+            for tone, marks in VNI_CIRCUMFLEX.items():
+                out[unicodedata.normalize("NFC", base + "\u0302" + tone)] = base + marks[upper]
+        if base in "aA":
+            for tone, marks in VNI_BREVE.items():
+                out[unicodedata.normalize("NFC", base + "\u0306" + tone)] = base + marks[upper]
+    return {k: v for k, v in out.items() if k != v}
+
+
+_VNI_ENCODE = _vni_letters()
+# Decoding also accepts a mark byte of the other case ("Keá" in a title-case word, "KEÁ" in caps).
+_VNI_DECODE = {**{v: k for k, v in _VNI_ENCODE.items()},
+               **{v[0] + v[1].swapcase(): k for k, v in _VNI_ENCODE.items() if len(v) == 2}}
+_VNI_SEQUENCE = re.compile("|".join(re.escape(s) for s in sorted(_VNI_DECODE, key=len, reverse=True)))
+
+
+def decode_vni(view: str) -> str:
+    """VNI-Windows ("VNI-Times") text in its Windows-1252 view."""
+    return _VNI_SEQUENCE.sub(lambda m: _VNI_DECODE[m.group()], view)
+
+
+def encode_vni(text: str) -> bytes:
+    view = "".join(_VNI_ENCODE.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+    return view.translate(_TO_LATIN1).encode("latin-1")
+
+
+# --- Windows-1258 ----------------------------------------------------------------------------------
+
+def decode_cp1258(data: bytes) -> str | None:
+    try:
+        return unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+
+
+def encode_cp1258(text: str) -> bytes:
+    """Windows-1258 as Windows itself writes it: â/ê/ô/ă/ơ/ư/đ precomposed, tones as combining marks."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in _TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
+# --- UTF-8 read as Windows-1252 --------------------------------------------------------------------
+
+def repair_mojibake(text: str) -> str | None:
+    """Undo one wrong Windows-1252 (or Latin-1) decoding of UTF-8; None when `text` is not that."""
+    try:
+        return text.translate(_TO_LATIN1).encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return None
