@@ -133,6 +133,9 @@ def _alternation(words: tuple[str, ...]) -> str:
 _SYLLABLE = re.compile(f"(?:{_alternation(INITIALS)})?(?:{_alternation(NUCLEI)})(?:{_alternation(FINALS)})?")
 _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_VOWEL = re.compile("[aeiouyAEIOUY\u00c0-\u00c3\u00c8-\u00ca\u00cc\u00cd\u00d2-\u00d5\u00d9\u00da\u00dd"
+                    "\u00e0-\u00e3\u00e8-\u00ea\u00ec\u00ed\u00f2-\u00f5\u00f9\u00fa\u00fd"
+                    "ăĂơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 
 
 @lru_cache(maxsize=16384)
@@ -147,14 +150,16 @@ def _is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(base) is not None
 
 
+def _scored_words(text: str) -> list[str]:
+    """The words a decoding is judged by: those with non-ASCII letters, except abbreviations without
+    a vowel ("HĐND", "ĐVT")."""
+    return [w for w in _WORD.findall(text) if _NON_ASCII.search(w) and _VOWEL.search(w)]
+
+
 def _score(text: str) -> int:
-    """Words with non-ASCII letters that are Vietnamese syllables, minus those that are not and minus
-    the marker characters left over."""
-    score = 0
-    for word in _WORD.findall(text):
-        if _NON_ASCII.search(word):
-            score += 1 if _is_syllable(word) else -1
-    return score - len(_MARKERS.findall(text))
+    """Words that are Vietnamese syllables, minus those that are not and minus the marker characters
+    left over."""
+    return sum(1 if _is_syllable(w) else -1 for w in _scored_words(text)) - len(_MARKERS.findall(text))
 
 
 # Candidate decodings of a .txt file's bytes (Windows-1258 first: it also fails on undefined bytes).
@@ -172,7 +177,7 @@ _MIN_VALID_SHARE = 0.8
 
 
 def _acceptable(text: str) -> bool:
-    words = [w for w in _WORD.findall(text) if _NON_ASCII.search(w)]
+    words = _scored_words(text)
     return bool(words) and sum(map(_is_syllable, words)) >= _MIN_VALID_SHARE * len(words)
 
 
@@ -211,7 +216,7 @@ def _best(line: str) -> tuple[LegacyName, str] | None:
         converted = decoder(line)
         if converted is not None and converted != line:
             score = _score(converted)
-            if score > base and (best is None or score > best[0]) and _acceptable(converted):
+            if score > max(base, 0) and (best is None or score > best[0]):
                 best = (score, name, converted)
     return (best[1], best[2]) if best else None
 

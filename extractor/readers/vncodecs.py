@@ -83,16 +83,62 @@ def decode_tcvn3(view: str, caps: bool = False) -> str:
         text = _TCVN3_INNER.sub(lambda m: _TCVN3[ord(m.group())], text)
     if _COMBINING.search(text):
         text = unicodedata.normalize("NFC", text)
-    return text.upper() if caps else text
+    return text.upper() if caps else _caps_words(text)
 
 
-def encode_tcvn3(text: str) -> bytes:
-    """Unicode -> TCVN3 bytes (TCVN 5712 capitals, as iconv writes them); raises on other characters."""
-    return bytes(_TCVN3_BYTES[ch] if ch in _TCVN3_BYTES else _ascii(ch) for ch in unicodedata.normalize("NFC", text))
+# Typed with caps lock in an ABC font, a capital word mixes ASCII capitals with the lower-case codes
+# of its toned letters ("KÕ HO¹CH" reads "KẾ HOạCH"): the font shown was a caps font.
+_CAPS_PROBE = re.compile(r"[A-Z][^\W\d_A-Za-z]|[^\W\d_A-Za-z][A-Z]")
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+
+
+def _caps_kind(token: str) -> int:
+    """2 for a word typed with caps lock (toned letters on lower-case codes among two capitals, or a
+    capital after a lower-case letter), 1 for a capitalised word with toned letters, else 0 (words
+    with ASCII lower case, and ASCII-only words such as "UBND", which need no change)."""
+    word = _EDGE_PUNCTUATION.sub("", token)
+    if not word.isalpha() or word.isascii() or any("a" <= c <= "z" for c in word):
+        return 0
+    capitals = sum(c.isupper() for c in word)
+    if capitals == 0:
+        return 0
+    late_capital = any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return 2 if capitals >= 2 or late_capital else 1
+
+
+def _caps_words(text: str) -> str:
+    """Upper-case such words: those with two capitals, and a one-capital word ("Sè" is "Số" or "SỐ")
+    only next to one of them ("CHñ TÞCH" is "CHỦ TỊCH")."""
+    if not _CAPS_PROBE.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        tokens = line.split(" ")
+        kinds = [_caps_kind(t) for t in tokens]
+        for i, kind in enumerate(kinds):
+            near = (i > 0 and kinds[i - 1] == 2) or (i + 1 < len(kinds) and kinds[i + 1] == 2)
+            if kind == 2 or (kind == 1 and near):
+                tokens[i] = tokens[i].upper()
+        lines.append(" ".join(tokens))
+    return "\n".join(lines)
+
+
+def encode_tcvn3(text: str, abc: bool = False) -> bytes:
+    """Unicode -> TCVN3 bytes: toned capitals on their TCVN 5712 codes (as `iconv -t TCVN5712-1`
+    writes them), or with `abc` on the lower-case codes, as typed in the ABC fonts with caps lock
+    (which a caps font draws as capitals). Quotes, dashes and bullets keep their Windows-1252 bytes.
+    Raises ValueError on other characters."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if abc and ch not in _TCVN3_ABC_CAPITALS and ch.lower() != ch and ch.lower() in _TCVN3_BYTES:
+            ch = ch.lower()
+        out.append(_TCVN3_BYTES[ch] if ch in _TCVN3_BYTES else _BYTE_OF[ch] if ch in _TCVN3_PUNCTUATION else _ascii(ch))
+    return bytes(out)
 
 
 _TCVN3_BYTES = {ch: b for b, ch in {**TCVN3_LOW, **{0x80 + i: c for i, c in enumerate(TCVN3_HIGH)}}.items()
                 if not unicodedata.combining(ch)}
+_TCVN3_ABC_CAPITALS = "ĂÂÊÔƠƯĐ"  # the capitals the ABC fonts have codes for (0xA1-0xA7)
 
 
 def _ascii(ch: str) -> int:
