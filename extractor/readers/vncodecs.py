@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from extractor.vocab.legacy_fonts import (
     TCVN3_HIGH,
@@ -102,7 +103,7 @@ def _caps_kind(token: str) -> int:
     capitals = sum(c.isupper() for c in word)
     if capitals == 0:
         return 0
-    late_capital = any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    late_capital = any(a.islower() and b.isupper() for a, b in pairwise(word))
     return 2 if capitals >= 2 or late_capital else 1
 
 
