@@ -151,7 +151,7 @@ class RunFonts:
         kinds = sorted(self._converted)
         encoding: Encoding = kinds[0] if len(kinds) == 1 and not self._unicode else "mixed"
         warnings: tuple[str, ...] = ()
-        if encoding == "mixed":
+        if self._unicode:
             shown = ", ".join(f"{self._converted[k]} in {LABELS[k]} fonts" for k in kinds)
             warnings = (f"part of the text converted by font: {shown}; {self._unicode} run(s) were Unicode",)
         return Decoded(text, encoding, warnings)

@@ -239,7 +239,7 @@ def repair_text(text: str, encoding: Encoding) -> Decoded:
     dominant, n = counts.most_common(1)[0]
     candidates = [i for i, line in enumerate(lines) if i not in done and _NON_ASCII.search(line)
                   and not _UNICODE_ONLY.search(line)]
-    if dominant != "mojibake" and n >= _DOMINANT_SHARE * (n + len(candidates)):
+    if n >= _DOMINANT_SHARE * (n + len(candidates)):
         decoder = dict(_VIEW_DECODERS)[dominant]
         for i in candidates:
             converted = decoder(lines[i])
