@@ -133,6 +133,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 _SYLLABLE = re.compile(f"(?:{_alternation(INITIALS)})?(?:{_alternation(NUCLEI)})(?:{_alternation(FINALS)})?")
 _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\W\d_\x00-\x7f][^\W\d_]*")
 _VOWEL = re.compile("[aeiouyAEIOUY\u00c0-\u00c3\u00c8-\u00ca\u00cc\u00cd\u00d2-\u00d5\u00d9\u00da\u00dd"
                     "\u00e0-\u00e3\u00e8-\u00ea\u00ec\u00ed\u00f2-\u00f5\u00f9\u00fa\u00fd"
                     "ăĂơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
@@ -153,7 +154,7 @@ def _is_syllable(word: str) -> bool:
 def _scored_words(text: str) -> list[str]:
     """The words a decoding is judged by: those with non-ASCII letters, except abbreviations without
     a vowel ("HĐND", "ĐVT")."""
-    return [w for w in _WORD.findall(text) if _NON_ASCII.search(w) and _VOWEL.search(w)]
+    return [w for w in _NON_ASCII_WORD.findall(text) if _VOWEL.search(w)]
 
 
 def _score(text: str) -> int:
@@ -209,9 +210,22 @@ _UNICODE_ONLY = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 _DOMINANT_SHARE = 0.5
 
 
-def _best(line: str) -> tuple[LegacyName, str] | None:
-    best: tuple[int, LegacyName, str] | None = None
+# After this many lines in a row read well in one conversion, it is trusted for the rest of the text.
+_PROVEN_LINES = 20
+
+
+def _best(line: str, likely: LegacyName | None, proven: bool) -> tuple[LegacyName, str] | None:
+    """The conversion of a broken line that reads best. The `likely` one (the text's conversion so
+    far) is taken at once when it reads as Vietnamese, or, once `proven` on many lines, when it
+    leaves fewer marker characters."""
+    if likely is not None:
+        converted = dict(_VIEW_DECODERS)[likely](line)
+        if converted is not None and proven and len(_MARKERS.findall(converted)) < len(_MARKERS.findall(line)):
+            return likely, converted
+        if converted is not None and _score(converted) > max(_score(line), 0) and _acceptable(converted):
+            return likely, converted
     base = _score(line)
+    best: tuple[int, LegacyName, str] | None = None
     for name, decoder in _VIEW_DECODERS:
         converted = decoder(line)
         if converted is not None and converted != line:
@@ -230,9 +244,13 @@ def repair_text(text: str, encoding: Encoding) -> Decoded:
         return Decoded(text, encoding)
     lines = text.split("\n")
     done: dict[int, LegacyName] = {}
+    likely: LegacyName | None = None
+    streak = 0  # lines in a row that the likely conversion read as Vietnamese
     for i, line in enumerate(lines):
-        if _broken(line) and (found := _best(line)):
-            done[i], lines[i] = found
+        if _broken(line) and (found := _best(line, likely, streak >= _PROVEN_LINES)):
+            streak = streak + 1 if found[0] == likely else 0
+            (likely, lines[i]) = found
+            done[i] = likely
     if not done:
         return Decoded(text, encoding)
     counts = Counter(done.values())
