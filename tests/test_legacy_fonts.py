@@ -248,6 +248,19 @@ def test_bug_tcvn3_u_horn_is_a_soft_hyphen_and_survives(tmp_path: Path) -> None:
     assert _read(doc, tmp_path) == ("Trường học", "tcvn3", ())
 
 
+def test_bug_libreoffice_writes_the_tcvn3_u_horn_as_a_soft_hyphen_element(tmp_path: Path) -> None:
+    # A .doc converted to .docx by LibreOffice keeps byte 0xAD as <w:softHyphen/>, which python-docx
+    # does not read as text: "trường" came out as "trờng".
+    doc = Document()
+    run = doc.add_paragraph().add_run("tr")
+    _font(run, ".VnTime")
+    run._r.append(run._r.makeelement(qn("w:softHyphen"), {}))
+    text = run._r.makeelement(qn("w:t"), {})
+    text.text = "êng häc"
+    run._r.append(text)
+    assert _read(doc, tmp_path) == ("trường học", "tcvn3", ())
+
+
 def test_docx_fonts_inherited_from_styles_and_defaults(tmp_path: Path) -> None:
     doc = Document()
     # The document default (w:docDefaults) is VNI; a paragraph style based on Normal says .VnTime.

@@ -29,6 +29,10 @@ _HANSI, _ASCII, _VAL = qn("w:hAnsi"), qn("w:ascii"), qn("w:val")
 _STYLE, _STYLE_ID, _BASED_ON, _TYPE, _DEFAULT = qn("w:style"), qn("w:styleId"), qn("w:basedOn"), qn("w:type"), qn(
     "w:default")
 _DOC_DEFAULTS_FONTS = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_RPR}/{_RFONTS}"
+# What python-docx reads as a run's text, plus the soft hyphen, which LibreOffice writes as an element
+# of its own: in TCVN3, byte 0xAD is the letter "ư" (a .doc converted by LibreOffice has them).
+_SOFT_HYPHEN = qn("w:softHyphen")
+_RUN_CONTENT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:softHyphen"
 # Word stores a symbol-charset font's characters in the private use area (U+F020-U+F0FF).
 _SYMBOL_AREA = str.maketrans({0xF000 + b: chr(b) for b in range(0x20, 0x100)})
 
@@ -121,7 +125,8 @@ class RunFonts:
         return (self._styles.get(style) if style else None) or self._default_font
 
     def _run_text(self, run: Any, paragraph_style: str | None) -> str:
-        text: str = run.text
+        text: str = run.text if run.find(_SOFT_HYPHEN) is None else "".join(
+            "\u00ad" if e.tag == _SOFT_HYPHEN else str(e) for e in run.xpath(_RUN_CONTENT))
         if text.isascii():
             return text
         kind = _kind(self._font(run, paragraph_style))
