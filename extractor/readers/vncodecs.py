@@ -121,10 +121,10 @@ def _tcvn3_inner_capital(m: re.Match[str]) -> str:
 # of its toned letters ("KÕ HO¹CH" reads "KẾ HOạCH"): the font shown was a caps font.
 _VN_LOWER = "".join(sorted({c for c in TCVN3_HIGH + VISCII_HIGH if c.islower()}))
 _VN_UPPER = "A-Z" + "".join(sorted({c for c in TCVN3_HIGH + VISCII_HIGH if c.isupper()}))
-# Lines worth a look: a word with a toned lower-case code next to a capital and another capital, or
-# a lower-case code before a capital ("ñY").
-_CAPS_PROBE = re.compile(f"[{_VN_UPPER}](?:[{_VN_UPPER}]+[{_VN_LOWER}]|[{_VN_LOWER}]+[{_VN_UPPER}])"
-                         f"|[{_VN_LOWER}][{_VN_UPPER}]")
+# Lines worth a look: a word with a toned lower-case code next to a capital and another capital, a
+# lower-case code before a capital ("ñY"), or a capitalised word with one next to a capital word.
+_U, _L = f"[{_VN_UPPER}]", f"[{_VN_LOWER}]"
+_CAPS_PROBE = re.compile(f"{_U}(?:{_U}+{_L}|{_L}+(?:{_U}|[ .]+{_U}{{2}}))|{_L}{_U}|{_U}{{2}}[ .]+{_U}{_L}")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
@@ -144,7 +144,7 @@ def _caps_kind(token: str) -> int:
 
 def _caps_words(text: str) -> str:
     """Upper-case such words: those with two capitals, and a one-capital word ("Sè" is "Số" or "SỐ")
-    only next to one of them ("CHñ TÞCH" is "CHỦ TỊCH")."""
+    only next to one of them ("CHñ TÞCH" is "CHỦ TỊCH") or in a line of capitals."""
     if not _CAPS_PROBE.search(text):
         return text
     lines = text.split("\n")
@@ -159,8 +159,10 @@ def _caps_words(text: str) -> str:
 def _caps_line(line: str) -> str:
     tokens = line.split(" ")
     kinds = [_caps_kind(t) for t in tokens]
+    # A line without ASCII lower case that holds a caps-lock word is a capital line ("Uû BAN NH¢N D¢N").
+    capital_line = 2 in kinds and not any("a" <= c <= "z" for c in line)
     for i, kind in enumerate(kinds):
-        near = (i > 0 and kinds[i - 1] == 2) or (i + 1 < len(kinds) and kinds[i + 1] == 2)
+        near = capital_line or (i > 0 and kinds[i - 1] == 2) or (i + 1 < len(kinds) and kinds[i + 1] == 2)
         if kind == 2 or (kind == 1 and near):
             tokens[i] = tokens[i].upper()
     return " ".join(tokens)
