@@ -262,6 +262,14 @@ def test_bug_libreoffice_writes_the_tcvn3_u_horn_as_a_soft_hyphen_element(tmp_pa
     assert _read(doc, tmp_path) == ("trường học", "tcvn3", ())
 
 
+def test_bug_unicode_text_left_in_a_vntime_font_is_not_converted_again(tmp_path: Path) -> None:
+    # Converters (UniKey's toolkit) change the text and often leave the font name: "Kế hoạch" in a
+    # .VnTime run must not be read as TCVN3 codes ("à" is TCVN3's "Ổ").
+    doc = Document()
+    _font(doc.add_paragraph().add_run("Kế hoạch phát động thi đua năm 2019"), ".VnTime")
+    assert _read(doc, tmp_path) == ("Kế hoạch phát động thi đua năm 2019", "unicode", ())
+
+
 def test_docx_fonts_inherited_from_styles_and_defaults(tmp_path: Path) -> None:
     doc = Document()
     # The document default (w:docDefaults) is VNI; a paragraph style based on Normal says .VnTime.

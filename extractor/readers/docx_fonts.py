@@ -19,7 +19,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from extractor.readers.legacy import LABELS, Decoded, Encoding, LegacyName
+from extractor.readers.legacy import LABELS, UNICODE_ONLY, Decoded, Encoding, LegacyName
 from extractor.readers.vncodecs import decode_tcvn3, decode_vni
 from extractor.vocab.legacy_fonts import TCVN3_CAPS_FONT, TCVN3_FONT, VNI_FONT
 
@@ -130,7 +130,7 @@ class RunFonts:
         if text.isascii():
             return text
         kind = _kind(self._font(run, paragraph_style))
-        if kind is None:
+        if kind is None or UNICODE_ONLY.search(text):  # a font name left on text already converted
             self._unicode += any(ord(c) > 0xFF and c.isalpha() for c in text)
             return text
         name, caps = kind

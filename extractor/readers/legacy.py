@@ -204,7 +204,7 @@ _VIEW_DECODERS: tuple[tuple[LegacyName, Callable[[str], str | None]], ...] = (
     ("vni", decode_vni),
 )
 # Letters only real Unicode Vietnamese has: a line holding one is not a legacy view.
-_UNICODE_ONLY = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
+UNICODE_ONLY = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 # A line without markers is converted too, when most converted lines of the text were in one legacy
 # encoding and the conversion reads at least as well ("Sè: 12" is TCVN3's "Số: 12").
 _DOMINANT_SHARE = 0.5
@@ -256,7 +256,7 @@ def repair_text(text: str, encoding: Encoding) -> Decoded:
     counts = Counter(done.values())
     dominant, n = counts.most_common(1)[0]
     candidates = [i for i, line in enumerate(lines) if i not in done and _NON_ASCII.search(line)
-                  and not _UNICODE_ONLY.search(line)]
+                  and not UNICODE_ONLY.search(line)]
     if n >= _DOMINANT_SHARE * (n + len(candidates)):
         decoder = dict(_VIEW_DECODERS)[dominant]
         for i in candidates:
@@ -265,7 +265,7 @@ def repair_text(text: str, encoding: Encoding) -> Decoded:
                 done[i], lines[i] = dominant, converted
         counts = Counter(done.values())
     kinds = set(counts)
-    unicode_lines = sum(1 for i, line in enumerate(lines) if i not in done and _UNICODE_ONLY.search(line))
+    unicode_lines = sum(1 for i, line in enumerate(lines) if i not in done and UNICODE_ONLY.search(line))
     warnings = []
     if unicode_lines:
         shown = ", ".join(f"{counts[k]} from {LABELS[k]}" for k in sorted(kinds))
