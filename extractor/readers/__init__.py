@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from extractor.readers.errors import ReadError
-from extractor.readers.legacy import Decoded, Encoding, broken_sample, describe, repair_text
+from extractor.readers.legacy import Decoded, Encoding, broken_sample, describe, needs_repair, repair_text
 from extractor.readers.txt import read_txt
 
 __all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "ReadError", "ReadResult", "read_file"]
@@ -95,15 +95,16 @@ def read_file(path: Path, data: bytes | None = None) -> ReadResult:
     decoded, pages = reader(data, str(path))
     # Lines in a legacy encoding's Windows-1252 view (a PDF text layer, a .txt converted by a tool
     # that did not know the font, a Word run whose font is not named) are converted here.
-    repaired = repair_text(decoded.text, decoded.encoding)
+    clean = not needs_repair(decoded.text)
+    repaired = decoded if clean else repair_text(decoded.text, decoded.encoding)
     text = repaired.text
     if not text.strip():
         raise ReadError("empty", f"{path}: no text (empty or whitespace only)")
     if len(text) > MAX_TEXT_CHARS:
         raise ReadError("too-large", f"{path}: {len(text):,} characters of text, above the {MAX_TEXT_CHARS:,} limit")
-    sample = broken_sample(text)
+    sample = None if clean else broken_sample(text)
     if sample is not None:
         example = sample.strip()[:60]
         raise ReadError("encoding", f"{path}: text in {describe(sample)}, e.g. {example!r}; convert it to Unicode")
-    return ReadResult(text=text, format=fmt, pages=pages, encoding=repaired.encoding,
-                      warnings=decoded.warnings + repaired.warnings)
+    warnings = decoded.warnings if clean else decoded.warnings + repaired.warnings
+    return ReadResult(text=text, format=fmt, pages=pages, encoding=repaired.encoding, warnings=warnings)

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from lxml import etree
 
 from extractor.readers.legacy import LABELS, UNICODE_ONLY, Decoded, Encoding, LegacyName
 from extractor.readers.vncodecs import decode_tcvn3, decode_vni
@@ -35,6 +36,16 @@ _SOFT_HYPHEN = qn("w:softHyphen")
 _RUN_CONTENT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:softHyphen"
 # Word stores a symbol-charset font's characters in the private use area (U+F020-U+F0FF).
 _SYMBOL_AREA = str.maketrans({0xF000 + b: chr(b) for b in range(0x20, 0x100)})
+
+
+# The quick test (compiled XPath, in C) for a w:rFonts naming a font TCVN3_FONT or VNI_FONT matches:
+# anywhere in the body, and in the styles part only where fonts are set (its latent-style list is long).
+_LEGACY = "[" + " or ".join(f"starts-with(translate(normalize-space(@w:{attr}), 'VNI', 'vni'), '{prefix}')"
+                            for attr in ("ascii", "hAnsi") for prefix in (".vn", "vni-", "vni ")) + "]"
+_BODY_NAMES_A_LEGACY_FONT = etree.XPath(f".//w:rFonts{_LEGACY}", namespaces={"w": nsmap["w"]})
+_STYLES_NAME_A_LEGACY_FONT = etree.XPath(
+    f"w:style/w:rPr/w:rFonts{_LEGACY} | w:docDefaults/w:rPrDefault/w:rPr/w:rFonts{_LEGACY}",
+    namespaces={"w": nsmap["w"]})
 
 
 def _rfonts_name(rfonts: Any) -> str | None:
@@ -104,13 +115,10 @@ class RunFonts:
     def of(cls, document: Any) -> RunFonts | None:
         """The resolver for a python-docx Document, or None when it names no legacy font at all."""
         styles_root = document.styles.element
-        styles, default_style = _style_fonts(styles_root)
-        defaults = styles_root.find(_DOC_DEFAULTS_FONTS)
-        default_font = _rfonts_name(defaults)
-        body_fonts = (_rfonts_name(r) for r in document.element.body.iter(_RFONTS))
-        if not any(_kind(f) for f in (*styles.values(), default_font, *body_fonts)):
+        if not (_STYLES_NAME_A_LEGACY_FONT(styles_root) or _BODY_NAMES_A_LEGACY_FONT(document.element.body)):
             return None
-        return cls(styles, default_style, default_font)
+        styles, default_style = _style_fonts(styles_root)
+        return cls(styles, default_style, _rfonts_name(styles_root.find(_DOC_DEFAULTS_FONTS)))
 
     def _font(self, run: Any, paragraph_style: str | None) -> str | None:
         props = run.find(_RPR)

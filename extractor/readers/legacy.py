@@ -235,6 +235,11 @@ def _best(line: str, likely: LegacyName | None, proven: bool) -> tuple[LegacyNam
     return (best[1], best[2]) if best else None
 
 
+def needs_repair(text: str) -> bool:
+    """Whether `text` holds any character a broken line is made of (one scan; false for most texts)."""
+    return _MARKERS.search(text) is not None
+
+
 def repair_text(text: str, encoding: Encoding) -> Decoded:
     """Convert the lines of `text` that are a legacy encoding's (or mojibake's) Windows-1252 view.
 
