@@ -24,25 +24,9 @@ from typing import Any
 
 from extractor.readers import read_file
 from extractor.readers.legacy import decode_bytes, repair_text
-from extractor.readers.vncodecs import (
-    bytes_view,
-    decode_cp1258,
-    decode_tcvn3,
-    decode_viscii,
-    decode_vni,
-    encode_cp1258,
-    encode_tcvn3,
-    encode_viscii,
-    encode_vni,
-)
+from extractor.readers.vncodecs import CODECS, bytes_view
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-CODECS: dict[str, tuple[Callable[[str], bytes], Callable[[bytes], Any]]] = {
-    "tcvn3": (encode_tcvn3, lambda d: decode_tcvn3(bytes_view(d))),
-    "vni": (encode_vni, lambda d: decode_vni(bytes_view(d))),
-    "viscii": (encode_viscii, lambda d: decode_viscii(bytes_view(d))),
-    "cp1258": (encode_cp1258, decode_cp1258),
-}
 
 
 def _median(fn: Callable[[], Any], runs: int) -> float:

@@ -7,7 +7,6 @@ import io
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,13 @@ from docx.oxml.ns import qn
 from extractor.readers import ReadError, read_file
 from extractor.readers.legacy import decode_bytes, repair_text
 from extractor.readers.vncodecs import (
+    CODECS,
     bytes_view,
     decode_cp1258,
     decode_tcvn3,
-    decode_viscii,
     decode_vni,
     encode_cp1258,
     encode_tcvn3,
-    encode_viscii,
     encode_vni,
     repair_mojibake,
 )
@@ -47,12 +45,7 @@ PARAGRAPH = (
     "Phấn đấu 100% hộ gia đình được dùng nước hợp vệ sinh; ít nhất 85% tuyến đường có đèn chiếu sáng.\n"
 )
 
-CODECS: dict[str, tuple[Callable[[str], bytes], Callable[[bytes], str | None]]] = {
-    "tcvn3": (encode_tcvn3, lambda data: decode_tcvn3(bytes_view(data))),
-    "vni": (encode_vni, lambda data: decode_vni(bytes_view(data))),
-    "viscii": (encode_viscii, lambda data: decode_viscii(bytes_view(data))),
-    "cp1258": (encode_cp1258, decode_cp1258),
-}
+
 
 
 def test_there_are_134_letters() -> None:

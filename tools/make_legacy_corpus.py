@@ -22,7 +22,6 @@ import copy
 import io
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
@@ -33,13 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from render_formats import Layout, _fixed_zip_times, parse, write_docx, write_pdf
 
-from extractor.readers.vncodecs import (
-    bytes_view,
-    encode_cp1258,
-    encode_tcvn3,
-    encode_viscii,
-    encode_vni,
-)
+from extractor.readers.vncodecs import CODECS, bytes_view, encode_tcvn3, encode_vni
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # (source stem, encoding, formats)
@@ -52,9 +45,6 @@ SPECS = (
     ("f03_thcs_anh_duong_chuyen_doi_so", "cp1258", ("txt",)),
     ("f04_cv_huyen_uy_duc_trong_thi_dua", "viscii", ("txt",)),
 )
-ENCODERS: dict[str, Callable[[str], bytes]] = {
-    "tcvn3": encode_tcvn3, "vni": encode_vni, "cp1258": encode_cp1258, "viscii": encode_viscii,
-}
 _RFONTS, _RPR = qn("w:rFonts"), qn("w:rPr")
 
 
@@ -190,7 +180,7 @@ def main() -> None:
         for fmt in formats:
             out = CORPUS / f"{target}.{fmt}"
             if fmt == "txt":
-                out.write_bytes(ENCODERS[encoding](text))
+                out.write_bytes(CODECS[encoding][0](text))
             elif fmt == "docx":
                 out.write_bytes(_docx_tcvn3(source) if encoding == "tcvn3" else _docx_vni(source))
             else:

@@ -29,14 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from extractor.readers.vncodecs import (
-    bytes_view,
-    decode_cp1258,
-    decode_tcvn3,
-    decode_viscii,
-    decode_vni,
-    repair_mojibake,
-)
+from extractor.readers.vncodecs import CODECS, decode_tcvn3, decode_vni, repair_mojibake
 from extractor.vocab.legacy_fonts import FINALS, INITIALS, NUCLEI
 
 # What `source.encoding` says: the file's Unicode encoding, the legacy encoding converted from, or
@@ -164,12 +157,8 @@ def _score(text: str) -> int:
 
 
 # Candidate decodings of a .txt file's bytes (Windows-1258 first: it also fails on undefined bytes).
-_BYTE_DECODERS: tuple[tuple[LegacyName, Callable[[bytes], str | None]], ...] = (
-    ("cp1258", decode_cp1258),
-    ("tcvn3", lambda data: decode_tcvn3(bytes_view(data))),
-    ("vni", lambda data: decode_vni(bytes_view(data))),
-    ("viscii", lambda data: decode_viscii(bytes_view(data))),
-)
+_BYTE_DECODERS: tuple[tuple[LegacyName, Callable[[bytes], str | None]], ...] = tuple(
+    (name, CODECS[name][1]) for name in ("cp1258", "tcvn3", "vni", "viscii"))
 # Scoring reads this much of a file: enough lines to tell the encodings apart.
 _SAMPLE_BYTES = 32768
 # A decoding is accepted when this share of its scored words are syllables (names and foreign

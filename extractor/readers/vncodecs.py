@@ -21,6 +21,7 @@ import codecs
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import pairwise
 
 from extractor.vocab.legacy_fonts import (
@@ -281,3 +282,12 @@ def repair_mojibake(text: str) -> str | None:
         return (text.translate(_TO_LATIN1).encode("latin-1") if data is None else data).decode("utf-8")
     except UnicodeError:
         return None
+
+
+# Each byte encoding: encode (Unicode -> bytes) and decode (bytes -> Unicode, or None), by name.
+CODECS: dict[str, tuple[Callable[[str], bytes], Callable[[bytes], str | None]]] = {
+    "tcvn3": (encode_tcvn3, lambda data: decode_tcvn3(bytes_view(data))),
+    "vni": (encode_vni, lambda data: decode_vni(bytes_view(data))),
+    "viscii": (encode_viscii, lambda data: decode_viscii(bytes_view(data))),
+    "cp1258": (encode_cp1258, decode_cp1258),
+}
