@@ -301,3 +301,46 @@ def test_docx_layout_table_in_a_legacy_font_is_still_a_header(tmp_path: Path) ->
     # Cell by cell (a layout table), not row by row with tabs (a data table).
     assert text == "UBND XÃ TÂN PHÚ\nSố: 27/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     assert encoding == "tcvn3"
+
+
+# --- PDF text layers ------------------------------------------------------------------------------
+
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _renamed_font(tmp_path: Path, name: str) -> Path:
+    """DejaVu Sans under an ABC font's name, as a PDF made from a .VnTime document names its fonts."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(_DEJAVU))
+    table = font["name"]
+    table.names = [r for r in table.names if r.nameID not in (2, 16, 17, 21, 22)]
+    for record in table.names:
+        if record.nameID in (1, 3, 4, 6):
+            record.string = name
+    path = tmp_path / f"{name.strip('.')}.ttf"
+    font.save(str(path))
+    return path
+
+
+@pytest.mark.skipif(not _DEJAVU.exists(), reason="needs DejaVu Sans (fonts-dejavu-core) to draw the PDF")
+def test_pdf_lines_in_a_caps_font_are_capitals(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("body", "", str(_renamed_font(tmp_path, ".VnTime")))
+    pdf.add_font("caps", "", str(_renamed_font(tmp_path, ".VnTimeH")))
+    pdf.add_page()
+    glyphs = str.maketrans({"\u00ad": "\u2212", "\u00b7": "\u2219"})  # how producers name two glyphs
+    lines = [("caps", "kế hoạch"), ("body", "Tổ chức phong trào thi đua xây dựng đường làng ngõ xóm năm 2021"),
+             ("body", "Các thôn đăng ký nội dung thi đua và gửi về xã trước ngày 15 tháng 4 năm 2021."),
+             ("body", "Phấn đấu 100% hộ gia đình được dùng nước hợp vệ sinh; ít nhất 85% tuyến đường có đèn."),
+             ("caps", "ủy ban nhân dân xã tân phú")]
+    for font, line in lines:
+        pdf.set_font(font, size=12)
+        pdf.cell(0, 8, _tcvn3_view(line).translate(glyphs), new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "old.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    result = read_file(path)
+    assert result.text.split("\n") == ["KẾ HOẠCH", *(line for _, line in lines[1:4]), "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"]
+    assert result.encoding == "tcvn3"

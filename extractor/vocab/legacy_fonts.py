@@ -61,6 +61,9 @@ VNI_SINGLE = {"đ": "ñ", "Đ": "Ñ", "ơ": "ô", "Ơ": "Ô", "ư": "ö", "Ư": 
 # The ABC fonts: ".VnTime", ".VnArial", ".VnCentury Schoolbook" …; a final "H" names the caps font.
 TCVN3_FONT = re.compile(r"^\.Vn", re.IGNORECASE)
 TCVN3_CAPS_FONT = re.compile(r"^\.Vn.*H$")
+# The same caps fonts as a PDF names them: a subset prefix ("ABCDEF+"), perhaps no dot, and a style
+# suffix (".VnTimeH,Bold", "VnArialH-Italic").
+TCVN3_CAPS_PDF_FONT = re.compile(r"^(?:[A-Z]{6}\+)?\.?Vn[\w-]*?H(?:[,-][A-Za-z]+)?$")
 # "VNI-Times", "VNI-Helve", "VNI-Aptima" …
 VNI_FONT = re.compile(r"^VNI[- ]", re.IGNORECASE)
 
