@@ -141,6 +141,7 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
     except Exception as e:  # a reader's bug on a damaged file: one error record, never an exception
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
     source.format, source.pages = result.format, result.pages
+    source.encoding, source.warnings = result.encoding, list(result.warnings)
     try:
         text, docs = extract_text(result.text)
     except Exception as e:  # a bug must cost one file, not the batch
