@@ -21,7 +21,7 @@ from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.fields.targets import extract_targets
 from extractor.fields.timeline import extract_deadlines, extract_periods
 from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
-from extractor.normalize import normalize
+from extractor.normalize import normalize, normalize_noted
 from extractor.orgs import find_locality, resolve_org
 from extractor.readers import ReadError, read_file
 from extractor.segment import Segment, split_documents
@@ -129,7 +129,9 @@ def extract_file(path: Path, include_text: bool = False) -> FileRecord:
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=str(e)))
     source.format, source.pages = result.format, result.pages
     try:
-        text, docs = extract_text(result.text)
+        text, restored = normalize_noted(result.text)
+        docs = extract_documents(text)
     except Exception as e:  # a bug must cost one file, not the batch
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{path}: {type(e).__name__}: {e}"))
-    return FileRecord(source=source, documents=docs, text=text if include_text else None)
+    return FileRecord(source=source, documents=docs, text=text if include_text else None,
+                      restored=[Span(start=r.start, end=r.end, raw=r.raw) for r in restored])

@@ -1,0 +1,350 @@
+"""Give damaged text back the diacritics of its known words, so every cue pattern reads it.
+
+ASCII exports and OCR engines without Vietnamese drop every mark ("Can cu Quyet dinh so 12/QD-UBND
+ngay 05/3/2021 cua UBND tinh"); broken font maps put wrong letters ("Phịng", "Uû ban"); site text
+extractors drop words ("Căn Quyết định số …") and split years ("năm 20 21"). `restore_lines` runs
+on the normalised lines and only on lines a cheap check finds damaged (no diacritic at all, a letter
+no Vietnamese word has, or a split year), so a clean text costs a few string tests.
+
+A word is rewritten only when its accent-folded form (`fold_accents`) names one spelling of the
+vocabulary (`extractor.vocab.restore_words`, place names of `extractor.admin`), longest phrase
+first; a letter keeps its case, and a letter that already carries a mark is kept. Each Vietnamese
+letter is one code point (NFC), so the rewrite keeps every offset: spans computed on the restored
+text hold for the text as written, which each `Restoration` keeps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import chain
+
+from extractor.admin import data as admin_data
+from extractor.fields.prefilter import fold as case_fold
+from extractor.vocab.doc_types import TYPE_NAMES
+from extractor.vocab.organs import UNIT_WORDS
+from extractor.vocab.restore_words import CUE_WORDS, PHRASES, SYMBOLS, UNMARKED_CUES, Context
+
+
+def _mark_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in chain(range(0xC0, 0x250), range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(cp))[0]
+        if base != chr(cp) and base.isascii():
+            table[cp] = base
+    return table
+
+
+_MARKS = _mark_table()
+
+
+def fold_accents(text: str) -> str:
+    """`prefilter.fold` (lower case, same length) without marks: "Quyết định" -> "quyet dinh", đ -> d."""
+    return case_fold(text).translate(_MARKS)
+
+
+@dataclass(frozen=True)
+class Restoration:
+    """Characters [start, end) of a line (then of the normalised text) rewritten from `raw`."""
+
+    start: int
+    end: int
+    raw: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    folded: str
+    spelling: str
+    words: int
+    context: Context
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Letters no Vietnamese word has (a font map's wrong glyph: "Uû ban", "Phßng"), and an i-vowel with a tone
+# before "ng", a rhyme Vietnamese does not have ("Phịng" for "Phòng").
+_BROKEN_LETTER = "ßûøñöïëäüåæçîÿþðœÛØÑÖÏËÄÜÅÆÇÎŸÞÐŒ"
+_BROKEN = re.compile(f"[{_BROKEN_LETTER}]|[ìíỉĩịÌÍỈĨỊ](?=ng\\b|NG\\b)")
+_VOWELS = "aeiouy"
+# "năm 20 21", "05/3/20 21": a year split in two by an extractor.
+_SPLIT_YEAR = re.compile(r"(?:(?<=\b[nN][aăAĂ][mM] )|(?<=/))(19|20) (\d\d)(?!\d)")
+# "Căn Quyết định số …": "cứ" dropped before a document type (no "căn" stands there otherwise).
+_TYPE_STARTS = sorted({w for name in TYPE_NAMES for w in (name.split()[0], fold_accents(name.split()[0]))})
+_DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + "|".join(_TYPE_STARTS) + r")\b)")
+_NEXT_NUMBER = re.compile(r"\s*[:.]?\s*\d")
+_NEXT_CAPITAL = re.compile(r"\s+([^\W\d_])")
+_UNIT_KEYS = frozenset(fold_accents(u) for u in UNIT_WORDS)
+_PLACE_LINE = re.compile(r"^((?:[^\W\d_]+ ){0,4}[^\W\d_]+)\s*,\s*ngay\b")
+# Whole-text triggers, tested at C speed before any line is looked at: the substrings a split year
+# leaves ("năm 20 21", "05/3/20 21"), the broken letters, and the commonest broken rhyme ("Phịng").
+_YEAR_SPLITS = ("m 20 ", "/20 ", "m 19 ", "/19 ")
+_BAD_RHYMES = ("ịng", "ỊNG")
+
+
+@cache
+def _entries() -> dict[str, tuple[_Entry, ...]]:
+    """Entries by their first folded word, longest first; a folded form with two spellings is left out."""
+    found: dict[tuple[str, Context], set[str]] = {}
+    spellings: Iterable[tuple[str, Context]] = chain(
+        ((p, Context.ANYWHERE) for p in PHRASES), CUE_WORDS.items(), ((s, Context.UPPER) for s in SYMBOLS)
+    )
+    for spelling, context in spellings:
+        folded = fold_accents(spelling)
+        if folded != spelling.lower():
+            found.setdefault((folded, context), set()).add(spelling.lower())
+    index: dict[str, list[_Entry]] = {}
+    for (folded, context), lowers in found.items():
+        if len(lowers) == 1:
+            words = _WORD.findall(folded)
+            index.setdefault(words[0], []).append(_Entry(folded, lowers.pop(), len(words), context))
+    return {k: tuple(sorted(v, key=lambda e: -len(e.folded))) for k, v in index.items()}
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Folded place name -> its one spelling (names spelt two ways are left out)."""
+    d = admin_data()
+    names = chain(
+        (u.name for units in chain(d.districts.values(), d.communes.values()) for u in units),
+        (name for name, _ in d.provinces.values()),
+    )
+    found: dict[str, set[str]] = {}
+    for name in names:
+        name = name.split(" (")[0]  # "Cai Lậy (Thị xã)"
+        found.setdefault(fold_accents(name), set()).add(name)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    """Folded names of the provinces, before and after the 2025 merger."""
+    return frozenset(fold_accents(name) for name, _ in admin_data().provinces.values())
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Every word of the vocabulary, lower-case, as spelt."""
+    return frozenset(w for entries in _entries().values() for e in entries for w in _WORD.findall(e.spelling))
+
+
+@cache
+def _vocab_words() -> dict[int, tuple[str, ...]]:
+    """Single words of the vocabulary with a mark, by length: the candidates for a broken word."""
+    words = _known_words()
+    by_len: dict[int, list[str]] = {}
+    for w in sorted(words):
+        if fold_accents(w) != w:
+            by_len.setdefault(len(w), []).append(w)
+    return {k: tuple(v) for k, v in by_len.items()}
+
+
+def _cased(spelling: str, written: str, keep_marks: bool = False) -> str:
+    """The spelling on the written letters' case; with keep_marks, a letter written with a mark stays."""
+    return "".join(
+        w if keep_marks and not w.isascii() and w not in _BROKEN_LETTER else (s.upper() if w.isupper() else s.lower())
+        for s, w in zip(spelling, written, strict=True)
+    )
+
+
+def _repair_broken(line: str, learned: dict[str, str]) -> str:
+    """Words with a wrong glyph, rewritten to the one vocabulary word that fits their other letters;
+    each wrong glyph -> right letter pair found is added to `learned`."""
+    out = list(line)
+    for m in _WORD.finditer(line):
+        word = m.group()
+        bad = {b.start() for b in _BROKEN.finditer(word)}
+        if not bad:
+            continue
+        folded = fold_accents(word)
+        pattern = re.compile("".join(f"[{_VOWELS}]" if i in bad else re.escape(c) for i, c in enumerate(folded)))
+        fits = {w.lower() for w in _vocab_words().get(len(word), ()) if pattern.fullmatch(fold_accents(w))}
+        if len(fits) > 1:  # "Uû ban": ủy or ưu? the one that starts a phrase with the words after it
+            rest = fold_accents(line[m.end() :])
+            fits = {f for f in fits if any(e.words > 1 and (fold_accents(f) + rest).startswith(e.folded)
+                                           for e in _entries().get(fold_accents(f), ()))}
+        if len(fits) == 1:
+            fit = fits.pop()
+            out[m.start() : m.end()] = _cased(fit, word)
+            learned.update((word[i].lower(), fit[i]) for i in bad if word[i].lower() != fit[i])
+    return "".join(out)
+
+
+def _apply_learned(line: str, learned: dict[str, str]) -> str:
+    """A wrong glyph the text is known to use put right where that makes a vocabulary word of a word
+    that is none ("CỘNG HỊA" once "Phịng" showed that this text writes ò as ị)."""
+    known = _known_words()
+    out = list(line)
+    for m in _WORD.finditer(line):
+        word = m.group().lower()
+        if word in known or not any(c in learned for c in word):
+            continue
+        fixed = "".join(learned.get(c, c) for c in word)
+        if fixed in known:
+            out[m.start() : m.end()] = _cased(fixed, m.group())
+    return "".join(out)
+
+
+def _context_holds(entry: _Entry, line: str, start: int, end: int) -> bool:
+    if entry.context is Context.ANYWHERE:
+        return True
+    if entry.context is Context.UPPER:
+        return line[start:end].isupper()
+    if entry.context is Context.BEFORE_NUMBER:
+        return bool(_NEXT_NUMBER.match(line, end))
+    m = _NEXT_CAPITAL.match(line, end)
+    return bool(m and m.group(1).isupper())
+
+
+def _place_at(line: str, folded: str, tokens: list[tuple[int, int]], i: int) -> int:
+    """How many capitalised tokens from i name a place written after a unit word ("huyen Ea Sup") or
+    before the date of the place line ("Ea Sup, ngay …"); 0 when none."""
+    after_unit = (i >= 1 and folded[tokens[i - 1][0] : tokens[i - 1][1]] in _UNIT_KEYS) or (
+        i >= 2 and folded[tokens[i - 2][0] : tokens[i - 1][1]] in _UNIT_KEYS
+    )
+    place_line = _PLACE_LINE.match(folded)
+    if not after_unit and not (i == 0 and place_line):
+        return 0
+    places = _places()
+    for n in range(min(4, len(tokens) - i), 0, -1):
+        run = tokens[i : i + n]
+        if not all(line[s].isupper() for s, _ in run):
+            continue
+        name = folded[run[0][0] : run[-1][1]]
+        if name in places and (after_unit or (place_line and place_line.end(1) == run[-1][1])):
+            return n
+    return 0
+
+
+def _province_run(line: str, folded: str, tokens: list[tuple[int, int]], i: int) -> int:
+    """How many tokens from i are a run of capitalised words that is exactly a province's name
+    ("… Dao tao Ha Noi"): a longer run is a person's name ("Tran Quang Nam")."""
+    if not line[tokens[i][0]].isupper() or (i and line[tokens[i - 1][0]].isupper()):
+        return 0
+    n = 1
+    while i + n < len(tokens) and line[tokens[i + n][0]].isupper():
+        n += 1
+    name = folded[tokens[i][0] : tokens[i + n - 1][1]]
+    return n if name in _provinces() else 0
+
+
+def _restore_words(line: str) -> str:
+    """Vocabulary phrases, cue words in their context, symbols and place names, given their marks."""
+    folded = fold_accents(line)
+    tokens = [m.span() for m in _WORD.finditer(folded)]
+    out = list(line)
+    entries = _entries()
+    i = 0
+    while i < len(tokens):
+        s, e = tokens[i]
+        step = _place_at(line, folded, tokens, i)  # "HUYEN BO TRACH": the place, not the organ word "Bộ"
+        if step:
+            end = tokens[i + step - 1][1]
+            out[s:end] = _cased(_places()[folded[s:end]], line[s:end], keep_marks=True)
+            i += step
+            continue
+        step = 1
+        for entry in entries.get(folded[s:e], ()):
+            if i + entry.words > len(tokens):
+                continue
+            end = tokens[i + entry.words - 1][1]
+            if folded[s:end] == entry.folded and _context_holds(entry, line, s, end):
+                out[s:end] = _cased(entry.spelling, line[s:end], keep_marks=True)
+                step = entry.words
+                break
+        else:
+            n = _province_run(line, folded, tokens, i)
+            if n:
+                end = tokens[i + n - 1][1]
+                out[s:end] = _cased(_places()[folded[s:end]], line[s:end], keep_marks=True)
+                step = n
+        i += step
+    return "".join(out)
+
+
+def _rejoin(line: str, notes: list[Restoration]) -> str:
+    """Years split by a space joined, a dropped "cứ" after "Căn" put back (these change the length)."""
+    parts: list[str] = []
+    done = 0
+    edits = sorted(chain(
+        ((m.start(), m.end(), m.group(1) + m.group(2)) for m in _SPLIT_YEAR.finditer(line)),
+        ((m.start(2), m.end(2), "Căn cứ") for m in [_DROPPED_CU.match(line)] if m),
+    ))
+    for start, end, new in edits:
+        parts.append(line[done:start])
+        at = sum(map(len, parts))
+        parts.append(new)
+        notes.append(Restoration(at, at + len(new), line[start:end]))
+        done = end
+    return "".join(parts) + line[done:] if edits else line
+
+
+def restore_line(
+    line: str, poor: bool = False, learned: dict[str, str] | None = None
+) -> tuple[str, list[Restoration]]:
+    """One line restored, with what was rewritten (offsets into the returned line). `poor`: the whole
+    text lacks diacritics; `learned`: wrong glyph -> letter pairs this text is known to use."""
+    notes: list[Restoration] = []
+    if any(s in line for s in _YEAR_SPLITS) or line.lstrip("-+ ").startswith(("Căn ", "Can ")):
+        line = _rejoin(line, notes)
+    damaged = poor or bool(notes) or line.isascii() or any(c in line for c in UNMARKED_CUES)
+    new = line
+    if learned and any(c in line.lower() for c in learned):
+        new = _apply_learned(new, learned)
+    if _BROKEN.search(new):
+        new, damaged = _repair_broken(new, {}), True
+    if damaged and _WORD.search(new):
+        new = _restore_words(new)
+    notes += [Restoration(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)
+              if new[m.start() : m.end()] != m.group()]
+    return new, sorted(notes, key=lambda n: n.start)
+
+
+def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restoration]]]:
+    """The lines with lost or broken diacritics restored, and per line index what was rewritten."""
+    # Whole-text tests first, each one C pass; a clean text then only costs a length test per line.
+    text = "\n".join(lines)
+    encoded = text.encode("utf-8")
+    poor = len(encoded) - len(text) < len(text) // 50  # a Vietnamese text has a mark on one letter in four
+    broken = any(c in text for c in _BROKEN_LETTER) or any(r in text for r in _BAD_RHYMES)
+    learned: dict[str, str] = {}
+    if broken:
+        for line in lines:
+            if _BROKEN.search(line):
+                _repair_broken(line, learned)
+    dropped = ("Căn ",) if text.count("Căn ") > text.count("Căn cứ") else ()
+    signals = [s for s in (*_YEAR_SPLITS, *UNMARKED_CUES, *dropped, "Can ", *learned, *(c.upper() for c in learned))
+               if s in text]
+    out: list[str] = []
+    notes: dict[int, list[Restoration]] = {}
+    for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):
+        # A line with (almost) no multi-byte letter lost its marks: a Vietnamese line has one in four.
+        if line and (poor or (len(raw) - len(line)) * 10 < len(line) or (signals and any(s in line for s in signals))
+                     or (broken and _BROKEN.search(line))):
+            line, found = restore_line(line, poor, learned)
+            if found:
+                notes[i] = found
+        out.append(line)
+    return out, notes
+
+
+def locate(lines: list[str], notes: dict[int, list[Restoration]], text: str) -> list[Restoration]:
+    """The lines' restorations as offsets into `text`, which holds the non-empty lines verbatim, in order."""
+    found: list[Restoration] = []
+    pos = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        at = text.find(line, pos)
+        found += [Restoration(at + n.start, at + n.end, n.raw) for n in notes.get(i, ())]
+        pos = at + len(line)
+    return found
+
+
+def restored(lines: list[str], join: Callable[[list[str]], str]) -> tuple[str, list[Restoration]]:
+    """`join(lines)` of the restored lines, with the restorations as offsets into it."""
+    lines, notes = restore_lines(lines)
+    text = join(lines)
+    return text, locate(lines, notes, text) if notes else []

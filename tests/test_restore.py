@@ -1,0 +1,118 @@
+"""Restoring lost and broken diacritics (extractor.restore): offsets kept, vocabulary only, raw recoverable."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize import normalize, normalize_noted
+from extractor.pipeline import extract_text
+from extractor.restore import fold_accents, restore_line
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Quyết định", "quyet dinh"), ("ĐẢNG ỦY", "dang uy"), ("Ủy ban", "uy ban"), ("İ", "i"), ("Phịng", "phing"),
+])
+def test_fold_accents_keeps_length(text: str, folded: str) -> None:
+    assert fold_accents(text) == folded
+
+
+@pytest.mark.parametrize(("written", "restored"), [
+    ("KE HOACH", "KẾ HOẠCH"),
+    ("UY BAN NHAN DAN HUYEN LAC DUONG", "ỦY BAN NHÂN DÂN HUYỆN LẠC DƯƠNG"),
+    ("UBND HUYEN LAC DUONG", "UBND HUYỆN LẠC DƯƠNG"),
+    ("Can cu Quyet dinh so 12/QD-UBND ngay 05/3/2021 cua UBND tinh;",
+     "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2021 của UBND tỉnh;"),
+    ("So: 05/KH-UBND", "Số: 05/KH-UBND"),
+    ("Ha Noi, ngay 02 thang 3 nam 2016", "Hà Nội, ngày 02 tháng 3 năm 2016"),
+    ("TM. UY BAN NHAN DAN", "TM. ỦY BAN NHÂN DÂN"),
+    ("CHU TICH", "CHỦ TỊCH"),
+    ("tang Giay khen cho khong qua 04 tap the", "tặng Giấy khen cho không quá 04 tập thể"),
+    ("dat tu 45% tro len; duoi 12%", "đạt từ 45% trở lên; dưới 12%"),
+    ("gui truoc ngay 15/11/2019", "gui trước ngày 15/11/2019"),
+    ("Tu ngay 01/4/2019 den ngay 31/10/2019", "Từ ngày 01/4/2019 đến ngày 31/10/2019"),
+    ("Thong tu so 22/2013/TT-BGDDT cua Bo Giao duc va Dao tao",
+     "Thông tư số 22/2013/TT-BGDĐT của Bộ Giáo dục và Đào tạo"),
+    ("So Giao duc va Dao tao Ha Noi", "Sở Giáo dục và Đào tạo Hà Nội"),
+    ("PHONG GD&DT HUYEN BO TRACH", "PHÒNG GD&ĐT HUYỆN BỐ TRẠCH"),
+    ("Noi nhan:", "Nơi nhận:"),
+])
+def test_lost_diacritics_of_vocabulary_come_back(written: str, restored: str) -> None:
+    got, notes = restore_line(written)
+    assert got == restored
+    assert len(got) == len(written)
+    # every rewritten word is noted with what was written there
+    assert all(written[n.start : n.end] == n.raw for n in notes)
+
+
+@pytest.mark.parametrize("written", [
+    "Nguyen Van Nam",  # a person's name: "Nam" is not "năm" without a year after it
+    "Tran Quang Nam",  # nor a province inside a longer capitalised run
+    "Le Thi Thu Ha",
+    "vung sau, vung xa",  # "xa" is xã only before a name
+    "Dang Thi Minh Nguyet",
+])
+def test_names_and_ambiguous_words_stay_as_written(written: str) -> None:
+    assert restore_line(written) == (written, [])
+
+
+@pytest.mark.parametrize(("written", "restored"), [
+    ("Phịng Nội vụ", "Phòng Nội vụ"),  # a font map's wrong tone
+    ("TRƯỞNG PHỊNG", "TRƯỞNG PHÒNG"),
+    ("của Uû ban nhân dân huyện", "của Ủy ban nhân dân huyện"),  # VNI residue: ủy, not ưu, before "ban"
+])
+def test_broken_letters_become_the_vocabulary_word(written: str, restored: str) -> None:
+    assert restore_line(written)[0] == restored
+
+
+@pytest.mark.parametrize(("written", "restored"), [
+    ("Hà Giang, ngày 09 tháng 6 năm 20 21", "Hà Giang, ngày 09 tháng 6 năm 2021"),
+    ("ngày 03/6/20 20 của Thủ tướng", "ngày 03/6/2020 của Thủ tướng"),
+    ("Căn Quyết định số 205/QĐ-UBND", "Căn cứ Quyết định số 205/QĐ-UBND"),
+    ("ngày 20 tháng 10 năm 2021", "ngày 20 tháng 10 năm 2021"),  # a day is not a split year
+])
+def test_words_and_digits_split_or_dropped_by_extractors(written: str, restored: str) -> None:
+    got, notes = restore_line(written)
+    assert got == restored
+    assert bool(notes) == (got != written)
+
+
+def test_clean_text_is_left_alone() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN LẠC DƯƠNG\nSố: 40/KH-UBND\nLạc Dương, ngày 02 tháng 3 năm 2016\n"
+            "KẾ HOẠCH\nThi đua năm 2016\nCăn cứ Kế hoạch số 15/KH-UBND ngày 20/01/2016 của UBND tỉnh;\n")
+    got, notes = normalize_noted(text)
+    assert got == normalize(text) == text
+    assert notes == []
+
+
+def test_restored_ranges_give_back_the_raw_text() -> None:
+    raw = "UBND TINH CA MAU\nSo: 12/KH-UBND\nCa Mau, ngay 08 thang 9 nam 20 15\nKE HOACH\nThi dua\n"
+    text, notes = normalize_noted(raw)
+    assert text.startswith("UBND TỈNH CÀ MAU\nSố: 12/KH-UBND\nCà Mau, ngày 08 tháng 9 năm 2015\nKẾ HOẠCH")
+    undone = text
+    for n in reversed(notes):
+        undone = undone[: n.start] + n.raw + undone[n.end :]
+    assert undone == raw
+
+
+def test_bug_stray_literal_crlf_in_a_text_with_real_lines_splits_lines() -> None:
+    got = normalize("ỦY BAN NHÂN DÂN\\r\\nTỈNH HÀ GIANG\nSố: 1/KH-UBND\n")
+    assert got == "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 1/KH-UBND\n"
+
+
+def test_bug_ascii_header_issuer_comes_out_canonical() -> None:
+    raw = ("UBND HUYEN LAC DUONG\nSo: 40/KH-UBND\nLac Duong, ngay 02 thang 3 nam 2016\nKE HOACH\n"
+           "Thi dua nam 2016\nI. MUC TIEU\n- Phan dau 100% don vi dang ky thi dua.\n")
+    _, (doc,) = extract_text(raw)
+    assert doc.doc_type == "Kế hoạch"
+    assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân huyện Lạc Dương"
+    assert (doc.number, doc.issued_date, doc.place) == ("40/KH-UBND", "2016-03-02", "Lạc Dương")
+
+
+def test_record_lists_what_was_restored() -> None:
+    from pathlib import Path
+
+    from extractor.pipeline import extract_file
+
+    path = Path(__file__).resolve().parent.parent / "corpus" / "r_damaged_font_pnv_muong_te_cai_cach_hanh_chinh.txt"
+    record = extract_file(path)
+    assert [s.raw for s in record.restored][:4] == ["PHỊNG", "HỊA", "20 20", "Căn"]
