@@ -86,8 +86,9 @@ CUE_WORDS: dict[str, Context] = {
 
 # Phrases in which an ambiguous word is decided by its neighbour.
 CONTEXT_PHRASES: tuple[str, ...] = (
-    *(f"{prefix} {unit}" for prefix in ("cấp", "các", "toàn", "địa bàn", "nhân dân", "UBND", "HĐND")
-      for unit in UNIT_WORDS),
+    *(f"{prefix} {unit}" for prefix in ("cấp", "các", "toàn", "địa bàn", "Ủy ban nhân dân", "Hội đồng nhân dân",
+                                         "UBND", "HĐND", "Sở Nội vụ") for unit in UNIT_WORDS),
+    "Quốc hội",
     "của các", "từ ngày", "đến ngày", "đến hết ngày", "trước ngày", "chậm nhất ngày", "đạt từ",
     "ít nhất", "không dưới", "sơ kết", "tổng kết", "hằng năm", "hàng năm",
 )
