@@ -74,7 +74,8 @@ _SPLIT_YEAR = re.compile(r"(?:(?<=\b[nN][aăAĂ][mM] )|(?<=/))(19|20) (\d\d)(?!\
 # "Căn Quyết định số …": "cứ" dropped before a document type (no "căn" stands there otherwise).
 _TYPE_STARTS = sorted({w for name in TYPE_NAMES for w in (name.split()[0], fold_accents(name.split()[0]))})
 _DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + "|".join(_TYPE_STARTS) + r")\b)")
-_NEXT_NUMBER = re.compile(r"\s*[:.]?\s*\d")
+# A number, or the blank of a draft's date: "ngày     tháng 3 năm 2024", "ngày ... tháng ... năm 2024".
+_NEXT_NUMBER = re.compile(r"[\s:.…_]*(?:\d|(?i:thang|tháng|nam|năm)\b)")
 _NEXT_CAPITAL = re.compile(r"\s+([^\W\d_])")
 _UNIT_KEYS = frozenset(fold_accents(u) for u in UNIT_WORDS)
 _PLACE_LINE = re.compile(r"^((?:[^\W\d_]+ ){0,4}[^\W\d_]+)\s*,\s*ngay\b")
@@ -192,6 +193,8 @@ def _context_holds(entry: _Entry, line: str, start: int, end: int) -> bool:
         return True
     if entry.context is Context.UPPER:
         return line[start:end].isupper()
+    if entry.context is Context.LINE:
+        return not line[:start].strip(" -.") and not line[end:].strip(" .:")
     if entry.context is Context.BEFORE_NUMBER:
         return bool(_NEXT_NUMBER.match(line, end))
     m = _NEXT_CAPITAL.match(line, end)
@@ -219,12 +222,16 @@ def _place_at(line: str, folded: str, tokens: list[tuple[int, int]], i: int) -> 
 
 
 def _province_run(line: str, folded: str, tokens: list[tuple[int, int]], i: int) -> int:
-    """How many tokens from i are a run of capitalised words that is exactly a province's name
+    """How many tokens from i are a run of title-case words that is exactly a province's name
     ("… Dao tao Ha Noi"): a longer run is a person's name ("Tran Quang Nam")."""
-    if not line[tokens[i][0]].isupper() or (i and line[tokens[i - 1][0]].isupper()):
+    def titled(k: int) -> bool:
+        word = line[tokens[k][0] : tokens[k][1]]
+        return word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+    if not titled(i) or (i and titled(i - 1)):  # an abbreviation before ("So GD&DT Hung Yen") is no name
         return 0
     n = 1
-    while i + n < len(tokens) and line[tokens[i + n][0]].isupper():
+    while i + n < len(tokens) and titled(i + n):
         n += 1
     name = folded[tokens[i][0] : tokens[i + n - 1][1]]
     return n if name in _provinces() else 0
@@ -236,31 +243,31 @@ def _restore_words(line: str) -> str:
     tokens = [m.span() for m in _WORD.finditer(folded)]
     out = list(line)
     entries = _entries()
+    covered = 0  # letters before this were written by an earlier, longer-reaching match
     i = 0
     while i < len(tokens):
         s, e = tokens[i]
-        step = _place_at(line, folded, tokens, i)  # "HUYEN BO TRACH": the place, not the organ word "Bộ"
-        if step:
-            end = tokens[i + step - 1][1]
+        entry = next((x for x in entries.get(folded[s:e], ()) if i + x.words <= len(tokens)
+                      and folded[s : tokens[i + x.words - 1][1]] == x.folded
+                      and _context_holds(x, line, s, tokens[i + x.words - 1][1])), None)
+        # A place after a unit word wins over a shorter phrase ("HUYEN BO TRACH": Bố Trạch, not the organ
+        # word "Bộ") and loses to a longer one ("HUYEN CHU TICH": Chủ tịch, not the commune Chũ).
+        n = _place_at(line, folded, tokens, i) or (0 if entry else _province_run(line, folded, tokens, i))
+        if n and (entry is None or n >= entry.words):
+            end = tokens[i + n - 1][1]
             out[s:end] = _cased(_places()[folded[s:end]], line[s:end], keep_marks=True)
-            i += step
+            covered = max(covered, end)
+            i += n
             continue
-        step = 1
-        for entry in entries.get(folded[s:e], ()):
-            if i + entry.words > len(tokens):
-                continue
+        if entry:
+            # The next token is tried too ("Chu tich Uy ban nhan dan tinh" holds "Chủ tịch Ủy ban nhân
+            # dân" and "Ủy ban nhân dân tỉnh"), but it only adds letters the first match did not write
+            # ("Bo truong Bo": "Bộ trưởng", not the "Trường" of "truong Bo").
             end = tokens[i + entry.words - 1][1]
-            if folded[s:end] == entry.folded and _context_holds(entry, line, s, end):
-                out[s:end] = _cased(entry.spelling, line[s:end], keep_marks=True)
-                step = entry.words
-                break
-        else:
-            n = _province_run(line, folded, tokens, i)
-            if n:
-                end = tokens[i + n - 1][1]
-                out[s:end] = _cased(_places()[folded[s:end]], line[s:end], keep_marks=True)
-                step = n
-        i += step
+            lo = max(s, covered)
+            out[lo:end] = _cased(entry.spelling[lo - s :], line[lo:end], keep_marks=True)
+            covered = max(covered, end)
+        i += 1
     return "".join(out)
 
 

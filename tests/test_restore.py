@@ -116,3 +116,25 @@ def test_record_lists_what_was_restored() -> None:
     path = Path(__file__).resolve().parent.parent / "corpus" / "r_damaged_font_pnv_muong_te_cai_cach_hanh_chinh.txt"
     record = extract_file(path)
     assert [s.raw for s in record.restored][:4] == ["PHỊNG", "HỊA", "20 20", "Căn"]
+
+
+@pytest.mark.parametrize(("written", "restored"), [
+    ("HUYEN CHU TICH", "HUYỆN CHỦ TỊCH"),  # the phrase, longer than the commune "Chũ" after "HUYEN"
+    ("HUYEN BO TRACH", "HUYỆN BỐ TRẠCH"),  # the place, longer than the organ word "Bộ"
+    ("cua Bo truong Bo Giao duc va Dao tao", "của Bộ trưởng Bộ Giáo dục và Đào tạo"),
+    ("Chu tich Uy ban nhan dan tinh tang Bang khen", "Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen"),
+    ("THU TRUONG", "THỨ TRƯỞNG"),  # alone on its line: the deputy minister
+    ("Thu truong cac co quan", "Thu truong cac cơ quan"),  # Thủ trưởng or Thứ trưởng: left as written
+    ("Binh Dinh, ngay thang 3 nam 2024", "Bình Định, ngày tháng 3 năm 2024"),  # a draft's blank day
+])
+def test_bug_overlapping_phrases_and_places(written: str, restored: str) -> None:
+    assert restore_line(written)[0] == restored
+
+
+def test_bug_ascii_surname_still_marks_the_signers_name() -> None:
+    raw = ("UBND HUYEN LAC DUONG\nSo: 40/KH-UBND\nLac Duong, ngay 02 thang 3 nam 2016\nKE HOACH\nThi dua\n"
+           "I. MUC TIEU\n- Phan dau 100% don vi dang ky.\nNoi nhan:\n- Luu: VT.\nTM. UY BAN NHAN DAN\n"
+           "KT. CHU TICH\nPHO CHU TICH\n\nHuynh Thanh An\n")
+    _, (doc,) = extract_text(raw)
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.position) == ("Huynh Thanh An", "Phó Chủ tịch")

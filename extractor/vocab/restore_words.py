@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from enum import Enum
 
-from extractor.vocab.awards import CUE_FORMS, FORM_VARIANTS, PLAIN_FORMS
+from extractor.vocab.awards import (
+    CUE_FORMS,
+    FORM_VARIANTS,
+    GROUP_LEADS,
+    NOT_NUMBER_BEFORE,
+    OPS_AFTER,
+    OPS_BEFORE,
+    PHASE_INTROS,
+    PLAIN_FORMS,
+    RECIPIENTS,
+)
 from extractor.vocab.comparators import AFTER, BEFORE, FILLERS
 from extractor.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES
 from extractor.vocab.organs import ABBREVIATIONS, CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
@@ -32,6 +42,7 @@ class Context(Enum):
     BEFORE_NUMBER = "before a number"  # "so 12/QD" -> số, "ngay 05" -> ngày, "nam 2019" -> năm, "duoi 12%" -> dưới
     BEFORE_NAME = "before a capitalised word"  # "tinh Ca Mau" -> tỉnh, "cua UBND" -> của
     UPPER = "written in capitals"  # symbols: "QD-UBND" -> QĐ-UBND, "HDND" -> HĐND
+    LINE = "alone on its line"  # a signature's position line: "THU TRUONG" -> THỨ TRƯỞNG, not Thủ trưởng
 
 
 # Phrases of the layout and of plan sections that no other vocabulary lists.
@@ -42,7 +53,7 @@ LAYOUT_PHRASES: tuple[str, ...] = (
     "Mục đích", "Yêu cầu", "Mục tiêu", "Nội dung", "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện",
     "Khen thưởng", "Hình thức khen thưởng", "Chỉ tiêu", "Chỉ tiêu thi đua", "Đối tượng", "Kinh phí",
     "thi đua", "phong trào thi đua", "tập thể", "cá nhân", "đề nghị", "năm học", "Đợt", "Giai đoạn",
-    "Dự thảo", "trở lên",
+    "Dự thảo", "trở lên", "Số lượng", "kèm theo", "Ban hành kèm theo", "Quốc hội",
 )
 
 # Organ names built from a head and a field ("Phòng Nội vụ", "Sở Giáo dục và Đào tạo").
@@ -57,7 +68,8 @@ ORGAN_FIELDS: tuple[str, ...] = (
 )
 
 # Single words with one spelling in administrative writing, restored wherever a poor text has them.
-# Words that also spell something else are restored only in the context that decides them.
+# Words that also spell something else are restored only in the context that decides them (and a
+# phrase whose folded form is another phrase's, in its own context).
 CUE_WORDS: dict[str, Context] = {
     "huyện": Context.ANYWHERE,
     "Luật": Context.ANYWHERE,
@@ -82,13 +94,16 @@ CUE_WORDS: dict[str, Context] = {
     "Bộ": Context.BEFORE_NAME,
     "Trường": Context.BEFORE_NAME,
     "tặng": Context.BEFORE_NAME,
+    "tại": Context.BEFORE_NAME,
+    "về": Context.ANYWHERE,
+    "Thứ trưởng": Context.LINE,  # a Thủ trưởng heads "các cơ quan"; alone under "KT. BỘ TRƯỞNG" is the deputy
 }
 
 # Phrases in which an ambiguous word is decided by its neighbour.
 CONTEXT_PHRASES: tuple[str, ...] = (
     *(f"{prefix} {unit}" for prefix in ("cấp", "các", "toàn", "địa bàn", "Ủy ban nhân dân", "Hội đồng nhân dân",
-                                         "UBND", "HĐND", "Sở Nội vụ") for unit in UNIT_WORDS),
-    "Quốc hội",
+                                         "UBND", "HĐND", "Sở Nội vụ", "Đảng ủy", "Đảng bộ") for unit in UNIT_WORDS),
+    *(f"mỗi {who}" for who in (*RECIPIENTS, *UNIT_WORDS, "sở", "ngành", "đơn vị", "cơ quan")),
     "của các", "từ ngày", "đến ngày", "đến hết ngày", "trước ngày", "chậm nhất ngày", "đạt từ",
     "ít nhất", "không dưới", "sơ kết", "tổng kết", "hằng năm", "hàng năm",
 )
@@ -111,7 +126,8 @@ PHRASES: tuple[str, ...] = tuple(sorted({
     p for p in (
         *LAYOUT_PHRASES, *CONTEXT_PHRASES, *TYPE_NAMES, *CANONICAL_PHRASES, *ABBREVIATIONS.values(), *POSITIONS,
         *PLAIN_FORMS, *FORM_VARIANTS, *CUE_FORMS, *BEFORE, *AFTER, *FILLERS, *DEADLINE_LEADS, *TIME_HEADINGS,
-        *YEAR_SPANS, *REVIEW_PHASES, *PAST_HEADINGS, *UNIT_WORDS,
+        *YEAR_SPANS, *REVIEW_PHASES, *PAST_HEADINGS, *UNIT_WORDS, *ABBREVIATIONS, *RECIPIENTS, *OPS_BEFORE,
+        *OPS_AFTER, *PHASE_INTROS, *GROUP_LEADS, *NOT_NUMBER_BEFORE,
         *(f"{head} {field}" for head in ORGAN_HEADS for field in ORGAN_FIELDS),
     ) if len(p.split()) >= 2
 }))
