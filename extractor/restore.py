@@ -78,16 +78,20 @@ _DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + "|".join(_TYPE_S
 _NEXT_NUMBER = re.compile(r"[\s:.…_]*(?:\d|(?i:thang|tháng|nam|năm)\b)")
 _NEXT_CAPITAL = re.compile(r"\s+([^\W\d_])")
 _UNIT_KEYS = frozenset(fold_accents(u) for u in UNIT_WORDS)
+_UNIT_WORDS_LAST = frozenset(u.split()[-1] for u in _UNIT_KEYS)
 _PLACE_LINE = re.compile(r"^((?:[^\W\d_]+ ){0,4}[^\W\d_]+)\s*,\s*ngay\b")
-# Whole-text triggers, tested at C speed before any line is looked at: the substrings a split year
-# leaves ("năm 20 21", "05/3/20 21"), the broken letters, and the commonest broken rhyme ("Phịng").
-_YEAR_SPLITS = ("m 20 ", "/20 ", "m 19 ", "/19 ")
-_BAD_RHYMES = ("ịng", "ỊNG")
+# Whole-text triggers, tested at C speed before any line is looked at: the substrings a split year of
+# this century leaves ("năm 20 21", "05/3/20 21"), and the commonest broken rhyme ("Phịng"); lines that
+# open with "Căn"/"Can" are looked at for a dropped "cứ".
+_YEAR_SPLITS = ("m 20 ", "/20 ")
+_CAN = ("Căn ", "Can ", "- Căn ", "- Can ")
+_BAD_RHYME = "ịng"
 
 
 @cache
-def _entries() -> dict[str, tuple[_Entry, ...]]:
-    """Entries by their first folded word, longest first; a folded form with two spellings is left out."""
+def _entries() -> dict[tuple[str, ...], tuple[_Entry, ...]]:
+    """Entries by their first two folded words (one for a single word), longest first; a folded form
+    with two spellings in the same context is left out."""
     found: dict[tuple[str, Context], set[str]] = {}
     spellings: Iterable[tuple[str, Context]] = chain(
         ((p, Context.ANYWHERE) for p in PHRASES), CUE_WORDS.items(), ((s, Context.UPPER) for s in SYMBOLS)
@@ -96,11 +100,11 @@ def _entries() -> dict[str, tuple[_Entry, ...]]:
         folded = fold_accents(spelling)
         if folded != spelling.lower():
             found.setdefault((folded, context), set()).add(spelling.lower())
-    index: dict[str, list[_Entry]] = {}
+    index: dict[tuple[str, ...], list[_Entry]] = {}
     for (folded, context), lowers in found.items():
         if len(lowers) == 1:
             words = _WORD.findall(folded)
-            index.setdefault(words[0], []).append(_Entry(folded, lowers.pop(), len(words), context))
+            index.setdefault(tuple(words[:2]), []).append(_Entry(folded, lowers.pop(), len(words), context))
     return {k: tuple(sorted(v, key=lambda e: -len(e.folded))) for k, v in index.items()}
 
 
@@ -123,6 +127,18 @@ def _places() -> dict[str, str]:
 def _provinces() -> frozenset[str]:
     """Folded names of the provinces, before and after the 2025 merger."""
     return frozenset(fold_accents(name) for name, _ in admin_data().provinces.values())
+
+
+@cache
+def _start_words() -> frozenset[str]:
+    """Folded words that start a vocabulary entry or a province's name."""
+    return frozenset(k[0] for k in _entries()) | _province_starts()
+
+
+@cache
+def _province_starts() -> frozenset[str]:
+    """First folded words of the provinces' names: most words start none, and are passed at once."""
+    return frozenset(p.split()[0] for p in _provinces())
 
 
 @cache
@@ -165,7 +181,7 @@ def _repair_broken(line: str, learned: dict[str, str]) -> str:
         if len(fits) > 1:  # "Uû ban": ủy or ưu? the one that starts a phrase with the words after it
             rest = fold_accents(line[m.end() :])
             fits = {f for f in fits if any(e.words > 1 and (fold_accents(f) + rest).startswith(e.folded)
-                                           for e in _entries().get(fold_accents(f), ()))}
+                                           for k, es in _entries().items() if k[0] == fold_accents(f) for e in es)}
         if len(fits) == 1:
             fit = fits.pop()
             out[m.start() : m.end()] = _cased(fit, word)
@@ -201,69 +217,98 @@ def _context_holds(entry: _Entry, line: str, start: int, end: int) -> bool:
     return bool(m and m.group(1).isupper())
 
 
-def _place_at(line: str, folded: str, tokens: list[tuple[int, int]], i: int) -> int:
-    """How many capitalised tokens from i name a place written after a unit word ("huyen Ea Sup") or
-    before the date of the place line ("Ea Sup, ngay …"); 0 when none."""
-    after_unit = (i >= 1 and folded[tokens[i - 1][0] : tokens[i - 1][1]] in _UNIT_KEYS) or (
-        i >= 2 and folded[tokens[i - 2][0] : tokens[i - 1][1]] in _UNIT_KEYS
-    )
-    place_line = _PLACE_LINE.match(folded)
-    if not after_unit and not (i == 0 and place_line):
+@dataclass
+class _Line:
+    """A line split into words once: the written text, its folded form, word spans and folded words."""
+
+    text: str
+    folded: str
+    spans: list[tuple[int, int]]
+    words: list[str]
+
+    def phrase(self, i: int, n: int) -> str:
+        return self.folded[self.spans[i][0] : self.spans[i + n - 1][1]]
+
+    def titled(self, i: int) -> bool:
+        s, e = self.spans[i]
+        return self.text[s].isupper() and (e - s == 1 or self.text[s + 1 : e].islower())
+
+
+def _place_at(ln: _Line, i: int, place_end: int) -> int:
+    """How many capitalised words from i name a place written after a unit word ("huyen Ea Sup") or
+    before the date of the place line ("Ea Sup, ngay …", `place_end`: where that name ends); 0 if none."""
+    words = ln.words
+    after_unit = i >= 1 and (words[i - 1] in _UNIT_KEYS or (i >= 2 and f"{words[i - 2]} {words[i - 1]}" in _UNIT_KEYS))
+    if not after_unit and not (i == 0 and place_end > 0):
         return 0
     places = _places()
-    for n in range(min(4, len(tokens) - i), 0, -1):
-        run = tokens[i : i + n]
-        if not all(line[s].isupper() for s, _ in run):
-            continue
-        name = folded[run[0][0] : run[-1][1]]
-        if name in places and (after_unit or (place_line and place_line.end(1) == run[-1][1])):
+    for n in range(min(4, len(words) - i), 0, -1):
+        if all(ln.text[s].isupper() for s, _ in ln.spans[i : i + n]) and ln.phrase(i, n) in places and (
+            after_unit or ln.spans[i + n - 1][1] == place_end
+        ):
             return n
     return 0
 
 
-def _province_run(line: str, folded: str, tokens: list[tuple[int, int]], i: int) -> int:
-    """How many tokens from i are a run of title-case words that is exactly a province's name
+def _province_run(ln: _Line, i: int) -> int:
+    """How many words from i are a run of title-case words that is exactly a province's name
     ("… Dao tao Ha Noi"): a longer run is a person's name ("Tran Quang Nam")."""
-    def titled(k: int) -> bool:
-        word = line[tokens[k][0] : tokens[k][1]]
-        return word[0].isupper() and (len(word) == 1 or word[1:].islower())
-
-    if not titled(i) or (i and titled(i - 1)):  # an abbreviation before ("So GD&DT Hung Yen") is no name
-        return 0
+    if ln.words[i] not in _province_starts() or not ln.titled(i) or (i and ln.titled(i - 1)):
+        return 0  # (an abbreviation before, "So GD&DT Hung Yen", does not make the name longer)
     n = 1
-    while i + n < len(tokens) and titled(i + n):
+    while i + n < len(ln.words) and ln.titled(i + n):
         n += 1
-    name = folded[tokens[i][0] : tokens[i + n - 1][1]]
-    return n if name in _provinces() else 0
+    return n if ln.phrase(i, n) in _provinces() else 0
+
+
+def _entry_at(ln: _Line, i: int) -> _Entry | None:
+    """The longest vocabulary entry written from word i whose context holds."""
+    index = _entries()
+    pair = index.get((ln.words[i], ln.words[i + 1]), ()) if i + 1 < len(ln.words) else ()
+    for entry in chain(pair, index.get((ln.words[i],), ())):
+        last = i + entry.words - 1
+        if last < len(ln.words) and ln.phrase(i, entry.words) == entry.folded and _context_holds(
+            entry, ln.text, ln.spans[i][0], ln.spans[last][1]
+        ):
+            return entry
+    return None
 
 
 def _restore_words(line: str) -> str:
     """Vocabulary phrases, cue words in their context, symbols and place names, given their marks."""
     folded = fold_accents(line)
-    tokens = [m.span() for m in _WORD.finditer(folded)]
+    spans = [m.span() for m in _WORD.finditer(folded)]
+    ln = _Line(line, folded, spans, [folded[s:e] for s, e in spans])
+    place_line = _PLACE_LINE.match(folded)
+    place_end = place_line.end(1) if place_line else -1
     out = list(line)
-    entries = _entries()
     covered = 0  # letters before this were written by an earlier, longer-reaching match
+    starts = _start_words()
+    # Most words start nothing: only words that start an entry or a province, or follow a unit word, are tried.
+    tried = [i for i, w in enumerate(ln.words) if w in starts or (i and ln.words[i - 1] in _UNIT_WORDS_LAST)]
+    if place_end > 0:
+        tried = [0, *tried]
     i = 0
-    while i < len(tokens):
-        s, e = tokens[i]
-        entry = next((x for x in entries.get(folded[s:e], ()) if i + x.words <= len(tokens)
-                      and folded[s : tokens[i + x.words - 1][1]] == x.folded
-                      and _context_holds(x, line, s, tokens[i + x.words - 1][1])), None)
+    for at in tried:
+        if at < i:
+            continue
+        i = at
+        s = spans[i][0]
+        entry = _entry_at(ln, i)
         # A place after a unit word wins over a shorter phrase ("HUYEN BO TRACH": Bố Trạch, not the organ
         # word "Bộ") and loses to a longer one ("HUYEN CHU TICH": Chủ tịch, not the commune Chũ).
-        n = _place_at(line, folded, tokens, i) or (0 if entry else _province_run(line, folded, tokens, i))
+        n = _place_at(ln, i, place_end) or (0 if entry else _province_run(ln, i))
         if n and (entry is None or n >= entry.words):
-            end = tokens[i + n - 1][1]
+            end = spans[i + n - 1][1]
             out[s:end] = _cased(_places()[folded[s:end]], line[s:end], keep_marks=True)
             covered = max(covered, end)
             i += n
             continue
         if entry:
-            # The next token is tried too ("Chu tich Uy ban nhan dan tinh" holds "Chủ tịch Ủy ban nhân
+            # The next word is tried too ("Chu tich Uy ban nhan dan tinh" holds "Chủ tịch Ủy ban nhân
             # dân" and "Ủy ban nhân dân tỉnh"), but it only adds letters the first match did not write
             # ("Bo truong Bo": "Bộ trưởng", not the "Trường" of "truong Bo").
-            end = tokens[i + entry.words - 1][1]
+            end = spans[i + entry.words - 1][1]
             lo = max(s, covered)
             out[lo:end] = _cased(entry.spelling[lo - s :], line[lo:end], keep_marks=True)
             covered = max(covered, end)
@@ -294,7 +339,7 @@ def restore_line(
     """One line restored, with what was rewritten (offsets into the returned line). `poor`: the whole
     text lacks diacritics; `learned`: wrong glyph -> letter pairs this text is known to use."""
     notes: list[Restoration] = []
-    if any(s in line for s in _YEAR_SPLITS) or line.lstrip("-+ ").startswith(("Căn ", "Can ")):
+    if any(s in line for s in _YEAR_SPLITS) or line.startswith(_CAN):
         line = _rejoin(line, notes)
     damaged = poor or bool(notes) or line.isascii() or any(c in line for c in UNMARKED_CUES)
     new = line
@@ -304,8 +349,9 @@ def restore_line(
         new, damaged = _repair_broken(new, {}), True
     if damaged and _WORD.search(new):
         new = _restore_words(new)
-    notes += [Restoration(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)
-              if new[m.start() : m.end()] != m.group()]
+    if new != line:
+        notes += [Restoration(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)
+                  if new[m.start() : m.end()] != m.group()]
     return new, sorted(notes, key=lambda n: n.start)
 
 
@@ -315,21 +361,19 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
     text = "\n".join(lines)
     encoded = text.encode("utf-8")
     poor = len(encoded) - len(text) < len(text) // 50  # a Vietnamese text has a mark on one letter in four
-    broken = any(c in text for c in _BROKEN_LETTER) or any(r in text for r in _BAD_RHYMES)
+    broken = any(c in text for c in _BROKEN_LETTER) or _BAD_RHYME in text
     learned: dict[str, str] = {}
     if broken:
         for line in lines:
             if _BROKEN.search(line):
                 _repair_broken(line, learned)
-    dropped = ("Căn ",) if text.count("Căn ") > text.count("Căn cứ") else ()
-    signals = [s for s in (*_YEAR_SPLITS, *UNMARKED_CUES, *dropped, "Can ", *learned, *(c.upper() for c in learned))
-               if s in text]
+    signals = [s for s in (*_YEAR_SPLITS, *UNMARKED_CUES, *learned, *(c.upper() for c in learned)) if s in text]
     out: list[str] = []
     notes: dict[int, list[Restoration]] = {}
     for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):
         # A line with (almost) no multi-byte letter lost its marks: a Vietnamese line has one in four.
         if line and (poor or (len(raw) - len(line)) * 10 < len(line) or (signals and any(s in line for s in signals))
-                     or (broken and _BROKEN.search(line))):
+                     or (line.startswith(_CAN) and _DROPPED_CU.match(line)) or (broken and _BROKEN.search(line))):
             line, found = restore_line(line, poor, learned)
             if found:
                 notes[i] = found
