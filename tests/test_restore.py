@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import unicodedata
+from pathlib import Path
+
 import pytest
 
 from extractor.normalize import normalize, normalize_noted
 from extractor.pipeline import extract_text
 from extractor.restore import fold_accents, restore_line
+from tests.contract import header, lists
 
 
 @pytest.mark.parametrize(("text", "folded"), [
@@ -109,11 +114,9 @@ def test_bug_ascii_header_issuer_comes_out_canonical() -> None:
 
 
 def test_record_lists_what_was_restored() -> None:
-    from pathlib import Path
-
     from extractor.pipeline import extract_file
 
-    path = Path(__file__).resolve().parent.parent / "corpus" / "r_damaged_font_pnv_muong_te_cai_cach_hanh_chinh.txt"
+    path = _CORPUS / "r_damaged_font_pnv_muong_te_cai_cach_hanh_chinh.txt"
     record = extract_file(path)
     assert [s.raw for s in record.restored][:4] == ["PHỊNG", "HỊA", "20 20", "Căn"]
 
@@ -138,3 +141,25 @@ def test_bug_ascii_surname_still_marks_the_signers_name() -> None:
     _, (doc,) = extract_text(raw)
     assert doc.signer is not None
     assert (doc.signer.name, doc.signer.position) == ("Huynh Thanh An", "Phó Chủ tịch")
+
+
+def _strip_diacritics(text: str) -> str:
+    """The text as an ASCII export writes it: every mark dropped, đ as d."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+_CLEAN_STEMS = sorted(p.name.removesuffix(".expected.json") for p in _CORPUS.glob("[cf]*.expected.json"))
+
+
+@pytest.mark.parametrize("stem", _CLEAN_STEMS)
+def test_corpus_documents_read_the_same_without_diacritics(stem: str) -> None:
+    """Every clean corpus document, stripped of its marks, gives the fields of its expected record."""
+    want = json.loads((_CORPUS / f"{stem}.expected.json").read_text(encoding="utf-8"))["documents"]
+    _, docs = extract_text(_strip_diacritics((_CORPUS / f"{stem}.txt").read_text(encoding="utf-8")))
+    got = [d.model_dump(mode="json") for d in docs]
+    assert [header(d) for d in got] == [header(d) for d in want]
+    assert [lists(d) for d in got] == [lists(d) for d in want]

@@ -104,7 +104,7 @@ CONTEXT_PHRASES: tuple[str, ...] = (
     *(f"{prefix} {unit}" for prefix in ("cấp", "các", "toàn", "địa bàn", "Ủy ban nhân dân", "Hội đồng nhân dân",
                                          "UBND", "HĐND", "Sở Nội vụ", "Đảng ủy", "Đảng bộ") for unit in UNIT_WORDS),
     *(f"mỗi {who}" for who in (*RECIPIENTS, *UNIT_WORDS, "sở", "ngành", "đơn vị", "cơ quan")),
-    "của các", "từ ngày", "đến ngày", "đến hết ngày", "trước ngày", "chậm nhất ngày", "đạt từ",
+    "của các", "của Bộ", "từ ngày", "đến ngày", "đến hết ngày", "trước ngày", "chậm nhất ngày", "đạt từ",
     "ít nhất", "không dưới", "sơ kết", "tổng kết", "hằng năm", "hàng năm",
 )
 
