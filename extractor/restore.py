@@ -131,14 +131,14 @@ def _provinces() -> frozenset[str]:
 
 @cache
 def _start_words() -> frozenset[str]:
-    """Folded words that start a vocabulary entry or a province's name."""
-    return frozenset(k[0] for k in _entries()) | _province_starts()
+    """Folded words that start a vocabulary entry or a place's name."""
+    return frozenset(k[0] for k in _entries()) | _place_starts()
 
 
 @cache
-def _province_starts() -> frozenset[str]:
-    """First folded words of the provinces' names: most words start none, and are passed at once."""
-    return frozenset(p.split()[0] for p in _provinces())
+def _place_starts() -> frozenset[str]:
+    """First folded words of the places' names: most words start none, and are passed at once."""
+    return frozenset(p.split()[0] for p in _places())
 
 
 @cache
@@ -250,15 +250,19 @@ def _place_at(ln: _Line, i: int, place_end: int) -> int:
     return 0
 
 
-def _province_run(ln: _Line, i: int) -> int:
-    """How many words from i are a run of title-case words that is exactly a province's name
-    ("… Dao tao Ha Noi"): a longer run is a person's name ("Tran Quang Nam")."""
-    if ln.words[i] not in _province_starts() or not ln.titled(i) or (i and ln.titled(i - 1)):
+def _name_run(ln: _Line, i: int) -> int:
+    """How many words from i are a run of title-case words that is exactly a place's name: a province's
+    anywhere ("… Dao tao Ha Noi"), any unit's right after an organ's abbreviation or "ủy" ("UBND Tam Nong",
+    "Huyen uy Tuy Phuoc"). A longer run is a person's name ("Tran Quang Nam")."""
+    if ln.words[i] not in _place_starts() or not ln.titled(i) or (i and ln.titled(i - 1)):
         return 0  # (an abbreviation before, "So GD&DT Hung Yen", does not make the name longer)
     n = 1
     while i + n < len(ln.words) and ln.titled(i + n):
         n += 1
-    return n if ln.phrase(i, n) in _provinces() else 0
+    name = ln.phrase(i, n)
+    after_organ = i > 0 and (ln.words[i - 1] == "uy" or (len(ln.words[i - 1]) > 1 and ln.text[
+        ln.spans[i - 1][0] : ln.spans[i - 1][1]].isupper()))
+    return n if name in _provinces() or (after_organ and name in _places()) else 0
 
 
 def _entry_at(ln: _Line, i: int) -> _Entry | None:
@@ -297,7 +301,7 @@ def _restore_words(line: str) -> str:
         entry = _entry_at(ln, i)
         # A place after a unit word wins over a shorter phrase ("HUYEN BO TRACH": Bố Trạch, not the organ
         # word "Bộ") and loses to a longer one ("HUYEN CHU TICH": Chủ tịch, not the commune Chũ).
-        n = _place_at(ln, i, place_end) or (0 if entry else _province_run(ln, i))
+        n = _place_at(ln, i, place_end) or (0 if entry else _name_run(ln, i))
         if n and (entry is None or n >= entry.words):
             end = spans[i + n - 1][1]
             out[s:end] = _cased(_places()[folded[s:end]], line[s:end], keep_marks=True)

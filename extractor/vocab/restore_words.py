@@ -28,6 +28,8 @@ from extractor.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES
 from extractor.vocab.organs import ABBREVIATIONS, CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
 from extractor.vocab.time_words import (
     DEADLINE_LEADS,
+    ISSUE_NOUNS,
+    NOW_WORDS,
     PAST_HEADINGS,
     REVIEW_PHASES,
     TIME_HEADINGS,
@@ -104,6 +106,7 @@ CONTEXT_PHRASES: tuple[str, ...] = (
     *(f"{prefix} {unit}" for prefix in ("cấp", "các", "toàn", "địa bàn", "Ủy ban nhân dân", "Hội đồng nhân dân",
                                          "UBND", "HĐND", "Sở Nội vụ", "Đảng ủy", "Đảng bộ") for unit in UNIT_WORDS),
     *(f"mỗi {who}" for who in (*RECIPIENTS, *UNIT_WORDS, "sở", "ngành", "đơn vị", "cơ quan")),
+    *(f"từ {word}" for word in (*ISSUE_NOUNS, *NOW_WORDS)), "ký ban hành",
     "của các", "của Bộ", "từ ngày", "đến ngày", "đến hết ngày", "trước ngày", "chậm nhất ngày", "đạt từ",
     "ít nhất", "không dưới", "sơ kết", "tổng kết", "hằng năm", "hàng năm",
 )
