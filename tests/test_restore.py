@@ -22,6 +22,26 @@ def test_fold_accents_keeps_length(text: str, folded: str) -> None:
 
 
 @pytest.mark.parametrize(("written", "restored"), [
+    ("I. MUC DICH, YEU CAU", "I. MỤC ĐÍCH, YÊU CẦU"),
+    ("V. TO CHUC THUC HIEN", "V. TỔ CHỨC THỰC HIỆN"),
+    ("IV. KHEN THUONG", "IV. KHEN THƯỞNG"),
+    ("danh hieu Lao dong tien tien, Chien si thi dua co so", "danh hiệu Lao động tiên tiến, Chiến sĩ thi đua cơ sở"),
+    ("tang Co thi dua cua UBND tinh", "tặng Cờ thi đua của UBND tỉnh"),
+    ("cham nhat ngay 20/12/2020", "chậm nhất ngày 20/12/2020"),
+    ("giai doan 2021 - 2025", "giai đoạn 2021 - 2025"),
+    ("So 12-KH/DU", "Số 12-KH/ĐU"),
+    ("537/GDDT-VP", "537/GDĐT-VP"),
+    ("TT HDND huyen", "TT HĐND huyện"),
+    ("tu ngay 01/4/2020 den ngay 30/9/2020", "từ ngày 01/4/2020 đến ngày 30/9/2020"),
+    ("PHO CHU TICH", "PHÓ CHỦ TỊCH"),
+    ("khong qua 02 tap the; tren 90%; toi da 03", "không quá 02 tập thể; trên 90%; tối đa 03"),
+    ("UBND xa Tan Phu", "UBND xã Tân Phú"),
+])
+def test_cue_vocabulary_of_each_family(written: str, restored: str) -> None:
+    assert restore_line(written)[0] == restored
+
+
+@pytest.mark.parametrize(("written", "restored"), [
     ("KE HOACH", "KẾ HOẠCH"),
     ("UY BAN NHAN DAN HUYEN LAC DUONG", "ỦY BAN NHÂN DÂN HUYỆN LẠC DƯƠNG"),
     ("UBND HUYEN LAC DUONG", "UBND HUYỆN LẠC DƯƠNG"),

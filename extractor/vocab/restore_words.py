@@ -19,6 +19,7 @@ from extractor.vocab.awards import (
     NOT_NUMBER_BEFORE,
     OPS_AFTER,
     OPS_BEFORE,
+    PHASE_FILLERS,
     PHASE_INTROS,
     PLAIN_FORMS,
     RECIPIENTS,
@@ -55,7 +56,7 @@ LAYOUT_PHRASES: tuple[str, ...] = (
     "Mục đích", "Yêu cầu", "Mục tiêu", "Nội dung", "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện",
     "Khen thưởng", "Hình thức khen thưởng", "Chỉ tiêu", "Chỉ tiêu thi đua", "Đối tượng", "Kinh phí",
     "thi đua", "phong trào thi đua", "tập thể", "cá nhân", "đề nghị", "năm học", "Đợt", "Giai đoạn",
-    "Dự thảo", "trở lên", "Số lượng", "kèm theo", "Ban hành kèm theo", "Quốc hội",
+    "Dự thảo", "trở lên", "Số lượng", "danh hiệu", "Danh hiệu", "Hội nghị", "kèm theo", "Ban hành kèm theo", "Quốc hội",
 )
 
 # Organ names built from a head and a field ("Phòng Nội vụ", "Sở Giáo dục và Đào tạo").
@@ -130,7 +131,7 @@ PHRASES: tuple[str, ...] = tuple(sorted({
         *LAYOUT_PHRASES, *CONTEXT_PHRASES, *TYPE_NAMES, *CANONICAL_PHRASES, *ABBREVIATIONS.values(), *POSITIONS,
         *PLAIN_FORMS, *FORM_VARIANTS, *CUE_FORMS, *BEFORE, *AFTER, *FILLERS, *DEADLINE_LEADS, *TIME_HEADINGS,
         *YEAR_SPANS, *REVIEW_PHASES, *PAST_HEADINGS, *UNIT_WORDS, *ABBREVIATIONS, *RECIPIENTS, *OPS_BEFORE,
-        *OPS_AFTER, *PHASE_INTROS, *GROUP_LEADS, *NOT_NUMBER_BEFORE,
+        *OPS_AFTER, *PHASE_INTROS, *PHASE_FILLERS, *GROUP_LEADS, *NOT_NUMBER_BEFORE,
         *(f"{head} {field}" for head in ORGAN_HEADS for field in ORGAN_FIELDS),
     ) if len(p.split()) >= 2
 }))
