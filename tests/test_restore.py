@@ -147,7 +147,7 @@ def test_record_lists_what_was_restored() -> None:
     ("cua Bo truong Bo Giao duc va Dao tao", "của Bộ trưởng Bộ Giáo dục và Đào tạo"),
     ("Chu tich Uy ban nhan dan tinh tang Bang khen", "Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen"),
     ("THU TRUONG", "THỨ TRƯỞNG"),  # alone on its line: the deputy minister
-    ("Thu truong cac co quan", "Thu truong cac cơ quan"),  # Thủ trưởng or Thứ trưởng: left as written
+    ("Thu truong cac co quan", "Thu truong các cơ quan"),  # Thủ trưởng or Thứ trưởng: left as written
     ("Binh Dinh, ngay thang 3 nam 2024", "Bình Định, ngày tháng 3 năm 2024"),  # a draft's blank day
 ])
 def test_bug_overlapping_phrases_and_places(written: str, restored: str) -> None:

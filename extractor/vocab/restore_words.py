@@ -75,6 +75,10 @@ ORGAN_FIELDS: tuple[str, ...] = (
 # phrase whose folded form is another phrase's, in its own context).
 CUE_WORDS: dict[str, Context] = {
     "huyện": Context.ANYWHERE,
+    "và": Context.ANYWHERE,  # lists of references and recipients chain on it ("… và Công văn số …")
+    "các": Context.ANYWHERE,
+    "với": Context.ANYWHERE,
+    "được": Context.ANYWHERE,
     "Luật": Context.ANYWHERE,
     "trước": Context.ANYWHERE,
     "trên": Context.ANYWHERE,
