@@ -79,7 +79,7 @@ _NEXT_NUMBER = re.compile(r"[\s:.…_]*(?:\d|(?i:thang|tháng|nam|năm)\b)")
 _NEXT_CAPITAL = re.compile(r"\s+([^\W\d_])")
 _UNIT_KEYS = frozenset(fold_accents(u) for u in UNIT_WORDS)
 _UNIT_WORDS_LAST = frozenset(u.split()[-1] for u in _UNIT_KEYS)
-_PLACE_LINE = re.compile(r"^((?:[^\W\d_]+ ){0,4}[^\W\d_]+)\s*,\s*ngay\b")
+_PLACE_LINE = re.compile(r"((?:[^\W\d_]+ ){0,4}[^\W\d_]+)\s*,\s*ngay\b")  # matched at a line's start
 # Whole-text triggers, tested at C speed before any line is looked at: the substrings a split year of
 # this century leaves ("năm 20 21", "05/3/20 21"), and the commonest broken rhyme ("Phịng"); lines that
 # open with "Căn"/"Can" are looked at for a dropped "cứ".
@@ -204,13 +204,14 @@ def _apply_learned(line: str, learned: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _context_holds(entry: _Entry, line: str, start: int, end: int) -> bool:
+def _context_holds(entry: _Entry, ln: _Line, start: int, end: int) -> bool:
+    line = ln.text
     if entry.context is Context.ANYWHERE:
         return True
     if entry.context is Context.UPPER:
         return line[start:end].isupper()
     if entry.context is Context.LINE:
-        return not line[:start].strip(" -.") and not line[end:].strip(" .:")
+        return not line[ln.lo : start].strip(" -.") and not line[end : ln.hi].strip(" .:")
     if entry.context is Context.BEFORE_NUMBER:
         return bool(_NEXT_NUMBER.match(line, end))
     m = _NEXT_CAPITAL.match(line, end)
@@ -225,6 +226,8 @@ class _Line:
     folded: str
     spans: list[tuple[int, int]]
     words: list[str]
+    lo: int  # the line itself is text[lo:hi]; around it, the ends of its neighbours
+    hi: int
 
     def phrase(self, i: int, n: int) -> str:
         return self.folded[self.spans[i][0] : self.spans[i + n - 1][1]]
@@ -239,7 +242,7 @@ def _place_at(ln: _Line, i: int, place_end: int) -> int:
     before the date of the place line ("Ea Sup, ngay …", `place_end`: where that name ends); 0 if none."""
     words = ln.words
     after_unit = i >= 1 and (words[i - 1] in _UNIT_KEYS or (i >= 2 and f"{words[i - 2]} {words[i - 1]}" in _UNIT_KEYS))
-    if not after_unit and not (i == 0 and place_end > 0):
+    if not after_unit and not (ln.spans[i][0] == ln.lo and place_end > 0):
         return 0
     places = _places()
     for n in range(min(4, len(words) - i), 0, -1):
@@ -272,18 +275,20 @@ def _entry_at(ln: _Line, i: int) -> _Entry | None:
     for entry in chain(pair, index.get((ln.words[i],), ())):
         last = i + entry.words - 1
         if last < len(ln.words) and ln.phrase(i, entry.words) == entry.folded and _context_holds(
-            entry, ln.text, ln.spans[i][0], ln.spans[last][1]
+            entry, ln, ln.spans[i][0], ln.spans[last][1]
         ):
             return entry
     return None
 
 
-def _restore_words(line: str) -> str:
-    """Vocabulary phrases, cue words in their context, symbols and place names, given their marks."""
+def _restore_words(line: str, lo: int = 0, hi: int | None = None) -> str:
+    """Vocabulary phrases, cue words in their context, symbols and place names, given their marks, in
+    line[lo:hi]; what stands around it (the neighbouring lines' ends) is context only."""
+    hi = len(line) if hi is None else hi
     folded = fold_accents(line)
-    spans = [m.span() for m in _WORD.finditer(folded)]
-    ln = _Line(line, folded, spans, [folded[s:e] for s, e in spans])
-    place_line = _PLACE_LINE.match(folded)
+    spans = [m.span() for m in _WORD.finditer(folded) if m.start() < hi]
+    ln = _Line(line, folded, spans, [folded[s:e] for s, e in spans], lo, hi)
+    place_line = _PLACE_LINE.match(folded, lo)
     place_end = place_line.end(1) if place_line else -1
     out = list(line)
     covered = 0  # letters before this were written by an earlier, longer-reaching match
@@ -291,7 +296,7 @@ def _restore_words(line: str) -> str:
     # Most words start nothing: only words that start an entry or a province, or follow a unit word, are tried.
     tried = [i for i, w in enumerate(ln.words) if w in starts or (i and ln.words[i - 1] in _UNIT_WORDS_LAST)]
     if place_end > 0:
-        tried = [0, *tried]
+        tried = sorted({*tried, next(i for i, (s, _) in enumerate(spans) if s >= lo)})
     i = 0
     for at in tried:
         if at < i:
@@ -338,10 +343,11 @@ def _rejoin(line: str, notes: list[Restoration]) -> str:
 
 
 def restore_line(
-    line: str, poor: bool = False, learned: dict[str, str] | None = None
+    line: str, poor: bool = False, learned: dict[str, str] | None = None, before: str = "", after: str = ""
 ) -> tuple[str, list[Restoration]]:
     """One line restored, with what was rewritten (offsets into the returned line). `poor`: the whole
-    text lacks diacritics; `learned`: wrong glyph -> letter pairs this text is known to use."""
+    text lacks diacritics; `learned`: wrong glyph -> letter pairs this text is known to use; `before`,
+    `after`: the neighbouring lines, context for a phrase a hard wrap cut ("UBND" / "tinh ve …")."""
     notes: list[Restoration] = []
     if any(s in line for s in _YEAR_SPLITS) or line.startswith(_CAN):
         line = _rejoin(line, notes)
@@ -352,11 +358,20 @@ def restore_line(
     if _BROKEN.search(new):
         new, damaged = _repair_broken(new, {}), True
     if damaged and _WORD.search(new):
-        new = _restore_words(new)
+        head, tail = _edge(before, True), _edge(after, False)
+        lo = len(head) + 1 if head else 0
+        new = _restore_words(f"{head} {new} {tail}" if head else f"{new} {tail}", lo, lo + len(new))[lo : lo + len(new)]
     if new != line:
         notes += [Restoration(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)
                   if new[m.start() : m.end()] != m.group()]
     return new, sorted(notes, key=lambda n: n.start)
+
+
+def _edge(line: str, end: bool, width: int = 40) -> str:
+    """The last (end) or first words of a neighbouring line, at most `width` characters, whole words."""
+    if len(line) <= width:
+        return line
+    return line[-width:].split(" ", 1)[-1] if end else line[:width].rsplit(" ", 1)[0]
 
 
 def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restoration]]]:
@@ -378,7 +393,9 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
         # A line with (almost) no multi-byte letter lost its marks: a Vietnamese line has one in four.
         if line and (poor or (len(raw) - len(line)) * 10 < len(line) or (signals and any(s in line for s in signals))
                      or (line.startswith(_CAN) and _DROPPED_CU.match(line)) or (broken and _BROKEN.search(line))):
-            line, found = restore_line(line, poor, learned)
+            before = lines[i - 1] if i else ""
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            line, found = restore_line(line, poor, learned, before, after)
             if found:
                 notes[i] = found
         out.append(line)

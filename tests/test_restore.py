@@ -183,3 +183,14 @@ def test_corpus_documents_read_the_same_without_diacritics(stem: str) -> None:
     got = [d.model_dump(mode="json") for d in docs]
     assert [header(d) for d in got] == [header(d) for d in want]
     assert [lists(d) for d in got] == [lists(d) for d in want]
+
+
+def test_restored_ranges_hold_across_joined_wraps() -> None:
+    raw = "KE HOACH\nThi dua\nCan cu Ke hoach so\n15/KH-UBND ngay 20/01/20 16 cua UBND\ntinh ve thi dua;\nI. MUC TIEU\n"
+    text, notes = normalize_noted(raw)
+    assert "Căn cứ Kế hoạch số 15/KH-UBND ngày 20/01/2016 của UBND tỉnh về thi đua;" in text
+    undone = text
+    for n in reversed(notes):
+        assert text[n.start : n.end] != n.raw
+        undone = undone[: n.start] + n.raw + undone[n.end :]
+    assert undone == "KE HOACH\nThi dua\nCan cu Ke hoach so 15/KH-UBND ngay 20/01/20 16 cua UBND tinh ve thi dua;\nI. MUC TIEU\n"
