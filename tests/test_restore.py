@@ -22,26 +22,6 @@ def test_fold_accents_keeps_length(text: str, folded: str) -> None:
 
 
 @pytest.mark.parametrize(("written", "restored"), [
-    ("I. MUC DICH, YEU CAU", "I. MỤC ĐÍCH, YÊU CẦU"),
-    ("V. TO CHUC THUC HIEN", "V. TỔ CHỨC THỰC HIỆN"),
-    ("IV. KHEN THUONG", "IV. KHEN THƯỞNG"),
-    ("danh hieu Lao dong tien tien, Chien si thi dua co so", "danh hiệu Lao động tiên tiến, Chiến sĩ thi đua cơ sở"),
-    ("tang Co thi dua cua UBND tinh", "tặng Cờ thi đua của UBND tỉnh"),
-    ("cham nhat ngay 20/12/2020", "chậm nhất ngày 20/12/2020"),
-    ("giai doan 2021 - 2025", "giai đoạn 2021 - 2025"),
-    ("So 12-KH/DU", "Số 12-KH/ĐU"),
-    ("537/GDDT-VP", "537/GDĐT-VP"),
-    ("TT HDND huyen", "TT HĐND huyện"),
-    ("tu ngay 01/4/2020 den ngay 30/9/2020", "từ ngày 01/4/2020 đến ngày 30/9/2020"),
-    ("PHO CHU TICH", "PHÓ CHỦ TỊCH"),
-    ("khong qua 02 tap the; tren 90%; toi da 03", "không quá 02 tập thể; trên 90%; tối đa 03"),
-    ("UBND xa Tan Phu", "UBND xã Tân Phú"),
-])
-def test_cue_vocabulary_of_each_family(written: str, restored: str) -> None:
-    assert restore_line(written)[0] == restored
-
-
-@pytest.mark.parametrize(("written", "restored"), [
     ("KE HOACH", "KẾ HOẠCH"),
     ("UY BAN NHAN DAN HUYEN LAC DUONG", "ỦY BAN NHÂN DÂN HUYỆN LẠC DƯƠNG"),
     ("UBND HUYEN LAC DUONG", "UBND HUYỆN LẠC DƯƠNG"),
@@ -60,6 +40,25 @@ def test_cue_vocabulary_of_each_family(written: str, restored: str) -> None:
     ("So Giao duc va Dao tao Ha Noi", "Sở Giáo dục và Đào tạo Hà Nội"),
     ("PHONG GD&DT HUYEN BO TRACH", "PHÒNG GD&ĐT HUYỆN BỐ TRẠCH"),
     ("Noi nhan:", "Nơi nhận:"),
+    # one case of each vocabulary family: sections, award forms, time words, symbols, comparators, places
+    ("I. MUC DICH, YEU CAU", "I. MỤC ĐÍCH, YÊU CẦU"),
+    ("V. TO CHUC THUC HIEN", "V. TỔ CHỨC THỰC HIỆN"),
+    ("IV. KHEN THUONG", "IV. KHEN THƯỞNG"),
+    ("danh hieu Lao dong tien tien, Chien si thi dua co so", "danh hiệu Lao động tiên tiến, Chiến sĩ thi đua cơ sở"),
+    ("tang Co thi dua cua UBND tinh", "tặng Cờ thi đua của UBND tỉnh"),
+    ("cham nhat ngay 20/12/2020", "chậm nhất ngày 20/12/2020"),
+    ("giai doan 2021 - 2025", "giai đoạn 2021 - 2025"),
+    ("So 12-KH/DU", "Số 12-KH/ĐU"),
+    ("537/GDDT-VP", "537/GDĐT-VP"),
+    ("TT HDND huyen", "TT HĐND huyện"),
+    ("tu ngay 01/4/2020 den ngay 30/9/2020", "từ ngày 01/4/2020 đến ngày 30/9/2020"),
+    ("PHO CHU TICH", "PHÓ CHỦ TỊCH"),
+    ("khong qua 02 tap the; tren 90%; toi da 03", "không quá 02 tập thể; trên 90%; tối đa 03"),
+    ("UBND xa Tan Phu", "UBND xã Tân Phú"),
+    # broken letters: the one vocabulary word that fits the other letters
+    ("Phịng Nội vụ", "Phòng Nội vụ"),  # a font map's wrong tone
+    ("TRƯỞNG PHỊNG", "TRƯỞNG PHÒNG"),
+    ("của Uû ban nhân dân huyện", "của Ủy ban nhân dân huyện"),  # VNI residue: ủy, not ưu, before "ban"
 ])
 def test_lost_diacritics_of_vocabulary_come_back(written: str, restored: str) -> None:
     got, notes = restore_line(written)
@@ -78,15 +77,6 @@ def test_lost_diacritics_of_vocabulary_come_back(written: str, restored: str) ->
 ])
 def test_names_and_ambiguous_words_stay_as_written(written: str) -> None:
     assert restore_line(written) == (written, [])
-
-
-@pytest.mark.parametrize(("written", "restored"), [
-    ("Phịng Nội vụ", "Phòng Nội vụ"),  # a font map's wrong tone
-    ("TRƯỞNG PHỊNG", "TRƯỞNG PHÒNG"),
-    ("của Uû ban nhân dân huyện", "của Ủy ban nhân dân huyện"),  # VNI residue: ủy, not ưu, before "ban"
-])
-def test_broken_letters_become_the_vocabulary_word(written: str, restored: str) -> None:
-    assert restore_line(written)[0] == restored
 
 
 @pytest.mark.parametrize(("written", "restored"), [
@@ -193,4 +183,5 @@ def test_restored_ranges_hold_across_joined_wraps() -> None:
     for n in reversed(notes):
         assert text[n.start : n.end] != n.raw
         undone = undone[: n.start] + n.raw + undone[n.end :]
-    assert undone == "KE HOACH\nThi dua\nCan cu Ke hoach so 15/KH-UBND ngay 20/01/20 16 cua UBND tinh ve thi dua;\nI. MUC TIEU\n"
+    # the wraps are joined as in the restored text; every other character is as written
+    assert undone == raw.replace("so\n15", "so 15").replace("UBND\ntinh", "UBND tinh")
