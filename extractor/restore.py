@@ -26,7 +26,7 @@ from extractor.admin import data as admin_data
 from extractor.fields.prefilter import fold as case_fold
 from extractor.vocab.doc_types import TYPE_NAMES
 from extractor.vocab.organs import UNIT_WORDS
-from extractor.vocab.restore_words import CUE_WORDS, PHRASES, SYMBOLS, UNMARKED_CUES, Context
+from extractor.vocab.restore_words import CUE_WORDS, GLYPH_FIXES, PHRASES, SYMBOLS, UNMARKED_CUES, Context
 
 
 def _mark_table() -> dict[int, str]:
@@ -66,7 +66,8 @@ class _Entry:
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters no Vietnamese word has (a font map's wrong glyph: "Uû ban", "Phßng"), and an i-vowel with a tone
 # before "ng", a rhyme Vietnamese does not have ("Phịng" for "Phòng").
-_BROKEN_LETTER = "ßûøñöïëäüåæçîÿþðœÛØÑÖÏËÄÜÅÆÇÎŸÞÐŒ"
+_BROKEN_LETTER = "ßûøñöïëäüåæçîÿþœÛØÑÖÏËÄÜÅÆÇÎŸÞŒ"
+_GLYPHS = str.maketrans(GLYPH_FIXES)
 _BROKEN = re.compile(f"[{_BROKEN_LETTER}]|[ìíỉĩịÌÍỈĨỊ](?=ng\\b|NG\\b)")
 _VOWELS = "aeiouy"
 # "năm 20 21", "05/3/20 21": a year split in two by an extractor.
@@ -352,7 +353,7 @@ def restore_line(
     if any(s in line for s in _YEAR_SPLITS) or line.startswith(_CAN):
         line = _rejoin(line, notes)
     damaged = poor or bool(notes) or line.isascii() or any(c in line for c in UNMARKED_CUES)
-    new = line
+    new = line.translate(_GLYPHS) if any(g in line for g in GLYPH_FIXES) else line
     if learned and any(c in line.lower() for c in learned):
         new = _apply_learned(new, learned)
     if _BROKEN.search(new):
@@ -386,7 +387,8 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
         for line in lines:
             if _BROKEN.search(line):
                 _repair_broken(line, learned)
-    signals = [s for s in (*_YEAR_SPLITS, *UNMARKED_CUES, *learned, *(c.upper() for c in learned)) if s in text]
+    signals = [s for s in (*_YEAR_SPLITS, *UNMARKED_CUES, *GLYPH_FIXES, *learned, *(c.upper() for c in learned))
+               if s in text]
     out: list[str] = []
     notes: dict[int, list[Restoration]] = {}
     for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):

@@ -59,6 +59,9 @@ def test_fold_accents_keeps_length(text: str, folded: str) -> None:
     ("Phịng Nội vụ", "Phòng Nội vụ"),  # a font map's wrong tone
     ("TRƯỞNG PHỊNG", "TRƯỞNG PHÒNG"),
     ("của Uû ban nhân dân huyện", "của Ủy ban nhân dân huyện"),  # VNI residue: ủy, not ưu, before "ban"
+    # PDF look-alike code points, put right in every word ("nƣớc" is no vocabulary word)
+    ("Trƣờng THCS Hƣớng Phùng; nƣớc", "Trường THCS Hướng Phùng; nước"),
+    ("ÐẢNG ỦY XÃ; Ðiều 1", "ĐẢNG ỦY XÃ; Điều 1"),
 ])
 def test_lost_diacritics_of_vocabulary_come_back(written: str, restored: str) -> None:
     got, notes = restore_line(written)

@@ -143,3 +143,7 @@ PHRASES: tuple[str, ...] = tuple(sorted({
 # Unmarked spellings of two words every plan writes many times ("ngày", "của"): a line that has one lost
 # marks, whatever else it kept (OCR output mixes marked and unmarked words).
 UNMARKED_CUES: tuple[str, ...] = (" ngay ", " cua ")
+
+# Look-alike code points some PDF font maps give for Vietnamese letters: never Vietnamese themselves, so
+# they are always put right ("Trƣờng" with U+01A3 LATIN SMALL LETTER OI, "ÐẢNG" with the Icelandic Eth).
+GLYPH_FIXES: dict[str, str] = {"ƣ": "ư", "Ƣ": "Ư", "ð": "đ", "Ð": "Đ"}
