@@ -3,8 +3,9 @@
 ASCII exports and OCR engines without Vietnamese drop every mark ("Can cu Quyet dinh so 12/QD-UBND
 ngay 05/3/2021 cua UBND tinh"); broken font maps put wrong letters ("Phịng", "Uû ban"); site text
 extractors drop words ("Căn Quyết định số …") and split years ("năm 20 21"). `restore_lines` runs
-on the normalised lines and only on lines a cheap check finds damaged (no diacritic at all, a letter
-no Vietnamese word has, or a split year), so a clean text costs a few string tests.
+on the normalised lines and only on lines a cheap check finds damaged (almost no multi-byte letter, a
+letter no Vietnamese word has, a PDF look-alike code point, a split year, an unmarked "ngay"/"cua"),
+so a clean text costs a few whole-text string tests and a length test per line.
 
 A word is rewritten only when its accent-folded form (`fold_accents`) names one spelling of the
 vocabulary (`extractor.vocab.restore_words`, place names of `extractor.admin`), longest phrase
@@ -67,8 +68,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Letters no Vietnamese word has (a font map's wrong glyph: "Uû ban", "Phßng"), and an i-vowel with a tone
 # before "ng", a rhyme Vietnamese does not have ("Phịng" for "Phòng").
 _BROKEN_LETTER = "ßûøñöïëäüåæçîÿþœÛØÑÖÏËÄÜÅÆÇÎŸÞŒ"
-_GLYPHS = str.maketrans(GLYPH_FIXES)
 _BROKEN = re.compile(f"[{_BROKEN_LETTER}]|[ìíỉĩịÌÍỈĨỊ](?=ng\\b|NG\\b)")
+_GLYPHS = str.maketrans(GLYPH_FIXES)
 _VOWELS = "aeiouy"
 # "năm 20 21", "05/3/20 21": a year split in two by an extractor.
 _SPLIT_YEAR = re.compile(r"(?:(?<=\b[nN][aăAĂ][mM] )|(?<=/))(19|20) (\d\d)(?!\d)")
@@ -205,20 +206,6 @@ def _apply_learned(line: str, learned: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _context_holds(entry: _Entry, ln: _Line, start: int, end: int) -> bool:
-    line = ln.text
-    if entry.context is Context.ANYWHERE:
-        return True
-    if entry.context is Context.UPPER:
-        return line[start:end].isupper()
-    if entry.context is Context.LINE:
-        return not line[ln.lo : start].strip(" -.") and not line[end : ln.hi].strip(" .:")
-    if entry.context is Context.BEFORE_NUMBER:
-        return bool(_NEXT_NUMBER.match(line, end))
-    m = _NEXT_CAPITAL.match(line, end)
-    return bool(m and m.group(1).isupper())
-
-
 @dataclass
 class _Line:
     """A line split into words once: the written text, its folded form, word spans and folded words."""
@@ -236,6 +223,20 @@ class _Line:
     def titled(self, i: int) -> bool:
         s, e = self.spans[i]
         return self.text[s].isupper() and (e - s == 1 or self.text[s + 1 : e].islower())
+
+
+def _context_holds(entry: _Entry, ln: _Line, start: int, end: int) -> bool:
+    line = ln.text
+    if entry.context is Context.ANYWHERE:
+        return True
+    if entry.context is Context.UPPER:
+        return line[start:end].isupper()
+    if entry.context is Context.LINE:
+        return not line[ln.lo : start].strip(" -.") and not line[end : ln.hi].strip(" .:")
+    if entry.context is Context.BEFORE_NUMBER:
+        return bool(_NEXT_NUMBER.match(line, end))
+    m = _NEXT_CAPITAL.match(line, end)
+    return bool(m and m.group(1).isupper())
 
 
 def _place_at(ln: _Line, i: int, place_end: int) -> int:
