@@ -225,10 +225,12 @@ class _Line:
         return self.text[s].isupper() and (e - s == 1 or self.text[s + 1 : e].islower())
 
 
-def _context_holds(entry: _Entry, ln: _Line, start: int, end: int) -> bool:
-    line = ln.text
+def _context_holds(entry: _Entry, ln: _Line, i: int, end: int) -> bool:
+    line, start = ln.text, ln.spans[i][0]
     if entry.context is Context.ANYWHERE:
         return True
+    if entry.words == 1 and i and ln.titled(i) and ln.titled(i - 1):
+        return False  # inside a person's name: "Tran Van Nam 1980" is no "năm", "Le Van Tinh Ca Mau" no "tỉnh"
     if entry.context is Context.UPPER:
         return line[start:end].isupper()
     if entry.context is Context.LINE:
@@ -277,7 +279,7 @@ def _entry_at(ln: _Line, i: int) -> _Entry | None:
     for entry in chain(pair, index.get((ln.words[i],), ())):
         last = i + entry.words - 1
         if last < len(ln.words) and ln.phrase(i, entry.words) == entry.folded and _context_holds(
-            entry, ln, ln.spans[i][0], ln.spans[last][1]
+            entry, ln, i, ln.spans[last][1]
         ):
             return entry
     return None

@@ -56,7 +56,10 @@ LAYOUT_PHRASES: tuple[str, ...] = (
     "Mục đích", "Yêu cầu", "Mục tiêu", "Nội dung", "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện",
     "Khen thưởng", "Hình thức khen thưởng", "Chỉ tiêu", "Chỉ tiêu thi đua", "Đối tượng", "Kinh phí",
     "thi đua", "phong trào thi đua", "tập thể", "cá nhân", "đề nghị", "năm học", "Đợt", "Giai đoạn",
-    "Dự thảo", "trở lên", "Số lượng", "danh hiệu", "Danh hiệu", "Hội nghị", "kèm theo", "Ban hành kèm theo", "Quốc hội",
+    "Dự thảo", "trở lên", "Số lượng", "danh hiệu", "Danh hiệu", "Hội nghị",
+    # a document site's metadata block, secondary evidence when the header is damaged
+    "Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Người ký", "Ngày ban hành", "Ngày hiệu lực",
+    "Lĩnh vực", "Trang chủ", "kèm theo", "Ban hành kèm theo", "Quốc hội",
 )
 
 # Organ names built from a head and a field ("Phòng Nội vụ", "Sở Giáo dục và Đào tạo").
