@@ -21,7 +21,7 @@ from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.fields.targets import extract_targets
 from extractor.fields.timeline import extract_deadlines, extract_periods
 from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
-from extractor.normalize import normalize
+from extractor.normalize import normalize, normalize_noted
 from extractor.orgs import find_locality, resolve_org
 from extractor.paths import bytes_hex, display
 from extractor.readers import ReadError, load, read_file
@@ -143,10 +143,12 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
     source.format, source.pages = result.format, result.pages
     source.encoding, source.warnings = result.encoding, list(result.warnings)
     try:
-        text, docs = extract_text(result.text)
+        text, restored = normalize_noted(result.text)
+        docs = extract_documents(text)
     except Exception as e:  # a bug must cost one file, not the batch
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
-    return FileRecord(source=source, documents=docs, text=text if include_text else None)
+    return FileRecord(source=source, documents=docs, text=text if include_text else None,
+                      restored=[Span(start=r.start, end=r.end, raw=r.raw) for r in restored])
 
 
 def _guarded(path: Path, include_text: bool, timeout: float) -> FileRecord:
