@@ -269,3 +269,11 @@ def extract_awards(ctx: DocContext) -> list[Award]:
         awards[key] = award
         first_of_form.setdefault(m.form, award)
     return list(awards.values())
+
+
+def grant_unnamed(ctx: DocContext, awards: list[Award], official: str, within: tuple[int, int]) -> None:
+    """A result decision's own "tặng Bằng khen cho 03 tập thể" names no grantor: the deciding official
+    ("Quyết định số … của Chủ tịch UBND tỉnh X về việc tặng …") grants it."""
+    for award in awards:
+        if award.grantor is None and within[0] <= award.span.start < within[1]:
+            award.grantor = _resolve_official(case_name(official), ctx.locality)

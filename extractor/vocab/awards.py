@@ -224,6 +224,10 @@ RECIPIENTS: dict[str, str] = {
 AWARD_CUES: tuple[str, ...] = (
     r"khen", r"tặng", r"trao\s+(?:tặng|thưởng|giải)", r"giải\s+(?:thưởng|nhất|nhì|ba|khuyến\s+khích|đặc\s+biệt)",
 )
+# Participation counts are not quotas: "mỗi trường cử từ 01 đến 03 cá nhân tham gia Hội thi",
+# "mỗi chi đoàn cử 01 đoàn viên dự thi". A sending verb before the count and a taking-part verb after it.
+PARTICIPATION_SENDS: tuple[str, ...] = ("cử", "chọn cử", "lựa chọn", "giới thiệu", "đăng ký", "huy động")
+PARTICIPATION_TAKES: tuple[str, ...] = ("tham gia", "tham dự", "dự thi", "thi đấu", "dự hội", "làm thành viên")
 # Section headings about awards ("3. Số lượng khen thưởng", "Cơ cấu giải") and about other
 # topics ("1. Đối tượng thi đua"); the innermost heading that names either decides.
 AWARD_HEADINGS: tuple[str, ...] = (

@@ -1,0 +1,139 @@
+"""Header fields a document lacks, from what describes it: a site's metadata block, a lead line, a body sentence.
+
+A register entry or a news lead describes the document in one sentence ("Quyết định số 12/QĐ-UBND
+ngày 05/3/2021 của Chủ tịch UBND tỉnh X về việc tặng Bằng khen cho 03 tập thể …"; "Ngày 12/11/2018,
+UBND huyện X ban hành Quyết định số …"); a plan without a header names itself in its first sentence
+("…, Phòng GD&ĐT huyện X ban hành Kế hoạch tổ chức … như sau:"). Only fields the header left empty
+are filled, each with the span it was read from; the document's own number then never counts as
+one of its references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from extractor.context import lines_between
+from extractor.dates import DATE, match_to_iso
+from extractor.fields.header import Header
+from extractor.fields.references import _strip_position
+from extractor.models import Span
+from extractor.orgs import expand
+from extractor.page import Page
+from extractor.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
+from extractor.vocab.web import LEAD, NAMING
+
+# A lead line is among the first lines of a document without a header.
+_LEAD_LINES = 3
+# The sentence naming the document is near the start of its body.
+_NAMING_WINDOW = 1500
+# Where a title read from a lead ends: the reason or beneficiary clause of a result decision stays in.
+_TRAILING = re.compile(r"[\s.;,]+$")
+
+
+@dataclass
+class Described:
+    """Header fields read from a description of the document, and the issuer as written (with its span)."""
+
+    issuer_raw: str | None = None
+    issuer_span: Span | None = None
+    signer: Span | None = None
+    author: str | None = None  # who decides, as written ("Chủ tịch UBND tỉnh Quảng Bình")
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, raw=text[start:end])
+
+
+def _set(h: Header, name: str, value: str | None, span: Span) -> None:
+    """Fill one header field the header left empty."""
+    if value is None or getattr(h, name) is not None:
+        return
+    setattr(h, name, value)
+    h.evidence.setdefault(name, span)
+    if name == "title":
+        h.title_span = (span.start, span.end)
+
+
+def _iso(raw: str) -> str | None:
+    m = DATE.search(raw)
+    return match_to_iso(m) if m else None
+
+
+def from_meta(h: Header, page: Page) -> Described:
+    """Fill empty header fields from the site's metadata block."""
+    out = Described()
+    for name, span in page.meta.items():
+        if name == "doc_type":
+            kind = canonical_type(span.raw)
+            _set(h, name, kind if kind in TYPE_NAMES or kind == COMPANION_LETTER else None, span)
+        elif name == "issued_date":
+            _set(h, name, _iso(span.raw), span)
+        elif name in ("number", "title"):
+            _set(h, name, " ".join(span.raw.split()), span)
+        elif name == "issuer":
+            out.issuer_raw, out.issuer_span = span.raw, span
+        elif name == "signer":
+            out.signer = span
+    return out
+
+
+def _title(m: re.Match[str]) -> str:
+    """The title a lead gives: a decision's "về việc …" keeps its "Về việc", a plain "về …" does not."""
+    title: str = _TRAILING.sub("", m.group("title"))
+    if m.group("about").lower() == "về việc":
+        return f"Về việc {title}"
+    return title[0].upper() + title[1:]
+
+
+def from_lead(text: str, h: Header, ranges: list[tuple[int, int]]) -> Described:
+    """Fill empty header fields from the first line in `ranges` that describes a document."""
+    out = Described()
+    for s, e in ranges:
+        m = LEAD.match(text, s, e)
+        if not m:
+            continue
+        _set(h, "doc_type", canonical_type(m.group("type")), _span(text, m.start("type"), m.end("type")))
+        _set(h, "number", "".join(m.group("num").split()), _span(text, m.start("num"), m.end("num")))
+        date = "date" if m.group("date") else "pre_date" if m.group("pre_date") else None
+        if date:
+            _set(h, "issued_date", _iso(m.group(date)), _span(text, m.start(date), m.end(date)))
+        if m.group("title"):
+            _set(h, "title", _title(m), _span(text, m.start("title"), m.end("title")))
+        org = "actor" if m.group("actor") else "author" if m.group("author") else None
+        if org:
+            raw = m.group(org)
+            out.issuer_raw = _strip_position(expand(raw))
+            out.issuer_span = _span(text, m.start(org), m.end(org))
+            out.author = raw
+        return out
+    return out
+
+
+def from_naming(text: str, h: Header, start: int, end: int) -> None:
+    """Type and title from the body sentence that names the document ("… ban hành Kế hoạch … như sau:")."""
+    if h.doc_type and h.title:
+        return
+    m = NAMING.search(text, start, min(end, start + _NAMING_WINDOW))
+    if not m:
+        return
+    _set(h, "doc_type", canonical_type(m.group("type")), _span(text, m.start("type"), m.end("type")))
+    title = m.group("title")
+    _set(h, "title", title[0].upper() + title[1:], _span(text, m.start("title"), m.end("title")))
+
+
+def describe(text: str, h: Header, start: int, end: int, page: Page | None) -> Described:
+    """Fill what the header lacks: from the site's metadata, a page heading or lead line, the naming sentence.
+
+    The issuer, signer and deciding author are returned for the caller to resolve in context.
+    """
+    found = from_meta(h, page) if page else Described()
+    if not h.number or not h.doc_type:
+        first = [(s, e) for s, e, _ in lines_between(text, start, end, limit=_LEAD_LINES)]
+        lead = from_lead(text, h, [*(page.headings if page else []), *first])
+        if found.issuer_raw is None:
+            found.issuer_raw, found.issuer_span = lead.issuer_raw, lead.issuer_span
+        found.author = lead.author
+    from_naming(text, h, h.body_start, end)
+    return found

@@ -1,0 +1,155 @@
+"""A document inside a web page: where it starts and ends, and what the site's metadata block says.
+
+Text copied or saved from a document-sharing site or a government portal holds the document
+between site chrome (menu, breadcrumb, "Đang tải...", view counters, a page heading) and a tail
+(related-document lists, comments, footer). Nothing is deleted from the text: the page gives the
+[start, end) range the document occupies, so every span still points into the full text. The
+site's metadata block ("Số hiệu:", "Cơ quan ban hành:", "Ngày ban hành:" …) is read into fields with
+spans; it is secondary evidence for a header that conversion damaged or lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extractor.context import lines_between
+from extractor.models import Span
+from extractor.vocab.layout import BODY_START, MOTTO, NUMBER_LINE, PLACE_DATE, SEPARATOR, TYPE_LINE
+from extractor.vocab.web import (
+    BREADCRUMB,
+    CHROME_LINE,
+    FOOTER_LINE,
+    MENU_BAR,
+    META_EMPTY,
+    META_HEADING,
+    META_KEY,
+    META_KEYS,
+    META_LINE,
+    TAIL_LINE,
+)
+
+# Words one of which a page's chrome or metadata holds (a cheap test before reading lines).
+_PAGE_HINT = re.compile(
+    r"(?i)trang\s+chủ|lượt\s+(?:xem|tải)|đang\s+tải|số\s+hiệu|loại\s+văn\s+bản|cơ\s+quan\s+ban\s+hành"
+    r"|người\s+ký\s*[:\t|]|văn\s+bản\s+liên\s+quan|chia\s+sẻ|bản\s+quyền|©|tệp\s+đính\s+kèm|đăng\s+nhập"
+    r"|ngày\s+đăng|cập\s+nhật\s*:|tin\s+cùng|bài\s+viết\s+liên\s+quan|thuộc\s+tính\s+văn\s+bản"
+)
+# A body line: long prose, or one a body opens with.
+_PROSE = 120
+# Caps issuer lines standing above the first header component, at most this many.
+_ISSUER_LINES = 5
+# Chrome lines are short: a menu item, a counter, a breadcrumb; below the text, shorter still.
+_CHROME_MAX = 100
+_TAIL_CHROME_MAX = 60
+# The header is found within this many lines of the page's first document line.
+_TOP_SCAN = 80
+
+
+@dataclass
+class Page:
+    """The document part [start, end) of a page and the site's metadata fields (field -> span)."""
+
+    start: int
+    end: int
+    meta: dict[str, Span] = field(default_factory=dict)
+    # Non-chrome lines above the document (page heading, lead): (start, end) ranges.
+    headings: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_chrome(line: str) -> bool:
+    if len(line) > _CHROME_MAX:
+        return False  # a body sentence that happens to start like a button ("Đăng ký các mô hình …")
+    return bool(CHROME_LINE.match(line) or META_LINE.match(line) or META_HEADING.match(line)
+                or BREADCRUMB.match(line) or MENU_BAR.match(line) or SEPARATOR.match(line))
+
+
+def _is_component(line: str) -> bool:
+    return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or TYPE_LINE.match(line)
+                or (len(line) < 120 and PLACE_DATE.search(line)))
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) < 100
+
+
+def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]:
+    """Index of the document's first line, and the non-chrome lines above it."""
+    headings: list[tuple[int, int]] = []
+    for i, (s, e, line) in enumerate(lines[:_TOP_SCAN]):
+        if _is_component(line):
+            first = i
+            while first > 0 and i - first < _ISSUER_LINES:
+                above = lines[first - 1][2]
+                if not (_is_caps(above) or SEPARATOR.match(above)) or _is_chrome(above):
+                    break
+                first -= 1
+            return first, [h for h in headings if h[0] < lines[first][0]]
+        if _is_chrome(line):
+            continue
+        if BODY_START.match(line) or len(line) >= _PROSE:
+            return i, headings
+        headings.append((s, e))
+    return 0, []
+
+
+def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
+    """Index of the first line of the page's tail after the document's first line (len(lines) if none)."""
+    for i in range(first + 1, len(lines)):
+        line = lines[i][2]
+        if TAIL_LINE.match(line) or META_HEADING.match(line):
+            return i
+        nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
+        if META_LINE.match(line) and META_LINE.match(nxt):
+            return i  # the metadata block after the text
+        if FOOTER_LINE.match(line) and FOOTER_LINE.match(nxt):
+            return i
+        if len(line) < _TAIL_CHROME_MAX and CHROME_LINE.match(line) and not line.endswith((".", ";", ":")):
+            return i  # "Chia sẻ: Facebook", "Lượt xem: 312", "Tệp đính kèm" after the text
+    return len(lines)
+
+
+def _meta(text: str, lines: list[tuple[int, int, str]]) -> dict[str, Span]:
+    """Field -> span of its value, from every metadata line of the page outside the document."""
+    out: dict[str, Span] = {}
+    for s, _e, line in lines:
+        if not META_LINE.match(line):
+            continue
+        keys = list(META_KEY.finditer(line))
+        for k, m in enumerate(keys):
+            name = META_KEYS.get(_label(m.group("key")))
+            stop = keys[k + 1].start() if k + 1 < len(keys) else len(line)
+            raw = line[m.end() : stop]
+            lead = len(raw) - len(raw.lstrip(" \t|:"))
+            value = raw.strip(" \t|:")
+            if not name or name in out or META_EMPTY.match(value):
+                continue
+            start = s + m.end() + lead
+            out[name] = Span(start=start, end=start + len(value), raw=value)
+    return out
+
+
+def _label(key: str) -> str:
+    """The vocabulary's spelling of a label as written ("SỐ HIỆU", "Số  hiệu")."""
+    folded = " ".join(key.split()).lower()
+    return next((k for k in META_KEYS if k.lower() == folded), key)
+
+
+def read_page(text: str) -> Page | None:
+    """The document part and metadata of a web page; None when the text shows no page chrome."""
+    if not _PAGE_HINT.search(text):
+        return None
+    lines = lines_between(text, 0, len(text))
+    if not lines:
+        return None
+    first, headings = _top(lines)
+    last = _bottom(lines, first)
+    chrome = sum(1 for _s, _e, line in lines[:first] if _is_chrome(line)) + len(lines) - last
+    if not chrome:
+        return None
+    outside = lines[:first] + lines[last:]
+    start = lines[first][0]
+    end = lines[last][0] if last < len(lines) else len(text)
+    return Page(start=start, end=end, meta=_meta(text, outside), headings=headings)

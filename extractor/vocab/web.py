@@ -1,0 +1,127 @@
+"""What web pages wrap around a document: site chrome, the site's metadata block, lead lines.
+
+Document-sharing sites, legal-text libraries and government or school portals put the document
+between a menu, a breadcrumb, counters and share buttons above, and related-document lists, comment
+boxes and a footer below; many show a metadata block ("Số hiệu:", "Loại văn bản:", "Người ký:") as
+"Key: Value" lines, tab-separated rows or pipe tables, before or after the text. Patterns are matched
+against normalised lines (see extractor.normalize).
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from extractor.vocab import alternation
+from extractor.vocab.doc_types import TYPE_NAMES
+
+# Metadata labels of the site's block -> the header field they give (None: recognised, not used).
+# "Nơi ban hành" names a province or district, not the issuing organ, so it gives nothing.
+META_KEYS: dict[str, str | None] = {
+    "Số hiệu": "number",
+    "Số ký hiệu": "number",
+    "Số/Ký hiệu": "number",
+    "Số, ký hiệu": "number",
+    "Ký hiệu": "number",
+    "Loại văn bản": "doc_type",
+    "Cơ quan ban hành": "issuer",
+    "Đơn vị ban hành": "issuer",
+    "Người ký": "signer",
+    "Ngày ban hành": "issued_date",
+    "Trích yếu": "title",
+    "Trích yếu nội dung": "title",
+    "Nơi ban hành": None,
+    "Ngày hiệu lực": None,
+    "Ngày có hiệu lực": None,
+    "Ngày hết hiệu lực": None,
+    "Hết hiệu lực": None,
+    "Áp dụng": None,
+    "Ngày công báo": None,
+    "Ngày đăng công báo": None,
+    "Số công báo": None,
+    "Lĩnh vực": None,
+    "Tình trạng": None,
+    "Tình trạng hiệu lực": None,
+    "Chức vụ": None,
+}
+_KEY_ALT = alternation(META_KEYS)
+# A label with its separator: "Số hiệu:", "| Số hiệu: |", "Số hiệu<TAB>".
+META_KEY = re.compile(rf"(?i)(?<![\p{{L}}/])(?P<key>{_KEY_ALT})[ ]*(?::[ ]*\|?|\t|\|)")
+# A metadata line starts with a label (after a table's "|").
+META_LINE = re.compile(rf"(?i)^[|\s]*(?:{_KEY_ALT})[ ]*(?::|\t|\|)")
+# Headings of a metadata block ("Thuộc tính văn bản", "Thông tin văn bản").
+META_HEADING = re.compile(r"(?i)^(?:thuộc\s+tính|thông\s+tin)(?:\s+văn\s+bản)?\s*:?$")
+# Values a site shows when it knows nothing.
+META_EMPTY = re.compile(r"(?i)^(?:đang\s+cập\s+nhật|đã\s+biết|không\s+xác\s+định|chưa\s+xác\s+định|[-.…_ ]*)$")
+
+# Site chrome lines above or inside the page (menu, breadcrumb, counters, buttons, log-in prompts).
+_CHROME = (
+    r"trang\s+chủ\b",  # breadcrumb / menu
+    r"(?:đang\s+tải|loading)\b",
+    r"lượt\s+(?:xem|tải|truy\s+cập|thích)\b",
+    r"(?:chia\s+sẻ|share)\s*(?:[:|]|bài|văn\s+bản|$)",
+    r"in\s+(?:bài|trang|văn\s+bản)\b",
+    r"cỡ\s+chữ\b",
+    r"gửi\s+(?:email|bài\s+viết)\b",
+    r"đăng\s+(?:nhập|ký)\b",
+    r"bạn\s+(?:cần|phải|chưa)\s+đăng\s+nhập\b",
+    r"quên\s+mật\s+khẩu\b",
+    r"tìm\s+kiếm\b",
+    r"tra\s+cứu\b",
+    r"(?:tải\s+về|download)\b",
+    r"tệp\s+(?:đính\s+kèm|tin)\b",
+    r"file\s+đính\s+kèm\b",
+    r"(?:ngày\s+đăng|đăng\s+lúc|đăng\s+ngày|cập\s+nhật|ngày\s+cập\s+nhật)\s*:",
+    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{4}",
+    r"\d{1,2}:\d{2}(?:\s*(?:AM|PM))?\s*[|,-]?\s*\d{1,2}/\d{1,2}/\d{4}\s*$",
+    r"(?:nội\s+dung\s+văn\s+bản|toàn\s+văn|văn\s+bản\s+gốc|tóm\s+tắt)\s*:?$",
+    r"(?:xem|tải)\s+(?:văn\s+bản|quyết\s+định|chi\s+tiết|thêm)\b",
+    r"(?:facebook|zalo|twitter)\b",
+)
+CHROME_LINE = re.compile(r"(?i)^[|\s»>]*(?:" + "|".join(_CHROME) + ")")
+# Breadcrumbs: short pieces joined by "»", ">", "/" or "›" ("Trang chủ » Văn bản » …").
+BREADCRUMB = re.compile(r"^[^\n]{1,60}(?:\s[»>›/]\s[^\n]{1,80}){2,}$")
+# A menu bar: short items joined by "|" ("Trang chủ | Giới thiệu | Tin tức").
+MENU_BAR = re.compile(r"^(?:[^|\n]{1,30}\|){2,}[^|\n]{0,30}$")
+
+# Where the page's tail begins: related lists, comments, footers.
+_TAIL = (
+    r"văn\s+bản\s+(?:liên\s+quan|cùng\s+lĩnh\s+vực|cùng\s+cơ\s+quan|mới(?:\s+nhất)?|khác|được\s+hướng\s+dẫn"
+    r"|bị\s+thay\s+thế|thay\s+thế|sửa\s+đổi)\b[^\n]{0,40}$",
+    r"(?:tin|bài\s+viết|bài|tin\s+tức)\s+(?:liên\s+quan|cùng\s+chuyên\s+mục|khác|mới)\b[^\n]{0,20}$",
+    r"các\s+(?:tin|bài|văn\s+bản)\s+(?:khác|liên\s+quan|mới)\b[^\n]{0,20}$",
+    r"bình\s+luận\b",
+    r"ý\s+kiến\s+(?:bạn\s+đọc|của\s+bạn)\b",
+    r"bản\s+quyền\b",
+    r"©",
+    r"copyright\b",
+    r"cơ\s+quan\s+chủ\s+quản\b",
+    r"giấy\s+phép\s+(?:số|thiết\s+lập)\b",
+    r"chịu\s+trách\s+nhiệm\s+(?:chính|nội\s+dung)\s*:",
+    r"ghi\s+rõ\s+nguồn\b",
+)
+TAIL_LINE = re.compile(r"(?i)^[|\s]*(?:" + "|".join(_TAIL) + ")")
+# Footer contact lines; two in a row (or one after a tail line) end the document.
+FOOTER_LINE = re.compile(r"(?i)^[|\s]*(?:địa\s+chỉ|điện\s+thoại|đt|fax|e-?mail|hotline|website)\s*:")
+
+# A lead line or heading that describes a document: "Quyết định số 12/QĐ-UBND ngày 05/3/2021 của …",
+# "Kế hoạch 86/KH-UBND năm 2019 về …", "Ngày 12/11/2018, UBND huyện X ban hành Quyết định số …".
+TYPE_ALT = alternation(TYPE_NAMES)
+NUMBER = r"\d+[a-zA-Z]?(?:[/-][\p{Lu}\d][\p{L}\d&.]*)+"
+LEAD = re.compile(
+    rf"^(?:[Nn]gày\s+(?P<pre_date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})\s*,\s*)?"
+    rf"(?:(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+)?"
+    rf"(?P<type>(?i:{TYPE_ALT}))\s+(?:số\s*:?\s*)?(?P<num>{NUMBER})"
+    rf"(?:\s+(?:ngày\s+(?P<date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}})"
+    rf"|\s+năm\s+\d{{4}}))?"
+    rf"(?:\s+(?:của|do)\s+(?P<author>\p{{Lu}}[^\n,;]{{2,120}}?))?"
+    rf"(?:\s+(?P<about>[Vv]ề\s+việc|V/v|[Vv]ề)\s+(?P<title>[^\n]{{5,400}}?))?\s*[.;]?\s*$",
+    re.MULTILINE,
+)
+# A body sentence naming the document: "…, Phòng GD&ĐT huyện X ban hành Kế hoạch tổ chức … như sau:".
+NAMING = re.compile(
+    rf"(?:^|[,;]\s+)(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:xây\s+dựng|ban\s+hành)\s+"
+    rf"(?P<type>{alternation(('Kế hoạch', 'Hướng dẫn', 'Chương trình', 'Phương án', 'Đề án', 'Quy chế'))}"
+    rf"|{alternation(('kế hoạch', 'hướng dẫn', 'chương trình', 'phương án', 'đề án', 'quy chế'))})"
+    rf"\s+(?P<title>[^\n:]{{5,300}}?)\s*,?\s*(?:cụ\s+thể\s+)?như\s+sau\s*:?\s*$",
+    re.MULTILINE,
+)
