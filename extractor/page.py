@@ -27,6 +27,7 @@ from extractor.vocab.web import (
     META_KEY,
     META_KEYS,
     META_LINE,
+    TAIL_CHROME,
     TAIL_LINE,
 )
 
@@ -34,7 +35,7 @@ from extractor.vocab.web import (
 _PAGE_HINT = re.compile(
     r"(?i)trang\s+chủ|lượt\s+(?:xem|tải)|đang\s+tải|số\s+hiệu|loại\s+văn\s+bản|cơ\s+quan\s+ban\s+hành"
     r"|người\s+ký\s*[:\t|]|văn\s+bản\s+liên\s+quan|chia\s+sẻ|bản\s+quyền|©|tệp\s+đính\s+kèm|đăng\s+nhập"
-    r"|ngày\s+đăng|cập\s+nhật\s*:|tin\s+cùng|bài\s+viết\s+liên\s+quan|thuộc\s+tính\s+văn\s+bản"
+    r"|ngày\s+đăng|cập\s+nhật\s*:|điện\s+thoại\s*:|tin\s+cùng|bài\s+viết\s+liên\s+quan|thuộc\s+tính\s+văn\s+bản"
 )
 # A body line: long prose, or one a body opens with.
 _PROSE = 120
@@ -106,7 +107,7 @@ def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
             return i  # the metadata block after the text
         if FOOTER_LINE.match(line) and FOOTER_LINE.match(nxt):
             return i
-        if len(line) < _TAIL_CHROME_MAX and CHROME_LINE.match(line) and not line.endswith((".", ";", ":")):
+        if len(line) < _TAIL_CHROME_MAX and TAIL_CHROME.match(line) and not line.endswith((".", ";", ",")):
             return i  # "Chia sẻ: Facebook", "Lượt xem: 312", "Tệp đính kèm" after the text
     return len(lines)
 
@@ -145,9 +146,10 @@ def read_page(text: str) -> Page | None:
     if not lines:
         return None
     first, headings = _top(lines)
+    if not any(_is_chrome(line) for _s, _e, line in lines[:first]):
+        first, headings = 0, []  # no chrome above: whatever stands first is the document's
     last = _bottom(lines, first)
-    chrome = sum(1 for _s, _e, line in lines[:first] if _is_chrome(line)) + len(lines) - last
-    if not chrome:
+    if not first and last == len(lines):
         return None
     outside = lines[:first] + lines[last:]
     start = lines[first][0]

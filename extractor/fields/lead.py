@@ -22,7 +22,7 @@ from extractor.models import Span
 from extractor.orgs import expand
 from extractor.page import Page
 from extractor.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
-from extractor.vocab.web import LEAD, NAMING
+from extractor.vocab.web import LEAD, NAMING, PAGE_HEADING
 
 # A lead line is among the first lines of a document without a header.
 _LEAD_LINES = 3
@@ -57,7 +57,7 @@ def _set(h: Header, name: str, value: str | None, span: Span) -> None:
 
 
 def _iso(raw: str) -> str | None:
-    m = DATE.search(raw)
+    m = DATE.search(raw if raw.startswith("ngày") else f"ngày {raw}")  # "02 tháng 6 năm 2016" lost its "ngày"
     return match_to_iso(m) if m else None
 
 
@@ -82,7 +82,8 @@ def from_meta(h: Header, page: Page) -> Described:
 def _title(m: re.Match[str]) -> str:
     """The title a lead gives: a decision's "về việc …" keeps its "Về việc", a plain "về …" does not."""
     title: str = _TRAILING.sub("", m.group("title"))
-    if m.group("about").lower() == "về việc":
+    about = m.group("about") or ""
+    if about.lower() == "về việc":
         return f"Về việc {title}"
     return title[0].upper() + title[1:]
 
@@ -111,12 +112,25 @@ def from_lead(text: str, h: Header, ranges: list[tuple[int, int]]) -> Described:
     return out
 
 
+def from_heading(text: str, h: Header, headings: list[tuple[int, int]]) -> None:
+    """Type and title from the page heading that repeats them ("Kế hoạch tổ chức Hội thi … năm 2023")."""
+    if h.doc_type and h.title:
+        return
+    for s, e in headings:
+        m = PAGE_HEADING.match(text, s, e)
+        if not m or (h.doc_type and canonical_type(m.group("type")) != h.doc_type):
+            continue
+        _set(h, "doc_type", canonical_type(m.group("type")), _span(text, m.start("type"), m.end("type")))
+        _set(h, "title", _title(m), _span(text, m.start("title"), m.end("title")))
+        return
+
+
 def from_naming(text: str, h: Header, start: int, end: int) -> None:
     """Type and title from the body sentence that names the document ("… ban hành Kế hoạch … như sau:")."""
     if h.doc_type and h.title:
         return
     m = NAMING.search(text, start, min(end, start + _NAMING_WINDOW))
-    if not m:
+    if not m or (h.doc_type and canonical_type(m.group("type")) != h.doc_type):
         return
     _set(h, "doc_type", canonical_type(m.group("type")), _span(text, m.start("type"), m.end("type")))
     title = m.group("title")
@@ -135,5 +149,7 @@ def describe(text: str, h: Header, start: int, end: int, page: Page | None) -> D
         if found.issuer_raw is None:
             found.issuer_raw, found.issuer_span = lead.issuer_raw, lead.issuer_span
         found.author = lead.author
+    if page:
+        from_heading(text, h, page.headings)
     from_naming(text, h, h.body_start, end)
     return found

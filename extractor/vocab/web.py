@@ -78,6 +78,18 @@ _CHROME = (
     r"(?:facebook|zalo|twitter)\b",
 )
 CHROME_LINE = re.compile(r"(?i)^[|\s»>]*(?:" + "|".join(_CHROME) + ")")
+# The chrome a page shows again under the text: counters, share and print buttons, attachments.
+_TAIL_CHROME = (
+    r"lượt\s+(?:xem|tải|truy\s+cập|thích)\s*:",
+    r"(?:chia\s+sẻ|share)\s*(?:[:|]|bài|văn\s+bản|$)",
+    r"in\s+(?:bài|trang|văn\s+bản)\s*(?:[:|]|$)",
+    r"(?:tải\s+về|download)\s*(?:[:(|]|$|văn\s+bản|tệp|file|bản)",
+    r"tệp\s+(?:đính\s+kèm|tin)\s*:",
+    r"file\s+đính\s+kèm\b",
+    r"(?:facebook|zalo|twitter)\b",
+    r"(?:ngày\s+đăng|đăng\s+lúc|đăng\s+ngày|ngày\s+cập\s+nhật)\s*:",
+)
+TAIL_CHROME = re.compile(r"(?i)^[|\s]*(?:" + "|".join(_TAIL_CHROME) + ")")
 # Breadcrumbs: short pieces joined by "»", ">", "/" or "›" ("Trang chủ » Văn bản » …").
 BREADCRUMB = re.compile(r"^[^\n]{1,60}(?:\s[»>›/]\s[^\n]{1,80}){2,}$")
 # A menu bar: short items joined by "|" ("Trang chủ | Giới thiệu | Tin tức").
@@ -106,15 +118,22 @@ FOOTER_LINE = re.compile(r"(?i)^[|\s]*(?:địa\s+chỉ|điện\s+thoại|đt|fa
 # A lead line or heading that describes a document: "Quyết định số 12/QĐ-UBND ngày 05/3/2021 của …",
 # "Kế hoạch 86/KH-UBND năm 2019 về …", "Ngày 12/11/2018, UBND huyện X ban hành Quyết định số …".
 TYPE_ALT = alternation(TYPE_NAMES)
+# What a decision does, when a lead gives its subject without "về việc" ("… của Chủ tịch UBND tỉnh tặng …").
+DECISION_VERBS = (
+    "tặng", "tặng thưởng", "truy tặng", "công nhận", "khen thưởng", "phê duyệt", "ban hành", "thành lập",
+    "kiện toàn", "giao", "phân bổ", "bổ nhiệm", "điều chỉnh", "triển khai", "tổ chức", "thực hiện",
+)
+_DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 NUMBER = r"\d+[a-zA-Z]?(?:[/-][\p{Lu}\d][\p{L}\d&.]*)+"
 LEAD = re.compile(
-    rf"^(?:[Nn]gày\s+(?P<pre_date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})\s*,\s*)?"
-    rf"(?:(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+)?"
+    rf"^(?:[Nn]gày\s+(?P<pre_date>{_DATE})\s*,\s*)?"
+    rf"(?:(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:đã\s+|vừa\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s+)?"
     rf"(?P<type>(?i:{TYPE_ALT}))\s+(?:số\s*:?\s*)?(?P<num>{NUMBER})"
-    rf"(?:\s+(?:ngày\s+(?P<date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}})"
+    rf"(?:\s+(?:ngày\s+(?P<date>{_DATE})"
     rf"|\s+năm\s+\d{{4}}))?"
     rf"(?:\s+(?:của|do)\s+(?P<author>\p{{Lu}}[^\n,;]{{2,120}}?))?"
-    rf"(?:\s+(?P<about>[Vv]ề\s+việc|V/v|[Vv]ề)\s+(?P<title>[^\n]{{5,400}}?))?\s*[.;]?\s*$",
+    rf"(?:\s+(?:(?P<about>[Vv]ề\s+việc|V/v|[Vv]ề)\s+|(?=(?:{alternation(DECISION_VERBS)})\s))"
+    rf"(?P<title>[^\n]{{5,400}}?))?\s*[.;]?\s*$",
     re.MULTILINE,
 )
 # A body sentence naming the document: "…, Phòng GD&ĐT huyện X ban hành Kế hoạch tổ chức … như sau:".
@@ -122,6 +141,14 @@ NAMING = re.compile(
     rf"(?:^|[,;]\s+)(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:xây\s+dựng|ban\s+hành)\s+"
     rf"(?P<type>{alternation(('Kế hoạch', 'Hướng dẫn', 'Chương trình', 'Phương án', 'Đề án', 'Quy chế'))}"
     rf"|{alternation(('kế hoạch', 'hướng dẫn', 'chương trình', 'phương án', 'đề án', 'quy chế'))})"
-    rf"\s+(?P<title>[^\n:]{{5,300}}?)\s*,?\s*(?:cụ\s+thể\s+)?như\s+sau\s*:?\s*$",
+    rf"\s+(?P<title>[^\n:]{{5,300}}?)\s*,?\s*(?:(?:với\s+(?:các|những)\s+nội\s+dung\s+)?(?:cụ\s+thể\s+)?"
+    rf"(?:như\s+sau|sau\s+đây))\s*:?\s*$",
+    re.MULTILINE,
+)
+# A page heading that repeats the document's type and title ("Kế hoạch tổ chức Hội thi … năm 2023",
+# "Kế hoạch 86/KH-UBND năm 2019 về …"); read only above the document, when its header lacks them.
+PAGE_HEADING = re.compile(
+    rf"^(?P<type>{alternation(TYPE_NAMES)})(?:\s+(?:số\s*:?\s*)?{NUMBER})?(?:\s+năm\s+\d{{4}})?"
+    rf"\s+(?:(?P<about>[Vv]ề\s+việc|V/v|[Vv]ề)\s+)?(?P<title>\p{{L}}[^\n]{{8,300}}?)\s*$",
     re.MULTILINE,
 )

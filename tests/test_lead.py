@@ -1,0 +1,111 @@
+"""Documents without a header: a register or news lead line, or a body sentence, describes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline import extract_text
+
+_BODY = "\nI. MỤC ĐÍCH\nNâng cao chất lượng phong trào.\n"
+
+
+@pytest.mark.parametrize(
+    ("lead", "doc_type", "number", "date", "issuer"),
+    [
+        ("Quyết định số 12/QĐ-UBND ngày 05/3/2021 của Chủ tịch UBND tỉnh Sóc Trăng về việc tặng Bằng khen "
+         "cho 03 tập thể, 05 cá nhân.", "Quyết định", "12/QĐ-UBND", "2021-03-05", "Ủy ban nhân dân tỉnh Sóc Trăng"),
+        ("Quyết định 163/QĐ-UBND của Chủ tịch UBND tỉnh Lạng Sơn tặng Bằng khen cho 32 tập thể.",
+         "Quyết định", "163/QĐ-UBND", None, "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("Ngày 14/5/2019, UBND huyện Đức Trọng ban hành Kế hoạch số 88/KH-UBND về tổ chức Ngày hội "
+         "văn hóa các dân tộc.", "Kế hoạch", "88/KH-UBND", "2019-05-14", "Ủy ban nhân dân huyện Đức Trọng"),
+        ("Ngày 02 tháng 6 năm 2016, Sở Nội vụ tỉnh Ninh Thuận đã ban hành Hướng dẫn số 45/HD-SNV về công tác "
+         "thi đua.", "Hướng dẫn", "45/HD-SNV", "2016-06-02", "Sở Nội vụ tỉnh Ninh Thuận"),
+        ("Kế hoạch số 35/KH-UBND ngày 12/03/2014 của UBND huyện Bắc Quang", "Kế hoạch", "35/KH-UBND",
+         "2014-03-12", "Ủy ban nhân dân huyện Bắc Quang"),
+    ],
+)
+def test_lead_line_describes_the_document(lead: str, doc_type: str, number: str, date: str | None,
+                                          issuer: str) -> None:
+    text, (doc,) = extract_text(lead + _BODY)
+    assert (doc.doc_type, doc.number, doc.issued_date) == (doc_type, number, date)
+    assert doc.issuer is not None and doc.issuer.name == issuer
+    assert doc.evidence["number"].raw == number and text[doc.evidence["number"].start :].startswith(number)
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        ("Quyết định số 12/QĐ-UBND ngày 05/3/2021 của Chủ tịch UBND tỉnh Sóc Trăng về việc tặng Bằng khen "
+         "cho 03 tập thể.", "Về việc tặng Bằng khen cho 03 tập thể"),
+        ("Ngày 14/5/2019, UBND huyện Đức Trọng ban hành Kế hoạch số 88/KH-UBND về tổ chức Ngày hội văn hóa.",
+         "Tổ chức Ngày hội văn hóa"),
+        ("Quyết định số 7/QĐ-UBND ngày 05/3/2021 của UBND xã An Phú", None),
+    ],
+)
+def test_lead_line_title(lead: str, title: str | None) -> None:
+    _, (doc,) = extract_text(lead + _BODY)
+    assert doc.title == title
+
+
+def test_bug_own_number_in_the_lead_is_not_a_reference() -> None:
+    _, (doc,) = extract_text("Quyết định số 12/QĐ-UBND ngày 05/3/2021 của Chủ tịch UBND tỉnh Sóc Trăng về việc "
+                             "tặng Bằng khen cho 03 tập thể." + _BODY)
+    assert [r.number for r in doc.references] == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "awards", "quotas"),
+    [
+        ("Quyết định số 12/QĐ-UBND ngày 05/3/2021 của Chủ tịch UBND tỉnh Sóc Trăng về việc tặng Bằng khen "
+         "cho 03 tập thể, 05 cá nhân đã có thành tích xuất sắc.",
+         [("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Sóc Trăng")], [(3, "tập thể"), (5, "cá nhân")]),
+        ("Ngày 12/11/2018, UBND huyện Yên Thành ban hành Quyết định số 45/QĐ-UBND về việc tặng Giấy khen của "
+         "Chủ tịch UBND huyện cho 12 tập thể và 25 cá nhân.",
+         [("Giấy khen", "Chủ tịch Ủy ban nhân dân huyện Yên Thành")], [(12, "tập thể"), (25, "cá nhân")]),
+    ],
+)
+def test_result_decision_carries_awards_and_counts(lead: str, awards: list[tuple[str, str]],
+                                                   quotas: list[tuple[int, str]]) -> None:
+    _, (doc,) = extract_text(lead + "\n")
+    assert [(a.form, a.grantor) for a in doc.awards] == awards
+    assert [(q.count, q.recipient) for q in doc.quotas] == quotas
+    assert all(q.op == "=" for q in doc.quotas)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mỗi trường cử từ 01 đến 03 cá nhân tham gia Hội thi.",
+        "Mỗi chi đoàn cử 01 đoàn viên tham gia hội thi.",
+        "Mỗi thôn cử 02 cá nhân tham gia môn cờ tướng.",
+        "Các đơn vị đăng ký 01 tập thể dự thi vòng chung kết.",
+    ],
+)
+def test_bug_participation_counts_are_not_quotas(sentence: str) -> None:
+    _, (doc,) = extract_text(f"KẾ HOẠCH\nTổ chức hội thi\nII. SỐ LƯỢNG, KHEN THƯỞNG\n{sentence}\n"
+                             "Tặng Giấy khen cho 02 tập thể đạt giải.\n")
+    assert [(q.count, q.recipient) for q in doc.quotas] == [(2, "tập thể")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doc_type", "title"),
+    [
+        ("Thực hiện Kế hoạch năm học, Phòng Giáo dục và Đào tạo huyện Cái Nước ban hành Kế hoạch tổ chức Hội "
+         "thi giáo viên dạy giỏi cấp huyện như sau:", "Kế hoạch", "Tổ chức Hội thi giáo viên dạy giỏi cấp huyện"),
+        ("Nhằm đẩy mạnh phong trào, Ủy ban nhân dân xã Vũ Lăng xây dựng Kế hoạch tổ chức Đại hội thể dục thể "
+         "thao năm 2013, cụ thể như sau:", "Kế hoạch", "Tổ chức Đại hội thể dục thể thao năm 2013"),
+        ("Trường Tiểu học Kim Đồng xây dựng Hướng dẫn chấm sáng kiến kinh nghiệm với các nội dung cụ thể như sau:",
+         "Hướng dẫn", "Chấm sáng kiến kinh nghiệm"),
+        ("Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:", None, None),
+    ],
+)
+def test_body_sentence_names_the_document(sentence: str, doc_type: str | None, title: str | None) -> None:
+    _, (doc,) = extract_text(sentence + _BODY)
+    assert (doc.doc_type, doc.title) == (doc_type, title)
+
+
+def test_header_fields_win_over_a_lead_line() -> None:
+    head = ("ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 20/KH-UBND\nAn Phú, ngày 02 tháng 3 năm 2021\n"
+            "KẾ HOẠCH\nThi đua năm 2021\n")
+    _, (doc,) = extract_text(head + "Ngày 01/3/2021, UBND tỉnh ban hành Kế hoạch số 5/KH-UBND về thi đua.\n" + _BODY)
+    assert (doc.number, doc.issued_date, doc.title) == ("20/KH-UBND", "2021-03-02", "Thi đua năm 2021")

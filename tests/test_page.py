@@ -1,0 +1,124 @@
+"""A document inside a web page: its [start, end) range and the site's metadata block."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize import normalize
+from extractor.page import read_page
+from extractor.pipeline import extract_text
+
+_DOC = (
+    "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 12/KH-UBND\nTân Phú, ngày 03 tháng 4 năm 2022\nKẾ HOẠCH\nTổ chức hội thi năm 2022\n"
+    "Căn cứ tình hình thực tế, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    "Phấn đấu 100% ấp tham gia.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Tám\n"
+)
+
+
+def _range(raw: str) -> tuple[str, str] | None:
+    """First and last line of the document part of a page (None: not a page)."""
+    text = normalize(raw)
+    page = read_page(text)
+    if page is None:
+        return None
+    part = text[page.start : page.end].strip().split("\n")
+    return part[0], part[-1]
+
+
+@pytest.mark.parametrize(
+    ("above", "below"),
+    [
+        ("Trang chủ » Văn bản » Kế hoạch\nLượt xem: 120\n", ""),
+        ("Đăng nhập | Đăng ký\nTRA CỨU VĂN BẢN\nĐang tải văn bản...\n", "Văn bản liên quan\nKế hoạch 10/KH-UBND\n"),
+        ("Số hiệu:\t12/KH-UBND\tLoại văn bản:\tKế hoạch\nNgười ký:\tLê Văn Tám\n", ""),
+        ("| Số hiệu: | 12/KH-UBND | Loại văn bản: | Kế hoạch |\nNội dung văn bản\n", "Bình luận (0)\n"),
+        ("", "Chia sẻ: Facebook | Zalo\nTin cùng chuyên mục\nKế hoạch số 9/KH-UBND về trồng cây\n"),
+        ("", "Thông tin văn bản\nSố ký hiệu: 12/KH-UBND\nNgười ký: Lê Văn Tám\n"),
+        ("Giới thiệu\nTin tức\nTrang chủ > Văn bản > Xã Tân Phú\n",
+         "Bản quyền © 2022 UBND xã Tân Phú\nĐịa chỉ: ấp 1\n"),
+        ("", "Địa chỉ: ấp 1, xã Tân Phú\nĐiện thoại: 0276 3xx xxx\n"),
+    ],
+)
+def test_document_part_of_a_page(above: str, below: str) -> None:
+    assert _range(above + _DOC + below) == ("ỦY BAN NHÂN DÂN", "Lê Văn Tám")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        _DOC,
+        _DOC + "Nơi nhận:\n- Lưu: VT.\n",
+        # body lines that begin like buttons are not chrome
+        _DOC.replace("Phấn đấu 100% ấp tham gia.", "Đăng ký các mô hình, giải pháp mới về cải cách hành chính "
+                     "bảo đảm tính hợp pháp, hợp lý và hiệu quả phù hợp với tình hình thực tế của địa phương."),
+        _DOC.replace("Phấn đấu 100% ấp tham gia.", "Chia sẻ kinh nghiệm giữa các ấp.\nTải về mẫu đăng ký tại trụ sở."),
+    ],
+)
+def test_a_plain_document_is_not_a_page(raw: str) -> None:
+    assert _range(raw) in (None, ("ỦY BAN NHÂN DÂN", "Lê Văn Tám"))
+
+
+@pytest.mark.parametrize(
+    ("meta", "field", "value"),
+    [
+        ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác", "number", "155/KH-UBND"),
+        ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác", "doc_type", "Văn bản khác"),
+        ("Nơi ban hành: Tỉnh Bắc Ninh Người ký: Nguyễn Văn An", "signer", "Nguyễn Văn An"),
+        ("| Cơ quan ban hành: | Ủy ban nhân dân tỉnh Lạng Sơn | Số công báo: | Đang cập nhật |", "issuer",
+         "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("Ngày ban hành\t05/09/2018", "issued_date", "05/09/2018"),
+        ("Trích yếu: Tổ chức hội thi năm 2022", "title", "Tổ chức hội thi năm 2022"),
+    ],
+)
+def test_metadata_block(meta: str, field: str, value: str) -> None:
+    text = normalize(f"Trang chủ » Văn bản » Kế hoạch\n{meta}\n{_DOC}")
+    page = read_page(text)
+    assert page is not None
+    span = page.meta[field]
+    assert span.raw == value and text[span.start : span.end] == value
+
+
+@pytest.mark.parametrize(
+    ("meta", "field"),
+    [
+        ("Ngày hiệu lực: Đã biết", "issued_date"),
+        ("Người ký: Đang cập nhật", "signer"),
+        ("Nơi ban hành: Tỉnh Bắc Ninh", "issuer"),  # a province, not the issuing organ
+    ],
+)
+def test_metadata_without_value(meta: str, field: str) -> None:
+    page = read_page(normalize(f"Trang chủ » Văn bản\n{meta}\n{_DOC}"))
+    assert page is not None and field not in page.meta
+
+
+def test_bug_site_banner_is_not_the_issuer() -> None:
+    raw = "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN CHÂU THÀNH\nTrang chủ > Tin tức\nLượt xem: 45\n" + _DOC.replace(
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\n", "")
+    _, (doc,) = extract_text(raw)
+    assert doc.issuer is None or "CỔNG" not in (doc.issuer.span.raw if doc.issuer.span else "")
+    assert doc.issuer is None or "thông tin" not in doc.issuer.name.lower()
+
+
+def test_bug_related_documents_on_the_page_are_not_references() -> None:
+    raw = _DOC + "Văn bản liên quan\nQuyết định 45/QĐ-UBND năm 2021 về thành lập Ban Chỉ đạo\n"
+    _, (doc,) = extract_text(raw)
+    assert doc.references == []
+
+
+def test_bug_metadata_fills_a_header_that_lost_its_left_column() -> None:
+    raw = ("Trang chủ » Văn bản\nSố hiệu: 12/KH-UBND\nCơ quan ban hành: Ủy ban nhân dân xã Tân Phú\n"
+           + _DOC.replace("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\n", "").replace("Số: 12/KH-UBND\n", ""))
+    text, (doc,) = extract_text(raw)
+    assert doc.number == "12/KH-UBND"
+    assert text[doc.evidence["number"].start : doc.evidence["number"].end] == "12/KH-UBND"
+    assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân xã Tân Phú"
+    assert doc.issuer.span is not None and doc.issuer.span.raw == "Ủy ban nhân dân xã Tân Phú"
+
+
+def test_spans_stay_offsets_into_the_whole_page() -> None:
+    raw = "Trang chủ » Văn bản\nLượt xem: 9\n" + _DOC + "Văn bản liên quan\n"
+    text, (doc,) = extract_text(raw)
+    assert doc.span is not None and text[doc.span.start :].startswith("ỦY BAN NHÂN DÂN")
+    assert doc.signer is not None and doc.signer.span is not None
+    assert text[doc.signer.span.start : doc.signer.span.end] == doc.signer.span.raw
