@@ -31,12 +31,17 @@ from extractor.vocab.web import (
     TAIL_LINE,
 )
 
-# Words one of which a page's chrome or metadata holds (a cheap test before reading lines).
-_PAGE_HINT = re.compile(
-    r"(?i)trang\s+chủ|lượt\s+(?:xem|tải)|đang\s+tải|số\s+hiệu|loại\s+văn\s+bản|cơ\s+quan\s+ban\s+hành"
-    r"|người\s+ký\s*[:\t|]|văn\s+bản\s+liên\s+quan|chia\s+sẻ|bản\s+quyền|©|tệp\s+đính\s+kèm|đăng\s+nhập"
-    r"|ngày\s+đăng|cập\s+nhật\s*:|điện\s+thoại\s*:|tin\s+cùng|bài\s+viết\s+liên\s+quan|thuộc\s+tính\s+văn\s+bản"
+# Words one of which a page's chrome, metadata or tail holds, lower case: a plain substring test
+# (a case-insensitive regex over a whole plan costs more than the page reading itself).
+_PAGE_HINTS = (
+    "trang chủ", "lượt xem", "lượt tải", "đang tải", "số hiệu:", "số hiệu\t", "số hiệu |", "loại văn bản",
+    "cơ quan ban hành", "người ký:", "người ký\t", "văn bản liên quan", "văn bản cùng", "chia sẻ:", "bản quyền",
+    "©", "tệp đính kèm", "đăng nhập", "ngày đăng", "tin cùng", "thuộc tính", "thông tin văn bản",
+    "điện thoại:", "cơ quan chủ quản", "các tin khác", "bình luận",
 )
+# Chrome stands above the document and the tail below it: the hints are looked for in this many
+# characters at either end of the text (a page's tail always ends with a footer or a list).
+_HINT_WINDOW = 3000
 # A body line: long prose, or one a body opens with.
 _PROSE = 120
 # Caps issuer lines standing above the first header component, at most this many.
@@ -44,6 +49,11 @@ _ISSUER_LINES = 5
 # Chrome lines are short: a menu item, a counter, a breadcrumb; below the text, shorter still.
 _CHROME_MAX = 100
 _TAIL_CHROME_MAX = 60
+# Tail lines (related lists, metadata rows, footers, buttons) are never longer than this.
+_TAIL_LINE_MAX = 200
+# Any line of the tail, whichever kind (matched first, on every line after the document's start).
+_TAIL_PROBE = re.compile("|".join(f"(?:{p.pattern})" for p in (TAIL_LINE, META_HEADING, META_LINE, FOOTER_LINE,
+                                                               TAIL_CHROME)))
 # The header is found within this many lines of the page's first document line.
 _TOP_SCAN = 80
 
@@ -100,6 +110,8 @@ def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
     """Index of the first line of the page's tail after the document's first line (len(lines) if none)."""
     for i in range(first + 1, len(lines)):
         line = lines[i][2]
+        if len(line) > _TAIL_LINE_MAX or not _TAIL_PROBE.match(line):
+            continue  # one pattern per line; the kinds are told apart only on the few that match
         if TAIL_LINE.match(line) or META_HEADING.match(line):
             return i
         nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
@@ -140,7 +152,8 @@ def _label(key: str) -> str:
 
 def read_page(text: str) -> Page | None:
     """The document part and metadata of a web page; None when the text shows no page chrome."""
-    if not _PAGE_HINT.search(text):
+    ends = (text[:_HINT_WINDOW] + "\n" + text[-_HINT_WINDOW:]).lower()
+    if not any(hint in ends for hint in _PAGE_HINTS):
         return None
     lines = lines_between(text, 0, len(text))
     if not lines:
