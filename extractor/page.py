@@ -21,6 +21,7 @@ from extractor.vocab.web import (
     BREADCRUMB,
     CHROME_LINE,
     FOOTER_LINE,
+    LEAD,
     MENU_BAR,
     META_EMPTY,
     META_HEADING,
@@ -54,6 +55,10 @@ _TAIL_LINE_MAX = 200
 # Any line of the tail, whichever kind (matched first, on every line after the document's start).
 _TAIL_PROBE = re.compile("|".join(f"(?:{p.pattern})" for p in (TAIL_LINE, META_HEADING, META_LINE, FOOTER_LINE,
                                                                TAIL_CHROME)))
+# Lines looked at after a long line above the document, for chrome that shows it is the site's.
+_LOOKAHEAD = 3
+# A post's intro stands at most this many lines above the document's header.
+_HEADER_BELOW = 8
 # The header is found within this many lines of the page's first document line.
 _TOP_SCAN = 80
 
@@ -86,6 +91,15 @@ def _is_caps(line: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) < 100
 
 
+def _site_line(lines: list[tuple[int, int, str]], i: int) -> bool:
+    """A long line the site wrote (a page title, a status note, a post's intro): chrome follows it
+    at once, or the document's own header a few lines below."""
+    after = lines[i + 1 : i + 1 + _LOOKAHEAD]
+    below = lines[i + 1 : i + 1 + _HEADER_BELOW]
+    return any(_is_chrome(line) for _s, _e, line in after) or any(
+        MOTTO.search(line) or NUMBER_LINE.match(line) for _s, _e, line in below)
+
+
 def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]:
     """Index of the document's first line, and the non-chrome lines above it."""
     headings: list[tuple[int, int]] = []
@@ -94,15 +108,26 @@ def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]
             first = i
             while first > 0 and i - first < _ISSUER_LINES:
                 above = lines[first - 1][2]
-                if not (_is_caps(above) or SEPARATOR.match(above)) or _is_chrome(above):
-                    break
+                if not SEPARATOR.match(above) and (not _is_caps(above) or _is_chrome(above)):
+                    break  # the issuer's caps lines and the rule under them belong to the header
                 first -= 1
             return first, [h for h in headings if h[0] < lines[first][0]]
+        if TAIL_LINE.match(line):
+            return _described(lines, headings)  # the tail follows the site's lines: they are the document
         if _is_chrome(line):
             continue
-        if BODY_START.match(line) or len(line) >= _PROSE:
+        if (BODY_START.match(line) or len(line) >= _PROSE) and not _site_line(lines, i):
             return i, headings
         headings.append((s, e))
+    return 0, []
+
+
+def _described(lines: list[tuple[int, int, str]], headings: list[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
+    """A register page holds no text of the document, only the entry describing it: that entry is the document."""
+    index = {s: j for j, (s, _e, _line) in enumerate(lines)}
+    for k, (s, _e) in enumerate(headings):
+        if LEAD.match(lines[index[s]][2]):
+            return index[s], headings[:k]
     return 0, []
 
 

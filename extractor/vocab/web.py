@@ -27,6 +27,8 @@ META_KEYS: dict[str, str | None] = {
     "Đơn vị ban hành": "issuer",
     "Người ký": "signer",
     "Ngày ban hành": "issued_date",
+    "Ngày ký": "issued_date",
+    "Ngày văn bản": "issued_date",
     "Trích yếu": "title",
     "Trích yếu nội dung": "title",
     "Nơi ban hành": None,
@@ -74,6 +76,7 @@ _CHROME = (
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{4}",
     r"\d{1,2}:\d{2}(?:\s*(?:AM|PM))?\s*[|,-]?\s*\d{1,2}/\d{1,2}/\d{4}\s*$",
     r"(?:nội\s+dung\s+văn\s+bản|toàn\s+văn|văn\s+bản\s+gốc|tóm\s+tắt)\s*:?$",
+    r"nội\s+dung\s+(?:toàn\s+văn|chi\s+tiết|văn\s+bản)\b",  # "Nội dung toàn văn Quyết định 708/QĐ-UBND …"
     r"(?:xem|tải)\s+(?:văn\s+bản|quyết\s+định|chi\s+tiết|thêm)\b",
     r"(?:facebook|zalo|twitter)\b",
 )
@@ -88,6 +91,7 @@ _TAIL_CHROME = (
     r"file\s+đính\s+kèm\b",
     r"(?:facebook|zalo|twitter)\b",
     r"(?:ngày\s+đăng|đăng\s+lúc|đăng\s+ngày|ngày\s+cập\s+nhật)\s*:",
+    r"(?:tải\s+|xem\s+)?văn\s+bản\s+(?:gốc|tiếng\s+anh|pdf)\b",
 )
 TAIL_CHROME = re.compile(r"(?i)^[|\s]*(?:" + "|".join(_TAIL_CHROME) + ")")
 # Breadcrumbs: short pieces joined by "»", ">", "/" or "›" ("Trang chủ » Văn bản » …").
@@ -110,6 +114,12 @@ _TAIL = (
     r"giấy\s+phép\s+(?:số|thiết\s+lập)\b",
     r"chịu\s+trách\s+nhiệm\s+(?:chính|nội\s+dung)\s*:",
     r"ghi\s+rõ\s+nguồn\b",
+    r"từ\s+khóa\s*:",
+    # "Quyết định khen thưởng khác", "Văn bản cùng loại": the list of other entries
+    r"(?:quyết\s+định|văn\s+bản|thông\s+báo|kế\s+hoạch|tin|bài|tin\s+tức|bài\s+viết)(?:\s+[\p{L}-]+){0,3}"
+    r"\s+(?:khác|liên\s+quan|cùng\s+loại)\s*:?$",
+    r"(?:tin|bài)\s+(?:mới\s+hơn|cũ\s+hơn|trước|sau)\s*:?$",
+    r"xem\s+thêm\s*:?$",
 )
 TAIL_LINE = re.compile(r"(?i)^[|\s]*(?:" + "|".join(_TAIL) + ")")
 # Footer contact lines; two in a row (or one after a tail line) end the document.
