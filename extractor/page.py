@@ -72,6 +72,8 @@ class Page:
     meta: dict[str, Span] = field(default_factory=dict)
     # Non-chrome lines above the document (page heading, lead): (start, end) ranges.
     headings: list[tuple[int, int]] = field(default_factory=list)
+    # The metadata rows: what the header parser read inside them is the site's, not the document's.
+    meta_rows: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _is_chrome(line: str) -> bool:
@@ -82,6 +84,8 @@ def _is_chrome(line: str) -> bool:
 
 
 def _is_component(line: str) -> bool:
+    if META_LINE.match(line):
+        return False  # "Số/Ký hiệu: 12/KH-THPT" is the site's row, not the document's "Số:" line
     return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or TYPE_LINE.match(line)
                 or (len(line) < 120 and PLACE_DATE.search(line)))
 
@@ -113,7 +117,7 @@ def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]
                 first -= 1
             return first, [h for h in headings if h[0] < lines[first][0]]
         if TAIL_LINE.match(line):
-            return _described(lines, headings)  # the tail follows the site's lines: they are the document
+            return _described(lines, headings, i)  # the tail follows the site's lines: they are the document
         if _is_chrome(line):
             continue
         if (BODY_START.match(line) or len(line) >= _PROSE) and not _site_line(lines, i):
@@ -122,18 +126,26 @@ def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]
     return 0, []
 
 
-def _described(lines: list[tuple[int, int, str]], headings: list[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
-    """A register page holds no text of the document, only the entry describing it: that entry is the document."""
+def _described(lines: list[tuple[int, int, str]], headings: list[tuple[int, int]],
+               tail: int) -> tuple[int, list[tuple[int, int]]]:
+    """A page with no text of the document: a register entry describing it, else its metadata block,
+    is the document."""
     index = {s: j for j, (s, _e, _line) in enumerate(lines)}
     for k, (s, _e) in enumerate(headings):
         if LEAD.match(lines[index[s]][2]):
             return index[s], headings[:k]
-    return 0, []
+    meta = next((j for j in range(tail) if META_LINE.match(lines[j][2])), None)
+    if meta is None:
+        return 0, []
+    return meta, [h for h in headings if h[0] < lines[meta][0]]
 
 
 def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
     """Index of the first line of the page's tail after the document's first line (len(lines) if none)."""
-    for i in range(first + 1, len(lines)):
+    after = first + 1
+    while after < len(lines) and META_LINE.match(lines[after - 1][2]) and META_LINE.match(lines[after][2]):
+        after += 1  # a metadata-only page: its block is the document
+    for i in range(after, len(lines)):
         line = lines[i][2]
         if len(line) > _TAIL_LINE_MAX or not _TAIL_PROBE.match(line):
             continue  # one pattern per line; the kinds are told apart only on the few that match
@@ -189,7 +201,10 @@ def read_page(text: str) -> Page | None:
     last = _bottom(lines, first)
     if not first and last == len(lines):
         return None
-    outside = lines[:first] + lines[last:]
+    inside = lines[first:last]
+    # The metadata is read outside the document's text, or inside when the page has no such text.
+    outside = lines[:first] + lines[last:] + ([] if any(_is_component(x[2]) for x in inside) else inside)
     start = lines[first][0]
     end = lines[last][0] if last < len(lines) else len(text)
-    return Page(start=start, end=end, meta=_meta(text, outside), headings=headings)
+    rows = [(s, e) for s, e, line in lines if META_LINE.match(line)]
+    return Page(start=start, end=end, meta=_meta(text, outside), headings=headings, meta_rows=rows)

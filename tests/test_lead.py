@@ -22,6 +22,8 @@ _BODY = "\nI. MỤC ĐÍCH\nNâng cao chất lượng phong trào.\n"
          "thi đua.", "Hướng dẫn", "45/HD-SNV", "2016-06-02", "Sở Nội vụ tỉnh Ninh Thuận"),
         ("Kế hoạch số 35/KH-UBND ngày 12/03/2014 của UBND huyện Bắc Quang", "Kế hoạch", "35/KH-UBND",
          "2014-03-12", "Ủy ban nhân dân huyện Bắc Quang"),
+        ("Chủ tịch UBND tỉnh Hà Tĩnh vừa ký Quyết định số 2345/QĐ-UBND ngày 3/10/2022 về việc công nhận 15 xã "
+         "đạt chuẩn nông thôn mới.", "Quyết định", "2345/QĐ-UBND", "2022-10-03", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
     ],
 )
 def test_lead_line_describes_the_document(lead: str, doc_type: str, number: str, date: str | None,

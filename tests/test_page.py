@@ -122,3 +122,22 @@ def test_spans_stay_offsets_into_the_whole_page() -> None:
     assert doc.span is not None and text[doc.span.start :].startswith("ỦY BAN NHÂN DÂN")
     assert doc.signer is not None and doc.signer.span is not None
     assert text[doc.signer.span.start : doc.signer.span.end] == doc.signer.span.raw
+
+
+def test_bug_metadata_only_page_is_the_document() -> None:
+    raw = ("TRƯỜNG THPT NGÔ QUYỀN\nTrang chủ » Văn bản\nSố/Ký hiệu: 12/KH-THPTNQ\nNgày ban hành: 06/10/2020\n"
+           "Trích yếu nội dung: Kế hoạch tổ chức Hội trại truyền thống năm 2021\n"
+           "Cơ quan ban hành: Trường THPT Ngô Quyền\nNgười ký: Vũ Đức Thịnh\nLoại văn bản: Kế hoạch\n"
+           "Tải về: KH12.pdf\nCác văn bản khác\nKế hoạch số 10/KH-THPTNQ về kiểm tra nội bộ\n")
+    _, (doc,) = extract_text(raw)
+    assert (doc.doc_type, doc.number, doc.issued_date) == ("Kế hoạch", "12/KH-THPTNQ", "2020-10-06")
+    assert doc.title == "Tổ chức Hội trại truyền thống năm 2021"
+    assert doc.issuer is not None and doc.issuer.name == "Trường THPT Ngô Quyền"
+    assert doc.signer is not None and doc.signer.name == "Vũ Đức Thịnh"
+    assert doc.references == []
+
+
+def test_bug_site_number_row_is_not_the_documents_number_line() -> None:
+    page = read_page(normalize("Trang chủ » Văn bản\nSố/Ký hiệu: 12/KH-THPT\nNgười ký: Vũ Đức Thịnh\n" + _DOC))
+    assert page is not None and page.meta["number"].raw == "12/KH-THPT"
+    assert page.meta_rows and all(e <= page.start for _s, e in page.meta_rows)

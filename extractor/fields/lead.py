@@ -22,7 +22,7 @@ from extractor.models import Span
 from extractor.orgs import expand
 from extractor.page import Page
 from extractor.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
-from extractor.vocab.web import LEAD, NAMING, PAGE_HEADING
+from extractor.vocab.web import LEAD, NAMING, PAGE_HEADING, TYPE_ALT
 
 # A lead line is among the first lines of a document without a header.
 _LEAD_LINES = 3
@@ -30,6 +30,8 @@ _LEAD_LINES = 3
 _NAMING_WINDOW = 1500
 # Where a title read from a lead ends: the reason or beneficiary clause of a result decision stays in.
 _TRAILING = re.compile(r"[\s.;,]+$")
+# A site's trích yếu often repeats the type first ("Kế hoạch tổ chức Hội trại …"): the title is the rest.
+_TYPE_LEAD = re.compile(rf"^(?:{TYPE_ALT})\s+(?=\p{{L}})")
 
 
 @dataclass
@@ -61,17 +63,35 @@ def _iso(raw: str) -> str | None:
     return match_to_iso(m) if m else None
 
 
+def _forget_site_rows(h: Header, rows: list[tuple[int, int]]) -> None:
+    """Header fields read inside the site's metadata rows ("Số/Ký hiệu: …" looks like a "Số:" line)."""
+    h.issuer_lines = [x for x in h.issuer_lines if not any(s <= x[0] < e for s, e in rows)]
+    for name, span in list(h.evidence.items()):
+        if any(s <= span.start < e for s, e in rows):
+            del h.evidence[name]
+            if name == "number" and "doc_type" not in h.evidence:
+                h.doc_type = None  # it was read from that symbol
+            if name in ("number", "issued_date", "place", "title", "doc_type"):
+                setattr(h, name, None)
+            if name == "title":
+                h.title_span = None
+
+
 def from_meta(h: Header, page: Page) -> Described:
     """Fill empty header fields from the site's metadata block."""
     out = Described()
+    _forget_site_rows(h, page.meta_rows)
     for name, span in page.meta.items():
         if name == "doc_type":
             kind = canonical_type(span.raw)
             _set(h, name, kind if kind in TYPE_NAMES or kind == COMPANION_LETTER else None, span)
         elif name == "issued_date":
             _set(h, name, _iso(span.raw), span)
-        elif name in ("number", "title"):
-            _set(h, name, " ".join(span.raw.split()), span)
+        elif name == "number":
+            _set(h, name, "".join(span.raw.split()), span)
+        elif name == "title":
+            title = _TYPE_LEAD.sub("", " ".join(span.raw.split()), count=1)
+            _set(h, name, title[:1].upper() + title[1:], span)
         elif name == "issuer":
             out.issuer_raw, out.issuer_span = span.raw, span
         elif name == "signer":
