@@ -19,6 +19,7 @@ from extractor.models import Span
 from extractor.vocab.layout import BODY_START, MOTTO, NUMBER_LINE, PLACE_DATE, SEPARATOR, TYPE_LINE
 from extractor.vocab.web import (
     BREADCRUMB,
+    BUTTON_LINE,
     CHROME_LINE,
     FOOTER_LINE,
     LEAD,
@@ -38,7 +39,7 @@ _PAGE_HINTS = (
     "trang chủ", "lượt xem", "lượt tải", "đang tải", "số hiệu:", "số hiệu\t", "số hiệu |", "loại văn bản",
     "cơ quan ban hành", "người ký:", "người ký\t", "văn bản liên quan", "văn bản cùng", "chia sẻ:", "bản quyền",
     "©", "tệp đính kèm", "đăng nhập", "ngày đăng", "tin cùng", "thuộc tính", "thông tin văn bản",
-    "điện thoại:", "cơ quan chủ quản", "các tin khác", "bình luận",
+    "điện thoại:", "cơ quan chủ quản", "các tin khác", "bình luận", "facebook", "zalo",
 )
 # Chrome stands above the document and the tail below it: the hints are looked for in this many
 # characters at either end of the text (a page's tail always ends with a footer or a list).
@@ -54,7 +55,7 @@ _TAIL_CHROME_MAX = 60
 _TAIL_LINE_MAX = 200
 # Any line of the tail, whichever kind (matched first, on every line after the document's start).
 _TAIL_PROBE = re.compile("|".join(f"(?:{p.pattern})" for p in (TAIL_LINE, META_HEADING, META_LINE, FOOTER_LINE,
-                                                               TAIL_CHROME)))
+                                                               TAIL_CHROME, BUTTON_LINE)))
 # Lines looked at after a long line above the document, for chrome that shows it is the site's.
 _LOOKAHEAD = 3
 # A post's intro stands at most this many lines above the document's header.
@@ -107,6 +108,7 @@ def _site_line(lines: list[tuple[int, int, str]], i: int) -> bool:
 def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]:
     """Index of the document's first line, and the non-chrome lines above it."""
     headings: list[tuple[int, int]] = []
+    in_list = False
     for i, (s, e, line) in enumerate(lines[:_TOP_SCAN]):
         if _is_component(line):
             first = i
@@ -117,8 +119,14 @@ def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]
                 first -= 1
             return first, [h for h in headings if h[0] < lines[first][0]]
         if TAIL_LINE.match(line):
-            return _described(lines, headings, i)  # the tail follows the site's lines: they are the document
+            if not any(_is_component(x[2]) for x in lines[i + 1 : _TOP_SCAN]):
+                return _described(lines, headings, i)  # the tail follows the site's lines: they are the document
+            in_list = True  # a related-documents box above the document: its items are no headings
+            continue
         if _is_chrome(line):
+            in_list = False
+            continue
+        if in_list:
             continue
         if (BODY_START.match(line) or len(line) >= _PROSE) and not _site_line(lines, i):
             return i, headings
@@ -155,6 +163,8 @@ def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
         if META_LINE.match(line) and META_LINE.match(nxt):
             return i  # the metadata block after the text
         if FOOTER_LINE.match(line) and FOOTER_LINE.match(nxt):
+            return i
+        if BUTTON_LINE.match(line) and BUTTON_LINE.match(nxt):
             return i
         if len(line) < _TAIL_CHROME_MAX and TAIL_CHROME.match(line) and not line.endswith((".", ";", ",")):
             return i  # "Chia sẻ: Facebook", "Lượt xem: 312", "Tệp đính kèm" after the text

@@ -22,6 +22,10 @@ _BODY = "\nI. MỤC ĐÍCH\nNâng cao chất lượng phong trào.\n"
          "thi đua.", "Hướng dẫn", "45/HD-SNV", "2016-06-02", "Sở Nội vụ tỉnh Ninh Thuận"),
         ("Kế hoạch số 35/KH-UBND ngày 12/03/2014 của UBND huyện Bắc Quang", "Kế hoạch", "35/KH-UBND",
          "2014-03-12", "Ủy ban nhân dân huyện Bắc Quang"),
+        ("(QNO) - Hôm qua 12.5, UBND tỉnh Quảng Nam đã ban hành Quyết định số 1436/QĐ-UBND tặng Bằng khen của "
+         "Chủ tịch UBND tỉnh cho 23 tập thể.", "Quyết định", "1436/QĐ-UBND", None, "Ủy ban nhân dân tỉnh Quảng Nam"),
+        ("QĐ số 77/QĐ-UBND ngày 02/02/2017 của UBND huyện Đông Anh về việc khen thưởng Hội thi nghiệp vụ.",
+         "Quyết định", "77/QĐ-UBND", "2017-02-02", "Ủy ban nhân dân huyện Đông Anh"),
         ("Chủ tịch UBND tỉnh Hà Tĩnh vừa ký Quyết định số 2345/QĐ-UBND ngày 3/10/2022 về việc công nhận 15 xã "
          "đạt chuẩn nông thôn mới.", "Quyết định", "2345/QĐ-UBND", "2022-10-03", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
     ],
@@ -111,3 +115,9 @@ def test_header_fields_win_over_a_lead_line() -> None:
             "KẾ HOẠCH\nThi đua năm 2021\n")
     _, (doc,) = extract_text(head + "Ngày 01/3/2021, UBND tỉnh ban hành Kế hoạch số 5/KH-UBND về thi đua.\n" + _BODY)
     assert (doc.number, doc.issued_date, doc.title) == ("20/KH-UBND", "2021-03-02", "Thi đua năm 2021")
+
+
+def test_bug_a_first_sentence_citing_a_plan_is_no_lead_line() -> None:
+    text, (doc,) = extract_text("Kế hoạch số 15/KH-UBND ngày 10/01/2020 của UBND huyện Cư Kuin về thi đua, Trường Tiểu "
+                                "học Hòa Bình xây dựng kế hoạch thi đua năm 2020 như sau:" + _BODY)
+    assert doc.number is None and doc.issued_date is None

@@ -38,6 +38,9 @@ def _range(raw: str) -> tuple[str, str] | None:
         ("Giới thiệu\nTin tức\nTrang chủ > Văn bản > Xã Tân Phú\n",
          "Bản quyền © 2022 UBND xã Tân Phú\nĐịa chỉ: ấp 1\n"),
         ("", "Địa chỉ: ấp 1, xã Tân Phú\nĐiện thoại: 0276 3xx xxx\n"),
+        ("", "Lưu trữ\nGhi chú\nÝ kiến\nFacebook\nEmail\nIn\n"),
+        ("Bạn Chưa Đăng Nhập Thành Viên!\nVì chưa Đăng Nhập nên Bạn chỉ xem được Thuộc tính của Văn bản.\n", ""),
+        ("Trang chủ » Văn bản\nVăn bản liên quan\nQuyết định 45/QĐ-UBND năm 2021 về Ban Chỉ đạo\n", ""),
     ],
 )
 def test_document_part_of_a_page(above: str, below: str) -> None:
@@ -141,3 +144,12 @@ def test_bug_site_number_row_is_not_the_documents_number_line() -> None:
     page = read_page(normalize("Trang chủ » Văn bản\nSố/Ký hiệu: 12/KH-THPT\nNgười ký: Vũ Đức Thịnh\n" + _DOC))
     assert page is not None and page.meta["number"].raw == "12/KH-THPT"
     assert page.meta_rows and all(e <= page.start for _s, e in page.meta_rows)
+
+
+def test_bug_related_box_above_the_document_gives_no_heading() -> None:
+    raw = ("Trang chủ » Văn bản\nVăn bản liên quan\nKế hoạch 41/KH-UBND năm 2021 trồng cây xanh\n"
+           + _DOC.replace("KẾ HOẠCH\nTổ chức hội thi năm 2022\n", "KẾ HOẠCH\n"))
+    page = read_page(normalize(raw))
+    assert page is not None and page.headings == []
+    _, (doc,) = extract_text(raw)
+    assert doc.title is None and doc.references == []

@@ -22,7 +22,7 @@ from extractor.models import Span
 from extractor.orgs import expand
 from extractor.page import Page
 from extractor.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
-from extractor.vocab.web import LEAD, NAMING, PAGE_HEADING, TYPE_ALT
+from extractor.vocab.web import LEAD, NAMING, PAGE_HEADING, TYPE_ABBREVIATIONS, TYPE_ALT
 
 # A lead line is among the first lines of a document without a header.
 _LEAD_LINES = 3
@@ -113,9 +113,10 @@ def from_lead(text: str, h: Header, ranges: list[tuple[int, int]]) -> Described:
     out = Described()
     for s, e in ranges:
         m = LEAD.match(text, s, e)
-        if not m:
-            continue
-        _set(h, "doc_type", canonical_type(m.group("type")), _span(text, m.start("type"), m.end("type")))
+        if not m or text[s:e].rstrip().endswith(":") or NAMING.search(text, s, e):
+            continue  # "Kế hoạch số 15/KH-UBND …, Trường X xây dựng kế hoạch như sau:": a body sentence citing it
+        kind = TYPE_ABBREVIATIONS.get(m.group("type")) or canonical_type(m.group("type"))
+        _set(h, "doc_type", kind, _span(text, m.start("type"), m.end("type")))
         _set(h, "number", "".join(m.group("num").split()), _span(text, m.start("num"), m.end("num")))
         date = "date" if m.group("date") else "pre_date" if m.group("pre_date") else None
         if date:

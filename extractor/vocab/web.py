@@ -67,6 +67,9 @@ _CHROME = (
     r"đăng\s+(?:nhập|ký)\b",
     r"bạn\s+(?:cần|phải|chưa)\s+đăng\s+nhập\b",
     r"quên\s+mật\s+khẩu\b",
+    r"(?:vì\s+)?(?:bạn\s+)?chưa\s+(?:đăng\s+nhập|xem\s+được)\b",
+    r"(?:nếu\s+chưa\s+là|mời\s+bạn|đăng\s+ký)\s+thành\s+viên\b",
+    r"(?:tác\s+giả|người\s+đăng|người\s+viết|biên\s+tập)\s*:",
     r"tìm\s+kiếm\b",
     r"tra\s+cứu\b",
     r"(?:tải\s+về|download)\b",
@@ -92,6 +95,7 @@ _TAIL_CHROME = (
     r"(?:facebook|zalo|twitter)\b",
     r"(?:ngày\s+đăng|đăng\s+lúc|đăng\s+ngày|ngày\s+cập\s+nhật)\s*:",
     r"(?:tải\s+|xem\s+)?văn\s+bản\s+(?:gốc|tiếng\s+anh|pdf)\b",
+    r"(?:tác\s+giả|người\s+đăng|người\s+viết|biên\s+tập)\s*:",
 )
 TAIL_CHROME = re.compile(r"(?i)^[|\s]*(?:" + "|".join(_TAIL_CHROME) + ")")
 # Breadcrumbs: short pieces joined by "»", ">", "/" or "›" ("Trang chủ » Văn bản » …").
@@ -128,6 +132,11 @@ FOOTER_LINE = re.compile(r"(?i)^[|\s]*(?:địa\s+chỉ|điện\s+thoại|đt|fa
 # A lead line or heading that describes a document: "Quyết định số 12/QĐ-UBND ngày 05/3/2021 của …",
 # "Kế hoạch 86/KH-UBND năm 2019 về …", "Ngày 12/11/2018, UBND huyện X ban hành Quyết định số …".
 TYPE_ALT = alternation(TYPE_NAMES)
+# How a news lead dates its story when it gives no full date ("Hôm qua 12.5, …", "Ngày 5/3, …").
+NEWS_TIMES = ("Ngày", "Hôm qua", "Hôm nay", "Sáng", "Chiều", "Tối", "Vừa qua", "Mới đây", "Cuối tuần", "Đầu tuần")
+# Type abbreviations a register or a news lead writes before "số" ("QĐ số 12/QĐ-UBND").
+TYPE_ABBREVIATIONS = {"QĐ": "Quyết định", "KH": "Kế hoạch", "HD": "Hướng dẫn", "TB": "Thông báo", "CV": "Công văn",
+                      "NQ": "Nghị quyết", "CT": "Chỉ thị", "TTr": "Tờ trình"}
 # What a decision does, when a lead gives its subject without "về việc" ("… của Chủ tịch UBND tỉnh tặng …").
 DECISION_VERBS = (
     "tặng", "tặng thưởng", "truy tặng", "công nhận", "khen thưởng", "phê duyệt", "ban hành", "thành lập",
@@ -136,9 +145,10 @@ DECISION_VERBS = (
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 NUMBER = r"\d+[a-zA-Z]?(?:[/-][\p{Lu}\d][\p{L}\d&.]*)+"
 LEAD = re.compile(
-    rf"^(?:[Nn]gày\s+(?P<pre_date>{_DATE})\s*,\s*)?"
-    rf"(?:(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:đã\s+|vừa\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s+)?"
-    rf"(?P<type>(?i:{TYPE_ALT}))\s+(?:số\s*:?\s*)?(?P<num>{NUMBER})"
+    rf"^(?:\([^()\n]{{2,40}}\)\s*-?\s*)?"  # a news source: "(QNO) - "
+    rf"(?:(?:[Nn]gày\s+(?P<pre_date>{_DATE})|(?:{alternation(NEWS_TIMES)})[^,\n]{{0,30}})\s*,\s*)?"
+    rf"(?:(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s+)?"
+    rf"(?P<type>(?i:{TYPE_ALT})|{alternation(TYPE_ABBREVIATIONS)})\s+(?:số\s*:?\s*)?(?P<num>{NUMBER})"
     rf"(?:\s+(?:ngày\s+(?P<date>{_DATE})"
     rf"|\s+năm\s+\d{{4}}))?"
     rf"(?:\s+(?:của|do)\s+(?P<author>\p{{Lu}}[^\n,;]{{2,120}}?))?"
@@ -161,4 +171,10 @@ PAGE_HEADING = re.compile(
     rf"^(?P<type>{alternation(TYPE_NAMES)})(?:\s+(?:số\s*:?\s*)?{NUMBER})?(?:\s+năm\s+\d{{4}})?"
     rf"\s+(?:(?P<about>[Vv]ề\s+việc|V/v|[Vv]ề)\s+)?(?P<title>\p{{L}}[^\n]{{8,300}}?)\s*$",
     re.MULTILINE,
+)
+# Button words a page shows one per line ("Lưu trữ", "Ghi chú", "Ý kiến", "Facebook", "In"); two in a
+# row under the text start its tail (one alone may be a document's own line).
+BUTTON_LINE = re.compile(
+    r"(?i)^(?:lưu\s+trữ|ghi\s+chú|ý\s+kiến|facebook|zalo|twitter|email|e-mail|in|in\s+bài|chia\s+sẻ|bình\s+luận"
+    r"|tải\s+về|báo\s+lỗi|góp\s+ý|theo\s+dõi|đặt\s+mua|lên\s+đầu\s+trang|quay\s+lại|trở\s+về)\s*$"
 )
