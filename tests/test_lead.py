@@ -118,6 +118,6 @@ def test_header_fields_win_over_a_lead_line() -> None:
 
 
 def test_bug_a_first_sentence_citing_a_plan_is_no_lead_line() -> None:
-    text, (doc,) = extract_text("Kế hoạch số 15/KH-UBND ngày 10/01/2020 của UBND huyện Cư Kuin về thi đua, Trường Tiểu "
+    _, (doc,) = extract_text("Kế hoạch số 15/KH-UBND ngày 10/01/2020 của UBND huyện Cư Kuin về thi đua, Trường Tiểu "
                                 "học Hòa Bình xây dựng kế hoạch thi đua năm 2020 như sau:" + _BODY)
     assert doc.number is None and doc.issued_date is None
