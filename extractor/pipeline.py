@@ -15,13 +15,13 @@ from extractor.context import DocContext, Section, find_sections, lines_between
 from extractor.fields import header as header_fields
 from extractor.fields import issuer as issuer_fields
 from extractor.fields.awards import extract_awards, grant_unnamed
-from extractor.fields.lead import describe
+from extractor.fields.lead import complete_signer, describe
 from extractor.fields.quotas import extract_quotas
 from extractor.fields.references import extract_references
 from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.fields.targets import extract_targets
 from extractor.fields.timeline import extract_deadlines, extract_periods
-from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Signer, Source, Span
+from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
 from extractor.normalize import normalize
 from extractor.orgs import find_locality, resolve_org
 from extractor.page import Page, read_page
@@ -77,9 +77,7 @@ def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Doc
     awards = extract_awards(ctx)
     if described.author and h.title_span:
         grant_unnamed(ctx, awards, described.author, h.title_span)
-    signer = extract_signer(ctx)
-    if signer is None and described.signer:  # the site's "Người ký:" when the text lost its signature
-        signer = Signer(name=described.signer.raw, span=described.signer)
+    signer = complete_signer(extract_signer(ctx), described)
     if issuer is None and signer and signer.on_behalf_of and signer.authority == "TM.":
         # "TM. ỦY BAN NHÂN DÂN" signs for the body of the place line's locality.
         name = signer.on_behalf_of

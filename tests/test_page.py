@@ -153,3 +153,15 @@ def test_bug_related_box_above_the_document_gives_no_heading() -> None:
     assert page is not None and page.headings == []
     _, (doc,) = extract_text(raw)
     assert doc.title is None and doc.references == []
+
+
+def test_bug_metadata_gives_the_name_a_signature_block_lost() -> None:
+    raw = "Trang chủ » Văn bản\nNgười ký: Lê Văn Tám\n" + _DOC.replace("Lê Văn Tám\n", "(Đã ký)\n")
+    _, (doc,) = extract_text(raw)
+    assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Lê Văn Tám", "Chủ tịch")
+
+
+def test_metadata_place_is_no_issuer() -> None:
+    raw = "Trang chủ » Văn bản\nCơ quan ban hành: Tỉnh Bắc Ninh\n" + _DOC.replace("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\n", "")
+    _, (doc,) = extract_text(raw)
+    assert doc.issuer is None or "Bắc Ninh" not in doc.issuer.name

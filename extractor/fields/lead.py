@@ -18,7 +18,7 @@ from extractor.context import lines_between
 from extractor.dates import DATE, match_to_iso
 from extractor.fields.header import Header
 from extractor.fields.references import _strip_position
-from extractor.models import Span
+from extractor.models import Signer, Span
 from extractor.orgs import expand
 from extractor.page import Page
 from extractor.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
@@ -30,6 +30,8 @@ _LEAD_LINES = 3
 _NAMING_WINDOW = 1500
 # Where a title read from a lead ends: the reason or beneficiary clause of a result decision stays in.
 _TRAILING = re.compile(r"[\s.;,]+$")
+# "Cơ quan ban hành: Tỉnh Bắc Ninh": a place, not an organ (the UBND and the HĐND both sit there).
+_UNIT_ONLY = re.compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s")
 # A site's trích yếu often repeats the type first ("Kế hoạch tổ chức Hội trại …"): the title is the rest.
 _TYPE_LEAD = re.compile(rf"^(?:{TYPE_ALT})\s+(?=\p{{L}})")
 
@@ -92,7 +94,7 @@ def from_meta(h: Header, page: Page) -> Described:
         elif name == "title":
             title = _TYPE_LEAD.sub("", " ".join(span.raw.split()), count=1)
             _set(h, name, title[:1].upper() + title[1:], span)
-        elif name == "issuer":
+        elif name == "issuer" and not _UNIT_ONLY.match(span.raw):
             out.issuer_raw, out.issuer_span = span.raw, span
         elif name == "signer":
             out.signer = span
@@ -174,3 +176,14 @@ def describe(text: str, h: Header, start: int, end: int, page: Page | None) -> D
         from_heading(text, h, page.headings)
     from_naming(text, h, h.body_start, end)
     return found
+
+
+def complete_signer(signer: Signer | None, found: Described) -> Signer | None:
+    """The site's "Người ký:" when the text lost its signature block, or only the signer's name."""
+    if found.signer is None:
+        return signer
+    if signer is None:
+        return Signer(name=found.signer.raw, span=found.signer)
+    if signer.name is None:
+        signer.name = found.signer.raw
+    return signer
