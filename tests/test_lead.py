@@ -68,6 +68,9 @@ def test_bug_own_number_in_the_lead_is_not_a_reference() -> None:
         ("Ngày 12/11/2018, UBND huyện Yên Thành ban hành Quyết định số 45/QĐ-UBND về việc tặng Giấy khen của "
          "Chủ tịch UBND huyện cho 12 tập thể và 25 cá nhân.",
          [("Giấy khen", "Chủ tịch Ủy ban nhân dân huyện Yên Thành")], [(12, "tập thể"), (25, "cá nhân")]),
+        ("Sáng 15/4, UBND tỉnh Gia Lai ban hành Kế hoạch số 98/KH-UBND về thi đua năm 2019.\nCuối đợt, Chủ tịch "
+         "UBND tỉnh sẽ tặng Bằng khen cho 06 tập thể và 11 cá nhân.",
+         [("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai")], [(6, "tập thể"), (11, "cá nhân")]),
     ],
 )
 def test_result_decision_carries_awards_and_counts(lead: str, awards: list[tuple[str, str]],

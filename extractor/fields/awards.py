@@ -47,8 +47,9 @@ _OF = re.compile(r"(?i)[ \t]*(?:của|do)[ \t]+")
 _LEVEL = re.compile(rf"(?i)[ \t]*cấp[ \t]+({_UNITS})(?!\p{{L}})")
 _DIRECT = re.compile(rf"[ \t]+(?=(?:{alternation(DIRECT_GRANTOR_HEADS)})(?!\p{{L}}))")
 # The verb between an official and the form it gives ("Chủ tịch UBND huyện xét tặng Giấy khen").
+# (a news lead or a result says "đã / vừa / sẽ tặng": the official before the tense word grants it)
 _GIVES = re.compile(
-    r"(?i)(?<!\p{L})(?:(?:xem\s+xét|xét|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
+    r"(?i)(?<!\p{L})(?:(?:đã|vừa|sẽ|tiếp\s+tục)\s+)?(?:(?:xem\s+xét|xét|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
     r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận)\s+(?:danh\s+hiệu\s+)?[\"“]?\s*$"
 )
 _POSITION = re.compile(rf"(?P<position>{alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
