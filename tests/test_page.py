@@ -72,6 +72,9 @@ def test_a_plain_document_is_not_a_page(raw: str) -> None:
          "Ủy ban nhân dân tỉnh Lạng Sơn"),
         ("Ngày ban hành\t05/09/2018", "issued_date", "05/09/2018"),
         ("Trích yếu: Tổ chức hội thi năm 2022", "title", "Tổ chức hội thi năm 2022"),
+        ("Loại văn bản: | Kế hoạch | Người ký: | Hồ Tiến Thiệu |", "signer", "Hồ Tiến Thiệu"),
+        ("Số hiệu: | 61/KH-UBND | Ngày đăng công báo: | Đang cập nhật |", "number", "61/KH-UBND"),
+        ("Ngày ký: 18/07/2024", "issued_date", "18/07/2024"),
     ],
 )
 def test_metadata_block(meta: str, field: str, value: str) -> None:
@@ -88,6 +91,8 @@ def test_metadata_block(meta: str, field: str, value: str) -> None:
         ("Ngày hiệu lực: Đã biết", "issued_date"),
         ("Người ký: Đang cập nhật", "signer"),
         ("Nơi ban hành: Tỉnh Bắc Ninh", "issuer"),  # a province, not the issuing organ
+        ("Lĩnh vực: Hành chính, Tình trạng: Đang cập nhập", "title"),
+        ("Áp dụng: | 05/04/2021 | Tình trạng hiệu lực: | Còn Hiệu lực |", "issued_date"),
     ],
 )
 def test_metadata_without_value(meta: str, field: str) -> None:

@@ -44,6 +44,7 @@ META_KEYS: dict[str, str | None] = {
     "Tình trạng": None,
     "Tình trạng hiệu lực": None,
     "Chức vụ": None,
+    "Hiệu lực": None,
 }
 _KEY_ALT = alternation(META_KEYS)
 # A label with its separator: "Số hiệu:", "| Số hiệu: |", "Số hiệu<TAB>".
@@ -53,7 +54,7 @@ META_LINE = re.compile(rf"(?i)^[|\s]*(?:{_KEY_ALT})[ ]*(?::|\t|\|)")
 # Headings of a metadata block ("Thuộc tính văn bản", "Thông tin văn bản").
 META_HEADING = re.compile(r"(?i)^(?:thuộc\s+tính|thông\s+tin)(?:\s+văn\s+bản)?\s*:?$")
 # Values a site shows when it knows nothing.
-META_EMPTY = re.compile(r"(?i)^(?:đang\s+cập\s+nhật|đã\s+biết|không\s+xác\s+định|chưa\s+xác\s+định|[-.…_ ]*)$")
+META_EMPTY = re.compile(r"(?i)^(?:đang\s+cập\s+nh[ậấ]t|đã\s+biết|không\s+xác\s+định|chưa\s+xác\s+định|[-.…_ ]*)$")
 
 # Site chrome lines above or inside the page (menu, breadcrumb, counters, buttons, log-in prompts).
 _CHROME = (
@@ -71,6 +72,7 @@ _CHROME = (
     r"(?:nếu\s+chưa\s+là|mời\s+bạn|đăng\s+ký)\s+thành\s+viên\b",
     r"(?:tác\s+giả|người\s+đăng|người\s+viết|biên\s+tập)\s*:",
     r"tìm\s+kiếm\b",
+    r"(?:sign\s+in|bản\s+in|lược\s+đồ)\s*$",
     r"tra\s+cứu\b",
     r"(?:tải\s+về|download)\b",
     r"tệp\s+(?:đính\s+kèm|tin)\b",
