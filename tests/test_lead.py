@@ -26,6 +26,9 @@ _BODY = "\nI. MỤC ĐÍCH\nNâng cao chất lượng phong trào.\n"
          "Chủ tịch UBND tỉnh cho 23 tập thể.", "Quyết định", "1436/QĐ-UBND", None, "Ủy ban nhân dân tỉnh Quảng Nam"),
         ("QĐ số 77/QĐ-UBND ngày 02/02/2017 của UBND huyện Đông Anh về việc khen thưởng Hội thi nghiệp vụ.",
          "Quyết định", "77/QĐ-UBND", "2017-02-02", "Ủy ban nhân dân huyện Đông Anh"),
+        ("Thực hiện chỉ đạo của UBND tỉnh, ngày 10/3/2022, UBND huyện Tuy Phước ban hành Kế hoạch số 45/KH-UBND "
+         "về phòng, chống thiên tai năm 2022.", "Kế hoạch", "45/KH-UBND", "2022-03-10",
+         "Ủy ban nhân dân huyện Tuy Phước"),
         ("Chủ tịch UBND tỉnh Hà Tĩnh vừa ký Quyết định số 2345/QĐ-UBND ngày 3/10/2022 về việc công nhận 15 xã "
          "đạt chuẩn nông thôn mới.", "Quyết định", "2345/QĐ-UBND", "2022-10-03", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
     ],
@@ -106,6 +109,8 @@ def test_bug_participation_counts_are_not_quotas(sentence: str) -> None:
         ("Trường Tiểu học Kim Đồng xây dựng Hướng dẫn chấm sáng kiến kinh nghiệm với các nội dung cụ thể như sau:",
          "Hướng dẫn", "Chấm sáng kiến kinh nghiệm"),
         ("Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:", None, None),
+        ("Ủy ban nhân dân xã Bình Minh ban hành Kế hoạch phòng chống dịch sốt xuất huyết năm 2016 với các nội "
+         "dung sau:", "Kế hoạch", "Phòng chống dịch sốt xuất huyết năm 2016"),
     ],
 )
 def test_body_sentence_names_the_document(sentence: str, doc_type: str | None, title: str | None) -> None:
@@ -124,3 +129,12 @@ def test_bug_a_first_sentence_citing_a_plan_is_no_lead_line() -> None:
     _, (doc,) = extract_text("Kế hoạch số 15/KH-UBND ngày 10/01/2020 của UBND huyện Cư Kuin về thi đua, Trường Tiểu "
                                 "học Hòa Bình xây dựng kế hoạch thi đua năm 2020 như sau:" + _BODY)
     assert doc.number is None and doc.issued_date is None
+
+
+def test_bug_first_line_reporting_a_parent_plan_is_no_lead() -> None:
+    _, (doc,) = extract_text("Ngày 10/01/2020, UBND tỉnh Đắk Lắk ban hành Kế hoạch số 15/KH-UBND về thi đua năm 2020.\n"
+                             "Để triển khai, Trường Tiểu học Hòa Bình xây dựng Kế hoạch thi đua năm học 2019 - 2020 "
+                             "như sau:" + _BODY)
+    assert (doc.doc_type, doc.number, doc.issued_date) == ("Kế hoạch", None, None)
+    assert doc.title == "Thi đua năm học 2019 - 2020"
+    assert [r.number for r in doc.references] == ["15/KH-UBND"]

@@ -32,6 +32,8 @@ _NAMING_WINDOW = 1500
 _TRAILING = re.compile(r"[\s.;,]+$")
 # "Cơ quan ban hành: Tỉnh Bắc Ninh": a place, not an organ (the UBND and the HĐND both sit there).
 _UNIT_ONLY = re.compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s")
+# Where a lead may start inside a line: after a clause.
+_CLAUSE_BREAK = re.compile(r"[,;]\s")
 # A site's trích yếu often repeats the type first ("Kế hoạch tổ chức Hội trại …"): the title is the rest.
 _TYPE_LEAD = re.compile(rf"^(?:{TYPE_ALT})\s+(?=\p{{L}})")
 
@@ -110,13 +112,28 @@ def _title(m: re.Match[str]) -> str:
     return title[0].upper() + title[1:]
 
 
+def _lead_in(text: str, s: int, e: int) -> re.Match[str] | None:
+    """The lead a line opens with, or one after a clause that says who issued what
+    ("Thực hiện …, ngày 10/3/2022, UBND huyện X ban hành Kế hoạch số 45/KH-UBND về …")."""
+    if text[s:e].rstrip().endswith(":") or NAMING.search(text, s, e):
+        return None  # "Kế hoạch số 15/KH-UBND …, Trường X xây dựng kế hoạch như sau:": a body sentence citing it
+    m = LEAD.match(text, s, e)
+    if m:
+        return m
+    for comma in _CLAUSE_BREAK.finditer(text, s, e):
+        m = LEAD.match(text, comma.end(), e)
+        if m and m.group("actor"):
+            return m
+    return None
+
+
 def from_lead(text: str, h: Header, ranges: list[tuple[int, int]]) -> Described:
     """Fill empty header fields from the first line in `ranges` that describes a document."""
     out = Described()
     for s, e in ranges:
-        m = LEAD.match(text, s, e)
-        if not m or text[s:e].rstrip().endswith(":") or NAMING.search(text, s, e):
-            continue  # "Kế hoạch số 15/KH-UBND …, Trường X xây dựng kế hoạch như sau:": a body sentence citing it
+        m = _lead_in(text, s, e)
+        if not m:
+            continue
         kind = TYPE_ABBREVIATIONS.get(m.group("type")) or canonical_type(m.group("type"))
         _set(h, "doc_type", kind, _span(text, m.start("type"), m.end("type")))
         _set(h, "number", "".join(m.group("num").split()), _span(text, m.start("num"), m.end("num")))
@@ -167,7 +184,10 @@ def describe(text: str, h: Header, start: int, end: int, page: Page | None) -> D
     """
     found = from_meta(h, page) if page else Described()
     if not h.number or not h.doc_type:
-        first = [(s, e) for s, e, _ in lines_between(text, start, end, limit=_LEAD_LINES)]
+        # A document that names itself ("… xây dựng Kế hoạch tổ chức … như sau:") speaks in its own voice:
+        # a lead-like first line of it reports a parent ("Ngày …, UBND tỉnh ban hành Kế hoạch số …").
+        own_voice = NAMING.search(text, h.body_start, min(end, h.body_start + _NAMING_WINDOW))
+        first = [] if own_voice else [(s, e) for s, e, _ in lines_between(text, start, end, limit=_LEAD_LINES)]
         lead = from_lead(text, h, [*(page.headings if page else []), *first])
         if found.issuer_raw is None:
             found.issuer_raw, found.issuer_span = lead.issuer_raw, lead.issuer_span

@@ -147,7 +147,7 @@ DECISION_VERBS = (
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 NUMBER = r"\d+[a-zA-Z]?(?:[/-][\p{Lu}\d][\p{L}\d&.]*)+"
 LEAD = re.compile(
-    rf"^(?:\([^()\n]{{2,40}}\)\s*-?\s*)?"  # a news source: "(QNO) - "
+    rf"(?:^|(?<=[,;]\s))(?:\([^()\n]{{2,40}}\)\s*-?\s*)?"  # a news source: "(QNO) - "
     rf"(?:(?:[Nn]gày\s+(?P<pre_date>{_DATE})|(?:{alternation(NEWS_TIMES)})[^,\n]{{0,30}})\s*,\s*)?"
     rf"(?:(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s+)?"
     rf"(?P<type>(?i:{TYPE_ALT})|{alternation(TYPE_ABBREVIATIONS)})\s+(?:số\s*:?\s*)?(?P<num>{NUMBER})"
@@ -163,8 +163,8 @@ NAMING = re.compile(
     rf"(?:^|[,;]\s+)(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:xây\s+dựng|ban\s+hành)\s+"
     rf"(?P<type>{alternation(('Kế hoạch', 'Hướng dẫn', 'Chương trình', 'Phương án', 'Đề án', 'Quy chế'))}"
     rf"|{alternation(('kế hoạch', 'hướng dẫn', 'chương trình', 'phương án', 'đề án', 'quy chế'))})"
-    rf"\s+(?P<title>[^\n:]{{5,300}}?)\s*,?\s*(?:(?:với\s+(?:các|những)\s+nội\s+dung\s+)?(?:cụ\s+thể\s+)?"
-    rf"(?:như\s+sau|sau\s+đây))\s*:?\s*$",
+    rf"\s+(?P<title>[^\n:]{{5,300}}?)\s*,?\s*(?:với\s+(?:các|những)\s+nội\s+dung\s+(?:cụ\s+thể\s+)?"
+    rf"(?:như\s+)?sau(?:\s+đây)?|(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây))\s*:?\s*$",
     re.MULTILINE,
 )
 # A page heading that repeats the document's type and title ("Kế hoạch tổ chức Hội thi … năm 2023",
