@@ -22,7 +22,7 @@ from extractor.models import Signer, Span
 from extractor.orgs import expand
 from extractor.page import Page
 from extractor.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
-from extractor.vocab.web import LEAD, NAMING, PAGE_HEADING, TYPE_ABBREVIATIONS, TYPE_ALT
+from extractor.vocab.web import LEAD, NAMING, PAGE_HEADING, TYPE_ABBREVIATIONS, TYPE_FIRST, UNIT_ONLY
 
 # A lead line is among the first lines of a document without a header.
 _LEAD_LINES = 3
@@ -30,12 +30,8 @@ _LEAD_LINES = 3
 _NAMING_WINDOW = 1500
 # Where a title read from a lead ends: the reason or beneficiary clause of a result decision stays in.
 _TRAILING = re.compile(r"[\s.;,]+$")
-# "Cơ quan ban hành: Tỉnh Bắc Ninh": a place, not an organ (the UBND and the HĐND both sit there).
-_UNIT_ONLY = re.compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s")
 # Where a lead may start inside a line: after a clause.
 _CLAUSE_BREAK = re.compile(r"[,;]\s")
-# A site's trích yếu often repeats the type first ("Kế hoạch tổ chức Hội trại …"): the title is the rest.
-_TYPE_LEAD = re.compile(rf"^(?:{TYPE_ALT})\s+(?=\p{{L}})")
 
 
 @dataclass
@@ -94,9 +90,9 @@ def from_meta(h: Header, page: Page) -> Described:
         elif name == "number":
             _set(h, name, "".join(span.raw.split()), span)
         elif name == "title":
-            title = _TYPE_LEAD.sub("", " ".join(span.raw.split()), count=1)
+            title = TYPE_FIRST.sub("", " ".join(span.raw.split()), count=1)
             _set(h, name, title[:1].upper() + title[1:], span)
-        elif name == "issuer" and not _UNIT_ONLY.match(span.raw):
+        elif name == "issuer" and not UNIT_ONLY.match(span.raw):
             out.issuer_raw, out.issuer_span = span.raw, span
         elif name == "signer":
             out.signer = span

@@ -56,6 +56,9 @@ META_HEADING = re.compile(r"(?i)^(?:thuộc\s+tính|thông\s+tin)(?:\s+văn\s+b�
 # Values a site shows when it knows nothing.
 META_EMPTY = re.compile(r"(?i)^(?:đang\s+cập\s+nh[ậấ]t|đã\s+biết|không\s+xác\s+định|chưa\s+xác\s+định|[-.…_ ]*)$")
 
+# "Cơ quan ban hành: Tỉnh Bắc Ninh": a place, not an organ (the UBND and the HĐND both sit there).
+UNIT_ONLY = re.compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s")
+
 # Site chrome lines above or inside the page (menu, breadcrumb, counters, buttons, log-in prompts).
 _CHROME = (
     r"trang\s+chủ\b",  # breadcrumb / menu
@@ -158,6 +161,8 @@ LEAD = re.compile(
     rf"(?P<title>[^\n]{{5,400}}?))?\s*[.;]?\s*$",
     re.MULTILINE,
 )
+# A site's trích yếu often repeats the type first ("Kế hoạch tổ chức Hội trại …"): the title is the rest.
+TYPE_FIRST = re.compile(rf"^(?:{TYPE_ALT})\s+(?=\p{{L}})")
 # A body sentence naming the document: "…, Phòng GD&ĐT huyện X ban hành Kế hoạch tổ chức … như sau:".
 NAMING = re.compile(
     rf"(?:^|[,;]\s+)(?P<actor>\p{{Lu}}[^\n,;:]{{2,120}}?)\s+(?:xây\s+dựng|ban\s+hành)\s+"
