@@ -51,6 +51,8 @@ _ISSUER_LINES = 5
 # Chrome lines are short: a menu item, a counter, a breadcrumb; below the text, shorter still.
 _CHROME_MAX = 100
 _TAIL_CHROME_MAX = 60
+# A page's footer is among its last lines.
+_FOOTER_LINES = 8
 # Tail lines (related lists, metadata rows, footers, buttons) are never longer than this.
 _TAIL_LINE_MAX = 200
 # Any line of the tail, whichever kind (matched first, on every line after the document's start).
@@ -162,13 +164,19 @@ def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
         nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
         if META_LINE.match(line) and META_LINE.match(nxt):
             return i  # the metadata block after the text
-        if FOOTER_LINE.match(line) and FOOTER_LINE.match(nxt):
+        if FOOTER_LINE.match(line) and FOOTER_LINE.match(nxt) and _page_end(lines[i:]):
             return i
         if BUTTON_LINE.match(line) and BUTTON_LINE.match(nxt):
             return i
         if len(line) < _TAIL_CHROME_MAX and TAIL_CHROME.match(line) and not line.endswith((".", ";", ",")):
             return i  # "Chia sẻ: Facebook", "Lượt xem: 312", "Tệp đính kèm" after the text
     return len(lines)
+
+
+def _page_end(rest: list[tuple[int, int, str]]) -> bool:
+    """Whether the lines from a contact pair on are a page's footer: a few lines, no signature block
+    (caps lines) and no "Nơi nhận" after them, as a plan's own contact block would have."""
+    return len(rest) <= _FOOTER_LINES and not any(_is_caps(x[2]) or x[2].startswith("Nơi nhận") for x in rest)
 
 
 def _meta(text: str, lines: list[tuple[int, int, str]]) -> dict[str, Span]:

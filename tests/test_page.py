@@ -56,6 +56,14 @@ def test_document_part_of_a_page(above: str, below: str) -> None:
         _DOC.replace("Phấn đấu 100% ấp tham gia.", "Đăng ký các mô hình, giải pháp mới về cải cách hành chính "
                      "bảo đảm tính hợp pháp, hợp lý và hiệu quả phù hợp với tình hình thực tế của địa phương."),
         _DOC.replace("Phấn đấu 100% ấp tham gia.", "Chia sẻ kinh nghiệm giữa các ấp.\nTải về mẫu đăng ký tại trụ sở."),
+        _DOC.replace("Phấn đấu 100% ấp tham gia.", "Văn bản liên quan đến thi đua gửi về Văn phòng.\nBình luận văn học "
+                     "là một nội dung thi.\nCơ quan chủ quản có trách nhiệm theo dõi."),
+        _DOC.replace("Phấn đấu 100% ấp tham gia.", "Liên hệ Ban Tổ chức:\nĐịa chỉ: ấp 2, xã Tân Phú\n"
+                     "Điện thoại: 0276 3xx xxx\nEmail: bantochuc@tanphu.vn\nII. TỔ CHỨC THỰC HIỆN\n"
+                     "Các ấp triển khai thực hiện.\nBan Văn hóa xã theo dõi, đôn đốc.\nNơi nhận:\n- Các ấp;\n"
+                     "- Lưu: VT."),
+        _DOC.replace("Phấn đấu 100% ấp tham gia.", "Phấn đấu 100% ấp tham gia.\nĐịa chỉ: ấp 2, xã Tân Phú\n"
+                     "Điện thoại: 0276 3xx xxx"),
     ],
 )
 def test_a_plain_document_is_not_a_page(raw: str) -> None:

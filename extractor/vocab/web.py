@@ -109,19 +109,24 @@ BREADCRUMB = re.compile(r"^[^\n]{1,60}(?:\s[»>›/]\s[^\n]{1,80}){2,}$")
 MENU_BAR = re.compile(r"^(?:[^|\n]{1,30}\|){2,}[^|\n]{0,30}$")
 
 # Where the page's tail begins: related lists, comments, footers.
+# (each is a whole short line, a list's heading, or a footer mark: a body line may start with the same
+# words, "Văn bản liên quan đến thi đua gửi về …", "Bình luận văn học", "Cơ quan chủ quản có trách nhiệm")
+_HEAD_END = r"\s*(?:\(\d+\))?\s*:?\s*$"
 _TAIL = (
-    r"văn\s+bản\s+(?:liên\s+quan|cùng\s+lĩnh\s+vực|cùng\s+cơ\s+quan|mới(?:\s+nhất)?|khác|được\s+hướng\s+dẫn"
-    r"|bị\s+thay\s+thế|thay\s+thế|sửa\s+đổi)\b[^\n]{0,40}$",
-    r"(?:tin|bài\s+viết|bài|tin\s+tức)\s+(?:liên\s+quan|cùng\s+chuyên\s+mục|khác|mới)\b[^\n]{0,20}$",
-    r"các\s+(?:tin|bài|văn\s+bản)\s+(?:khác|liên\s+quan|mới)\b[^\n]{0,20}$",
-    r"bình\s+luận\b",
-    r"ý\s+kiến\s+(?:bạn\s+đọc|của\s+bạn)\b",
-    r"bản\s+quyền\b",
+    r"văn\s+bản\s+(?:liên\s+quan|cùng\s+lĩnh\s+vực|cùng\s+cơ\s+quan(?:\s+ban\s+hành)?|cùng\s+loại|mới(?:\s+nhất)?"
+    r"|khác|được\s+hướng\s+dẫn|bị\s+thay\s+thế|thay\s+thế|sửa\s+đổi(?:,\s+bổ\s+sung)?)" + _HEAD_END,
+    r"(?:tin|bài\s+viết|bài|tin\s+tức)\s+(?:liên\s+quan|cùng\s+chuyên\s+mục|khác|mới(?:\s+nhất)?|đọc\s+nhiều)"
+    + _HEAD_END,
+    r"các\s+(?:tin|bài|văn\s+bản)\s+(?:khác|liên\s+quan|mới)" + _HEAD_END,
+    r"bình\s+luận" + _HEAD_END,
+    r"ý\s+kiến\s+(?:bạn\s+đọc|của\s+bạn)" + _HEAD_END,
+    r"bản\s+quyền\s+(?:thuộc|©|\(c\)|\d{4})",
+    r"bản\s+quyền" + _HEAD_END,
     r"©",
     r"copyright\b",
-    r"cơ\s+quan\s+chủ\s+quản\b",
-    r"giấy\s+phép\s+(?:số|thiết\s+lập)\b",
-    r"chịu\s+trách\s+nhiệm\s+(?:chính|nội\s+dung)\s*:",
+    r"cơ\s+quan\s+chủ\s+quản\s*:",
+    r"giấy\s+phép\s+(?:thiết\s+lập|số\s+\S+/GP-)",
+    r"chịu\s+trách\s+nhiệm\s+(?:chính|nội\s+dung|xuất\s+bản)\s*:",
     r"ghi\s+rõ\s+nguồn\b",
     r"từ\s+khóa\s*:",
     # "Quyết định khen thưởng khác", "Văn bản cùng loại": the list of other entries
@@ -131,7 +136,8 @@ _TAIL = (
     r"xem\s+thêm\s*:?$",
 )
 TAIL_LINE = re.compile(r"(?i)^[|\s]*(?:" + "|".join(_TAIL) + ")")
-# Footer contact lines; two in a row (or one after a tail line) end the document.
+# Footer contact lines; two in a row near the end of the page end the document (a plan's own contact
+# block, "Địa chỉ: … / Điện thoại: …" of its organising committee, stands above its signature).
 FOOTER_LINE = re.compile(r"(?i)^[|\s]*(?:địa\s+chỉ|điện\s+thoại|đt|fax|e-?mail|hotline|website)\s*:")
 
 # A lead line or heading that describes a document: "Quyết định số 12/QĐ-UBND ngày 05/3/2021 của …",
