@@ -58,6 +58,8 @@ _TAIL_LINE_MAX = 200
 # Any line of the tail, whichever kind (matched first, on every line after the document's start).
 _TAIL_PROBE = re.compile("|".join(f"(?:{p.pattern})" for p in (TAIL_LINE, META_HEADING, META_LINE, FOOTER_LINE,
                                                                TAIL_CHROME, BUTTON_LINE)))
+# A decoration under the issuer ("*" under a Party committee) is at most this long.
+_MARK_MAX = 5
 # Lines looked at after a long line above the document, for chrome that shows it is the site's.
 _LOOKAHEAD = 3
 # A post's intro stands at most this many lines above the document's header.
@@ -93,6 +95,11 @@ def _is_component(line: str) -> bool:
                 or (len(line) < 120 and PLACE_DATE.search(line)))
 
 
+def _is_rule(line: str) -> bool:
+    """A rule or mark under the issuer: "-------", "*", "***"."""
+    return bool(SEPARATOR.match(line)) or (len(line) <= _MARK_MAX and not any(c.isalnum() for c in line))
+
+
 def _is_caps(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) < 100
@@ -116,7 +123,7 @@ def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]
             first = i
             while first > 0 and i - first < _ISSUER_LINES:
                 above = lines[first - 1][2]
-                if not SEPARATOR.match(above) and (not _is_caps(above) or _is_chrome(above)):
+                if not _is_rule(above) and (not _is_caps(above) or _is_chrome(above)):
                     break  # the issuer's caps lines and the rule under them belong to the header
                 first -= 1
             return first, [h for h in headings if h[0] < lines[first][0]]

@@ -178,3 +178,10 @@ def test_metadata_place_is_no_issuer() -> None:
     raw = "Trang chủ » Văn bản\nCơ quan ban hành: Tỉnh Bắc Ninh\n" + _DOC.replace("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\n", "")
     _, (doc,) = extract_text(raw)
     assert doc.issuer is None or "Bắc Ninh" not in doc.issuer.name
+
+
+def test_bug_party_star_under_the_issuer_keeps_the_issuer_in_the_document() -> None:
+    raw = ("Trang chủ › Văn bản\nLượt xem: 77\nĐẢNG BỘ TỈNH HÀ TĨNH\nHUYỆN ỦY HƯƠNG KHÊ\n*\nSố 87-KH/HU\n"
+           "ĐẢNG CỘNG SẢN VIỆT NAM\nHương Khê, ngày 12 tháng 5 năm 2020\nKẾ HOẠCH\nTuyên truyền năm 2020\n"
+           "I. MỤC ĐÍCH\nNâng cao nhận thức.\n")
+    assert _range(raw) == ("ĐẢNG BỘ TỈNH HÀ TĨNH", "Nâng cao nhận thức.")
