@@ -15,7 +15,7 @@ from extractor.context import DocContext, Section, find_sections, lines_between
 from extractor.fields import header as header_fields
 from extractor.fields import issuer as issuer_fields
 from extractor.fields.awards import extract_awards, grant_unnamed
-from extractor.fields.lead import complete_signer, describe
+from extractor.fields.lead import complete_signer, deciding_official, describe
 from extractor.fields.quotas import extract_quotas
 from extractor.fields.references import extract_references
 from extractor.fields.signature import extract_recipients, extract_signer
@@ -75,8 +75,9 @@ def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Doc
     # "(Ban hành kèm theo Quyết định số …)" under the title names a real document: read it too.
     references = extract_references(ctx, h.number, start=h.issued_with_at)
     awards = extract_awards(ctx)
-    if described.author and h.title_span:
-        grant_unnamed(ctx, awards, described.author, h.title_span)
+    official = deciding_official(h, described, issuer)
+    if official:  # a result decision: "Tặng Giấy khen cho 05 tập thể" is the deciding official's award
+        grant_unnamed(ctx, awards, official, (seg.start, seg.end))
     signer = complete_signer(extract_signer(ctx), described)
     if issuer is None and signer and signer.on_behalf_of and signer.authority == "TM.":
         # "TM. ỦY BAN NHÂN DÂN" signs for the body of the place line's locality.

@@ -138,3 +138,18 @@ def test_bug_first_line_reporting_a_parent_plan_is_no_lead() -> None:
     assert (doc.doc_type, doc.number, doc.issued_date) == ("Kế hoạch", None, None)
     assert doc.title == "Thi đua năm học 2019 - 2020"
     assert [r.number for r in doc.references] == ["15/KH-UBND"]
+
+
+@pytest.mark.parametrize(
+    ("head", "grantor"),
+    [
+        ("ỦY BAN NHÂN DÂN\nHUYỆN CHỢ GẠO\nSố: 310/QĐ-UBND\nChợ Gạo, ngày 05 tháng 02 năm 2021\nQUYẾT ĐỊNH\n"
+         "Về việc tặng Giấy khen cho các tập thể, cá nhân\n", "Chủ tịch Ủy ban nhân dân huyện Chợ Gạo"),
+        ("ỦY BAN NHÂN DÂN\nHUYỆN CHỢ GẠO\nSố: 310/QĐ-UBND\nChợ Gạo, ngày 05 tháng 02 năm 2021\nQUYẾT ĐỊNH\n"
+         "Về việc kiện toàn Ban Chỉ đạo\n", None),
+    ],
+)
+def test_result_decision_with_a_header_grants_its_own_awards(head: str, grantor: str | None) -> None:
+    _, (doc,) = extract_text(head + "QUYẾT ĐỊNH:\nĐiều 1. Tặng Giấy khen cho 05 tập thể và 10 cá nhân.\n")
+    assert [a.grantor for a in doc.awards] == [grantor]
+    assert [(q.count, q.recipient) for q in doc.quotas] == [(5, "tập thể"), (10, "cá nhân")]

@@ -18,9 +18,11 @@ from extractor.context import lines_between
 from extractor.dates import DATE, match_to_iso
 from extractor.fields.header import Header
 from extractor.fields.references import _strip_position
-from extractor.models import Signer, Span
+from extractor.models import Organization, Signer, Span
 from extractor.orgs import expand
 from extractor.page import Page
+from extractor.vocab import alternation
+from extractor.vocab.awards import RESULT_TITLE_VERBS
 from extractor.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
 from extractor.vocab.web import LEAD, NAMING, PAGE_HEADING, TYPE_ABBREVIATIONS, TYPE_FIRST, UNIT_ONLY
 
@@ -30,6 +32,8 @@ _LEAD_LINES = 3
 _NAMING_WINDOW = 1500
 # Where a title read from a lead ends: the reason or beneficiary clause of a result decision stays in.
 _TRAILING = re.compile(r"[\s.;,]+$")
+# A decision's title that gives awards.
+_RESULT_TITLE = re.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(RESULT_TITLE_VERBS)})(?!\p{{L}})")
 # Where a lead may start inside a line: after a clause.
 _CLAUSE_BREAK = re.compile(r"[,;]\s")
 
@@ -203,3 +207,15 @@ def complete_signer(signer: Signer | None, found: Described) -> Signer | None:
     if signer.name is None:
         signer.name = found.signer.raw
     return signer
+
+
+def deciding_official(h: Header, found: Described, issuer: Organization | None) -> str | None:
+    """Who grants the awards a result decision names without "của …": the official its lead names
+    ("của Chủ tịch UBND tỉnh X"), else the head of its issuing People's Committee, else the issuer."""
+    if h.doc_type != "Quyết định" or not h.title or not _RESULT_TITLE.search(h.title):
+        return None
+    if found.author:
+        return found.author
+    if issuer is None:
+        return None
+    return f"Chủ tịch {issuer.name}" if issuer.name.startswith("Ủy ban nhân dân") else issuer.name
