@@ -28,6 +28,7 @@ from extractor.vocab.web import (
     META_HEADING,
     META_KEY,
     META_KEYS,
+    META_LABEL_ONLY,
     META_LINE,
     TAIL_CHROME,
     TAIL_LINE,
@@ -159,9 +160,10 @@ def _described(lines: list[tuple[int, int, str]], headings: list[tuple[int, int]
 
 def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
     """Index of the first line of the page's tail after the document's first line (len(lines) if none)."""
-    after = first + 1
-    while after < len(lines) and META_LINE.match(lines[after - 1][2]) and META_LINE.match(lines[after][2]):
-        after += 1  # a metadata-only page: its block is the document
+    after = first
+    while after < len(lines) and _meta_block(lines, after):
+        after += 2 if META_LABEL_ONLY.match(lines[after][2]) else 1  # a metadata-only page: its block is the document
+    after = max(after, first + 1)
     for i in range(after, len(lines)):
         line = lines[i][2]
         if len(line) > _TAIL_LINE_MAX or not _TAIL_PROBE.match(line):
@@ -169,7 +171,7 @@ def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
         if TAIL_LINE.match(line) or META_HEADING.match(line):
             return i
         nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
-        if META_LINE.match(line) and META_LINE.match(nxt):
+        if _meta_block(lines, i):
             return i  # the metadata block after the text
         if FOOTER_LINE.match(line) and FOOTER_LINE.match(nxt) and _page_end(lines[i:]):
             return i
@@ -186,24 +188,52 @@ def _page_end(rest: list[tuple[int, int, str]]) -> bool:
     return len(rest) <= _FOOTER_LINES and not any(_is_caps(x[2]) or x[2].startswith("Nơi nhận") for x in rest)
 
 
-def _meta(text: str, lines: list[tuple[int, int, str]]) -> dict[str, Span]:
-    """Field -> span of its value, from every metadata line of the page outside the document."""
+def _meta(text: str, lines: list[tuple[int, int, str]], allowed: set[int]) -> dict[str, Span]:
+    """Field -> span of its value, from the metadata lines of the page at the `allowed` indexes."""
     out: dict[str, Span] = {}
-    for s, _e, line in lines:
+    for i in sorted(allowed):
+        s, _e, line = lines[i]
         if not META_LINE.match(line):
+            continue
+        alone = META_LABEL_ONLY.match(line)
+        if alone:
+            if i + 1 < len(lines) and not _is_chrome(lines[i + 1][2]):
+                vs, _ve, value = lines[i + 1]
+                _put(out, alone.group("key"), value, vs)
             continue
         keys = list(META_KEY.finditer(line))
         for k, m in enumerate(keys):
-            name = META_KEYS.get(_label(m.group("key")))
             stop = keys[k + 1].start() if k + 1 < len(keys) else len(line)
             raw = line[m.end() : stop]
-            lead = len(raw) - len(raw.lstrip(" \t|:"))
-            value = raw.strip(" \t|:")
-            if not name or name in out or META_EMPTY.match(value):
-                continue
-            start = s + m.end() + lead
-            out[name] = Span(start=start, end=start + len(value), raw=value)
+            _put(out, m.group("key"), raw.strip(" \t|:"), s + m.end() + len(raw) - len(raw.lstrip(" \t|:")))
     return out
+
+
+def _put(out: dict[str, Span], key: str, value: str, start: int) -> None:
+    """Keep the first value of each field; empty values ("Đang cập nhật") are none."""
+    name = META_KEYS.get(_label(key))
+    if name and name not in out and not META_EMPTY.match(value):
+        out[name] = Span(start=start, end=start + len(value), raw=value)
+
+
+def _meta_rows(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The metadata rows of the page, a lone label with the value line under it."""
+    rows = []
+    for i, (s, e, line) in enumerate(lines):
+        if not META_LINE.match(line):
+            continue
+        if META_LABEL_ONLY.match(line) and i + 1 < len(lines):
+            e = lines[i + 1][1]
+        rows.append((s, e))
+    return rows
+
+
+def _meta_block(lines: list[tuple[int, int, str]], i: int) -> bool:
+    """Line i starts (or continues) a metadata block: another row follows it, past a lone label's value."""
+    if not META_LINE.match(lines[i][2]):
+        return False
+    step = 2 if META_LABEL_ONLY.match(lines[i][2]) else 1
+    return i + step < len(lines) and bool(META_LINE.match(lines[i + step][2]))
 
 
 def _label(key: str) -> str:
@@ -226,10 +256,10 @@ def read_page(text: str) -> Page | None:
     last = _bottom(lines, first)
     if not first and last == len(lines):
         return None
-    inside = lines[first:last]
     # The metadata is read outside the document's text, or inside when the page has no such text.
-    outside = lines[:first] + lines[last:] + ([] if any(_is_component(x[2]) for x in inside) else inside)
+    has_text = any(_is_component(x[2]) for x in lines[first:last])
+    allowed = {i for i in range(len(lines)) if not first <= i < last or not has_text}
     start = lines[first][0]
     end = lines[last][0] if last < len(lines) else len(text)
-    rows = [(s, e) for s, e, line in lines if META_LINE.match(line)]
-    return Page(start=start, end=end, meta=_meta(text, outside), headings=headings, meta_rows=rows)
+    return Page(start=start, end=end, meta=_meta(text, lines, allowed), headings=headings,
+                meta_rows=_meta_rows(lines))

@@ -185,3 +185,17 @@ def test_bug_party_star_under_the_issuer_keeps_the_issuer_in_the_document() -> N
            "ĐẢNG CỘNG SẢN VIỆT NAM\nHương Khê, ngày 12 tháng 5 năm 2020\nKẾ HOẠCH\nTuyên truyền năm 2020\n"
            "I. MỤC ĐÍCH\nNâng cao nhận thức.\n")
     assert _range(raw) == ("ĐẢNG BỘ TỈNH HÀ TĨNH", "Nâng cao nhận thức.")
+
+
+def test_bug_labels_and_values_on_separate_lines() -> None:
+    """An HTML table copied one cell a line: "Số hiệu" / "12/KH-UBND" / "Người ký" / "Lê Văn Tám"."""
+    raw = ("Trang chủ » Văn bản\nSố hiệu\n12/KH-UBND\nLoại văn bản\nKế hoạch\nCơ quan ban hành\n"
+           "Ủy ban nhân dân xã Tân Phú\nNgười ký\nLê Văn Tám\nTải về: kh12.pdf\nVăn bản liên quan\n"
+           "Kế hoạch 3/KH-UBND về trồng cây\n")
+    text, (doc,) = extract_text(raw)
+    assert (doc.doc_type, doc.number) == ("Kế hoạch", "12/KH-UBND")
+    assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân xã Tân Phú"
+    assert doc.signer is not None and doc.signer.name == "Lê Văn Tám"
+    assert doc.references == []
+    span = doc.evidence["number"]
+    assert text[span.start : span.end] == "12/KH-UBND"

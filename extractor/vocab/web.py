@@ -50,7 +50,9 @@ _KEY_ALT = alternation(META_KEYS)
 # A label with its separator: "Số hiệu:", "| Số hiệu: |", "Số hiệu<TAB>".
 META_KEY = re.compile(rf"(?i)(?<![\p{{L}}/])(?P<key>{_KEY_ALT})[ ]*(?::[ ]*\|?|\t|\|)")
 # A metadata line starts with a label (after a table's "|").
-META_LINE = re.compile(rf"(?i)^[|\s]*(?:{_KEY_ALT})[ ]*(?::|\t|\|)")
+META_LINE = re.compile(rf"(?i)^[|\s]*(?:{_KEY_ALT})[ ]*(?::|\t|\||$)")
+# A label alone on its line, its value on the next (an HTML table copied one cell a line).
+META_LABEL_ONLY = re.compile(rf"(?i)^[|\s]*(?P<key>{_KEY_ALT})[ ]*:?[ |]*$")
 # Headings of a metadata block ("Thuộc tính văn bản", "Thông tin văn bản").
 META_HEADING = re.compile(r"(?i)^(?:thuộc\s+tính|thông\s+tin)(?:\s+văn\s+bản)?\s*:?$")
 # Values a site shows when it knows nothing.
