@@ -49,6 +49,10 @@ def test_lead_line_describes_the_document(lead: str, doc_type: str, number: str,
         ("Ngày 14/5/2019, UBND huyện Đức Trọng ban hành Kế hoạch số 88/KH-UBND về tổ chức Ngày hội văn hóa.",
          "Tổ chức Ngày hội văn hóa"),
         ("Quyết định số 7/QĐ-UBND ngày 05/3/2021 của UBND xã An Phú", None),
+        ("Ngày 12/11/2018, UBND huyện Yên Thành ban hành Quyết định số 45/QĐ-UBND về việc tặng Giấy khen cho "
+         "12 tập thể. Theo đó, mỗi tập thể được thưởng 500.000 đồng.", "Về việc tặng Giấy khen cho 12 tập thể"),
+        ("Ngày 02/3/2020, UBND TP. Hồ Chí Minh ban hành Kế hoạch số 9/KH-UBND về thi đua tại TP. Thủ Đức.",
+         "Thi đua tại TP. Thủ Đức"),
     ],
 )
 def test_lead_line_title(lead: str, title: str | None) -> None:

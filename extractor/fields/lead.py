@@ -34,6 +34,8 @@ _NAMING_WINDOW = 1500
 _TRAILING = re.compile(r"[\s.;,]+$")
 # A decision's title that gives awards.
 _RESULT_TITLE = re.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(RESULT_TITLE_VERBS)})(?!\p{{L}})")
+# A sentence ends at a period after a word (not after "TP." or "Q.") before a capital.
+_SENTENCE_END = re.compile(r"(?<=\p{Ll}\p{Ll}|\d)\.\s+(?=\p{Lu})")
 # Where a lead may start inside a line: after a clause.
 _CLAUSE_BREAK = re.compile(r"[,;]\s")
 
@@ -103,9 +105,16 @@ def from_meta(h: Header, page: Page) -> Described:
     return out
 
 
+def _title_end(m: re.Match[str]) -> int:
+    """Where a lead's title ends: at its sentence's end ("… năm 2018. Theo đó, …"), trailing marks dropped."""
+    stop = _SENTENCE_END.search(m.string, m.start("title"), m.end("title"))
+    raw = m.string[m.start("title") : stop.start() if stop else m.end("title")]
+    return m.start("title") + len(_TRAILING.sub("", raw))
+
+
 def _title(m: re.Match[str]) -> str:
     """The title a lead gives: a decision's "về việc …" keeps its "Về việc", a plain "về …" does not."""
-    title: str = _TRAILING.sub("", m.group("title"))
+    title = m.string[m.start("title") : _title_end(m)]
     about = m.group("about") or ""
     if about.lower() == "về việc":
         return f"Về việc {title}"
@@ -141,7 +150,7 @@ def from_lead(text: str, h: Header, ranges: list[tuple[int, int]]) -> Described:
         if date:
             _set(h, "issued_date", _iso(m.group(date)), _span(text, m.start(date), m.end(date)))
         if m.group("title"):
-            _set(h, "title", _title(m), _span(text, m.start("title"), m.end("title")))
+            _set(h, "title", _title(m), _span(text, m.start("title"), _title_end(m)))
         org = "actor" if m.group("actor") else "author" if m.group("author") else None
         if org:
             raw = m.group(org)
@@ -161,7 +170,7 @@ def from_heading(text: str, h: Header, headings: list[tuple[int, int]]) -> None:
         if not m or (h.doc_type and canonical_type(m.group("type")) != h.doc_type):
             continue
         _set(h, "doc_type", canonical_type(m.group("type")), _span(text, m.start("type"), m.end("type")))
-        _set(h, "title", _title(m), _span(text, m.start("title"), m.end("title")))
+        _set(h, "title", _title(m), _span(text, m.start("title"), _title_end(m)))
         return
 
 
