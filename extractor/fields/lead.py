@@ -107,14 +107,17 @@ def from_meta(h: Header, page: Page) -> Described:
 
 def _title_end(m: re.Match[str]) -> int:
     """Where a lead's title ends: at its sentence's end ("… năm 2018. Theo đó, …"), trailing marks dropped."""
-    stop = _SENTENCE_END.search(m.string, m.start("title"), m.end("title"))
-    raw = m.string[m.start("title") : stop.start() if stop else m.end("title")]
-    return m.start("title") + len(_TRAILING.sub("", raw))
+    text: str = m.string
+    stop = _SENTENCE_END.search(text, m.start("title"), m.end("title"))
+    raw = text[m.start("title") : stop.start() if stop else m.end("title")]
+    end: int = m.start("title") + len(_TRAILING.sub("", raw))
+    return end
 
 
 def _title(m: re.Match[str]) -> str:
     """The title a lead gives: a decision's "về việc …" keeps its "Về việc", a plain "về …" does not."""
-    title = m.string[m.start("title") : _title_end(m)]
+    text: str = m.string
+    title = text[m.start("title") : _title_end(m)]
     about = m.group("about") or ""
     if about.lower() == "về việc":
         return f"Về việc {title}"
