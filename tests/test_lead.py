@@ -157,3 +157,10 @@ def test_result_decision_with_a_header_grants_its_own_awards(head: str, grantor:
     _, (doc,) = extract_text(head + "QUYẾT ĐỊNH:\nĐiều 1. Tặng Giấy khen cho 05 tập thể và 10 cá nhân.\n")
     assert [a.grantor for a in doc.awards] == [grantor]
     assert [(q.count, q.recipient) for q in doc.quotas] == [(5, "tập thể"), (10, "cá nhân")]
+
+
+def test_bug_reporter_byline_under_a_news_lead_is_no_issuer() -> None:
+    _, (doc,) = extract_text("(Baohaiduong.vn) - Ngày 3.4, Chủ tịch UBND tỉnh Hải Dương ký Quyết định số 1020/QĐ-UBND "
+                             "tặng Bằng khen cho 15 tập thể.\nTHANH HÀ\n")
+    assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân tỉnh Hải Dương"
+    assert doc.issued_date is None  # "Ngày 3.4" has no year: no date is invented

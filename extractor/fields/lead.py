@@ -154,6 +154,8 @@ def from_lead(text: str, h: Header, ranges: list[tuple[int, int]]) -> Described:
             _set(h, "issued_date", _iso(m.group(date)), _span(text, m.start(date), m.end(date)))
         if m.group("title"):
             _set(h, "title", _title(m), _span(text, m.start("title"), _title_end(m)))
+        # Caps lines below the lead are no header of it (a reporter's byline "THANH HÀ").
+        h.issuer_lines = [x for x in h.issuer_lines if x[0] < s]
         org = "actor" if m.group("actor") else "author" if m.group("author") else None
         if org:
             raw = m.group(org)
