@@ -32,8 +32,10 @@ from rich.tree import Tree
 
 from extractor import lineage, report
 from extractor.batch import DB_NAME, JSONL_NAME, BatchSummary, run_batch
+from extractor.readers import OCR_MODES, OcrMode
 from extractor.store import Store
 
+OCR_HELP = "Read scanned PDF pages and images by OCR where there is no text layer (auto), always, or never."
 # Exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPTED = 130
 # How an edge reads from the document shown, looking up (what it implements) or down.
@@ -87,7 +89,9 @@ def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> T
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               help="Seconds one file may take before it is stopped and recorded as an error.")
 @click.option("--retry-errors", is_flag=True, help="Extract again the stored files that failed last time.")
-def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: float, retry_errors: bool) -> None:
+@click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True, help=OCR_HELP)
+def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: float, retry_errors: bool,
+          ocr: OcrMode) -> None:
     """Extract every file of INPUTS (folders, recursively; files; globs) into a database.
 
     Writes OUT/planex.db (SQLite) and OUT/records.jsonl, then builds the lineage graph.
@@ -102,7 +106,7 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
             bar.update(task, completed=done, total=found, errors=errors)
 
         summary = run_batch(list(inputs), out_dir, workers=workers, timeout=timeout, retry_errors=retry_errors,
-                            progress=on_progress)
+                            progress=on_progress, ocr=ocr)
         on_progress(summary.done, summary.found, sum(summary.errors.values()))
     db = Store(out_dir / DB_NAME)
     try:

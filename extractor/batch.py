@@ -27,6 +27,7 @@ from types import FrameType
 from typing import Any
 
 from extractor.models import FileRecord
+from extractor.readers import OcrMode
 from extractor.store import Seen, Store
 
 DEFAULT_EXTRACT = "extractor.pipeline:extract_file"
@@ -102,17 +103,18 @@ def file_digest(path: str) -> tuple[str, int]:
 # --- workers --------------------------------------------------------------------------------------
 
 
-def _load(spec: str) -> Callable[[Path], FileRecord]:
+def _load(spec: str) -> Callable[..., FileRecord]:
     module, _, name = spec.partition(":")
-    fn: Callable[[Path], FileRecord] = getattr(importlib.import_module(module), name)
+    fn: Callable[..., FileRecord] = getattr(importlib.import_module(module), name)
     return fn
 
 
-def _serve(conn: Connection, spec: str) -> None:
-    """Worker loop: a path in, an outcome out. Ctrl-C is the parent's to handle."""
+def _serve(conn: Connection, spec: str, options: dict[str, Any]) -> None:
+    """Worker loop: a path in, an outcome out (`options`: keyword arguments of the extractor). Ctrl-C is
+    the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        extract: Callable[[Path], FileRecord] | None = _load(spec)
+        extract: Callable[..., FileRecord] | None = _load(spec)
         load_error = ""
     except Exception as e:  # reported once per file, so the run still accounts for every file
         extract, load_error = None, f"cannot load extractor {spec}: {type(e).__name__}: {e}"
@@ -128,7 +130,7 @@ def _serve(conn: Connection, spec: str) -> None:
             outcome = ("fail", "internal", load_error)
         else:
             try:
-                outcome = ("ok", record_line(extract(Path(path))), "")
+                outcome = ("ok", record_line(extract(Path(path), **options)), "")
             except Exception as e:  # a bug must cost one file, not the batch
                 outcome = ("fail", "internal", f"{type(e).__name__}: {e}")
         conn.send(outcome)
@@ -143,9 +145,9 @@ class _Task:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, spec: str) -> None:
+    def __init__(self, ctx: Any, spec: str, options: dict[str, Any]) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, spec), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child, spec, options), daemon=True)
         self.proc.start()
         child.close()
         self.task: _Task | None = None
@@ -164,14 +166,14 @@ class _Worker:
 class _Pool:
     """Worker processes fed one file at a time, so a stuck one can be killed alone."""
 
-    def __init__(self, size: int, spec: str, timeout: float) -> None:
+    def __init__(self, size: int, spec: str, timeout: float, options: dict[str, Any]) -> None:
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self.ctx = mp.get_context(method)
         if method == "forkserver":
             # Workers fork from a server that has already imported the extractor: fast restarts.
             self.ctx.set_forkserver_preload([spec.partition(":")[0]])
-        self.spec, self.timeout = spec, timeout
-        self.workers = [_Worker(self.ctx, spec) for _ in range(size)]
+        self.spec, self.timeout, self.options = spec, timeout, options
+        self.workers = [_Worker(self.ctx, spec, options) for _ in range(size)]
 
     def idle(self) -> list[_Worker]:
         return [w for w in self.workers if w.task is None]
@@ -207,7 +209,7 @@ class _Pool:
 
     def _replace(self, w: _Worker) -> None:
         w.kill()
-        self.workers[self.workers.index(w)] = _Worker(self.ctx, self.spec)
+        self.workers[self.workers.index(w)] = _Worker(self.ctx, self.spec, self.options)
 
     def close(self) -> None:
         for w in self.workers:
@@ -347,10 +349,12 @@ def run_batch(
     extract: str = DEFAULT_EXTRACT,
     stop: threading.Event | None = None,
     progress: ProgressFn | None = None,
+    ocr: OcrMode = "auto",
 ) -> BatchSummary:
     """Extract every input file into `out/planex.db` and `out/records.jsonl`.
 
-    `extract` names the per-file function ("module:function"), imported by each worker.
+    `extract` names the per-file function ("module:function"), imported by each worker; `ocr` is passed
+    to it (see extractor.pipeline.extract_file). OCR runs one Tesseract thread per worker.
     Setting `stop` (Ctrl-C does) ends the run after committing what is done.
     """
     started = time.monotonic()
@@ -367,7 +371,9 @@ def run_batch(
     store.begin()
     try:
         with _CtrlC(stop):
-            pool = _Pool(min(size, summary.found), extract, timeout) if summary.found else None
+            # A custom extractor gets the OCR mode only when one is asked for.
+            options = {} if ocr == "auto" else {"ocr": ocr}
+            pool = _Pool(min(size, summary.found), extract, timeout, options) if summary.found else None
             exhausted = pool is None
             while pool and not stop.is_set():
                 for w in pool.idle():

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from extractor.archive_cli import register
+from extractor.archive_cli import OCR_HELP, register
 from extractor.batch import record_line
 from extractor.models import FileRecord
 from extractor.pipeline import extract_file
+from extractor.readers import OCR_MODES, OcrMode
 
 
 def _dump(record: FileRecord, pretty: bool) -> str:
@@ -29,8 +30,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--jsonl", is_flag=True, help="One compact JSON line per file.")
 @click.option("--include-text", is_flag=True, help="Add the normalised text that all spans point into.")
-def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool) -> None:
-    """Extract the documents of each file (.txt, .docx, .pdf).
+@click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True, help=OCR_HELP)
+def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool, ocr: OcrMode) -> None:
+    """Extract the documents of each file (.txt, .docx, .pdf, .doc, .rtf, .odt, .html, .png, .jpg, .tif).
 
     A file that cannot be read gives an error record; the others are still processed, and the
     exit code is 1 when any file failed.
@@ -40,7 +42,7 @@ def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool) -> None:
     if pretty and len(paths) > 1:
         click.echo("[")
     for i, path in enumerate(paths):
-        record = extract_file(path, include_text=include_text)
+        record = extract_file(path, include_text=include_text, ocr=ocr)
         if record.error:
             failed += 1
             click.echo(f"planex: {record.error.kind}: {record.error.message}", err=True)

@@ -23,7 +23,8 @@ from extractor.fields.timeline import extract_deadlines, extract_periods
 from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
 from extractor.normalize import normalize
 from extractor.orgs import find_locality, resolve_org
-from extractor.readers import ReadError, read_file
+from extractor.pages import describe_pages
+from extractor.readers import OcrMode, ReadError, read_file
 from extractor.segment import Segment, split_documents
 from extractor.vocab.layout import APPENDIX_LINE
 
@@ -114,8 +115,9 @@ def extract_text(raw: str) -> tuple[str, list[Document]]:
     return text, extract_documents(text)
 
 
-def extract_file(path: Path, include_text: bool = False) -> FileRecord:
-    """Read and extract one file; never raises for bad input (the error is in the record)."""
+def extract_file(path: Path, include_text: bool = False, ocr: OcrMode = "auto") -> FileRecord:
+    """Read and extract one file; never raises for bad input (the error is in the record).
+    `ocr`: read scanned pages and images by OCR where needed (auto), on every page (always), or never."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -124,12 +126,13 @@ def extract_file(path: Path, include_text: bool = False) -> FileRecord:
         return FileRecord(source=source, error=ErrorInfo(kind="not-found", message=f"{path}: {e.strerror}"))
     source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest())
     try:
-        result = read_file(path, data)
+        result = read_file(path, data, ocr)
     except ReadError as e:
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=str(e)))
     source.format, source.pages = result.format, result.pages
     try:
         text, docs = extract_text(result.text)
+        describe_pages(source, result, text)
     except Exception as e:  # a bug must cost one file, not the batch
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{path}: {type(e).__name__}: {e}"))
     return FileRecord(source=source, documents=docs, text=text if include_text else None)
