@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -37,7 +38,9 @@ A4_WIDTH_INCHES = 8.27
 PAGE_TIMEOUT = 60.0
 # Words Tesseract itself doubts this much and that hold no letter or digit are specks of noise.
 _NOISE_CONFIDENCE = 50.0
-# Deskew: angles tried (degrees), on a copy about this wide; smaller leans are left to Tesseract.
+# Deskew: angles tried (degrees), on a copy about this wide; leans under _MIN_SKEW are left as they are.
+# Straightening costs ~0.1 s a page, and pays even at 0.8 degrees (corpus f02 .mixed.pdf: without it
+# Tesseract misreads "phản ánh" and an award's grantor).
 _MAX_SKEW = 8.0
 _COARSE_STEP = 0.5
 _FINE_STEP = 0.1
@@ -103,19 +106,22 @@ def check_available(name: str) -> None:
 
 
 def _tesseract(image: Image.Image, dpi: int, name: str, *args: str) -> str:
-    """Run Tesseract on an 8-bit gray image (sent as PGM on stdin: no encoding cost) and return stdout."""
-    header = f"P5 {image.width} {image.height} 255\n".encode()
-    cmd = ["tesseract", "stdin", "stdout", "--dpi", str(dpi), *args]
-    try:
-        done = subprocess.run(cmd, input=header + image.tobytes(), capture_output=True, timeout=PAGE_TIMEOUT,
-                              env=_env(), check=False)
-    except subprocess.TimeoutExpired:
-        raise ReadError("timeout", f"{name}: OCR of a page took over {PAGE_TIMEOUT:g} s") from None
-    except OSError as e:
-        raise ReadError("missing-tool", f"{name}: cannot run tesseract ({e}); install {PACKAGES}") from None
+    """Run Tesseract on an 8-bit gray image and return its stdout. The image goes as an uncompressed PGM
+    file: no encoding cost, and Tesseract reads a file for ~10% less CPU than the same image on stdin."""
+    with tempfile.NamedTemporaryFile(suffix=".pgm", prefix="planex-ocr-") as page:
+        page.write(f"P5 {image.width} {image.height} 255\n".encode())
+        page.write(image.tobytes())
+        page.flush()
+        cmd = ["tesseract", page.name, "stdout", "--dpi", str(dpi), *args]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=PAGE_TIMEOUT, env=_env(), check=False)
+        except subprocess.TimeoutExpired:
+            raise ReadError("timeout", f"{name}: OCR of a page took over {PAGE_TIMEOUT:g} s") from None
+        except OSError as e:
+            raise ReadError("missing-tool", f"{name}: cannot run tesseract ({e}); install {PACKAGES}") from None
     if done.returncode != 0:
-        err = done.stderr.decode(errors="replace").strip().splitlines()
-        raise ReadError("corrupt", f"{name}: Tesseract failed on a page ({err[-1] if err else done.returncode})")
+        err = done.stderr.decode(errors="replace").strip().splitlines() or [str(done.returncode)]
+        raise ReadError("corrupt", f"{name}: Tesseract failed on a page ({err[-1]})")
     return done.stdout.decode("utf-8", errors="replace")
 
 
