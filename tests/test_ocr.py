@@ -192,3 +192,18 @@ def test_locate_pages(raw: str, pieces: list[str]) -> None:
     starts = locate_pages(raw, raw_starts, text)
     assert [text[s:].startswith(p) for s, p in zip(starts, pieces, strict=True)] == [True] * len(pieces)
     assert starts == sorted(starts)
+
+
+def test_ocr_option_of_extract_and_batch(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from extractor.batch import run_batch
+    from extractor.cli import main
+
+    (tmp_path / "in").mkdir()
+    image = _save(_page(PLAN), tmp_path / "in" / "a.png")
+    result = CliRunner().invoke(main, ["extract", "--ocr", "never", "--jsonl", str(image)])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["error"]["kind"] == "no-text-layer"
+    summary = run_batch([str(tmp_path / "in")], tmp_path / "out", workers=1, ocr="never")
+    assert dict(summary.errors) == {"no-text-layer": 1}

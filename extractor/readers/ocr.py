@@ -128,8 +128,7 @@ def _tesseract(image: Image.Image, dpi: int, name: str, *args: str) -> str:
 def skew_angle(image: Image.Image) -> float:
     """How far (degrees, counter-clockwise) the text lines lean: the angle along which the ink's row
     profile is most peaked (lines and gaps sharply apart). Turning the image back by it levels them."""
-    scale = min(1.0, _SKEW_WIDTH / image.width)
-    small = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    small = image.reduce(max(1, image.width // _SKEW_WIDTH))  # box averaging: 3 ms, a resize takes 30
     ys, xs = np.nonzero(np.asarray(small) < _DARK)
     if len(xs) < 2:
         return 0.0
@@ -195,6 +194,7 @@ def ocr_image(image: Image.Image, name: str) -> OcrPage:
     gray = image.convert("L")
     skew = skew_angle(gray)
     if abs(skew) >= _MIN_SKEW:
+        # bilinear (90 ms a 300 dpi page): nearest-neighbour (20 ms) made Tesseract misread corpus f02 .mixed.pdf
         gray = gray.rotate(-skew, resample=Image.Resampling.BILINEAR, fillcolor=255)
     else:
         skew = 0.0
