@@ -116,10 +116,11 @@ def test_multipage_tiff_page_of_every_span(tmp_path: Path) -> None:
 
 
 @needs_tesseract
-def test_upside_down_page_is_turned(tmp_path: Path) -> None:
-    path = _save(_page(PLAN).rotate(180), tmp_path / "up.png")
+@pytest.mark.parametrize("angle", [180, 90])
+def test_upside_down_and_sideways_pages_are_turned(tmp_path: Path, angle: int) -> None:
+    path = _save(_page(PLAN).rotate(angle, expand=True), tmp_path / "turned.png")
     result = read_file(path)
-    assert result.ocr[0].rotation == 180
+    assert result.ocr[0].rotation == angle
     assert "12/KH-UBND" in result.text
 
 
