@@ -23,7 +23,7 @@ from extractor.fields.timeline import extract_deadlines, extract_periods
 from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
 from extractor.normalize import normalize
 from extractor.orgs import find_locality, resolve_org
-from extractor.pages import describe_pages
+from extractor.pagination import describe_pages
 from extractor.readers import OcrMode, ReadError, read_file
 from extractor.segment import Segment, split_documents
 from extractor.vocab.layout import APPENDIX_LINE

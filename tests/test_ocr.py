@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractor.pages import locate_pages, page_of
+from extractor.pagination import locate_pages, page_of
 from extractor.pipeline import extract_file
 from extractor.readers import ReadError, read_file
 from extractor.readers import ocr as ocr_module
