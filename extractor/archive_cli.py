@@ -89,9 +89,11 @@ def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> T
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               help="Seconds one file may take before it is stopped and recorded as an error.")
 @click.option("--retry-errors", is_flag=True, help="Extract again the stored files that failed last time.")
+@click.option("--dask", "dask", default=None, metavar="SCHEDULER",
+              help="Extract on a Dask cluster: tcp://host:port, or local:N for a local one of N workers.")
 @click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True, help=OCR_HELP)
 def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: float, retry_errors: bool,
-          ocr: OcrMode) -> None:
+          dask: str | None, ocr: OcrMode) -> None:
     """Extract every file of INPUTS (folders, recursively; files; globs) into a database.
 
     Writes OUT/planex.db (SQLite) and OUT/records.jsonl, then builds the lineage graph.
@@ -106,7 +108,7 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
             bar.update(task, completed=done, total=found, errors=errors)
 
         summary = run_batch(list(inputs), out_dir, workers=workers, timeout=timeout, retry_errors=retry_errors,
-                            progress=on_progress, ocr=ocr)
+                            dask=dask, progress=on_progress, ocr=ocr)
         on_progress(summary.done, summary.found, sum(summary.errors.values()))
     db = Store(out_dir / DB_NAME)
     try:

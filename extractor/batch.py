@@ -15,7 +15,6 @@ import importlib
 import multiprocessing as mp
 import os
 import signal
-import sqlite3
 import threading
 import time
 from collections import Counter
@@ -26,6 +25,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from extractor.dask_pool import DaskPool
+from extractor.db import database_error
 from extractor.models import FileRecord
 from extractor.readers import OcrMode
 from extractor.store import Seen, Store
@@ -257,6 +258,7 @@ class _Run:
     def __init__(self, store: Store, run_id: int, retry_errors: bool, summary: BatchSummary) -> None:
         self.store, self.run_id, self.retry_errors, self.summary = store, run_id, retry_errors, summary
         self.inflight: dict[str, _Task] = {}
+        self.store_errors: tuple[type[Exception], ...] = (*database_error(), LookupError, TypeError, ValueError)
         self.pending = 0
         self.last_commit = time.monotonic()
 
@@ -296,7 +298,7 @@ class _Run:
             try:
                 documents, kind = self.store.put_record(task.path, task.size, a, self.run_id, task.sha256)
                 s.documents += documents
-            except (sqlite3.Error, LookupError, TypeError, ValueError) as e:  # rolled back: record why instead
+            except self.store_errors as e:  # rolled back: record why instead
                 kind = "store"
                 self.store.put_failure(task.path, task.sha256, kind, f"{type(e).__name__}: {e}", self.run_id)
         else:
@@ -349,12 +351,18 @@ def run_batch(
     extract: str = DEFAULT_EXTRACT,
     stop: threading.Event | None = None,
     progress: ProgressFn | None = None,
+    dask: str | None = None,
+    db: str | None = None,
     ocr: OcrMode = "auto",
 ) -> BatchSummary:
     """Extract every input file into `out/planex.db` and `out/records.jsonl`.
 
-    `extract` names the per-file function ("module:function"), imported by each worker; `ocr` is passed
-    to it (see extractor.pipeline.extract_file). OCR runs one Tesseract thread per worker.
+    `extract` names the per-file function ("module:function"), imported by each worker. `dask` names a
+    Dask scheduler ("tcp://host:port", or "local:N" for a local cluster) to extract on instead of local
+    worker processes (extractor/dask_pool.py). `db` is a postgresql:// URL to store into instead of
+    `out/planex.db` (extractor/db.py). `ocr` is passed to the local workers' extractor (see
+    extractor.pipeline.extract_file; Dask workers use its default, auto). OCR runs one Tesseract thread
+    per worker.
     Setting `stop` (Ctrl-C does) ends the run after committing what is done.
     """
     started = time.monotonic()
@@ -362,18 +370,20 @@ def run_batch(
     skip = out.absolute()
     summary = BatchSummary(found=sum(1 for _ in discover(inputs, skip)))
     stop = stop or threading.Event()
-    store = Store(out / DB_NAME)
+    store = Store(db or out / DB_NAME)
     size = max(1, workers or os.cpu_count() or 1)
     run_id = store.start_run(size)
     run = _Run(store, run_id, retry_errors, summary)
     tasks = run.plan(discover(inputs, skip))
-    pool: _Pool | None = None
+    pool: _Pool | DaskPool | None = None
     store.begin()
     try:
         with _CtrlC(stop):
-            # A custom extractor gets the OCR mode only when one is asked for.
-            options = {} if ocr == "auto" else {"ocr": ocr}
-            pool = _Pool(min(size, summary.found), extract, timeout, options) if summary.found else None
+            if summary.found:
+                size = min(size, summary.found)
+                # A custom extractor gets the OCR mode only when one is asked for.
+                options = {} if ocr == "auto" else {"ocr": ocr}
+                pool = DaskPool(dask, extract, timeout) if dask else _Pool(size, extract, timeout, options)
             exhausted = pool is None
             while pool and not stop.is_set():
                 for w in pool.idle():

@@ -10,6 +10,8 @@ import click
 
 from extractor.archive_cli import OCR_HELP, register
 from extractor.batch import record_line
+from extractor.check_cli import register as register_check
+from extractor.feeds_cli import register as register_feeds
 from extractor.models import FileRecord
 from extractor.pipeline import extract_file
 from extractor.readers import OCR_MODES, OcrMode
@@ -66,17 +68,20 @@ def schema() -> None:
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--out", "out_path", type=click.Path(path_type=Path), help="Write the HTML here (default: stdout).")
 def show(path: Path, out_path: Path | None) -> None:
-    """Render the file's text with every extracted value highlighted (HTML, via spaCy displaCy)."""
-    from extractor.render import render_html
+    """Write the file's review page: its text with every extracted value highlighted, and the list of values."""
+    from extractor.pages import review_page
 
     record = extract_file(path, include_text=True)
     if record.error or record.text is None or record.documents is None:
         raise click.ClickException(f"{record.error.kind}: {record.error.message}" if record.error else "no text")
-    html = render_html(record.text, record.documents)
+    html = review_page(record.text, json.loads(record_line(record)))
     if out_path:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(html, encoding="utf-8")
     else:
         click.echo(html)
 
 
 register(main)
+register_feeds(main)
+register_check(main)

@@ -67,6 +67,10 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
         ctx.memo["issuer"] = issuer.name  # for "… của nhà trường" in references
     # "(Ban hành kèm theo Quyết định số …)" under the title names a real document: read it too.
     references = extract_references(ctx, h.number, start=h.issued_with_at)
+    if h.issued_with_at is not None:  # kept as evidence: lineage dates a plan without its own date by it
+        line_end = text.find("\n", h.issued_with_at, seg.end)
+        line_end = seg.end if line_end < 0 else line_end
+        h.evidence["issued_with"] = Span(start=h.issued_with_at, end=line_end, raw=text[h.issued_with_at : line_end])
     awards = extract_awards(ctx)
     signer = extract_signer(ctx)
     if issuer is None and signer and signer.on_behalf_of and signer.authority == "TM.":

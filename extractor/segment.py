@@ -23,6 +23,7 @@ from extractor.vocab.layout import (
     NUMBER_LINE,
     PLACE_DATE,
     POSITION_LINE,
+    SEPARATOR,
     TYPE_LINE,
     VV_LINE,
 )
@@ -111,13 +112,16 @@ def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) 
 
 
 def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
-    """Include the issuer's caps lines standing just above the first marker."""
-    i = first
-    while i - 1 > floor and i - first > -3:
-        t = lines[i - 1].text
+    """Include the issuer's caps lines standing just above the first marker, and the rule drawn under them."""
+    i = j = first
+    while j - 1 > floor and i - first > -3:
+        t = lines[j - 1].text
+        j -= 1
+        if SEPARATOR.match(t):  # the rule typed under the issuer's name
+            continue
         if not (t.isupper() and len(t) < 90) or _ends_signature(t):
             break
-        i -= 1
+        i = j
     return i
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from extractor import db
 
 SCHEMA_VERSION = "1"
 
@@ -252,9 +253,9 @@ def _cell(value: Any) -> Any:
 class Store:
     """The archive database of one output folder. Not thread-safe: one writer process."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.path = path
-        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn = db.connect(path)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
@@ -408,7 +409,7 @@ class Store:
         self.conn.execute("DELETE FROM errors WHERE path = ? AND sha256 IS NULL", (path,))
         self.conn.execute(
             "INSERT INTO files (path, sha256, size, run_id) VALUES (?,?,?,?) ON CONFLICT (path) DO UPDATE SET"
-            " sha256 = excluded.sha256, size = COALESCE(excluded.size, size), run_id = excluded.run_id",
+            " sha256 = excluded.sha256, size = COALESCE(excluded.size, files.size), run_id = excluded.run_id",
             (path, sha256, size, run_id),
         )
         if old and old[0] and old[0] != sha256:

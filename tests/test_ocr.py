@@ -27,7 +27,7 @@ from tests.contract import header, lists
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 needs_tesseract = pytest.mark.skipif(
-    shutil.which("tesseract") is None, reason="tesseract not installed (tools/setup-system.sh installs it)")
+    shutil.which("tesseract") is None, reason="tesseract not installed (tools/setup.sh installs it)")
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 # scanned copy -> the fields known to differ from the text version (see the module docstring)

@@ -18,7 +18,7 @@ from tests.contract import header, lists
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 needs_soffice = pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice not installed (tools/setup-system.sh installs it)")
+    shutil.which("soffice") is None, reason="LibreOffice not installed (tools/setup.sh installs it)")
 CONVERTED = sorted(p.name for ext in ("doc", "rtf", "odt") for p in CORPUS.glob(f"*.{ext}"))
 
 

@@ -105,7 +105,7 @@ def _photo(image: Image.Image, rng: np.random.Generator, tilt: float) -> Image.I
 def _soffice(source: Path, target: str, out: Path) -> None:
     binary = shutil.which("soffice")
     if binary is None:
-        raise SystemExit("LibreOffice (soffice) is needed: tools/setup-system.sh installs it")
+        raise SystemExit("LibreOffice (soffice) is needed: tools/setup.sh installs it")
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([binary, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", target,
                         "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=120)

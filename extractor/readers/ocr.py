@@ -101,7 +101,7 @@ def check_available(name: str) -> None:
     if why:
         raise ReadError(
             "missing-tool", f"{name}: OCR needed but {why}; install the Debian packages {PACKAGES} "
-            "(tools/setup-system.sh does)",
+            "(tools/setup.sh does)",
         )
 
 

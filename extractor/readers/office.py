@@ -42,7 +42,7 @@ def _soffice(name: str) -> str:
     if binary is None:
         suffix = Path(name).suffix or "this format"
         raise ReadError("missing-tool", f"{name}: reading {suffix} needs LibreOffice, which is not installed; "
-                        f"install the Debian package {PACKAGE} (tools/setup-system.sh does)")
+                        f"install the Debian package {PACKAGE} (tools/setup.sh does)")
     return binary
 
 
