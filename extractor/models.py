@@ -146,8 +146,16 @@ class Source(_Model):
     page_starts: list[int] | None = Field(default=None, description="Where each page starts in the normalised text: "
                                           "page n covers [page_starts[n-1], page_starts[n]).")
     ocr: list[OcrPage] | None = Field(default=None, description="The pages read by OCR, when any were.")
-    warnings: list[str] = Field(default_factory=list, description="What may make values unreliable (a page OCR read "
-                                "with low confidence …).")
+    encoding: Literal[
+        "utf-8", "utf-16", "utf-32", "unicode", "tcvn3", "vni", "viscii", "cp1258", "mojibake", "mixed"
+    ] | None = Field(
+        default=None,
+        description="What the text was read as: a Unicode encoding ('unicode' inside .docx/.pdf), the "
+        "pre-Unicode encoding it was converted from (tcvn3, vni, viscii, cp1258; 'mojibake' = UTF-8 "
+        "once decoded as Windows-1252), or 'mixed' when only part of it was converted.",
+    )
+    warnings: list[str] = Field(default_factory=list, description="What the reader changed or doubts (a legacy "
+                                "font converted, a page OCR read with low confidence or found blank …).")
 
 
 class ErrorInfo(_Model):

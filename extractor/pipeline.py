@@ -134,6 +134,7 @@ def extract_file(path: Path, include_text: bool = False, ocr: OcrMode = "auto") 
     except ReadError as e:
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=str(e)))
     source.format, source.pages = result.format, result.pages
+    source.encoding, source.warnings = result.encoding, list(result.warnings)
     try:
         text, docs = extract_text(result.text)
         describe_pages(source, result, text)

@@ -58,7 +58,7 @@ dòng  hai</pre>
 
 
 def test_html_to_text() -> None:
-    assert read_html(PAGE.encode(), "a.html").split("\n") == [
+    assert read_html(PAGE.encode(), "a.html").text.split("\n") == [
         "Số hiệu: 38/KH-UBND", "Loại văn bản: Kế hoạch", "",
         "Kế hoạch thi đua", "",
         "ỦY BAN NHÂN DÂN", "XÃ AN PHÚ", "Số: 38/KH-UBND", "",
@@ -74,7 +74,7 @@ def test_html_to_text() -> None:
     ("\ufeff<p>Kế hoạch</p>".encode(), "Kế hoạch"),
 ])
 def test_html_encodings(data: bytes, text: str) -> None:
-    assert unicodedata.normalize("NFC", read_html(data, "a.htm")) == text
+    assert unicodedata.normalize("NFC", read_html(data, "a.htm").text) == text
 
 
 def test_html_without_text_is_empty(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from extractor.readers.errors import ReadError
-from extractor.readers.legacy import broken_sample, describe
+from extractor.readers.legacy import Decoded, Encoding, broken_sample, describe, needs_repair, repair_text
 from extractor.readers.paged import OCR_MODES, OcrMode, OcrReport, PagedText
 from extractor.readers.txt import read_txt
 
@@ -47,11 +47,13 @@ class ReadResult:
     text: str
     format: Format
     pages: int | None  # page count of a PDF or image file; None where pagination is the viewer's
+    encoding: Encoding = "utf-8"  # what the text was decoded or converted from (extractor.readers.legacy)
+    warnings: tuple[str, ...] = ()
     page_starts: list[int] | None = None  # where each page starts in `text`
     ocr: list[OcrReport] = field(default_factory=list)  # the pages read by OCR
 
 
-_Read = str | PagedText
+_Read = Decoded | PagedText
 _Reader = Callable[[bytes, str, OcrMode], _Read]
 
 
@@ -136,15 +138,21 @@ def read_file(path: Path, data: bytes | None = None, ocr: OcrMode = "auto") -> R
     else:
         _check_size(path, len(data), MAX_BYTES[fmt])
     read = reader(data, str(path), ocr)
-    text = read if isinstance(read, str) else read.text
+    decoded = read if isinstance(read, Decoded) else Decoded(read.text, read.encoding, read.warnings)
+    # Lines in a legacy encoding's Windows-1252 view (a PDF text layer, a .txt converted by a tool
+    # that did not know the font, a Word run whose font is not named) are converted here.
+    clean = not needs_repair(decoded.text)
+    repaired = decoded if clean else repair_text(decoded.text, decoded.encoding)
+    text = repaired.text
     if not text.strip():
         raise ReadError("empty", f"{path}: no text (empty or whitespace only)")
     if len(text) > MAX_TEXT_CHARS:
         raise ReadError("too-large", f"{path}: {len(text):,} characters of text, above the {MAX_TEXT_CHARS:,} limit")
-    sample = broken_sample(text)
+    sample = None if clean else broken_sample(text)
     if sample is not None:
         example = sample.strip()[:60]
         raise ReadError("encoding", f"{path}: text in {describe(sample)}, e.g. {example!r}; convert it to Unicode")
-    if isinstance(read, str):
-        return ReadResult(text=text, format=fmt, pages=None)
-    return ReadResult(text, fmt, len(read.page_starts), read.page_starts, read.ocr)
+    warnings = decoded.warnings if clean else decoded.warnings + repaired.warnings
+    if isinstance(read, Decoded):
+        return ReadResult(text=text, format=fmt, pages=None, encoding=repaired.encoding, warnings=warnings)
+    return ReadResult(text, fmt, len(read.page_starts), repaired.encoding, warnings, read.page_starts, read.ocr)

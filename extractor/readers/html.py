@@ -23,6 +23,7 @@ from lxml import etree
 
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
+from extractor.readers.legacy import Decoded, Encoding
 
 # Elements whose content is never the document's.
 _DROP = frozenset({"head", "script", "style", "noscript", "template", "nav", "form", "button", "select", "iframe",
@@ -44,17 +45,18 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", r
 _XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def _decode(data: bytes, name: str) -> str:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+def _decode(data: bytes, name: str) -> tuple[str, Encoding]:
+    if data.startswith(codecs.BOM_UTF8):
+        return data.decode("utf-8-sig", errors="replace"), "utf-8"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         declared = _CHARSET.search(data[:4096])
         try:
-            return data.decode(declared.group(1).decode("ascii") if declared else "", errors="replace")
+            charset = codecs.lookup(declared.group(1).decode("ascii") if declared else "").name
+            return data.decode(charset, errors="replace"), "cp1258" if charset == "cp1258" else "unicode"
         except LookupError:
             raise ReadError("encoding", f"{name}: not UTF-8 and no known charset declared") from None
 
@@ -167,9 +169,10 @@ def _walk(node: etree._Element | str, out: _Text, pre: bool) -> None:
     out.add(node.tail, pre)
 
 
-def read_html(data: bytes, name: str) -> str:
+def read_html(data: bytes, name: str) -> Decoded:
     """The text of a saved web page; raise ReadError for a page that cannot be parsed."""
-    text = _XML_PROLOG.sub("", _decode(data, name))
+    text, encoding = _decode(data, name)
+    text = _XML_PROLOG.sub("", text)
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as e:
@@ -178,4 +181,4 @@ def read_html(data: bytes, name: str) -> str:
     body = root.find("body")
     _walk(body if body is not None else root, out, pre=False)
     out.end()
-    return "\n".join(out.lines).strip("\n")
+    return Decoded("\n".join(out.lines).strip("\n"), encoding)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from extractor.readers.docx import read_docx
 from extractor.readers.errors import ReadError
+from extractor.readers.legacy import Decoded
 
 PACKAGE = "libreoffice-writer-nogui"
 CONVERT_TIMEOUT = 60.0
@@ -74,6 +75,6 @@ def convert(data: bytes, name: str, target: str = "docx") -> bytes:
         return out.read_bytes()
 
 
-def read_office(data: bytes, name: str) -> str:
+def read_office(data: bytes, name: str) -> Decoded:
     """The text of a .doc, .rtf or .odt file, read as the .docx LibreOffice makes of it."""
     return read_docx(convert(data, name), name)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from extractor.readers.legacy import Encoding
+
 # auto: OCR where there is no text layer; always: every page; never: refuse scans.
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -28,8 +30,11 @@ class OcrReport:
 
 @dataclass(frozen=True)
 class PagedText:
-    """A paged document's text, where each of its pages starts in it, and the pages read by OCR."""
+    """A paged document's text, where each of its pages starts in it, the pages read by OCR, and (as
+    extractor.readers.legacy.Decoded) what the text was converted from and what the reader doubts."""
 
     text: str
     page_starts: list[int]
     ocr: list[OcrReport]
+    encoding: Encoding = "unicode"
+    warnings: tuple[str, ...] = ()

@@ -29,7 +29,10 @@ On top of PDFium's lines this module
 - joins a line wrapped by the layout to its continuation, using PDFium's character boxes: the line
   reaches the right margin (the next line's first word would not have fitted) and the next one starts
   at the left margin, so that "… ngày 3 tháng 4 năm" / "2019 …" becomes one line as it was typed;
-- maps PDFium's mark for a hyphen at a line end ("\\x02" or U+FFFE: "QĐ-" / "UBND") to "-".
+- maps PDFium's mark for a hyphen at a line end ("\\x02" or U+FFFE: "QĐ-" / "UBND") to "-";
+- converts the lines of each page that show a pre-Unicode font's codes (a PDF made from a ".VnTime"
+  or "VNI-Times" document: "KÕ ho¹ch", with "ư" as U+2212) before any of the steps above look at
+  them (extractor.readers.legacy.repair_text, page by page).
 Normalisation proper happens later (extractor.normalize).
 """
 
@@ -49,9 +52,11 @@ from PIL import Image
 
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
+from extractor.readers.legacy import Encoding, needs_repair, repair_text
 from extractor.readers.ocr import OcrPage, check_available, ocr_image
 from extractor.readers.paged import OcrMode, OcrReport, PagedText
 from extractor.vocab.layout import KINH_GUI, TYPE_LINE, TYPE_WITH_TITLE, VV_LINE
+from extractor.vocab.legacy_fonts import TCVN3_CAPS_PDF_FONT
 
 # PDFium is not thread-safe; a batch runner may call read_file from several threads.
 _PDFIUM_LOCK = threading.Lock()
@@ -106,6 +111,8 @@ _HEADER_SHARE = 0.35  # the header cells sit in the top third of a page that ope
 _HEADER_ENDS = (TYPE_LINE, TYPE_WITH_TITLE, KINH_GUI)
 # The gap between the cells is wider than a space between words (about a quarter of the font size).
 _MIN_GAP = 0.5  # in font heights
+# A line is in a caps font (".VnTimeH") when text in that font covers this share of its width.
+_CAPS_COVER = 0.6
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,7 @@ class _PageText:
     lines: list[_Line]
     top: float  # the page's top edge: PDFium's boxes count up from the bottom, pdfplumber's down from here
     height: float
+    caps: tuple[tuple[float, float, float, float], ...] = ()  # boxes of text in a caps font (".VnTimeH")
 
 
 @dataclass(frozen=True)
@@ -173,7 +181,7 @@ def _page_lines(document: Any, index: int) -> _PageText:
                 lines.append(_Line(stripped.translate(_CHAR_MAP), index, None))
             pos += len(raw) + len(_LINE_BREAK)
         _, bottom, _, top = page.get_bbox()  # unlike get_mediabox(), inherits the box from the page tree
-        return _PageText(lines, top, top - bottom)
+        return _PageText(lines, top, top - bottom, _caps_font_boxes(page) if needs_repair(text) else ())
     finally:
         tp.close()
         page.close()
@@ -437,6 +445,49 @@ def _open(data: bytes, name: str) -> Any:
         raise ReadError("corrupt", f"{name}: not a readable PDF ({e})") from None
 
 
+def _caps_font_boxes(page: Any) -> tuple[tuple[float, float, float, float], ...]:
+    """Where a page draws text in a caps font, whose lower-case codes show as capitals."""
+    boxes = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+        if TCVN3_CAPS_PDF_FONT.match(obj.get_font().get_base_name() or ""):
+            boxes.append(obj.get_bounds())
+    return tuple(boxes)
+
+
+def _in_caps_font(line: _Line, caps: tuple[tuple[float, float, float, float], ...]) -> bool:
+    """Most of the line's width lies in caps-font text on its row."""
+    if not line.box:
+        return False
+    left, bottom, right, top = line.box
+    middle = (bottom + top) / 2
+    covered = sum(max(0.0, min(right, b[2]) - max(left, b[0])) for b in caps if b[1] <= middle <= b[3])
+    return covered >= _CAPS_COVER * (right - left)
+
+
+def _convert_fonts(pages: list[_PageText], skip: set[int]) -> tuple[list[_PageText], Encoding, tuple[str, ...]]:
+    """Pages whose lines are a legacy font's codes, converted (but not the pages in `skip`: OCR'd ones);
+    the encoding and warnings to report."""
+    out, kinds, warnings = [], set(), []
+    for number, page in enumerate(pages, start=1):
+        if number - 1 in skip:
+            out.append(page)
+            continue
+        joined = "\n".join(ln.text for ln in page.lines)
+        repaired = repair_text(joined, "unicode")
+        texts = repaired.text.split("\n")
+        if page.caps:
+            texts = [t.upper() if _in_caps_font(ln, page.caps) else t for ln, t in zip(page.lines, texts, strict=True)]
+        if texts != [ln.text for ln in page.lines]:
+            page = replace(page, lines=[replace(ln, text=t) for ln, t in zip(page.lines, texts, strict=True)])
+            kinds.add(repaired.encoding if repaired.text != joined else "tcvn3")
+            warnings += [f"page {number}: {w}" for w in repaired.warnings]
+        out.append(page)
+    if not kinds:
+        return out, "unicode", ()
+    encoding: Encoding = kinds.pop() if len(kinds) == 1 else "mixed"
+    return out, encoding, tuple(warnings)
+
+
 # --- scanned pages: OCR ------------------------------------------------------------------------------
 
 
@@ -538,5 +589,6 @@ def read_pdf(data: bytes, name: str, ocr: OcrMode = "auto") -> PagedText:
         raise ReadError(
             "no-text-layer", f"{name}: no text layer; OCR needed ({with_text} of {len(pages)} pages have text)"
         )
+    pages, encoding, warnings = _convert_fonts(pages, skip=set(need))
     text, starts = _assemble(data, pages, words)
-    return PagedText(text, starts, reports)
+    return PagedText(text, starts, reports, encoding, warnings)
