@@ -106,3 +106,21 @@ def test_missing_libreoffice_is_a_clear_error_for_that_file_only(tmp_path: Path,
     assert record.error is not None and record.error.kind == "missing-tool"
     assert "libreoffice-writer-nogui" in record.error.message
     assert extract_file(CORPUS / "f04_cv_huyen_uy_duc_trong_thi_dua.txt").error is None
+
+
+@needs_soffice
+def test_bug_tcvn3_u_horn_survives_doc_conversion(tmp_path: Path) -> None:
+    """TCVN3 "ư" is byte 0xAD, a soft hyphen to LibreOffice (catdoc drops it): the .docx LibreOffice
+    writes holds it as <w:softHyphen/>, which the .docx reader reads as "ư" in a .VnTime run."""
+    from docx import Document
+
+    from extractor.readers.office import convert
+
+    document = Document()
+    document.add_paragraph().add_run("Tr\u00adêng häc c\u00adêng").font.name = ".VnTime"
+    docx = tmp_path / "a.docx"
+    document.save(docx)
+    doc = tmp_path / "a.doc"
+    doc.write_bytes(convert(docx.read_bytes(), "a.docx", target="doc"))
+    result = read_file(doc)
+    assert (result.text, result.encoding) == ("Trường học cường", "tcvn3")
