@@ -208,3 +208,17 @@ def test_ocr_option_of_extract_and_batch(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["error"]["kind"] == "no-text-layer"
     summary = run_batch([str(tmp_path / "in")], tmp_path / "out", workers=1, ocr="never")
     assert dict(summary.errors) == {"no-text-layer": 1}
+
+
+def test_bug_text_layer_of_unmapped_glyphs_is_read_by_ocr() -> None:
+    """A font without a Unicode map gives private-use characters: such pages go to OCR like scans."""
+    from extractor.readers.pdf import _Line, _PageText, _to_ocr
+
+    def page(text: str) -> _PageText:
+        return _PageText([_Line(text, 0, None)] * 5, 842.0, 842.0)
+
+    junk, good, tcvn3 = "\ue041\ue042\ue043 " * 20, "Kế hoạch thi đua năm 2021 " * 3, "KÕ ho¹ch thi ®ua n¨m 2021 " * 3
+    assert _to_ocr(None, [page(junk), page(junk)], "auto") == [0, 1]
+    assert _to_ocr(None, [page(good), page(good)], "auto") == []
+    assert _to_ocr(None, [page(tcvn3), page(tcvn3)], "auto") == []  # legacy fonts are converted, not OCR'd
+    assert _to_ocr(None, [page(junk), page(junk)], "never") == []

@@ -82,6 +82,9 @@ _DIGITS = re.compile(r"\d+")
 _MIN_PAGE_CHARS = 200
 # A page is a scan when one image covers this share of it. Scans are rendered for OCR at this resolution.
 _SCAN_SHARE = 0.5
+# A text layer with more than this share of private-use, control or replacement characters is unusable.
+_JUNK = re.compile("[\ue000-\uf8ff\x00-\x08\x0b-\x1f\ufffd]")
+_MAX_JUNK_SHARE = 0.3
 RENDER_DPI = 300
 
 # Reflow. A line "continues" when the next line's first word would have fitted after it, the next
@@ -495,6 +498,15 @@ def _chars(page: _PageText) -> int:
     return sum(len(ln.text) for ln in page.lines)
 
 
+def _usable_chars(page: _PageText) -> int:
+    """The page's characters, or 0 when its text layer is unusable: a font without a Unicode map gives
+    private-use, control or replacement characters (a legacy 8-bit font's letters are usable: branch
+    fonts converts those)."""
+    text = "".join(ln.text for ln in page.lines)
+    junk = len(_JUNK.findall(text))
+    return 0 if junk > _MAX_JUNK_SHARE * len(text) else len(text)
+
+
 def _scanned(document: Any, index: int) -> bool:
     """The page is a picture: one image covers most of it."""
     page = document[index]
@@ -511,13 +523,13 @@ def _scanned(document: Any, index: int) -> bool:
 
 
 def _to_ocr(document: Any, pages: list[_PageText], mode: OcrMode) -> list[int]:
-    """The pages to read by OCR: all of them (always), none (never), or (auto) the pages without a text
-    layer that are pictures, and every page without one when most of the document has none."""
+    """The pages to read by OCR: all of them (always), none (never), or (auto) the pages without a (usable)
+    text layer that are pictures, and every such page when most of the document has none."""
     if mode == "never":
         return []
     if mode == "always":
         return list(range(len(pages)))
-    bare = [i for i, page in enumerate(pages) if _chars(page) < _MIN_PAGE_CHARS]
+    bare = [i for i, page in enumerate(pages) if _usable_chars(page) < _MIN_PAGE_CHARS]
     if len(bare) * 2 > len(pages):
         return bare
     return [i for i in bare if _scanned(document, i)]
