@@ -25,8 +25,9 @@ from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization
 from extractor.normalize import normalize, normalize_noted
 from extractor.orgs import find_locality, resolve_org
 from extractor.page import Page, read_page
+from extractor.pagination import describe_pages
 from extractor.paths import bytes_hex, display
-from extractor.readers import ReadError, load, read_file
+from extractor.readers import OcrMode, ReadError, load, read_file
 from extractor.segment import Segment, split_documents
 from extractor.vocab.layout import APPENDIX_LINE
 
@@ -135,21 +136,23 @@ def extract_text(raw: str) -> tuple[str, list[Document]]:
     return text, extract_documents(text)
 
 
-def extract_file(path: Path, include_text: bool = False, timeout: float | None = None) -> FileRecord:
+def extract_file(path: Path, include_text: bool = False, timeout: float | None = None,
+                 ocr: OcrMode = "auto") -> FileRecord:
     """Read and extract one file; never raises for bad input (the error is in the record).
 
     With `timeout` (seconds) it runs under a time and memory budget (extractor.guard): past either,
-    the record is a "timeout" or "too-large" error.
+    the record is a "timeout" or "too-large" error. `ocr`: read scanned pages and images by OCR where
+    needed (auto), on every page (always), or never.
     """
     path = Path(path)
     if timeout is not None:
-        return _guarded(path, include_text, timeout)
+        return _guarded(path, include_text, timeout, ocr)
     name = display(str(path))
     source = Source(path=name, sha256="", path_bytes_hex=bytes_hex(str(path)))
     try:
         data = load(path)
         source.sha256 = hashlib.sha256(data).hexdigest()
-        result = read_file(path, data)
+        result = read_file(path, data, ocr)
     except ReadError as e:
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=display(str(e))))
     except MemoryError:
@@ -161,18 +164,19 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
     try:
         text, restored = normalize_noted(result.text)
         docs = extract_documents(text)
+        describe_pages(source, result, text)
     except Exception as e:  # a bug must cost one file, not the batch
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
     return FileRecord(source=source, documents=docs, text=text if include_text else None,
                       restored=[Span(start=r.start, end=r.end, raw=r.raw) for r in restored])
 
 
-def _guarded(path: Path, include_text: bool, timeout: float) -> FileRecord:
+def _guarded(path: Path, include_text: bool, timeout: float, ocr: OcrMode) -> FileRecord:
     from extractor.guard import GuardError, run_guarded
 
     try:
-        return FileRecord.model_validate_json(run_guarded(lambda: extract_file(path, include_text).model_dump_json(),
-                                                          timeout))
+        return FileRecord.model_validate_json(
+            run_guarded(lambda: extract_file(path, include_text, ocr=ocr).model_dump_json(), timeout))
     except GuardError as e:
         source = Source(path=display(str(path)), sha256="", path_bytes_hex=bytes_hex(str(path)))
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=f"{source.path}: {e}"))
