@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import regex as re
 
+from extractor.header_layout import repair_lines, split_flattened
+
 # Whole-text passes use stdlib `re` where it is faster (plain classes); `regex` where it is (the
 # emphasis pattern's lookarounds: 1.4 ms in `re`, 0.07 ms in `regex` on 20 KB).
 # Literal escape sequences left by bad exports ("...năm 2020\r\nKẾ HOẠCH" as 4 visible chars).
@@ -40,6 +42,8 @@ _OLD_TONE_PROBE = stdre.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈ
 _LIST_ITEM = re.compile(r"^(?:\p{Ll}[).]|[ivx]{1,4}[.)]\s)")
 # "Thành phố Hồ Chí" + "Minh, ngày 05 tháng …": a place name wrapped before its date.
 _PLACE_TAIL = re.compile(r"^\p{Lu}[\p{L} ]{0,30},\s*ngày\b")
+# (only a short fragment: a longer line before a date line is a title or an issuer, not a place)
+_PLACE_FRAGMENT = 30
 _ENDS_CAPITALISED_WORD = re.compile(r"(?r)(?:^|\s)\p{Lu}\p{Ll}*$")
 # "… của Chủ tịch Ủy ban nhân dân" + "Thành phố. Mỗi đơn vị …": an organ name wrapped before its unit.
 _ENDS_ORGAN = re.compile(r"(?ri)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\s+tịch|Giám\s+đốc)$")
@@ -125,7 +129,8 @@ def _joinable(prev: str, nxt: str, gap: int) -> bool:
             return True  # "… Sở Giáo dục và" + "Đào tạo tỉnh …", "Kế hoạch số" + "09/KH-TH": no line ends so
         if not nxt[0].isupper():
             return False
-        if "ngày" in nxt[:40] and _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev):
+        if ("ngày" in nxt[:40] and len(prev) <= _PLACE_FRAGMENT and _PLACE_TAIL.match(nxt)
+                and _ENDS_CAPITALISED_WORD.search(prev)):
             return True
         return bool(nxt.startswith(_UNIT_STARTS) and _ENDS_ORGAN.search(prev) and _STARTS_UNIT.match(nxt)
                     and not prev.isupper())
@@ -169,4 +174,6 @@ def normalize(text: str) -> str:
         if any(c in text for c in triggers):
             text = pattern.sub(repl, text)
     text = _fix_tones(text)
-    return _join_wraps(_clean_lines(text))
+    # The header's table cells and broken phrases are repaired before wraps are joined, its flattened
+    # components cut apart after (a wrapped date must be whole to be recognised).
+    return split_flattened(_join_wraps(repair_lines(_clean_lines(text))))

@@ -52,7 +52,9 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
     names = issuer_fields.names_for_locality(h.issuer_lines)
     loc = find_locality(names, h.place, body, h.issued_date)
     issuer = issuer_fields.from_header(text, h.issuer_lines, loc)
-    if issuer is None:
+    if issuer:  # "ỦY BAN NHÂN DÂN" alone in a header cell: the body or the place line gives its locality
+        issuer = issuer_fields.complete_locality(issuer, text, h.body_start, seg.end, loc)
+    else:
         issuer = issuer_fields.from_body(text, h.body_start, seg.end, loc)
         if issuer:  # "Ủy ban nhân dân xã Phong Hòa xây dựng Kế hoạch": the body names the commune too
             loc = find_locality([*names, issuer.name], h.place, body, h.issued_date)

@@ -23,6 +23,7 @@ from extractor.vocab.layout import (
     NUMBER_LINE,
     PLACE_DATE,
     POSITION_LINE,
+    SEPARATOR,
     TYPE_LINE,
     VV_LINE,
 )
@@ -41,6 +42,7 @@ _ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình",
 # Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
 _MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP")
 _SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
+_FIRST_ARTICLE = re.compile(r"^Điều\s+1\b")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,14 @@ def _is_appendix(lines: list[_Line], first: int, last: int) -> bool:
     return False
 
 
+def _enacting_formula(kinds: set[str], lines: list[_Line], last: int) -> bool:
+    """A decision's bare "QUYẾT ĐỊNH" line before "Điều 1": the enacting formula, not a new document."""
+    return kinds == {"type"} and last + 1 < len(lines) and bool(_FIRST_ARTICLE.match(lines[last + 1].text))
+
+
 def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) -> bool:
+    if _enacting_formula(kinds, lines, last):
+        return False
     if "type" not in kinds and "vv" not in kinds:
         number = next((NUMBER_LINE.match(x.text) for x in lines[first : last + 1] if NUMBER_LINE.match(x.text)), None)
         if not (number and number.group("num")):
@@ -111,13 +120,17 @@ def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) 
 
 
 def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
-    """Include the issuer's caps lines standing just above the first marker."""
-    i = first
-    while i - 1 > floor and i - first > -3:
+    """Include the issuer's caps lines standing just above the first marker (and the rules under them)."""
+    i, taken = first, 0
+    while i - 1 > floor and taken < 3:
         t = lines[i - 1].text
+        if SEPARATOR.match(t) or t == "*":
+            i -= 1
+            continue
         if not (t.isupper() and len(t) < 90) or _ends_signature(t):
             break
         i -= 1
+        taken += 1
     return i
 
 

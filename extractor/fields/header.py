@@ -16,6 +16,8 @@ from extractor.dates import DATE, match_to_iso
 from extractor.models import Span
 from extractor.vocab.doc_types import COMPANION_LETTER, canonical_type, type_from_symbol
 from extractor.vocab.layout import (
+    AUTHORITY_LINE,
+    AUTHORITY_LINE_MIXED,
     BODY_START,
     KEM_THEO,
     KINH_GUI,
@@ -95,6 +97,13 @@ def parse_header(text: str, start: int, end: int) -> Header:
                 h.issued_with_at = ls
                 h.body_start = le
                 continue
+            authority = _authority_at(line)
+            if authority == 0 and title_parts:
+                break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …": the enacting authority, then the basis
+            if authority:  # the authority flattened onto the title's line
+                title_parts.append((ls, ls + len(line[:authority].rstrip())))
+                h.body_start = ls + authority
+                break
             title_parts.append((ls + len(line) - len(line.lstrip()), le))
             h.body_start = le
             continue
@@ -140,6 +149,14 @@ def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def _is_component(line: str) -> bool:
     return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or PLACE_DATE.search(line))
+
+
+def _authority_at(line: str) -> int | None:
+    """Where a decision's enacting authority starts in a title line, if it does."""
+    if AUTHORITY_LINE_MIXED.match(line):
+        return 0
+    m = AUTHORITY_LINE.search(line)
+    return m.start() if m else None
 
 
 def _ends_title(line: str, parts: list[tuple[int, int]], text: str) -> bool:

@@ -47,10 +47,28 @@ _CITING = re.compile(r"(?i)\bsố\s*\d|\d+\s*/\s*\p{Lu}|(?<!\p{L})của\s|\svề
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
+# A column-flattened header puts the managing body and the issuer on one caps line ("UBND TỈNH NINH THUẬN SỞ
+# Y TẾ", "PHÒNG GD&ĐT HUYỆN THANH OAI TRƯỜNG THCS BÍCH HÒA"): after a place name, an organ head starts the next.
+_INNER_HEAD = re.compile(
+    r"(?<=(?:TỈNH|HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ|XÃ|PHƯỜNG|THỊ\s+TRẤN|^BỘ)\s+\S.*?)\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
+    r"|TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|CAO|ĐẠI|CHÍNH)|BAN\s+(?!NHÂN)|TRUNG\s+TÂM|CHI\s+CỤC|CỤC"
+    r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN)\s)"
+)
+
+
+def _split_organs(s: int, line: str) -> list[tuple[int, int, str]]:
+    parts: list[tuple[int, int, str]] = []
+    start = 0
+    for m in _INNER_HEAD.finditer(line):
+        parts.append((s + start, s + m.start(), line[start : m.start()]))
+        start = m.end()
+    return [*parts, (s + start, s + len(line), line[start:])]
+
+
 def header_organs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Merge wrapped caps lines into organ names, top to bottom."""
     merged: list[tuple[int, int, str]] = []
-    for s, e, line in lines:
+    for s, e, line in (part for s0, _e0, raw in lines for part in _split_organs(s0, raw)):
         line = line.strip(" *-_")
         if not line or _NOT_ORGAN.match(line):
             continue
@@ -83,6 +101,27 @@ def from_header(text: str, lines: list[tuple[int, int, str]], loc: Locality) -> 
         if unit:
             name = f"{name} {unit.group(0)}"
     return Organization(name=name, parent=parent, span=Span(start=s, end=e, raw=text[s:e]))
+
+
+# Collective bodies printed without their place in a header cell ("ỦY BAN NHÂN DÂN" | "CỘNG HÒA …").
+_PLACELESS_BODIES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+def complete_locality(issuer: Organization, text: str, start: int, end: int, loc: Locality) -> Organization:
+    """A header issuer without its locality takes it from the body that names it ("Ủy ban nhân dân huyện
+    xây dựng Kế hoạch …"), else from the place line's level (the lowest unit the locality knows)."""
+    if _has_locality(issuer.name):
+        return issuer
+    named = from_body(text, start, end, loc)
+    if named and named.name.startswith(issuer.name) and _has_locality(named.name):
+        return issuer.model_copy(update={"name": named.name})
+    if issuer.name not in _PLACELESS_BODIES:
+        return issuer
+    unit = loc.commune_type if loc.commune else loc.district_type if loc.district else None
+    unit = unit or ("tỉnh" if loc.province and loc.province_type == "tỉnh" else None)
+    if not unit:
+        return issuer
+    return issuer.model_copy(update={"name": resolve_org(f"{issuer.name} {unit}", loc)})
 
 
 def from_body(text: str, start: int, end: int, loc: Locality) -> Organization | None:
