@@ -49,6 +49,8 @@ _RULE_CELL = re.compile(r"^:?-{0,}:?$")
 # A caps cell belongs to the header table when a component row is this close.
 _ROW_REACH = 4
 _SPACED_TYPES = {t.replace(" ", ""): t for t in HEADING_TYPES}
+# A flattened title runs at least this far before a body opener can end it.
+_MIN_TITLE = 8
 _LOWER = re.compile(r"\p{Ll}")
 _CAPS_WORD = re.compile(r"^[\p{Lu}\d&\-]+$")
 
@@ -96,19 +98,20 @@ def _is_component(cell: str) -> bool:
 
 
 def _header_rows(lines: list[str]) -> list[list[str] | None]:
-    """Each line's cells when it is a header table row: it holds a component, or only caps cells near one."""
+    """Each line's cells when it is a header table row: it holds a component, or one cell ("ỦY BAN NHÂN DÂN |"),
+    or only caps cells near a component row."""
     cells = [_raw_cells(line) if line else None for line in lines]
     component = [i for i, c in enumerate(cells) if c and any(_is_component(x) for x in c)]
     out: list[list[str] | None] = []
     for i, c in enumerate(cells):
         near = any(abs(i - j) <= _ROW_REACH for j in component)
         caps = c is not None and not any(_LOWER.search(x) for x in c)
-        out.append(c if c is not None and (i in component or (near and caps) or not c) else None)
+        out.append(c if c is not None and (len(c) <= 1 or i in component or (near and caps)) else None)
     return out
 
 
 def _tokens(s: str) -> list[str]:
-    return s.replace("-", " - ").split()
+    return [t.rstrip(":.") or t for t in s.replace("-", " - ").split()]
 
 
 _PHRASES = [_tokens(p) for p in HEADER_PHRASES]
@@ -168,37 +171,57 @@ def _place_start(text: str, start: int, end: int) -> int:
         break
     while pos < end and text[pos] == " ":
         pos += 1
-    return pos
+    return start if text.startswith(",", pos) else pos  # all caps: a place printed in capitals
+
+
+def _overlaps(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b, _ in found)
+
+
+def _date_in_gaps(line: str, found: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The place-date between the components already found (a place regex run across a symbol would
+    take "KH-UBND Cam Lâm" for the place)."""
+    bounds = [0, *(x for a, b, _ in sorted(found) for x in (a, b)), len(line)]
+    for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+        m = PLACE_DATE.search(line, lo, hi)
+        if m:
+            return (_place_start(line, m.start(), m.end()), m.end(), "date")
+    return None
+
+
+def _title_and_body(line: str, found: list[tuple[int, int, str]], after: int) -> list[tuple[int, int, str]]:
+    """The type word (cut off its title) or "V/v" after the number/date, and a body opener the title runs into."""
+    kind = TYPE_ANCHOR.search(line, after)
+    cut = (kind.start(), kind.end()) if kind else None
+    if cut is None and any(k == "number" for *_, k in found):
+        vv = VV_ANCHOR.search(line, after)
+        cut = (vv.start(), vv.start()) if vv else None
+    if cut is None or _overlaps(found, cut[0], cut[0] + 1):
+        return []
+    out = [(*cut, "type")]
+    opener = BODY_OPENER.search(line, cut[1] + _MIN_TITLE)
+    if opener:
+        out.append((opener.start(), opener.start(), "body"))
+    return out
 
 
 def _anchors(line: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the header components inside one line, in order."""
     found = [(m.start(), m.end(), "motto") for m in MOTTO_ANCHOR.finditer(line)]
     number = NUMBER_ANCHOR.search(line)
-    if number and not any(a <= number.start() < b for a, b, _ in found):
-        if not found and _LOWER.search(line[: number.start()]):
-            number = None  # "Căn cứ Kế hoạch Số 12/…": a sentence, not a header row
-        else:
-            found.append((number.start(), number.end(), "number"))
+    # (a capitalised "Số 12/…" after lower-case words is a sentence, not a header row)
+    sentence = number is not None and not found and bool(_LOWER.search(line[: number.start()]))
+    if number and not sentence and not _overlaps(found, number.start(), number.end()):
+        found.append((number.start(), number.end(), "number"))
     if not found:
-        return []
-    found.sort()
-    after_number = number.end() if number else 0
-    date = None
-    for m in PLACE_DATE.finditer(line, after_number):
-        if not any(a < m.end() and m.start() < b for a, b, _ in found):
-            date = m
-            break
+        lead = TYPE_ANCHOR.match(line)  # "KẾ HOẠCH Tổ chức … năm 2020 Căn cứ Luật …"
+        return _title_and_body(line, [], 0) if lead and BODY_OPENER.search(line, lead.end() + _MIN_TITLE) else []
+    date = _date_in_gaps(line, found)
     if date:
-        found.append((_place_start(line, date.start(), date.end()), date.end(), "date"))
-    if number or date:
-        tail = max(after_number, date.end() if date else 0)
-        kind = TYPE_ANCHOR.search(line, tail) or (VV_ANCHOR.search(line, after_number) if number else None)
-        if kind and not any(a <= kind.start() < b for a, b, _ in found):
-            found.append((kind.start(), kind.end() if TYPE_ANCHOR.match(kind.group(0)) else kind.start(), "type"))
-            opener = BODY_OPENER.search(line, kind.end() + 8)
-            if opener and not any(a <= opener.start() < b for a, b, _ in found):
-                found.append((opener.start(), opener.start(), "body"))
+        found.append(date)
+    components = [b for _, b, k in found if k != "motto"]
+    if components:
+        found += _title_and_body(line, found, max(components))
     return sorted(found)
 
 

@@ -83,8 +83,8 @@ def _clusters(lines: list[_Line]) -> list[tuple[int, int, set[str]]]:
     clusters: list[tuple[int, int, set[str]]] = []
     for i, line in enumerate(lines):
         kind = _marker(line.text)
-        if not kind:
-            continue
+        if not kind or (kind == "type" and i + 1 < len(lines) and _FIRST_ARTICLE.match(lines[i + 1].text)):
+            continue  # a decision's bare "QUYẾT ĐỊNH" before "Điều 1" is its enacting formula, not a header
         if clusters and i - clusters[-1][1] <= _CLUSTER_GAP:
             first, _, kinds = clusters[-1]
             clusters[-1] = (first, i, kinds | {kind})
@@ -104,14 +104,7 @@ def _is_appendix(lines: list[_Line], first: int, last: int) -> bool:
     return False
 
 
-def _enacting_formula(kinds: set[str], lines: list[_Line], last: int) -> bool:
-    """A decision's bare "QUYẾT ĐỊNH" line before "Điều 1": the enacting formula, not a new document."""
-    return kinds == {"type"} and last + 1 < len(lines) and bool(_FIRST_ARTICLE.match(lines[last + 1].text))
-
-
 def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) -> bool:
-    if _enacting_formula(kinds, lines, last):
-        return False
     if "type" not in kinds and "vv" not in kinds:
         number = next((NUMBER_LINE.match(x.text) for x in lines[first : last + 1] if NUMBER_LINE.match(x.text)), None)
         if not (number and number.group("num")):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import regex as re
 
+from extractor.context import lines_between
 from extractor.models import Organization, Span
 from extractor.orgs import UNIT_NAME, Locality, case_name, resolve_org
+from extractor.vocab.layout import AUTHORITY_LINE
 from extractor.vocab.organs import NAMED_HEADS, UNIT_WORDS
 
 # A caps line that continues the one above ("ỦY BAN NHÂN DÂN" / "HUYỆN CỦ CHI").
@@ -112,7 +114,8 @@ def complete_locality(issuer: Organization, text: str, start: int, end: int, loc
     xây dựng Kế hoạch …"), else from the place line's level (the lowest unit the locality knows)."""
     if _has_locality(issuer.name):
         return issuer
-    named = from_body(text, start, end, loc)
+    named = _from_authority(text, issuer.span.end if issuer.span else start, end, loc)
+    named = named or from_body(text, start, end, loc)
     if named and named.name.startswith(issuer.name) and _has_locality(named.name):
         return issuer.model_copy(update={"name": named.name})
     if issuer.name not in _PLACELESS_BODIES:
@@ -122,6 +125,21 @@ def complete_locality(issuer: Organization, text: str, start: int, end: int, loc
     if not unit:
         return issuer
     return issuer.model_copy(update={"name": resolve_org(f"{issuer.name} {unit}", loc)})
+
+
+# The authority line stands within this many lines of the issuer (under the decision's title).
+_AUTHORITY_REACH = 30
+
+
+def _from_authority(text: str, start: int, end: int, loc: Locality) -> Organization | None:
+    """The organ a decision's enacting-authority line names ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN")."""
+    for s, e, line in lines_between(text, start, end, limit=_AUTHORITY_REACH):
+        m = AUTHORITY_LINE.match(line)
+        if m:
+            raw = m.group("organ")
+            span = Span(start=s + m.start("organ"), end=e, raw=raw)
+            return Organization(name=resolve_org(case_name(raw), loc), span=span)
+    return None
 
 
 def from_body(text: str, start: int, end: int, loc: Locality) -> Organization | None:

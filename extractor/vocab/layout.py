@@ -109,8 +109,8 @@ _AUTHORITY_ORGANS = (
     "TỔNG CỤC", "VIỆN", "VĂN PHÒNG", "TRUNG TÂM", "ĐẠI HỌC", "HỌC VIỆN", "BỆNH VIỆN",
 )
 AUTHORITY_LINE = re.compile(
-    r"(?<![\p{L}])(?<!CỦA\s)(?<!CHO\s)(?<!VÀ\s)(?:" + alternation(_AUTHORITY_HEADS) + r")\s+(?:"
-    + alternation(_AUTHORITY_ORGANS) + r")(?![\p{L}])[\p{Lu}\d\s,&\-.]*$"
+    r"(?<![\p{L}])(?<!CỦA\s)(?<!CHO\s)(?<!VÀ\s)(?:" + alternation(_AUTHORITY_HEADS) + r")\s+(?P<organ>(?:"
+    + alternation(_AUTHORITY_ORGANS) + r")(?![\p{L}])[\p{Lu}\d\s,&\-.]*)$"
 )
 # The same line in the standard's casing, alone on its line ("Chủ tịch Ủy ban nhân dân huyện Đông Anh").
 AUTHORITY_LINE_MIXED = re.compile(
