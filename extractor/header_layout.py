@@ -41,7 +41,7 @@ _LEAD_LINES = 40
 _BEFORE_MOTTO = 12
 _AFTER_MOTTO = 25
 # Words a motto line holds in any case an archive uses (plain substring tests, run on every line).
-_MOTTO_HINTS = ("CỘNG", "Cộng", "ộc lập", "ỘC LẬP")
+_MOTTO_HINTS = ("CỘNG", "Cộng", "ộc lập", "ỘC LẬP", "TNCS")
 # "<br>" inside a converted table cell is a line break of the cell.
 _BR = re.compile(r"(?i)<br\s*/?>")
 # A markdown alignment row or an empty cell: "|---|:---:|", "| |".
@@ -222,6 +222,8 @@ def _anchors(line: str) -> list[tuple[int, int, str]]:
     components = [b for _, b, k in found if k != "motto"]
     if components:
         found += _title_and_body(line, found, max(components))
+    if [k for *_, k in found] == ["number"] and found[0][0] == 0:
+        return []  # "Số: 12/QĐ-UBND ngày … của …": a register line, not a flattened header
     return sorted(found)
 
 

@@ -42,8 +42,8 @@ _OLD_TONE_PROBE = stdre.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈ
 _LIST_ITEM = re.compile(r"^(?:\p{Ll}[).]|[ivx]{1,4}[.)]\s)")
 # "Thành phố Hồ Chí" + "Minh, ngày 05 tháng …": a place name wrapped before its date.
 _PLACE_TAIL = re.compile(r"^\p{Lu}[\p{L} ]{0,30},\s*ngày\b")
-# (only a short fragment: a longer line before a date line is a title or an issuer, not a place)
-_PLACE_FRAGMENT = 30
+# (not after an issuer in capitals or a letter's title: the date line is the next header component)
+_TITLE_LEADS = ("V/v", "v/v", "V/V")
 _ENDS_CAPITALISED_WORD = re.compile(r"(?r)(?:^|\s)\p{Lu}\p{Ll}*$")
 # "… của Chủ tịch Ủy ban nhân dân" + "Thành phố. Mỗi đơn vị …": an organ name wrapped before its unit.
 _ENDS_ORGAN = re.compile(r"(?ri)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\s+tịch|Giám\s+đốc)$")
@@ -129,8 +129,8 @@ def _joinable(prev: str, nxt: str, gap: int) -> bool:
             return True  # "… Sở Giáo dục và" + "Đào tạo tỉnh …", "Kế hoạch số" + "09/KH-TH": no line ends so
         if not nxt[0].isupper():
             return False
-        if ("ngày" in nxt[:40] and len(prev) <= _PLACE_FRAGMENT and _PLACE_TAIL.match(nxt)
-                and _ENDS_CAPITALISED_WORD.search(prev)):
+        if ("ngày" in nxt[:40] and _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev)
+                and not prev.isupper() and not prev.startswith(_TITLE_LEADS)):
             return True
         return bool(nxt.startswith(_UNIT_STARTS) and _ENDS_ORGAN.search(prev) and _STARTS_UNIT.match(nxt)
                     and not prev.isupper())

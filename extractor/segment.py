@@ -40,7 +40,7 @@ _ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình",
 
 
 # Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
-_MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP")
+_MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP|TNCS")
 _SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
 _FIRST_ARTICLE = re.compile(r"^Điều\s+1\b")
 

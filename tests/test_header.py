@@ -161,7 +161,7 @@ def _record(raw: str) -> tuple[str | None, ...]:
 
 
 # Each case: the header's lines as a converter left them, then (type, number, place, date, issuer, title).
-_LAYOUTS: dict[str, tuple[list[str], tuple[str, ...]]] = {
+_LAYOUTS: dict[str, tuple[list[str], tuple[str | None, ...]]] = {
     "motto broken over two lines, '|' cell separators, the date wrapped after 'ngày'": (
         ["ỦY BAN NHÂN DÂN", "TỈNH SÓC TRĂNG", "-------", "|", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
          "Độc lập - Tự do - Hạnh phúc", "|", "Số: 135/KH-UBND", "|", "Sóc Trăng, ngày", "27 tháng 9 năm 2022", "|",
@@ -219,11 +219,22 @@ _LAYOUTS: dict[str, tuple[list[str], tuple[str, ...]]] = {
          "Q U Y Ế T   Đ Ị N H", "Về việc ban hành Kế hoạch kiểm tra", "GIÁM ĐỐC SỞ NỘI VỤ TỈNH BÌNH PHƯỚC"],
         ("Quyết định", "318/QĐ-SNV", "Đồng Xoài", "2013-06-11", "Sở Nội vụ tỉnh Bình Phước",
          "Về việc ban hành Kế hoạch kiểm tra")),
+    "the Youth Union's national line beside its committee, in tab cells": (
+        ["HUYỆN ĐOÀN CẨM GIÀNG\tĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ CẨM ĐIỀN\t", "***\t",
+         "Số: 12-KH/ĐTN\tCẩm Điền, ngày 02 tháng 3 năm 2021", "KẾ HOẠCH", "Tháng Thanh niên năm 2021"],
+        ("Kế hoạch", "12-KH/ĐTN", "Cẩm Điền", "2021-03-02", "Ban Chấp hành đoàn xã Cẩm Điền",
+         "Tháng Thanh niên năm 2021")),
+    "columns aligned with spaces, a school under its education office, a section after the title": (
+        ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO     TRƯỜNG TH-THCS THANH TRƯỜNG   Số: /KHGD-THCS    CỘNG HÒA XÃ HỘI CHỦ "
+         "NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc Điện Biên Phủ, ngày   tháng 9 năm 2022 KẾ HOẠCH GIÁO DỤC "
+         "NHÀ TRƯỜNG Năm học 2022-2023 I. Đặc điểm tình hình"],
+        ("Kế hoạch", None, "Điện Biên Phủ", "2022-09", "Trường TH-THCS Thanh Trường",
+         "GIÁO DỤC NHÀ TRƯỜNG Năm học 2022-2023")),
 }
 
 
 @pytest.mark.parametrize(("lines", "want"), list(_LAYOUTS.values()), ids=list(_LAYOUTS))
-def test_real_header_layouts(lines: list[str], want: tuple[str, ...]) -> None:
+def test_real_header_layouts(lines: list[str], want: tuple[str | None, ...]) -> None:
     assert _record("\n".join(lines) + _BODY) == want
 
 
@@ -283,6 +294,11 @@ def test_bug_party_name_wrapped_in_a_title_is_no_motto() -> None:
 def test_header_layout_is_idempotent(raw: str) -> None:
     once = normalize(raw)
     assert normalize(once) == once
+
+
+def test_register_line_starting_with_its_number_is_not_cut() -> None:
+    line = "Số: 12/QĐ-UBND ngày 05/3/2021 của Chủ tịch UBND tỉnh về việc tặng Bằng khen"
+    assert line in normalize(line + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
 def test_body_sentence_with_a_capitalised_so_is_not_cut() -> None:

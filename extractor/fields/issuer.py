@@ -36,7 +36,7 @@ _ORGAN_HEAD = re.compile(
     r"Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+bộ|Công\s+đoàn|Đoàn|Hội|Trung\s+tâm|Công\s+an|Chi\s+cục|Cục|"
     r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc|Chi\s+đoàn|Đoàn\s+trường|"
     r"Liên\s+đội|Chi\s+hội|Tổ\s+chuyên\s+môn|Thành\s+đoàn|Huyện\s+đoàn|Tỉnh\s+đoàn|Đảng\s+bộ|Viện|Tòa\s+án|"
-    r"Tổng\s+cục|Học\s+viện|Đại\s+học|Bệnh\s+viện|BCĐ|HĐND|Thanh\s+tra)\b"
+    r"Tổng\s+cục|Học\s+viện|Đại\s+học|Bệnh\s+viện|BCĐ|BCH|BTV|HĐND|Thanh\s+tra)\b"
 )
 _ORGAN_INSIDE = re.compile(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng|Chi đoàn|Chi bộ|Đảng ủy)\b)")
 _CLOSING = re.compile(
@@ -55,6 +55,8 @@ _INNER_HEAD = re.compile(
     r"(?<=(?:TỈNH|HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ|XÃ|PHƯỜNG|THỊ\s+TRẤN|^BỘ)\s+\S.*?)\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
     r"|TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|CAO|ĐẠI|CHÍNH)|BAN\s+(?!NHÂN)|TRUNG\s+TÂM|CHI\s+CỤC|CỤC"
     r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN)\s)"
+    # a school under its education office named without a place ("PHÒNG GD&ĐT TRƯỜNG THCS …")
+    r"|(?<=(?:GIÁO\s+DỤC\s+(?:VÀ|&)\s+ĐÀO\s+TẠO|GD\s*&\s*ĐT|GDĐT|GD\s*-\s*ĐT))\s+(?=TRƯỜNG\s)"
 )
 
 

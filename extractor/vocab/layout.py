@@ -12,10 +12,12 @@ from extractor.vocab import alternation
 from extractor.vocab.doc_types import HEADING_TYPES
 from extractor.vocab.organs import POSITIONS
 
-# Quốc hiệu / tiêu ngữ (state) and the Party's national line; found inside flattened two-column lines too.
+# Quốc hiệu / tiêu ngữ (state), the Party's national line and the Youth Union's (printed top right in their
+# documents); found inside flattened two-column lines too.
+_UNION_LINE = r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
 MOTTO = re.compile(
     r"(?i)CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc"
-    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|" + _UNION_LINE
 )
 # "Số: 05/KH-UBND", "Số 45-KH/HU", draft "Số:   /KH-UBND", "Số: 75 /KH-UBND".
 NUMBER_LINE = re.compile(
@@ -73,13 +75,13 @@ KINH_GUI = re.compile(r"(?m)^[ \t]*Kính\s+gửi\s*:?")
 # DÂN", "KẾ\nHOẠCH", "Độc lập - Tự do -\nHạnh phúc"): two lines whose seam falls inside one are one line.
 HEADER_PHRASES: tuple[str, ...] = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
-    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH",
     "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", *(t for t in HEADING_TYPES if " " in t),
 )
 # The same lines as printed in a header, to cut a flattened line at (the Party's name in a title is no motto).
 MOTTO_ANCHOR = re.compile(
     r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|(?i:Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc)"
-    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|" + _UNION_LINE
 )
 # A number/symbol anywhere in a flattened header line ("… HUYỆN X Số: 12/KH-UBND X, ngày …").
 NUMBER_ANCHOR = re.compile(
@@ -93,7 +95,9 @@ NUMBER_TAIL = re.compile(r"^(?:\d+[a-zA-Z]?\s*)?[/-]\s*[\p{Lu}\d]")
 TYPE_ANCHOR = re.compile(r"(?<![\p{L}])(?:" + alternation(HEADING_TYPES) + r")(?![\p{L}])")
 VV_ANCHOR = re.compile(r"(?<![\p{L}])(?:V/v|v/v|V/V)\s")
 # Body openers that a flattened title runs into ("… năm 2018 Căn cứ Luật …").
-BODY_OPENER = re.compile(r"(?<=\S\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét\s+đề\s+nghị)\s")
+BODY_OPENER = re.compile(
+    r"(?<=\S\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét\s+đề\s+nghị|(?:I|II|A|PHẦN\s+I)\s*[.:/]\s+\p{Lu}\p{Ll})"
+)
 # Decorations between header cells: "-------", "***", "___", a lone "*".
 DECORATION = re.compile(r"^(?:[-_=*~.]{1,}\s*)+|(?:\s*[-_=*~.]{1,})+$")
 # A type name printed letter by letter ("Q U Y Ế T   Đ Ị N H", "K Ế  H O Ạ C H").
