@@ -20,21 +20,8 @@ from collections.abc import Callable
 
 import regex as re
 
+from extractor.vocab import layout
 from extractor.vocab.doc_types import HEADING_TYPES
-from extractor.vocab.layout import (
-    BODY_OPENER,
-    DECORATION,
-    HEADER_PHRASES,
-    MOTTO,
-    MOTTO_ANCHOR,
-    NUMBER_ANCHOR,
-    NUMBER_LEAD,
-    NUMBER_TAIL,
-    PLACE_DATE,
-    SPACED_LETTERS,
-    TYPE_ANCHOR,
-    VV_ANCHOR,
-)
 
 # The header of the first document lies in the first lines; later ones stand around their motto.
 _LEAD_LINES = 40
@@ -94,7 +81,8 @@ def _raw_cells(line: str) -> list[str] | None:
 
 
 def _is_component(cell: str) -> bool:
-    return bool(MOTTO.search(cell) or NUMBER_ANCHOR.match(cell) or PLACE_DATE.search(cell) or VV_ANCHOR.match(cell))
+    return bool(layout.MOTTO.search(cell) or layout.NUMBER_ANCHOR.match(cell) or layout.PLACE_DATE.search(cell)
+                or layout.VV_ANCHOR.match(cell))
 
 
 def _header_rows(lines: list[str]) -> list[list[str] | None]:
@@ -114,7 +102,7 @@ def _tokens(s: str) -> list[str]:
     return [t.rstrip(":.") or t for t in s.replace("-", " - ").split()]
 
 
-_PHRASES = [_tokens(p) for p in HEADER_PHRASES]
+_PHRASES = [_tokens(p) for p in layout.HEADER_PHRASES]
 
 
 def _seam_inside_phrase(a: str, b: str) -> bool:
@@ -131,7 +119,7 @@ def _seam_inside_phrase(a: str, b: str) -> bool:
 
 
 def _broken(prev: str, line: str) -> bool:
-    return _seam_inside_phrase(prev, line) or bool(NUMBER_LEAD.match(prev) and NUMBER_TAIL.match(line))
+    return _seam_inside_phrase(prev, line) or bool(layout.NUMBER_LEAD.match(prev) and layout.NUMBER_TAIL.match(line))
 
 
 def _repair_zone(lines: list[str]) -> list[str]:
@@ -139,7 +127,7 @@ def _repair_zone(lines: list[str]) -> list[str]:
     last = -1  # index in `out` of the last non-blank line
     for raw, cells in zip(lines, _header_rows(lines), strict=True):
         for line in [raw] if cells is None else cells:
-            if SPACED_LETTERS.match(line):
+            if layout.SPACED_LETTERS.match(line):
                 line = _SPACED_TYPES.get("".join(line.split()), line)
             if line and last >= 0 and len(out) - last <= 2 and _broken(out[last], line):
                 out[last] = f"{out[last]} {line}"  # a blank line between the fragments does not separate them
@@ -183,7 +171,7 @@ def _date_in_gaps(line: str, found: list[tuple[int, int, str]]) -> tuple[int, in
     take "KH-UBND Cam Lâm" for the place)."""
     bounds = [0, *(x for a, b, _ in sorted(found) for x in (a, b)), len(line)]
     for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
-        m = PLACE_DATE.search(line, lo, hi)
+        m = layout.PLACE_DATE.search(line, lo, hi)
         if m:
             return (_place_start(line, m.start(), m.end()), m.end(), "date")
     return None
@@ -191,15 +179,15 @@ def _date_in_gaps(line: str, found: list[tuple[int, int, str]]) -> tuple[int, in
 
 def _title_and_body(line: str, found: list[tuple[int, int, str]], after: int) -> list[tuple[int, int, str]]:
     """The type word (cut off its title) or "V/v" after the number/date, and a body opener the title runs into."""
-    kind = TYPE_ANCHOR.search(line, after)
+    kind = layout.TYPE_ANCHOR.search(line, after)
     cut = (kind.start(), kind.end()) if kind else None
     if cut is None and any(k == "number" for *_, k in found):
-        vv = VV_ANCHOR.search(line, after)
+        vv = layout.VV_ANCHOR.search(line, after)
         cut = (vv.start(), vv.start()) if vv else None
     if cut is None or _overlaps(found, cut[0], cut[0] + 1):
         return []
     out = [(*cut, "type")]
-    opener = BODY_OPENER.search(line, cut[1] + _MIN_TITLE)
+    opener = layout.BODY_OPENER.search(line, cut[1] + _MIN_TITLE)
     if opener:
         out.append((opener.start(), opener.start(), "body"))
     return out
@@ -207,15 +195,15 @@ def _title_and_body(line: str, found: list[tuple[int, int, str]], after: int) ->
 
 def _anchors(line: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the header components inside one line, in order."""
-    found = [(m.start(), m.end(), "motto") for m in MOTTO_ANCHOR.finditer(line)]
-    number = NUMBER_ANCHOR.search(line)
+    found = [(m.start(), m.end(), "motto") for m in layout.MOTTO_ANCHOR.finditer(line)]
+    number = layout.NUMBER_ANCHOR.search(line)
     # (a capitalised "Số 12/…" after lower-case words is a sentence, not a header row)
     sentence = number is not None and not found and bool(_LOWER.search(line[: number.start()]))
     if number and not sentence and not _overlaps(found, number.start(), number.end()):
         found.append((number.start(), number.end(), "number"))
     if not found:
-        lead = TYPE_ANCHOR.match(line)  # "KẾ HOẠCH Tổ chức … năm 2020 Căn cứ Luật …"
-        return _title_and_body(line, [], 0) if lead and BODY_OPENER.search(line, lead.end() + _MIN_TITLE) else []
+        lead = layout.TYPE_ANCHOR.match(line)  # "KẾ HOẠCH Tổ chức … năm 2020 Căn cứ Luật …"
+        return _title_and_body(line, [], 0) if lead and layout.BODY_OPENER.search(line, lead.end() + _MIN_TITLE) else []
     date = _date_in_gaps(line, found)
     if date:
         found.append(date)
@@ -232,7 +220,7 @@ def _pieces(line: str) -> list[str]:
     if not found or (len(found) == 1 and found[0][0] == 0 and found[0][1] == len(line)):
         return [line]
     cuts = sorted({0, len(line), *(a for a, _, _ in found), *(b for _, b, _ in found)})
-    pieces = [DECORATION.sub("", line[a:b]).strip() for a, b in itertools.pairwise(cuts)]
+    pieces = [layout.DECORATION.sub("", line[a:b]).strip() for a, b in itertools.pairwise(cuts)]
     return [p for p in pieces if p]
 
 
