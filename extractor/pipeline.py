@@ -77,6 +77,10 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
         if unit and name == "Ủy ban nhân dân":
             name = resolve_org(f"{name} {unit}", loc)
         issuer = Organization(name=name, span=signer.span)
+    if issuer and signer and signer.on_behalf_of:  # "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ X" for a bare header cell
+        issuer = issuer_fields.with_signature_locality(issuer, signer.on_behalf_of)
+    if issuer:
+        issuer = issuer_fields.at_place_level(issuer, loc)
     if signer and issuer and signer.on_behalf_of and issuer.name.startswith(signer.on_behalf_of):
         signer.on_behalf_of = issuer.name  # "TM. ỦY BAN NHÂN DÂN" is this issuer, with its locality
     # Forms and annexes after the signature repeat the plan's figures in tables: targets are the body's.

@@ -250,6 +250,13 @@ def test_real_header_layouts(lines: list[str], want: tuple[str | None, ...]) -> 
         ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/QĐ-UBND\tThanh Hóa, ngày 4 tháng 1 năm 2021\n"
          "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thi đua\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA\nCăn cứ Luật;\n",
          "Ủy ban nhân dân thành phố Thanh Hóa"),
+        # … or the signature's "TM." line does (the place alone would say the province)
+        ("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 77/KH-UBND | Thanh Hóa, ngày 4 tháng 1 "
+         "năm 2021 |\nKẾ HOẠCH\nThi đua năm 2021\nI. MỤC ĐÍCH\nCác phường thi đua.\nNơi nhận:\n- Lưu: VT.\n"
+         "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA\nCHỦ TỊCH\nLê Văn Bình\n", "Ủy ban nhân dân thành phố Thanh Hóa"),
+        # … else the place line's locality
+        ("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 7/KH-UBND | Cam Lâm, ngày 4 tháng 1 "
+         "năm 2021 |\nKẾ HOẠCH\nThi đua năm 2021\nI. MỤC ĐÍCH\nCác xã thi đua.\n", "Ủy ban nhân dân huyện Cam Lâm"),
     ],
 )
 def test_issuer_cell_without_its_locality(raw: str, issuer: str) -> None:

@@ -200,5 +200,8 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None
     if VV_LINE.match(line) and not h.doc_type:
         h.doc_type = COMPANION_LETTER
         return
-    if not (m or num or pd) and _caps_fragment(rest.strip()) and not h.doc_type:
+    # After both the number and the date, caps lines are the title's (a type line the reader missed),
+    # never the issuer's: in every column order the issuer comes before one of them.
+    past_issuer = "number" in h.evidence and "issued_date" in h.evidence
+    if not (m or num or pd) and _caps_fragment(rest.strip()) and not h.doc_type and not past_issuer:
         h.issuer_lines.append((ls, le, line.strip()))

@@ -112,14 +112,20 @@ _PLACELESS_BODIES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
 
 
 def complete_locality(issuer: Organization, text: str, start: int, end: int, loc: Locality) -> Organization:
-    """A header issuer without its locality takes it from the body that names it ("Ủy ban nhân dân huyện
-    xây dựng Kế hoạch …"), else from the place line's level (the lowest unit the locality knows)."""
+    """A header issuer without its locality takes it from a line that names the same body with it: the
+    decision's enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") or the body ("Ủy ban nhân dân huyện
+    xây dựng Kế hoạch …")."""
     if _has_locality(issuer.name):
         return issuer
     named = _from_authority(text, issuer.span.end if issuer.span else start, end, loc)
     named = named or from_body(text, start, end, loc)
     if named and named.name.startswith(issuer.name) and _has_locality(named.name):
         return issuer.model_copy(update={"name": named.name})
+    return issuer
+
+
+def at_place_level(issuer: Organization, loc: Locality) -> Organization:
+    """Last resort for a bare "Ủy ban nhân dân": the lowest unit the place line's locality knows."""
     if issuer.name not in _PLACELESS_BODIES:
         return issuer
     unit = loc.commune_type if loc.commune else loc.district_type if loc.district else None
@@ -127,6 +133,13 @@ def complete_locality(issuer: Organization, text: str, start: int, end: int, loc
     if not unit:
         return issuer
     return issuer.model_copy(update={"name": resolve_org(f"{issuer.name} {unit}", loc)})
+
+
+def with_signature_locality(issuer: Organization, on_behalf_of: str) -> Organization:
+    """"TM. ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA" names the body a placeless header cell left bare."""
+    if _has_locality(issuer.name) or not on_behalf_of.startswith(issuer.name) or not _has_locality(on_behalf_of):
+        return issuer
+    return issuer.model_copy(update={"name": on_behalf_of})
 
 
 # The authority line stands within this many lines of the issuer (under the decision's title).
