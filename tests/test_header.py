@@ -311,3 +311,9 @@ def test_register_line_starting_with_its_number_is_not_cut() -> None:
 def test_body_sentence_with_a_capitalised_so_is_not_cut() -> None:
     line = "Căn cứ Kế hoạch Số 12/KH-UBND ngày 3/4/2020 của UBND huyện An Phú, ngày 5 tháng 4 năm 2020 họp."
     assert line in normalize("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\n" + line)
+
+
+def test_bug_caps_title_after_number_and_date_is_not_the_issuer() -> None:
+    _, h = _header("ỦY BAN NHÂN DÂN\nHUYỆN TAM NÔNG\nSố: 12/KH-UBND\nTam Nông, ngày 3 tháng 4 năm 2021\nKẾ HOẠCH:\n"
+                   "TỔ CHỨC HỘI THI TÌM HIỂU PHÁP LUẬT\nCăn cứ Luật")
+    assert [x[2] for x in h.issuer_lines] == ["ỦY BAN NHÂN DÂN", "HUYỆN TAM NÔNG"]
