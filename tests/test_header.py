@@ -317,3 +317,10 @@ def test_bug_caps_title_after_number_and_date_is_not_the_issuer() -> None:
     _, h = _header("ỦY BAN NHÂN DÂN\nHUYỆN TAM NÔNG\nSố: 12/KH-UBND\nTam Nông, ngày 3 tháng 4 năm 2021\nKẾ HOẠCH:\n"
                    "TỔ CHỨC HỘI THI TÌM HIỂU PHÁP LUẬT\nCăn cứ Luật")
     assert [x[2] for x in h.issuer_lines] == ["ỦY BAN NHÂN DÂN", "HUYỆN TAM NÔNG"]
+
+
+def test_bug_long_caps_title_wrapped_at_a_narrow_column_is_whole() -> None:
+    words = ["THỰC HIỆN ĐỀ ÁN", "BẢO ĐẢM DINH DƯỠNG", "HỢP LÝ VÀ TĂNG", "CƯỜNG HOẠT ĐỘNG", "THỂ LỰC CHO TRẺ EM,",
+             "HỌC SINH, SINH VIÊN", "GIAI ĐOẠN 2018 - 2025"]
+    _, h = _header("Số: 2/KH-UBND\nKon Tum, ngày 1 tháng 11 năm 2019\nKẾ HOẠCH\n" + "\n".join(words) + "\nThực hiện")
+    assert h.title == " ".join(words)

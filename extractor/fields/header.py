@@ -34,6 +34,8 @@ from extractor.vocab.layout import (
 _HEADER_LINES = 24
 # A title (trích yếu) has at most this many lines.
 _TITLE_LINES = 5
+# … unless it is a caps title wrapped at a web page's narrow column (each line a fragment of one phrase).
+_CAPS_TITLE_LINES = 10
 # "(Kèm theo Quyết định số 12/QĐ-UBND ngày …)": which document issues this one.
 _KEM_THEO_FULL = re.compile(r"(?i)kèm\s+theo\s+(?P<type>[\p{L}]+\s+[\p{L}]+)\s+số\s*(?P<num>\d+[^\s,;)]*)")
 
@@ -88,7 +90,8 @@ def parse_header(text: str, start: int, end: int) -> Header:
         if title_mode:
             opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else BODY_START.match(line)
             if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _BODY_SENTENCE.search(line)
-                    or len(title_parts) >= _TITLE_LINES or _ends_title(line, title_parts, text)):
+                    or len(title_parts) >= (_CAPS_TITLE_LINES if _caps_fragment(line) else _TITLE_LINES)
+                    or _ends_title(line, title_parts, text)):
                 break
             kem = KEM_THEO.match(line)
             if kem:
