@@ -12,11 +12,11 @@ from extractor.vocab import alternation
 from extractor.vocab.doc_types import HEADING_TYPES
 from extractor.vocab.organs import POSITIONS
 
-# Quốc hiệu / tiêu ngữ (state), the Party's national line and the Youth Union's (printed top right in their
+# Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the Youth Union's (printed top right in their
 # documents); found inside flattened two-column lines too.
 _UNION_LINE = r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
 MOTTO = re.compile(
-    r"(?i)CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc"
+    r"(?i)CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc"
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|" + _UNION_LINE
 )
 # "Số: 05/KH-UBND", "Số 45-KH/HU", draft "Số:   /KH-UBND", "Số: 75 /KH-UBND".
@@ -80,7 +80,7 @@ HEADER_PHRASES: tuple[str, ...] = (
 )
 # The same lines as printed in a header, to cut a flattened line at (the Party's name in a title is no motto).
 MOTTO_ANCHOR = re.compile(
-    r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|(?i:Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc)"
+    r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|(?i:Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc)"
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|" + _UNION_LINE
 )
 # A number/symbol anywhere in a flattened header line ("… HUYỆN X Số: 12/KH-UBND X, ngày …").
