@@ -324,3 +324,13 @@ def test_bug_long_caps_title_wrapped_at_a_narrow_column_is_whole() -> None:
              "HỌC SINH, SINH VIÊN", "GIAI ĐOẠN 2018 - 2025"]
     _, h = _header("Số: 2/KH-UBND\nKon Tum, ngày 1 tháng 11 năm 2019\nKẾ HOẠCH\n" + "\n".join(words) + "\nThực hiện")
     assert h.title == " ".join(words)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["KỶ NIỆM 95 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM",
+     "CHÀO MỪNG QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+)
+def test_bug_state_or_party_named_in_a_caps_title_is_no_motto(title: str) -> None:
+    _, h = _header(f"Số: 3/KH-UBND\nAn Phú, ngày 2 tháng 1 năm 2025\nKẾ HOẠCH {title}\nCăn cứ Luật")
+    assert h.title == title

@@ -12,8 +12,8 @@ from extractor.vocab import alternation
 from extractor.vocab.doc_types import HEADING_TYPES
 from extractor.vocab.organs import POSITIONS
 
-# Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the Youth Union's (printed top right in their
-# documents); found inside flattened two-column lines too.
+# Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the
+# Youth Union's (printed top right in their documents); found inside flattened two-column lines too.
 _UNION_LINE = r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
 MOTTO = re.compile(
     r"(?i)CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc"
@@ -79,9 +79,12 @@ HEADER_PHRASES: tuple[str, ...] = (
     "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", *(t for t in HEADING_TYPES if " " in t),
 )
 # The same lines as printed in a header, to cut a flattened line at (the Party's name in a title is no motto).
+# A caps title names the state or the Party after a function word ("… QUỐC KHÁNH NƯỚC CỘNG HÒA …",
+# "… NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM"): no motto there.
+_IN_TITLE = r"(?<!NƯỚC\s)(?<!LẬP\s)(?<!CỦA\s)(?<!VỚI\s)(?<!VỀ\s)(?<!VÀ\s)(?<!DƯỚI\s)"
 MOTTO_ANCHOR = re.compile(
-    r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|(?i:Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc)"
-    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|" + _UNION_LINE
+    _IN_TITLE + r"(?:CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
+    + _UNION_LINE + r")|(?i:Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc)"
 )
 # A number/symbol anywhere in a flattened header line ("… HUYỆN X Số: 12/KH-UBND X, ngày …").
 NUMBER_ANCHOR = re.compile(
