@@ -28,7 +28,8 @@ _LEAD_LINES = 40
 _BEFORE_MOTTO = 12
 _AFTER_MOTTO = 25
 # Words a motto line holds in any case an archive uses (plain substring tests, run on every line).
-_MOTTO_HINTS = ("CỘNG", "Cộng", "ộc lập", "ỘC LẬP", "TNCS")
+# (not "Cộng": bodies name "Đảng Cộng sản Việt Nam" often, headers print the motto in capitals)
+_MOTTO_HINTS = ("CỘNG", "ộc lập", "ỘC LẬP", "TNCS")
 # "<br>" inside a converted table cell is a line break of the cell.
 _BR = re.compile(r"(?i)<br\s*/?>")
 # A markdown alignment row or an empty cell: "|---|:---:|", "| |".
@@ -81,7 +82,7 @@ def _raw_cells(line: str) -> list[str] | None:
 
 
 def _is_component(cell: str) -> bool:
-    return bool(layout.MOTTO.search(cell) or layout.NUMBER_ANCHOR.match(cell) or layout.PLACE_DATE.search(cell)
+    return bool(layout.MOTTO_ANCHOR.search(cell) or layout.NUMBER_ANCHOR.match(cell) or layout.PLACE_DATE.search(cell)
                 or layout.VV_ANCHOR.match(cell))
 
 
