@@ -27,8 +27,8 @@ from extractor.readers import ReadError, read_file
 from extractor.segment import Segment, split_documents
 from extractor.vocab.layout import APPENDIX_LINE
 
-# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does.
-_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*:")
+# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does (also bare, before "Điều 1").
+_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*(?::|$(?=\s*Điều\s+1\b))")
 
 
 def _preamble_end(text: str, body_start: int, end: int, sections: list[Section]) -> int:

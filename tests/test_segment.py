@@ -124,3 +124,13 @@ def test_flattened_second_header_of_a_bundle_opens_the_plan() -> None:
     plan = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM HUYỆN LẠC DƯƠNG Độc lập - Tự do - Hạnh phúc "
             "Số: 40/KH-UBND Lạc Dương, ngày 2 tháng 3 năm 2016\n" + PLAN.split("KẾ HOẠCH", 1)[1].join(["KẾ HOẠCH", ""]))
     assert _starts(LETTER + "\n" + plan) == ["ỦY BAN NHÂN DÂN HUYỆN LẠC DƯƠNG", "ỦY BAN NHÂN DÂN"]
+
+
+def test_bug_reference_after_a_bare_decides_line_is_cited_not_basis() -> None:
+    from extractor.pipeline import extract_text
+
+    article = "Điều 1. Ban hành Kế hoạch thi đua theo Kế hoạch số 9/KH-UBND ngày 2/1/2022."
+    decision = DECISION.replace("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thi đua năm 2022.",
+                                "QUYẾT ĐỊNH\n" + article)
+    _, (doc,) = extract_text(decision)
+    assert [(r.number, r.relation) for r in doc.references] == [("9/KH-UBND", "cites")]
