@@ -129,7 +129,7 @@ def test_flattened_second_header_of_a_bundle_opens_the_plan() -> None:
 def test_bug_reference_after_a_bare_decides_line_is_cited_not_basis() -> None:
     from extractor.pipeline import extract_text
 
-    article = "Điều 1. Ban hành Kế hoạch thi đua theo Kế hoạch số 9/KH-UBND ngày 2/1/2022."
+    article = "Điều 1. Thực hiện Kế hoạch số 9/KH-UBND ngày 2/1/2022 của UBND huyện, ban hành Kế hoạch thi đua."
     decision = DECISION.replace("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thi đua năm 2022.",
                                 "QUYẾT ĐỊNH\n" + article)
     _, (doc,) = extract_text(decision)
