@@ -203,6 +203,9 @@ def _anchors(line: str) -> list[tuple[int, int, str]]:
     if number and not sentence and not _overlaps(found, number.start(), number.end()):
         found.append((number.start(), number.end(), "number"))
     if not found:
+        date = layout.PLACE_DATE.match(line)  # "Biên Hòa, ngày … KẾ HOẠCH Phát động …" (a cell of the right column)
+        if date and layout.TYPE_ANCHOR.match(line, date.end() + 1):
+            return [(0, date.end(), "date"), *_title_and_body(line, [], date.end())]
         lead = layout.TYPE_ANCHOR.match(line)  # "KẾ HOẠCH Tổ chức … năm 2020 Căn cứ Luật …"
         return _title_and_body(line, [], 0) if lead and layout.BODY_OPENER.search(line, lead.end() + _MIN_TITLE) else []
     date = _date_in_gaps(line, found)

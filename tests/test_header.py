@@ -230,6 +230,17 @@ _LAYOUTS: dict[str, tuple[list[str], tuple[str | None, ...]]] = {
          "NHÀ TRƯỜNG Năm học 2022-2023 I. Đặc điểm tình hình"],
         ("Kế hoạch", None, "Điện Biên Phủ", "2022-09", "Trường TH-THCS Thanh Trường",
          "GIÁO DỤC NHÀ TRƯỜNG Năm học 2022-2023")),
+    "a draft mark flattened onto the issuer's line": (
+        ["ỦY BAN NHÂN DÂN HUYỆN HOÀI ÂN DỰ THẢO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+         "Số: /KH-UBND Hoài Ân, ngày   tháng 3 năm 2024", "KẾ HOẠCH", "Thi đua năm 2024"],
+        ("Kế hoạch", None, "Hoài Ân", "2024-03", "Ủy ban nhân dân huyện Hoài Ân", "Thi đua năm 2024")),
+    "parent and school on one caps line; the date cell running into the type and title": (
+        ["SỞ GD&ĐT PHÚ YÊN TRƯỜNG THPT LÊ LỢI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",
+         "Số: 47/KH-THPT\tTuy Hòa, ngày 11 tháng 12 năm 2023 KẾ HOẠCH Hội khỏe Phù Đổng cấp trường"],
+        ("Kế hoạch", "47/KH-THPT", "Tuy Hòa", "2023-12-11", "Trường THPT Lê Lợi", "Hội khỏe Phù Đổng cấp trường")),
+    "no header at all: the type and its title as the first line": (
+        ["KẾ HOẠCH Hội khỏe Phù Đổng cấp trường năm 2023"],
+        ("Kế hoạch", None, None, None, None, "Hội khỏe Phù Đổng cấp trường năm 2023")),
 }
 
 

@@ -112,7 +112,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
             continue
         if BODY_START.match(line) and not VV_LINE.match(line) and not _BARE_DATE_LINE.match(line):
             break
-        _read_header_line(text, ls, le, line, h)
+        _read_header_line(text, ls, le, line, h, first=ls == lines[0][0])
         h.body_start = max(h.body_start, le)
         if h.doc_type and (TYPE_LINE.match(line) or VV_LINE.match(line) or TYPE_WITH_TITLE.match(line)):
             title_mode = True
@@ -170,7 +170,7 @@ def _ends_title(line: str, parts: list[tuple[int, int]], text: str) -> bool:
     return _caps_fragment(line) and not _caps_fragment(first)
 
 
-def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None:
+def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: bool = False) -> None:
     rest = line
     m = MOTTO.search(line)
     if m:
@@ -195,7 +195,8 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None
         dm = DATE.search(line)
         h.issued_date = match_to_iso(dm) if dm else None
         h.evidence["issued_date"] = _span(text, ls + bare.start(), ls + bare.end())
-    t = TYPE_LINE.match(line) or (TYPE_WITH_TITLE.match(line) if h.evidence else None)
+    # (the type and its title on one line: after other components, or as the very first line of a copy)
+    t = TYPE_LINE.match(line) or (TYPE_WITH_TITLE.match(line) if h.evidence or first else None)
     if t and not h.doc_type:
         h.doc_type = canonical_type(t.group("type"))
         h.evidence["doc_type"] = _span(text, ls + t.start("type"), ls + t.end("type"))

@@ -23,6 +23,8 @@ _ENDS_OPEN = re.compile(r"(?i)(?:\b(?:" + "|".join(UNIT_WORDS) + r")|\bVÀ|-|&)$
 _NOT_ORGAN = re.compile(
     r"^(?:TÊN\s+(?:ĐƠN\s+VỊ|CƠ\s+QUAN)|[-_*=. ]+|(?:BẢN\s+)?DỰ\s+THẢO(?:\s+\d+)?|MẬT|KHẨN|HỎA\s+TỐC)$"
 )
+# The same marks flattened onto the issuer's line ("ỦY BAN NHÂN DÂN HUYỆN HOÀI ÂN DỰ THẢO").
+_DRAFT_MARK = re.compile(r"(?:^|\s)(?:\(?(?:BẢN\s+)?DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\)?)$")
 # "<organ> xây dựng / ban hành Kế hoạch …": the body names its own issuer.
 _SELF_NAMING = re.compile(
     r"(?:^|(?<=[.;,:]\s)|(?<=\n))(?P<org>\p{Lu}[^\n.;:]{2,120}?)\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|"
@@ -55,8 +57,10 @@ _INNER_HEAD = re.compile(
     r"(?<=(?:TỈNH|HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ|XÃ|PHƯỜNG|THỊ\s+TRẤN|^BỘ)\s+\S.*?)\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
     r"|TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|CAO|ĐẠI|CHÍNH)|BAN\s+(?!NHÂN)|TRUNG\s+TÂM|CHI\s+CỤC|CỤC"
     r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN)\s)"
-    # a school under its education office named without a place ("PHÒNG GD&ĐT TRƯỜNG THCS …")
-    r"|(?<=(?:GIÁO\s+DỤC\s+(?:VÀ|&)\s+ĐÀO\s+TẠO|GD\s*&\s*ĐT|GDĐT|GD\s*-\s*ĐT))\s+(?=TRƯỜNG\s)"
+    # a school under its education office, with or without the office's place ("PHÒNG GD&ĐT TRƯỜNG THCS …",
+    # "SỞ GD&ĐT PHÚ YÊN TRƯỜNG THPT …")
+    r"|(?<=^(?:PHÒNG|SỞ|UBND|ỦY\s+BAN|BỘ)\s.*?)\s+(?=TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|PTDT|CAO|ĐẠI"
+    r"|CHÍNH|TH&THCS|THCS&THPT|TH-THCS|THCS-THPT|DÂN\s+TỘC)\b)"
 )
 
 
@@ -73,7 +77,7 @@ def header_organs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     """Merge wrapped caps lines into organ names, top to bottom."""
     merged: list[tuple[int, int, str]] = []
     for s, e, line in (part for s0, _e0, raw in lines for part in _split_organs(s0, raw)):
-        line = line.strip(" *-_")
+        line = _DRAFT_MARK.sub("", line).strip(" *-_")
         if not line or _NOT_ORGAN.match(line):
             continue
         if merged and (_CONTINUES.match(line) or _ENDS_OPEN.search(merged[-1][2])
