@@ -88,15 +88,16 @@ def _is_component(cell: str) -> bool:
 
 def _header_rows(lines: list[str]) -> list[list[str] | None]:
     """Each line's cells when it is a header table row: it holds a component, or one cell ("ỦY BAN NHÂN DÂN |"),
-    or only caps cells near a component row."""
+    or only caps cells near another header row."""
     cells = [_raw_cells(line) if line else None for line in lines]
-    component = [i for i, c in enumerate(cells) if c and any(_is_component(x) for x in c)]
-    out: list[list[str] | None] = []
-    for i, c in enumerate(cells):
-        near = any(abs(i - j) <= _ROW_REACH for j in component)
-        caps = c is not None and not any(_LOWER.search(x) for x in c)
-        out.append(c if c is not None and (len(c) <= 1 or i in component or (near and caps)) else None)
-    return out
+    header = {i for i, c in enumerate(cells) if c is not None and (len(c) <= 1 or any(_is_component(x) for x in c))}
+    caps = [i for i, c in enumerate(cells) if c and i not in header and not any(_LOWER.search(x) for x in c)]
+    grew = True
+    while grew:  # a caps row next to a header row is one too, and so on down the table
+        near = [i for i in caps if i not in header and any(abs(i - j) <= _ROW_REACH for j in header)]
+        header.update(near)
+        grew = bool(near)
+    return [c if i in header else None for i, c in enumerate(cells)]
 
 
 def _tokens(s: str) -> list[str]:
