@@ -225,7 +225,7 @@ def _pieces(line: str) -> list[str]:
     if not found or (len(found) == 1 and found[0][0] == 0 and found[0][1] == len(line)):
         return [line]
     cuts = sorted({0, len(line), *(a for a, _, _ in found), *(b for _, b, _ in found)})
-    pieces = [layout.DECORATION.sub("", line[a:b]).strip() for a, b in itertools.pairwise(cuts)]
+    pieces = [layout.DECORATION.sub("", line[a:b].strip()).strip() for a, b in itertools.pairwise(cuts)]
     return [p for p in pieces if p]
 
 

@@ -241,6 +241,10 @@ _LAYOUTS: dict[str, tuple[list[str], tuple[str | None, ...]]] = {
     "no header at all: the type and its title as the first line": (
         ["KẾ HOẠCH Hội khỏe Phù Đổng cấp trường năm 2023"],
         ("Kế hoạch", None, None, None, None, "Hội khỏe Phù Đổng cấp trường năm 2023")),
+    "markdown rows whose cells wrap onto the next line": (
+        ["| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM |", "| TỈNH LẠNG SƠN | Độc lập - Tự do -",
+         "Hạnh phúc |", "| Số: 254/KH-UBND | Lạng Sơn, ngày 16 tháng 11 năm 2020 |", "KẾ HOẠCH", "Chuyển đổi số"],
+        ("Kế hoạch", "254/KH-UBND", "Lạng Sơn", "2020-11-16", "Ủy ban nhân dân tỉnh Lạng Sơn", "Chuyển đổi số")),
 }
 
 
@@ -307,6 +311,7 @@ def test_bug_party_name_wrapped_in_a_title_is_no_motto() -> None:
         "UBND TỈNH X SỞ Y TẾ Số: 8/KH-SYT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc X, ngày 5 "
         "tháng 6 năm 2024 KẾ HOẠCH TIÊM CHỦNG\nCăn cứ",
         "ỦY\nBAN NHÂN DÂN CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:\n4/KH-UBND\nKẾ\nHOẠCH\n",
+        "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n| TỈNH LẠNG SƠN | Độc lập - Tự do -\nHạnh phúc |\n",
     ],
 )
 def test_header_layout_is_idempotent(raw: str) -> None:

@@ -101,8 +101,8 @@ VV_ANCHOR = re.compile(r"(?<![\p{L}])(?:V/v|v/v|V/V)\s")
 BODY_OPENER = re.compile(
     r"(?<=\S\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét\s+đề\s+nghị|(?:I|II|A|PHẦN\s+I)\s*[.:/]\s+\p{Lu}\p{Ll})"
 )
-# Decorations between header cells: "-------", "***", "___", a lone "*".
-DECORATION = re.compile(r"^(?:[-_=*~.]{1,}\s*)+|(?:\s*[-_=*~.]{1,})+$")
+# Decorations between header cells: "-------", "***", "___", a lone "*", a cell border "|" left at a cut.
+DECORATION = re.compile(r"^(?:[-_=*~.|]{1,}\s*)+|(?:\s*[-_=*~.|]{1,})+$")
 # A type name printed letter by letter ("Q U Y Ế T   Đ Ị N H", "K Ế  H O Ạ C H").
 SPACED_LETTERS = re.compile(r"^(?:\p{Lu}\s+){3,}\p{Lu}$")
 # The enacting authority of a decision, standing between its title and its basis (Nghị định 30/2020,
