@@ -243,8 +243,8 @@ _LAYOUTS: dict[str, tuple[list[str], tuple[str | None, ...]]] = {
         ("Kế hoạch", None, None, None, None, "Hội khỏe Phù Đổng cấp trường năm 2023")),
     "markdown rows whose cells wrap onto the next line": (
         ["| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM |", "| TỈNH LẠNG SƠN | Độc lập - Tự do -",
-         "Hạnh phúc |", "| Số: 254/KH-UBND | Lạng Sơn, ngày 16 tháng 11 năm 2020 |", "KẾ HOẠCH", "Chuyển đổi số"],
-        ("Kế hoạch", "254/KH-UBND", "Lạng Sơn", "2020-11-16", "Ủy ban nhân dân tỉnh Lạng Sơn", "Chuyển đổi số")),
+         "Hạnh phúc |", "| Số: 254/KH-UBND | Lạng Sơn, ngày 16 tháng 11 năm 2020 |", "KẾ HOẠCH", "Chuyển đổi số 2021"],
+        ("Kế hoạch", "254/KH-UBND", "Lạng Sơn", "2020-11-16", "Ủy ban nhân dân tỉnh Lạng Sơn", "Chuyển đổi số 2021")),
 }
 
 
