@@ -49,6 +49,8 @@ _ENDS_CAPITALISED_WORD = re.compile(r"(?r)(?:^|\s)\p{Lu}\p{Ll}*$")
 _ENDS_ORGAN = re.compile(r"(?ri)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\s+tịch|Giám\s+đốc)$")
 # Words a sentence cannot end on: a line ending with one was wrapped mid-phrase.
 _OPEN_ENDINGS = (" và", " của", " các", " số", " tại", " theo", " cho", " với", " ngày", " tháng", " năm")
+# "… chuyển đổi số" ends a title or a sentence; only "số" before a digit ("Kế hoạch số" + "09/KH-TH") is open.
+_DIGITAL = re.compile(r" số[^\d/]$")
 _LIST_START = re.compile(r"^(?:[-+•]|\d{1,2}[.)]\s|[IVX]{1,4}\.\s|\p{Ll}\)\s)")
 _UNIT_STARTS = ("Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường")
 _STARTS_UNIT = re.compile(r"^(?:Thành\s+phố|Tỉnh|Huyện|Quận|Thị\s+xã|Xã|Phường|Thị\s+trấn)\b(?!\s+ủy)")
@@ -125,7 +127,7 @@ def _joinable(prev: str, nxt: str, gap: int) -> bool:
     if not nxt[0].islower():  # the common case, decided by string tests before any regex
         if gap or prev[-1] in ".:;!?":
             return False
-        if prev.endswith(_OPEN_ENDINGS) and not _LIST_START.match(nxt):
+        if prev.endswith(_OPEN_ENDINGS) and not _LIST_START.match(nxt) and not _DIGITAL.search(prev + nxt[:1]):
             return True  # "… Sở Giáo dục và" + "Đào tạo tỉnh …", "Kế hoạch số" + "09/KH-TH": no line ends so
         if not nxt[0].isupper():
             return False
