@@ -215,8 +215,10 @@ def _anchors(line: str) -> list[tuple[int, int, str]]:
     components = [b for _, b, k in found if k != "motto"]
     if components:
         found += _title_and_body(line, found, max(components))
-    if [k for *_, k in found] == ["number"] and found[0][0] == 0:
-        return []  # "Số: 12/QĐ-UBND ngày … của …": a register line, not a flattened header
+    if [k for *_, k in found] == ["number"] and (
+        found[0][0] == 0 or layout.TYPE_ANCHOR.fullmatch(line[: found[0][0]].strip())
+    ):
+        return []  # "(KẾ HOẠCH) Số: 12/QĐ-UBND ngày … của …": a register line, not a flattened header
     return sorted(found)
 
 

@@ -350,3 +350,8 @@ def test_bug_long_caps_title_wrapped_at_a_narrow_column_is_whole() -> None:
 def test_bug_state_or_party_named_in_a_caps_title_is_no_motto(title: str) -> None:
     _, h = _header(f"Số: 3/KH-UBND\nAn Phú, ngày 2 tháng 1 năm 2025\nKẾ HOẠCH {title}\nCăn cứ Luật")
     assert h.title == title
+
+
+def test_register_line_opening_with_the_type_is_not_a_type_and_title() -> None:
+    _, h = _header("KẾ HOẠCH Số 45/KH-UBND ngày 3/4/2021 của UBND huyện An Phú về hội thi\nI. MỤC ĐÍCH")
+    assert (h.doc_type, h.title) == (None, None)

@@ -197,6 +197,8 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: 
         h.evidence["issued_date"] = _span(text, ls + bare.start(), ls + bare.end())
     # (the type and its title on one line: after other components, or as the very first line of a copy)
     t = TYPE_LINE.match(line) or (TYPE_WITH_TITLE.match(line) if h.evidence or first else None)
+    if t and not h.evidence and _SO_LEAD.match(t.groupdict().get("title") or ""):
+        t = None  # "KẾ HOẠCH Số 45/KH-UBND ngày … của …": a register line describing the document, not its header
     if t and not h.doc_type:
         h.doc_type = canonical_type(t.group("type"))
         h.evidence["doc_type"] = _span(text, ls + t.start("type"), ls + t.end("type"))
