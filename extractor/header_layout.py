@@ -16,6 +16,7 @@ Both only touch header zones: the first lines of the text and the lines around a
 from __future__ import annotations
 
 import itertools
+import re as stdre
 from collections.abc import Callable
 
 import regex as re
@@ -30,6 +31,7 @@ _AFTER_MOTTO = 25
 # Words a motto line holds in any case an archive uses (plain substring tests, run on every line).
 # (not "Cộng": bodies name "Đảng Cộng sản Việt Nam" often, headers print the motto in capitals)
 _MOTTO_HINTS = ("CỘNG", "ộc lập", "ỘC LẬP", "TNCS")
+_MOTTO_HINT = stdre.compile("|".join(_MOTTO_HINTS))  # stdlib: one literal scan per line
 # "<br>" inside a converted table cell is a line break of the cell.
 _BR = re.compile(r"(?i)<br\s*/?>")
 # A markdown alignment row or an empty cell: "|---|:---:|", "| |".
@@ -47,7 +49,7 @@ def _zones(lines: list[str]) -> list[tuple[int, int]]:
     """[start, end) line ranges that may hold a header, merged."""
     spans = [(0, min(len(lines), _LEAD_LINES))]
     for i, line in enumerate(lines):
-        if any(h in line for h in _MOTTO_HINTS):
+        if _MOTTO_HINT.search(line):
             spans.append((max(0, i - _BEFORE_MOTTO), min(len(lines), i + _AFTER_MOTTO)))
     spans.sort()
     merged: list[tuple[int, int]] = []
@@ -105,10 +107,14 @@ def _tokens(s: str) -> list[str]:
 
 
 _PHRASES = [_tokens(p) for p in layout.HEADER_PHRASES]
+_PHRASE_WORDS = frozenset(t for p in _PHRASES for t in p)
 
 
 def _seam_inside_phrase(a: str, b: str) -> bool:
     """Whether `a` ends with the start of a fixed phrase whose rest `b` begins with (or wholly is)."""
+    last, first = a.rsplit(None, 1)[-1].rstrip(":."), b.split(None, 1)[0].rstrip(":.")
+    if (last not in _PHRASE_WORDS and not last.endswith("-")) or (first not in _PHRASE_WORDS and first[0] != "-"):
+        return False  # the common case, decided without tokenising the lines
     ta, tb = _tokens(a), _tokens(b)
     for p in _PHRASES:
         for k in range(1, len(p)):
@@ -197,14 +203,16 @@ def _title_and_body(line: str, found: list[tuple[int, int, str]], after: int) ->
 
 def _anchors(line: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the header components inside one line, in order."""
-    found = [(m.start(), m.end(), "motto") for m in layout.MOTTO_ANCHOR.finditer(line)]
-    number = layout.NUMBER_ANCHOR.search(line)
+    # (plain substring tests first: most zone lines hold neither a motto nor a number)
+    mottos = layout.MOTTO_ANCHOR.finditer(line) if _MOTTO_HINT.search(line) else ()
+    found = [(m.start(), m.end(), "motto") for m in mottos]
+    number = layout.NUMBER_ANCHOR.search(line) if "Số" in line else None
     # (a capitalised "Số 12/…" after lower-case words is a sentence, not a header row)
     sentence = number is not None and not found and bool(_LOWER.search(line[: number.start()]))
     if number and not sentence and not _overlaps(found, number.start(), number.end()):
         found.append((number.start(), number.end(), "number"))
     if not found:
-        date = layout.PLACE_DATE.match(line)  # "Biên Hòa, ngày … KẾ HOẠCH Phát động …" (a cell of the right column)
+        date = layout.PLACE_DATE.match(line) if "ngày" in line else None  # "Biên Hòa, ngày … KẾ HOẠCH …"
         if date and layout.TYPE_ANCHOR.match(line, date.end() + 1):
             return [(0, date.end(), "date"), *_title_and_body(line, [], date.end())]
         lead = layout.TYPE_ANCHOR.match(line)  # "KẾ HOẠCH Tổ chức … năm 2020 Căn cứ Luật …"
