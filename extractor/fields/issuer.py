@@ -56,7 +56,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 _INNER_HEAD = re.compile(
     r"(?<=(?:TỈNH|HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ|XÃ|PHƯỜNG|THỊ\s+TRẤN|^BỘ)\s+\S.*?)\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
     r"|TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|CAO|ĐẠI|CHÍNH)|BAN\s+(?!NHÂN)|TRUNG\s+TÂM|CHI\s+CỤC|CỤC"
-    r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN)\s)"
+    r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN|BCH|CHI\s+ĐOÀN)\s)"
     # a school under its education office, with or without the office's place ("PHÒNG GD&ĐT TRƯỜNG THCS …",
     # "SỞ GD&ĐT PHÚ YÊN TRƯỜNG THPT …")
     r"|(?<=^(?:PHÒNG|SỞ|UBND|ỦY\s+BAN|BỘ)\s.*?)\s+(?=TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|PTDT|CAO|ĐẠI"
