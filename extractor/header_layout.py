@@ -211,9 +211,13 @@ def _anchors(line: str) -> list[tuple[int, int, str]]:
     sentence = number is not None and not found and bool(_LOWER.search(line[: number.start()]))
     if number and not sentence and not _overlaps(found, number.start(), number.end()):
         found.append((number.start(), number.end(), "number"))
+    date = layout.PLACE_DATE.search(line) if not found and "ngày" in line else None
+    if date:
+        start = _place_start(line, date.start(), date.end())
+        if start and not _LOWER.search(line[:start]):  # "HUYỆN ỦY ĐẮK MIL   Đắk Mil, ngày …" (a row of two cells)
+            found.append((start, date.end(), "date"))
     if not found:
-        date = layout.PLACE_DATE.match(line) if "ngày" in line else None  # "Biên Hòa, ngày … KẾ HOẠCH …"
-        if date and layout.TYPE_ANCHOR.match(line, date.end() + 1):
+        if date and date.start() == 0 and layout.TYPE_ANCHOR.match(line, date.end() + 1):  # "Biên Hòa, ngày … KẾ HOẠCH"
             return [(0, date.end(), "date"), *_title_and_body(line, [], date.end())]
         lead = layout.TYPE_ANCHOR.match(line)  # "KẾ HOẠCH Tổ chức … năm 2020 Căn cứ Luật …"
         return _title_and_body(line, [], 0) if lead and layout.BODY_OPENER.search(line, lead.end() + _MIN_TITLE) else []

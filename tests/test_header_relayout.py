@@ -54,6 +54,9 @@ _LAYOUTS: dict[str, Callable[[list[str], list[str]], str]] = {
     "lone '|' between cells": lambda lt, rt: "\n|\n".join(lt + rt),
     "motto broken over lines": lambda lt, rt: "\n".join(lt + rt).replace("XÃ HỘI CHỦ", "XÃ HỘI\nCHỦ")
     .replace("Tự do - Hạnh", "Tự do -\nHạnh"),
+    "words broken at a line end": lambda lt, rt: "\n".join(lt + rt).replace("ỦY BAN", "ỦY\nBAN")
+    .replace("Số: ", "Số:\n"),
+    "rows aligned with spaces": lambda lt, rt: "\n".join(f"{a}{' ' * 12}{b}" for a, b in _rows(lt, rt)),
 }
 
 
