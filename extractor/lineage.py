@@ -1,21 +1,20 @@
-"""Plan lineage: who a document is, which archived document each reference names, and the graph.
+"""Plan lineage: which archived document each reference names, and the graph.
 
-Identity follows Nghị định 30/2020: a number/symbol is unique per issuer and year, so a document
-is (issuer, year, number). Normative and Party symbols carry their year (91/2017/NĐ-CP) or take
-it from their date (14-KL/TW of 2022). A reference is linked to the archived document with its
-key; one naming a document outside the archive becomes an *external* node, shared by every
-reference to it. A reference whose issuer is unresolved ("của UBND huyện") and that several
-archived documents could answer keeps all of them, each with a confidence.
+Who a document is comes from `extractor.identity` (canonical issuer, year, number; the node id is
+'doc:' or 'ext:' + that key). A reference is linked to the archived document with its key; one naming
+a document outside the archive becomes an *external* node, shared by every reference to it (one named
+without its year or issuer joins the one named in full). A reference whose issuer is unresolved
+("của UBND huyện") and that several archived documents could answer keeps all of them, each with a
+confidence. A plan issued with a decision and lacking its own date or number is keyed by the decision.
 
-Edges point from the document whose text produced them: basis/cites to what it names, forwards
-(a Công văn) and issues (a Quyết định) to the document it carries.
+Edges point from the document whose text produced them: basis/cites to what it names (child -> parent),
+forwards (a Công văn) and issues (a Quyết định) to the document it carries.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,19 +23,30 @@ from typing import Any
 import networkx as nx
 import regex as re
 
-from extractor.orgs import expand, strip_marks
+from extractor.identity import (
+    Key,
+    attached_number,
+    document_key,
+    identity_issuer,
+    issuer_key,
+    locality,
+    number_key,
+    organ_codes,
+    symbol_issuer,
+    symbol_names,
+    year_of,
+)
+from extractor.lineage_schema import GRAPH_INFO
+from extractor.orgs import expand
 from extractor.vocab import alternation
 from extractor.vocab.organs import CANONICAL_PHRASES, UNIT_WORDS
+
+__all__ = ["Key", "document_key", "identity_issuer", "issuer_key", "locality", "number_key", "year_of"]
 
 EdgeKind = str  # "basis" | "cites" | "forwards" | "issues"
 EDGE_KINDS = ("basis", "cites", "forwards", "issues")
 FORMATS = ("graphml", "json", "dot", "mermaid")
 
-# "91/2017/NĐ-CP", "05/2020/TT-BGDĐT": the year group of normative symbols.
-_SYMBOL_YEAR = re.compile(r"^\d+[\p{L}]?/((?:19|20)\d{2})/")
-_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
-_SPACE = re.compile(r"\s+")
-_SPACED_DASH = re.compile(r"\s*-\s*")
 # An issuer ending in a bare unit word ("Ủy ban nhân dân huyện") names no particular body.
 _BARE_UNIT_END = re.compile(r"(?i)(?<!\p{L})(?:" + "|".join(UNIT_WORDS) + r")$")
 # Local bodies exist in every province/district: with nothing after them they are unresolved.
@@ -45,8 +55,6 @@ _LOCAL_HEAD_ONLY = re.compile(
     r"(?i)^(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Tỉnh ủy|Thành ủy|Huyện ủy"
     rf"|Quận ủy|Thị ủy|Đảng ủy|(?:Phòng|Sở|Ban|Chi cục|Trung tâm)\s+(?:{_DEPARTMENTS}))$"
 )
-# The place part of a folded issuer name: "huyện tam nông" in "phòng giáo dục và đào tạo huyện tam nông".
-_LOCALITY = re.compile(r"(?:^|\s)((?:" + "|".join(UNIT_WORDS) + r")\s\S.*)$")
 # Confidence of a lone candidate, by how well the reference's issuer and date match it.
 CONFIDENCE_EXACT = 1.0  # same issuer, same year
 CONFIDENCE_EXACT_NO_YEAR = 0.9  # same issuer, one side has no year
@@ -58,54 +66,7 @@ DATE_MATCH_WEIGHT = 2.0
 LOCALITY_WEIGHT = 3.0
 
 
-# --- identity -------------------------------------------------------------------------------------
-
-
-def number_key(number: str) -> str:
-    """'05/KH-UBND', '5 / KH - UBND', '5/kh-ubnd' -> '5/KH-UBND'; 'NĐ' and 'ND' read alike."""
-    s = _SPACE.sub("", number)
-    return str(_LEADING_ZEROS.sub("", strip_marks(s).upper()))
-
-
-def symbol_year(number: str | None) -> int | None:
-    m = _SYMBOL_YEAR.match(number or "")
-    return int(m.group(1)) if m else None
-
-
-def year_of(date: str | None, number: str | None) -> int | None:
-    """The year of a document: from its date, else from a year-bearing symbol."""
-    if date and date[:4].isdigit():
-        return int(date[:4])
-    return symbol_year(number)
-
-
-def issuer_key(name: str | None) -> str | None:
-    """Issuer spelling folded for identity: abbreviations expanded, case and spacing folded.
-
-    Diacritics are kept: place names differ only by them (Tam Nông / Tâm Nông).
-    """
-    if not name:
-        return None
-    s = expand(unicodedata.normalize("NFC", name)).strip(" .,;:")
-    s = _SPACED_DASH.sub(" - ", s)
-    return _SPACE.sub(" ", s).casefold() or None
-
-
-def locality(key: str | None) -> str | None:
-    """'huyện tam nông' of 'ủy ban nhân dân huyện tam nông'; None for 'trường tiểu học kim đồng'."""
-    m = _LOCALITY.search(key or "")
-    return str(m.group(1)) if m else None
-
-
-def identity_issuer(issuer: str | None, parent: str | None) -> str | None:
-    """The issuer part of a document's identity. A school or office named without a place ('Trường
-    Tiểu học Kim Đồng' exists in many districts) takes the locality of its managing body."""
-    key = issuer_key(issuer)
-    if key and locality(key) is None:
-        place = locality(issuer_key(parent))
-        if place:
-            return f"{key}, {place}"
-    return key
+# --- resolution -----------------------------------------------------------------------------------
 
 
 def issuer_unresolved(name: str | None) -> bool:
@@ -114,27 +75,6 @@ def issuer_unresolved(name: str | None) -> bool:
         return True
     s = " ".join(expand(name).split())
     return bool(_BARE_UNIT_END.search(s) or _LOCAL_HEAD_ONLY.match(s))
-
-
-@dataclass(frozen=True)
-class Key:
-    issuer: str | None
-    year: int | None
-    number: str
-
-    @property
-    def complete(self) -> bool:
-        return self.issuer is not None and self.year is not None
-
-    def text(self) -> str:
-        return f"{self.issuer or '?'}|{self.year or '?'}|{self.number}"
-
-
-def document_key(issuer: str | None, date: str | None, number: str, parent: str | None = None) -> Key:
-    return Key(identity_issuer(issuer, parent), year_of(date, number), number_key(number))
-
-
-# --- resolution -----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -213,7 +153,7 @@ class Resolver:
         weighs more when several fit.
         """
         key = document_key(ref.issuer, ref.date, ref.number)
-        unresolved = issuer_unresolved(ref.issuer)
+        unresolved = symbol_issuer(ref.number) is None and issuer_unresolved(ref.issuer)
         fits: list[tuple[Node, str]] = []
         for node in self.by_number.get(key.number, []):
             assert node.key is not None
@@ -250,7 +190,7 @@ def external_node(ref: RefInfo) -> Node:
     """The node of a document outside the archive, built from what the reference says."""
     key = document_key(ref.issuer, ref.date, ref.number)
     return Node(id=f"ext:{key.text()}", kind="external", key=key, doc_type=ref.doc_type, number=ref.number,
-                issued_date=ref.date, issuer=ref.issuer)
+                issued_date=ref.date, issuer=ref.issuer or symbol_issuer(ref.number))
 
 
 # --- building the graph from the store ------------------------------------------------------------
@@ -283,14 +223,87 @@ class _Archived:
     context: dict[int, str]  # document id -> its issuer and parent, folded
 
 
-def _archived_nodes(conn: sqlite3.Connection) -> _Archived:
-    """One node per identity key; several files holding the same document share it."""
+@dataclass(frozen=True)
+class _Carrier:
+    """The decision a plan was issued with, as far as the archive says."""
+
+    number: str
+    date: str | None
+    issuer: str | None
+    parent: str | None
+    ref_id: int | None  # the plan's "(Ban hành kèm theo Quyết định số …)" reference, when that names it
+
+
+def _carriers(conn: sqlite3.Connection) -> dict[int, _Carrier]:
+    """Plans without a number or date of their own, issued with a decision: the decision's facts.
+
+    The decision is the one before the plan in its file (an "issues" link), else the one its
+    "(Ban hành kèm theo Quyết định số …)" line names (the record's `evidence.issued_with` span).
+    """
+    found: dict[int, _Carrier] = {}
+    links = conn.execute(
+        "SELECT l.target_document_id, d.number, d.issued_date, d.issuer, d.issuer_parent FROM links l"
+        " JOIN documents d ON d.id = l.document_id WHERE l.kind = 'issues' AND d.number IS NOT NULL"
+    )
+    for target, number, date, issuer, parent in links:
+        found.setdefault(target, _Carrier(number, date, issuer, parent, None))
+    rows = conn.execute(
+        "SELECT d.id, d.idx, c.record FROM documents d JOIN contents c USING (sha256)"
+        " WHERE (d.issued_date IS NULL OR d.number IS NULL) AND instr(c.record, '\"issued_with\"') > 0"
+    )
+    for doc_id, idx, record in rows:
+        if doc_id in found:  # its decision stands before it in the file
+            continue
+        span = (json.loads(record)["documents"][idx].get("evidence") or {}).get("issued_with")
+        ref = conn.execute(
+            "SELECT id, number, date, issuer FROM refs WHERE document_id = ? AND span_start >= ? AND span_start < ?"
+            " ORDER BY span_start LIMIT 1", (doc_id, span["start"], span["end"])
+        ).fetchone() if span else None
+        if ref:
+            found[doc_id] = _Carrier(ref[1], ref[2], ref[3], None, ref[0])
+    return found
+
+
+def _bundle_issuers(conn: sqlite3.Connection) -> dict[int, tuple[str, str | None]]:
+    """A plan forwarded by the letter before it, its header left without issuer lines ("Số:" opens it):
+    the letter's issuer when both symbols carry the same organ code (310/PGDĐT-VP, 22/KH-PGDĐT), or the
+    letter's managing body when the plan's code abbreviates it (a Phòng's letter, the UBND's 12/KH-UBND)."""
+    rows = conn.execute(
+        "SELECT l.target_document_id, t.number, d.number, d.issuer, d.issuer_parent FROM links l"
+        " JOIN documents d ON d.id = l.document_id JOIN documents t ON t.id = l.target_document_id"
+        " WHERE l.kind = 'forwards' AND t.issuer IS NULL AND d.issuer IS NOT NULL"
+    )
+    found: dict[int, tuple[str, str | None]] = {}
+    for target, own, letter, issuer, parent in rows:
+        if organ_codes(own) & organ_codes(letter):
+            found[target] = (issuer, parent)
+        elif parent and symbol_names(own, parent):
+            found[target] = (parent, None)
+    return found
+
+
+def _archived_nodes(conn: sqlite3.Connection) -> tuple[_Archived, dict[int, _Carrier]]:
+    """One node per identity key; several files holding the same document share it.
+
+    A plan issued with a decision and lacking its own number or date takes the decision's date,
+    issuer (when it names none) and number context: its key is the decision's issuer and year with
+    'KH@<decision number>'.
+    """
     found = _Archived({}, {}, {})
+    carriers = _carriers(conn)
+    letters = _bundle_issuers(conn)
     rows = conn.execute(
         "SELECT id, doc_type, number, issued_date, issuer, issuer_parent, title FROM documents ORDER BY id"
     )
     for doc_id, doc_type, number, issued, issuer, parent, title in rows:
+        if doc_id in letters:
+            issuer, parent = letters[doc_id]
+        carrier = carriers.get(doc_id)
+        if carrier:
+            issued, issuer, parent = issued or carrier.date, issuer or carrier.issuer, parent or carrier.parent
         key = document_key(issuer, issued, number, parent) if number else None
+        if key is None and carrier:
+            key = Key(identity_issuer(issuer, parent), year_of(issued, None), attached_number(doc_type, carrier.number))
         node_id = f"doc:{key.text()}" if key and key.complete else f"doc:#{doc_id}"
         node = found.nodes.get(node_id)
         if node is None:
@@ -300,12 +313,16 @@ def _archived_nodes(conn: sqlite3.Connection) -> _Archived:
         node.documents.append(doc_id)
         found.node_of[doc_id] = node_id
         found.context[doc_id] = f"{issuer_key(issuer) or ''} {issuer_key(parent) or ''}"
-    return found
+    return found, carriers
+
+
+# What a document named in a plan's "(Ban hành kèm theo …)" line does to it, by its type (as in a bundle).
+_CARRIER_KINDS = {"Quyết định": "issues", "Công văn": "forwards", "Tờ trình": "forwards", "Thông báo": "forwards"}
 
 
 def build(conn: sqlite3.Connection) -> Lineage:
     """Resolve every reference and link of the archive into nodes and edges (not stored)."""
-    archived = _archived_nodes(conn)
+    archived, carriers = _archived_nodes(conn)
     nodes, node_of = archived.nodes, archived.node_of
     resolver = Resolver(nodes.values())
     edges: dict[tuple[str, str, str], Edge] = {}
@@ -313,6 +330,7 @@ def build(conn: sqlite3.Connection) -> Lineage:
     def add(edge: Edge) -> None:
         edges.setdefault((edge.source, edge.target, edge.kind), edge)  # a document held twice cites once
 
+    issued_with = {c.ref_id: doc_id for doc_id, c in carriers.items() if c.ref_id is not None}
     refs = conn.execute(
         "SELECT id, document_id, relation, doc_type, number, date, issuer, span_start, span_end, span_raw"
         " FROM refs ORDER BY id"
@@ -325,20 +343,62 @@ def build(conn: sqlite3.Connection) -> Lineage:
             known = nodes.setdefault(ext.id, ext)
             _fill(known, info)
             matches = [Match(ext.id, 1.0, 1)]
+        carried = _CARRIER_KINDS.get(doc_type or "") if ref_id in issued_with else None
         for m in matches:
             add(Edge(node_of[doc_id], m.node, relation, doc_id, ref_id, m.confidence, m.candidates, start, end, raw))
+            if carried and nodes[m.node].kind == "document":  # the archived decision issues it
+                add(Edge(m.node, node_of[doc_id], carried, doc_id, ref_id, m.confidence, m.candidates, start, end,
+                         raw))
     links = conn.execute("SELECT document_id, kind, target_document_id, span_start, span_end FROM links ORDER BY id")
     for doc_id, kind, target_id, start, end in links:
         add(Edge(node_of[doc_id], node_of[target_id], kind, doc_id, None, 1.0, 1, start, end, None))
-    return Lineage(nodes, list(edges.values()))
+    return Lineage(nodes, _merge_partial_externals(nodes, list(edges.values())))
+
+
+def _merge_partial_externals(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
+    """An outside document named once without its year or issuer, or with a bare one ("Nghị quyết số
+    63-NQ/TW", "Kế hoạch số 118-KH/TU của Tỉnh ủy", "… của UBND huyện"), is the one named in full
+    elsewhere, when exactly one fits."""
+    def partial(n: Node) -> bool:
+        return not n.key or not n.key.complete or issuer_unresolved(n.key.issuer)
+
+    full: dict[str, list[Node]] = defaultdict(list)
+    for n in nodes.values():
+        if n.kind == "external" and n.key and not partial(n):
+            full[n.key.number].append(n)
+    moved: dict[str, tuple[str, float]] = {}
+    for n in list(nodes.values()):
+        if n.kind != "external" or not n.key or not partial(n):
+            continue
+        k = n.key
+        fits = [c for c in full[k.number] if c.key and _issuer_within(k.issuer, c.key.issuer)
+                and k.year in (None, c.key.year)]
+        if len(fits) == 1:
+            target = fits[0]
+            _fill(target, RefInfo(n.doc_type, n.number or "", n.issued_date, n.issuer))
+            exact = k.issuer == (target.key and target.key.issuer)
+            moved[n.id] = (target.id, CONFIDENCE_EXACT_NO_YEAR if exact else CONFIDENCE_PARTIAL)
+            del nodes[n.id]
+    merged: dict[tuple[str, str, str], Edge] = {}
+    for e in edges:
+        if e.target in moved:
+            e.target, e.confidence = moved[e.target]
+        merged.setdefault((e.source, e.target, e.kind), e)
+    return list(merged.values())
+
+
+def _issuer_within(partial: str | None, full: str | None) -> bool:
+    """No issuer fits any; a bare one ('ủy ban nhân dân huyện') fits the named body it begins."""
+    return partial is None or partial == full or bool(full and full.startswith(partial + " "))
 
 
 def _fill(node: Node, ref: RefInfo) -> None:
-    """A later reference may say what an earlier one left out (the type, the full date)."""
+    """A later reference may say what an earlier one left out (the type, the full date, a fuller issuer)."""
     node.doc_type = node.doc_type or ref.doc_type
     if ref.date and len(ref.date) > len(node.issued_date or ""):
         node.issued_date = ref.date
-    node.issuer = node.issuer or ref.issuer
+    if ref.issuer and len(ref.issuer) > len(node.issuer or ""):
+        node.issuer = ref.issuer
 
 
 def store(conn: sqlite3.Connection, lineage: Lineage) -> None:
@@ -377,7 +437,7 @@ def rebuild(conn: sqlite3.Connection) -> Lineage:
 
 def load_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
     """The stored lineage as a networkx graph; edge keys are the edge kinds."""
-    g = nx.MultiDiGraph()
+    g = nx.MultiDiGraph(**GRAPH_INFO)
     cols = ("kind", "doc_type", "number", "issued_date", "year", "issuer", "title")
     for row in conn.execute(f"SELECT id, {', '.join(cols)} FROM nodes"):
         attrs = {k: v for k, v in zip(cols, row[1:], strict=True) if v is not None}

@@ -193,6 +193,8 @@ def _add_locality(name: str, loc: Locality) -> str:
         return f"{name} {loc.province_type} {loc.province}"
     if _DISTRICT_DEPT.match(name) and loc.district and loc.district_type:
         return f"{name} {loc.district_type} {loc.district}"
+    if _DISTRICT_DEPT.match(name) and loc.commune and not loc.district and admin.communes_named(loc.commune):
+        return f"{name} {loc.commune_type} {loc.commune}"  # from July 2025 a commune has its own Phòng
     return name
 
 

@@ -20,7 +20,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from extractor.lineage import children, issuer_key, node_caption, parents
+from extractor.identity import issuer_key
+from extractor.lineage import children, node_caption, parents
 from extractor.vocab import alternation
 from extractor.vocab.organs import POSITIONS
 

@@ -113,17 +113,16 @@ def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) 
 
 
 def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
-    """Include the issuer's caps lines standing just above the first marker (and the rules under them)."""
-    i, taken = first, 0
-    while i - 1 > floor and taken < 3:
-        t = lines[i - 1].text
-        if SEPARATOR.match(t) or t == "*":
-            i -= 1
+    """Include the issuer's caps lines standing just above the first marker, and the rule drawn under them."""
+    i = j = first
+    while j - 1 > floor and i - first > -3:
+        t = lines[j - 1].text
+        j -= 1
+        if SEPARATOR.match(t) or t == "*":  # the rule typed under the issuer's name (a Party header's "*")
             continue
         if not (t.isupper() and len(t) < 90) or _ends_signature(t):
             break
-        i -= 1
-        taken += 1
+        i = j
     return i
 
 

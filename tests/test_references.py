@@ -159,3 +159,211 @@ def test_bug_implementing_verb_mid_sentence_in_the_preamble_is_basis() -> None:
     (ref,) = _refs("Ngày 20/9/2025, Chủ tịch UBND phường chủ trì cuộc họp triển khai Kế hoạch số 1280/KH-UBND ngày "
                    "5/9/2025 của UBND thành phố.\nI. X")
     assert ref.relation == "basis"
+
+
+# --- basis from the preamble's structure (issue 6) ---
+
+_HEAD = ("ỦY BAN NHÂN DÂN\nHUYỆN LONG THÀNH\nSố: 99/KH-UBND\nLong Thành, ngày 02 tháng 3 năm 2022\n"
+         "KẾ HOẠCH\nThi đua năm 2022\n")
+
+
+def _doc_refs(body: str) -> list[tuple[str, str | None, str | None, str]]:
+    from extractor.pipeline import extract_text
+
+    _, (doc,) = extract_text(_HEAD + body)
+    return [(r.number, r.date, r.issuer, r.relation) for r in doc.references]
+
+
+_TWO_ITEMS = ("Quyết định số 17/QĐ-TTg ngày 09/9/2021 phê duyệt Chương trình;",
+              "Kế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND tỉnh về thi đua.")
+
+
+@pytest.mark.parametrize(
+    ("heading", "markers", "after"),
+    [
+        ("I. CĂN CỨ PHÁP LÝ", ("1. ", "2. "), "II. MỤC ĐÍCH"),  # a numbered section heading
+        ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", ("+ ", "+ "), "II. MỤC ĐÍCH"),
+        ("CĂN CỨ PHÁP LÝ", ("• ", "• "), "I. MỤC ĐÍCH"),  # an unnumbered caps heading
+        ("Căn cứ xây dựng kế hoạch:", ("- ", "- "), "I. MỤC ĐÍCH"),
+        ("Căn cứ:", ("a) ", "b) "), "I. MỤC ĐÍCH"),
+        ("Căn cứ các văn bản sau:", ("1) ", "2) "), "I. MỤC ĐÍCH"),  # items numbered like sections
+        ("II. CƠ SỞ PHÁP LÝ", ("- ", "- "), "III. MỤC ĐÍCH"),  # not the first section
+    ],
+)
+def test_bug_bare_items_under_a_basis_heading_are_basis(heading: str, markers: tuple[str, str], after: str) -> None:
+    pre = "I. SỰ CẦN THIẾT\nNội dung.\n" if heading.startswith("II.") else ""
+    items = "".join(f"{m}{item}\n" for m, item in zip(markers, _TWO_ITEMS, strict=True))
+    body = f"{pre}{heading}\n{items}{after}\nNội dung.\n"
+    assert _doc_refs(body) == [
+        ("17/QĐ-TTg", "2021-09-09", "Thủ tướng Chính phủ", "basis"),
+        ("12/KH-UBND", "2022-01-05", "Ủy ban nhân dân tỉnh Đồng Nai", "basis"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a list under an ordinary section heading
+        "UBND huyện ban hành kế hoạch:\nI. MỤC ĐÍCH\n- Kế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND tỉnh.\n",
+        # a bare line after a preamble sentence that is not a basis lead
+        "Nhằm nâng cao chất lượng thi đua;\nKế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND tỉnh.\nI. MỤC ĐÍCH\nX.\n",
+        # numbered body items right after the preamble
+        "Căn cứ tình hình thực tế.\nI. NHIỆM VỤ\n1. Kế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND tỉnh.\n",
+    ],
+)
+def test_bare_items_outside_a_basis_list_are_cites(body: str) -> None:
+    assert [r[3] for r in _doc_refs(body)] == ["cites"]
+
+
+def test_bug_list_continued_on_lines_without_a_lead_keeps_its_relation() -> None:
+    body = ("Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;\n"
+            "Quyết định số 35/2024/QĐ-UBND ngày 20/8/2024 của Ủy ban nhân dân tỉnh;\n"
+            "Kế hoạch số 71/KH-SNV ngày 09/01/2025 của Sở Nội vụ;\n"
+            "UBND huyện ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\nX.\n")
+    assert [(r[0], r[3]) for r in _doc_refs(body)] == [
+        ("98/2023/NĐ-CP", "basis"), ("35/2024/QĐ-UBND", "basis"), ("71/KH-SNV", "basis")]
+
+
+@pytest.mark.parametrize(
+    ("line", "issuer"),
+    [
+        ("Theo đề nghị của Phòng Nội vụ tại Tờ trình số 25/TTr-PNV ngày 05/3/2022,", "Phòng Nội vụ huyện Long Thành"),
+        ("Xét đề nghị của Trưởng phòng Nội vụ huyện tại Tờ trình số 25/TTr-PNV ngày 05/3/2022,",
+         "Phòng Nội vụ huyện Long Thành"),
+        ("Xét Tờ trình số 25/TTr-PNV ngày 05/3/2022 của Phòng Nội vụ huyện;", "Phòng Nội vụ huyện Long Thành"),
+        ("Căn cứ Luật Thi đua, khen thưởng; theo đề xuất của Phòng Nội vụ tại Tờ trình số 25/TTr-PNV ngày 05/3/2022,",
+         "Phòng Nội vụ huyện Long Thành"),
+    ],
+)
+def test_bug_a_proposal_is_cited_not_a_basis(line: str, issuer: str) -> None:
+    body = f"Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND tỉnh;\n{line}\nI. MỤC ĐÍCH\nX.\n"
+    assert _doc_refs(body)[1:] == [("25/TTr-PNV", "2022-03-05", issuer, "cites")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relations"),
+    [
+        # nested in the first item's description: cited
+        ("Căn cứ Kế hoạch số 5/KH-UBND ngày 1/3/2022 của UBND tỉnh về triển khai thực hiện Nghị quyết số "
+         "3/NQ-HĐND ngày 10/12/2021 của HĐND tỉnh;", ["basis", "cites"]),
+        ("Thực hiện Kế hoạch số 90-KH/TU ngày 19/4/2021 của Ban Thường vụ Tỉnh ủy về thực hiện Chỉ thị số "
+         "22-CT/TW ngày 23/01/2018 của Ban Bí thư, UBND huyện ban hành kế hoạch.", ["basis", "cites"]),
+        # listed with it: the same relation
+        ("Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về phát động thi đua và Kế hoạch "
+         "số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương,", ["basis", "basis"]),
+        ("Căn cứ các Nghị định số 91/2017/NĐ-CP ngày 31/7/2017, số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;",
+         ["basis", "basis"]),
+    ],
+)
+def test_bug_nested_mention_is_cited_and_a_listed_one_keeps_the_relation(sentence: str, relations: list[str]) -> None:
+    assert [r[3] for r in _doc_refs(sentence + "\nI. MỤC ĐÍCH\nX.\n")] == relations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Căn cứ các Nghị định số 42/2010/NĐ-CP ngày 15/4/2010, số 39/2012/NĐ-CP ngày 27/4/2012 của Chính phủ;",
+         [("42/2010/NĐ-CP", "2010-04-15", "Chính phủ"), ("39/2012/NĐ-CP", "2012-04-27", "Chính phủ")]),
+        # the date is said once, for the last item only
+        ("Căn cứ Quyết định số 115/QĐ-UBND và số 116/QĐ-UBND ngày 20/01/2022 của UBND tỉnh;",
+         [("115/QĐ-UBND", None, "Ủy ban nhân dân tỉnh Đồng Nai"),
+          ("116/QĐ-UBND", "2022-01-20", "Ủy ban nhân dân tỉnh Đồng Nai")]),
+        ("Căn cứ Quyết định số 30/2016/QĐ-UBND ngày 25/7/2016 và Quyết định số 12/2018/QĐ-UBND ngày 02/4/2018 "
+         "của UBND tỉnh Hà Tĩnh quy định chức năng;",
+         [("30/2016/QĐ-UBND", "2016-07-25", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+          ("12/2018/QĐ-UBND", "2018-04-02", "Ủy ban nhân dân tỉnh Hà Tĩnh")]),
+        ("Căn cứ các Hướng dẫn số 09-HD/BTCTW, số 10-HD/BTCTW ngày 22/8/2018 của Ban Tổ chức Trung ương;",
+         [("09-HD/BTCTW", None, "Ban Tổ chức Trung ương"), ("10-HD/BTCTW", "2018-08-22", "Ban Tổ chức Trung ương")]),
+        # another kind of document keeps its own (unknown) issuer
+        ("Căn cứ Kế hoạch số 5/KH-UBND ngày 1/3/2022 và Công văn số 7/SNV-TĐKT ngày 2/3/2022 của Sở Nội vụ;",
+         [("5/KH-UBND", "2022-03-01", None), ("7/SNV-TĐKT", "2022-03-02", "Sở Nội vụ tỉnh Đồng Nai")]),
+    ],
+)
+def test_bug_one_issuer_said_for_a_list_goes_to_every_item(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert [r[:3] for r in _doc_refs(sentence + "\nI. MỤC ĐÍCH\nX.\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "issuer"),
+    [
+        ("Quyết định số 1017/QĐ-TTg ngày 09/9/2021", "Thủ tướng Chính phủ"),
+        ("Chỉ thị số 19/CT-TTg ngày 16/7/2021", "Thủ tướng Chính phủ"),
+        ("Nghị định số 73/2019/NĐ-CP ngày 05/9/2019", "Chính phủ"),
+        ("Nghị quyết số 76/NQ-CP ngày 15/7/2021", "Chính phủ"),
+        ("Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022", "Quốc hội"),
+        ("Nghị quyết số 1211/2016/UBTVQH13 ngày 25/5/2016", "Ủy ban Thường vụ Quốc hội"),
+        ("Nghị quyết số 26-NQ/TW ngày 19/5/2018", "Ban Chấp hành Trung ương"),
+        ("Chỉ thị số 28-CT/TW ngày 21/9/2018", "Bộ Chính trị"),
+        ("Kết luận số 14-KL/TW ngày 22/9/2021", "Bộ Chính trị"),
+        ("Thông tư 21/2020/TT-BGDĐT ngày 31/7/2020", "Bộ Giáo dục và Đào tạo"),
+        ("Thông tư số 12/2019/TT-BNV ngày 04/11/2019", "Bộ Nội vụ"),
+        ("Thông tư số 07/2022/TT-BNNPTNT ngày 14/6/2022", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        ("Thông tư số 12/2011/TT-BVHTTDL ngày 10/10/2011", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("Thông tư số 05/2016/TT-BLĐTBXH ngày 15/4/2016", "Bộ Lao động - Thương binh và Xã hội"),
+        ("Kế hoạch số 1580/KH-BTĐKT ngày 02/7/2020", "Ban Thi đua - Khen thưởng Trung ương"),
+        # the text's own issuer wins over the symbol's
+        ("Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị", "Bộ Chính trị"),
+        # a Sở's code needs the province: no issuer from the symbol alone
+        ("Công văn số 245/SNV-TĐKT ngày 02/4/2021", None),
+    ],
+)
+def test_bug_issuer_implied_by_the_symbol(mention: str, issuer: str | None) -> None:
+    (ref,) = _refs(f"Căn cứ {mention};\nI. X")
+    assert ref.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        ("Theo đề nghị của Trưởng phòng Văn hóa - Thông tin tại Tờ trình số 35/TTr-VHTT ngày 10/5/2019,",
+         "Phòng Văn hóa - Thông tin huyện Long Thành"),
+        ("Căn cứ Kế hoạch số 71/KH-SVHTTDL ngày 09/01/2022 của Sở Văn hóa, Thể thao và Du lịch về phong trào;",
+         "Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai"),
+        ("Căn cứ Công văn số 1560/LĐTBXH-TE ngày 22/4/2019 của Bộ Lao động - Thương binh và Xã hội về tháng hành động;",
+         "Bộ Lao động - Thương binh và Xã hội"),
+        # wrapped after the hyphen
+        ("Căn cứ Kế hoạch số 7/KH-HĐTĐKT ngày 3/1/2022 của Hội đồng Thi đua -\nKhen thưởng tỉnh về khen thưởng;",
+         "Hội đồng Thi đua - Khen thưởng tỉnh Đồng Nai"),
+    ],
+)
+def test_bug_issuer_is_not_cut_at_a_hyphen_a_comma_or_a_wrap(sentence: str, issuer: str) -> None:
+    (ref,) = _refs(sentence + "\nI. X")
+    assert ref.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("mention", "number", "date"),
+    [
+        ("Kế hoạch Số 12 /KH-UBND ngày 05/3/2021", "12/KH-UBND", "2021-03-05"),
+        ("Kế hoạch số 12/ KH-UBND ngày 5-3-2021", "12/KH-UBND", "2021-03-05"),
+        ("Kế hoạch số 12/KH-UBND ngày 05 tháng 3 năm 2021", "12/KH-UBND", "2021-03-05"),
+        ("Kế hoạch số 12/KH-UBND 05/3/2021", "12/KH-UBND", "2021-03-05"),  # without "ngày"
+        ("Kế hoạch số 215/KH-PGDĐT.TĐKT, 09/3/2021", "215/KH-PGDĐT.TĐKT", "2021-03-09"),
+        ("Quyết định số 7 / QĐ-UBND, ngày 05.3.2021", "7/QĐ-UBND", "2021-03-05"),
+    ],
+)
+def test_number_and_date_written_in_real_ways(mention: str, number: str, date: str) -> None:
+    (ref,) = _refs(f"Căn cứ {mention} của UBND tỉnh;\nI. X")
+    assert (ref.number, ref.date, ref.relation) == (number, date, "basis")
+
+
+def test_bug_a_communes_own_phong_after_the_2025_reform_gets_the_commune() -> None:
+    from extractor.pipeline import extract_text
+
+    raw = ("ỦY BAN NHÂN DÂN\nPHƯỜNG HẠC THÀNH\nSố: 09/KH-UBND\nHạc Thành, ngày 19 tháng 01 năm 2026\nKẾ HOẠCH\n"
+           "Thi đua năm 2026\nTheo đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số 05/TTr-VHXH ngày 14/01/2026,\n"
+           "I. MỤC ĐÍCH\nX.\n")
+    _, (doc,) = extract_text(raw)
+    assert [(r.issuer, r.relation) for r in doc.references] == [("Phòng Văn hóa - Xã hội phường Hạc Thành", "cites")]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "+ ", "• ", "1. ", "a) "])
+def test_bug_a_lead_after_a_list_marker_still_opens_a_basis(bullet: str) -> None:
+    (ref,) = _refs(f"{bullet}Theo Kế hoạch số 5/KH-UBND ngày 1/2/2022 của UBND tỉnh;\nI. X")
+    assert ref.relation == "basis"
+
+
+def test_items_under_a_basis_section_are_basis_even_after_other_words() -> None:
+    refs = _doc_refs("I. CĂN CỨ PHÁP LÝ\n1. Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI và Nghị quyết số 05-NQ/TU "
+                     "ngày 1/2/2021 của Tỉnh ủy;\nII. MỤC ĐÍCH\nX.\n")
+    assert refs == [("05-NQ/TU", "2021-02-01", "Tỉnh ủy Đồng Nai", "basis")]

@@ -10,11 +10,14 @@ import regex as re
 
 from extractor.context import DocContext
 from extractor.dates import DATE, match_to_iso
+from extractor.fields.relation import basis_layout, listed_with, relation
+from extractor.identity import issuer_key
 from extractor.models import Reference, Relation, Span
 from extractor.orgs import UNIT_NAME, expand, resolve_org
 from extractor.vocab import alternation
-from extractor.vocab.doc_types import TYPE_NAMES, canonical_type, type_from_symbol
+from extractor.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES, canonical_type, type_from_symbol
 from extractor.vocab.organs import CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
+from extractor.vocab.symbol_issuers import issuer_from_symbol
 
 # Number/symbol: "3925/KH-UBND", "91/2017/NĐ-CP", "14-KL/TW", "537/GDĐT-VP", "718/KH-PGDĐT.TĐKT".
 NUMBER = re.compile(
@@ -35,19 +38,14 @@ _ISSUER_BEFORE = re.compile(r"(?:của|do)\s+(?P<org>\p{Lu}[^\n;:,]{2,80}?)\s+(?
 _NOT_A_DOCUMENT = re.compile(
     r"(?ri)(?:mẫu|biểu|phụ\s+lục|điều|khoản|mục|trang|phiếu|điện\s+thoại)\s*(?:số\s*[:.]?\s*)?$"
 )
-# The preamble verbs that make a mention a basis (Nghị định 30/2020: the "căn cứ" component).
-_BASIS_LEAD = re.compile(
-    r"(?im)(?:^|[;.]\s*)(?:căn\s+cứ|thực\s+hiện|triển\s+khai|theo|thi\s+hành|trên\s+cơ\s+sở|cụ\s+thể\s+hóa"
-    r"|để\s+(?:triển\s+khai|thực\s+hiện)|nhằm\s+(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa))\b"
-)
-_MAX_BASIS_PARAGRAPH = 2000
-# The verb right before the mention says the document implements it, wherever the sentence starts.
-_IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:triển\s+khai|thực\s+hiện|căn\s+cứ|cụ\s+thể\s+hóa)(?:\s+các)?\s+$")
 # The document's own body named in words ("của nhà trường", "của đơn vị"): its issuer.
 _OWN_BODY = re.compile(r"(?:nhà\s+trường|đơn\s+vị|cơ\s+quan)(?=\s*[,;.\n]|\s+về\s|$)")
 _OF = re.compile(r"[\s,]*(?:do\s+|của\s+)")
 _SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
 _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
+# A line that stops on a connector is wrapped inside a name: "Hội đồng Thi đua -" / "Khen thưởng tỉnh".
+_DANGLING = re.compile(r"\s(?:[-–&]|và|của)[ \t]*$")
+_MAX_WRAPS = 3
 # Words that may continue an organ name in lower case ("Ủy ban nhân dân huyện …").
 _ORGAN_WORDS = frozenset(
     w for phrase in [*CANONICAL_PHRASES, *POSITIONS, *UNIT_WORDS, "các"] for w in phrase.split() if w.islower()
@@ -57,6 +55,11 @@ _ISSUER_ENDS = re.compile(
     r"\s(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|triển\s+khai|thực\s+hiện|về|gửi|giao)\s"
     r"|\s(?:và|,)\s+(?i:" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")\b"  # "… của Chính phủ và Quyết định số …"
 )
+# Organ names with a comma or a hyphen inside, which would otherwise end the name there.
+_PUNCTUATED_NAME = re.compile(alternation(p for p in CANONICAL_PHRASES if "," in p or " - " in p))
+_TYPE_ABBREVIATIONS = frozenset(ABBREVIATION_TO_TYPE)
+_SYMBOL_OF = re.compile(r"^\d+[a-zA-Z]?[/-]")  # the number before the symbol
+_SYMBOL_GROUPS = re.compile(r"[/-]")
 _LEADING_POSITION = re.compile("(?:" + alternation(POSITIONS) + ") ")
 _SYMBOL_SEP = re.compile(r"(\s?[-/]\s?)")
 _WORD = re.compile(r"\S+")
@@ -79,18 +82,30 @@ def _symbol(raw: str) -> tuple[str, int]:
 
 
 def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
-    """The organ name starting at pos: capitalised words and organ words, up to punctuation."""
+    """The organ name starting at pos: capitalised words and organ words, up to punctuation.
+
+    A known name with a comma or hyphen inside ("Sở Văn hóa, Thể thao và Du lịch") is taken whole, and the
+    syllable after a hyphenated capitalised word belongs to it ("Phòng Lao động - Việc làm").
+    """
     stop = pos
     verb = _ISSUER_ENDS.search(text, pos, end)  # "của Chính phủ ban hành Chương trình …"
     end = verb.start() if verb else end
-    for m in _WORD.finditer(text[pos:end]):
+    at, before = pos, ("", "")
+    while (m := _WORD.search(text, at, end)) is not None:
+        whole = _PUNCTUATED_NAME.match(text, m.start(), end)
+        if whole:
+            stop = at = whole.end()
+            before = ("", "")
+            continue
         word = m.group(0)
         core = word.rstrip(",;.:)")
-        if not core or not (core[0].isupper() or core in _ORGAN_WORDS or core[0].isdigit()):
+        hyphen_pair = before[0] == "-" and before[1][:1].isupper()
+        if not core or not (core[0].isupper() or core in _ORGAN_WORDS or core[0].isdigit() or hyphen_pair):
             break
-        stop = pos + m.start() + len(core)
+        stop = m.start() + len(core)
         if core != word:
             break
+        at, before = m.end(), (before[1], core)
     raw = text[pos:stop]
     while raw.split() and raw.split()[-1] in ("-", "&", "và", "các"):
         raw = raw[: raw.rstrip().rfind(" ")].rstrip()
@@ -117,7 +132,11 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
     """Numbered documents mentioned from `start` (default: the body) to the end of the document."""
     text = ctx.text
     refs: list[Reference] = []
+    by_number: dict[str, list[Reference]] = {}  # upper-cased number -> its documents: no rescan per mention
     own = (own_number or "").upper()
+    layout = basis_layout(ctx)
+    prev: Reference | None = None  # the last mention read: a list goes on from it, a nested one sits in it
+    group: list[Reference] = []  # the references listed together with the last one
     for m in NUMBER.finditer(text, ctx.body_start if start is None else start, ctx.end):
         sym, used = _symbol(m.group("sym"))
         if not _TWO_CAPITALS.search(sym) and "/" not in sym:
@@ -125,39 +144,97 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         number = f"{m.group('num')}{m.group('sep')}{sym}"
         left = text[max(ctx.start, m.start() - 120) : m.start()]
         tm = _TYPE_BEFORE.search(left) or _NAMED_LAW_BEFORE.search(left)
-        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left) or number.upper() == own:
+        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left):
             continue
-        start = m.start() - (len(left) - tm.start()) if tm else m.start()
-        ref = _build(ctx, number, sym, tm.group("type") if tm else None, start, m.start("sym") + used)
-        before = _ISSUER_BEFORE.search(text, max(ctx.start, start - 100), start) if not ref.issuer else None
+        begin = m.start() - (len(left) - tm.start()) if tm else m.start()
+        inside = prev is not None and prev.span.start < begin < prev.span.end
+        listed = prev is not None and inside and listed_with(prev, text, begin)
+        rel: Relation = (prev.relation if prev and listed else "cites") if inside else relation(ctx, begin, layout)
+        ref = _build(ctx, number, sym, tm.group("type") if tm else None, begin, m.start("sym") + used, rel)
+        if number.upper() == own and _is_self(ctx, ref):
+            continue
+        before = _ISSUER_BEFORE.search(text, max(ctx.start, begin - 100), begin) if not ref.issuer else None
         if before:
             _, raw = _take_org(text, before.start("org"), before.end("org"))
             ref.issuer, ref.issuer_raw = resolve_org(_strip_position(expand(raw)), ctx.locality), raw
-        first = _first_mention(refs, ref)
+        first = _first_mention(by_number.get(ref.number.upper(), []), ref)
         if first is None:
             refs.append(ref)
+            by_number.setdefault(ref.number.upper(), []).append(ref)
         else:
             first.mentions.append(ctx.span(ref.span.start, ref.span.end))
             first.date = first.date or ref.date
             first.issuer, first.issuer_raw = first.issuer or ref.issuer, first.issuer_raw or ref.issuer_raw
+            first.relation = "basis" if ref.relation == "basis" else first.relation
+        if not listed:
+            group = []
+        group.append(first or ref)
+        _share_issuer(group)
+        prev = ref
+    for r in refs:  # "Quyết định số 12/QĐ-TTg" with no "của …": the symbol names the issuer
+        r.issuer = r.issuer or issuer_from_symbol(_SYMBOL_OF.sub("", r.number), _TYPE_ABBREVIATIONS)
     return refs
 
 
+def _share_issuer(group: list[Reference]) -> None:
+    """One issuer said once for a list ("Quyết định số a và số b của UBND tỉnh") goes to every item.
+
+    Only items of the same kind share it: same type and the same symbol apart from number and year.
+    """
+    last = group[-1]
+    if last.issuer is None:
+        return
+    for r in group[:-1]:
+        if r.issuer is None and r.doc_type == last.doc_type and _symbol_key(r.number) == _symbol_key(last.number):
+            r.issuer, r.issuer_raw = last.issuer, last.issuer_raw
+
+
+def _symbol_key(number: str) -> list[str]:
+    return [g for g in _SYMBOL_GROUPS.split(_SYMBOL_OF.sub("", number).upper()) if g and not g.isdigit()]
+
+
+def _is_self(ctx: DocContext, ref: Reference) -> bool:
+    """The document's own number is itself unless the mention names another year or another issuer:
+    "Kế hoạch số 15/KH-UBND ngày 12/01/2023 của UBND tỉnh" in the province's 2024 plan 15/KH-UBND.
+    An issuer spelled shorter or longer than the header's (one name a prefix of the other) is the same."""
+    if ref.date and ctx.issued_date and ref.date[:4] != ctx.issued_date[:4]:
+        return False
+    theirs, mine = issuer_key(ref.issuer), issuer_key(ctx.memo.get("issuer"))
+    if not theirs or not mine:
+        return True
+    shorter, longer = sorted((theirs, mine), key=len)
+    return longer == shorter or longer.startswith(shorter + " ")
+
+
 def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
-    """The earlier mention of the same document: same number, and no conflicting date.
+    """The earlier mention of the same document among `refs` (those of its number): no conflicting date.
 
     Numbers restart every year and per issuer, so "12/KH-UBND" of 2020 and of 2021 are two documents.
     """
     for r in refs:
-        if r.number.upper() == new.number.upper() and (not r.date or not new.date or r.date == new.date):
+        if not r.date or not new.date or r.date == new.date:
             return r
     return None
 
 
-def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start: int, end: int) -> Reference:
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """Where the clause after a number ends; a line wrapped after a connector ("Thi đua -", "… của") goes on."""
+    for _ in range(_MAX_WRAPS):
+        m = _CLAUSE_END.search(text, pos, end)
+        if m is None:
+            return end
+        stop: int = m.start()
+        if m.group(0) != "\n" or not _DANGLING.search(text, max(pos, stop - 8), stop):
+            return stop
+        pos = m.end()
+    return pos - 1
+
+
+def _build(
+    ctx: DocContext, number: str, sym: str, type_word: str | None, start: int, end: int, rel: Relation
+) -> Reference:
     text = ctx.text
-    clause_end_m = _CLAUSE_END.search(text, end, ctx.end)
-    clause_end = clause_end_m.start() if clause_end_m else ctx.end
+    clause_end = _clause_end(text, end, ctx.end)
     pos = end
     date = None
     dm = _BEFORE_DATE.match(text, pos)
@@ -187,7 +264,7 @@ def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start:
         issuer = mine  # "của Trưởng Ban Chỉ đạo" in the committee's own plan: that committee
     doc_type = canonical_type(type_word) if type_word else type_from_symbol(sym)
     return Reference(
-        relation=_relation(ctx, start),
+        relation=rel,
         doc_type=doc_type,
         number=number,
         date=date,
@@ -196,14 +273,3 @@ def _build(ctx: DocContext, number: str, sym: str, type_word: str | None, start:
         subject=subject,
         span=Span(start=start, end=clause_end, raw=text[start:clause_end]),
     )
-
-
-def _relation(ctx: DocContext, pos: int) -> Relation:
-    if pos >= ctx.preamble_end:
-        return "cites"
-    # The lead opens the paragraph; bounded, so a one-line preamble citing thousands stays linear.
-    floor = max(ctx.start, pos - _MAX_BASIS_PARAGRAPH)
-    para = max(floor, ctx.text.rfind("\n", floor, pos) + 1)
-    if _IMPLEMENTS_BEFORE.search(ctx.text, max(para, pos - 40), pos):
-        return "basis"  # "… chủ trì cuộc họp triển khai Kế hoạch số …" in the preamble
-    return "basis" if _BASIS_LEAD.search(ctx.text, para, pos) else "cites"

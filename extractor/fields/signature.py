@@ -197,7 +197,12 @@ def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"])
         name = _AUTHORITY_INSIDE.split(name)[0].strip()
         if not name or _LUU.match(name) or name.lower().startswith(("như trên", "như kính gửi", "như điều")):
             continue
-        start = s + line.find(name)
+        at = line.find(name)
+        if at >= 0:
+            start, end = s + at, s + at + len(name)
+        else:  # the purpose stood inside the name ("A (b/c); B"): the span covers the whole item
+            start = s + len(line) - len(item)
+            end = start + len(item.rstrip(" ;.,"))
         items.append(Recipient(name=name, via=via, purpose=purpose.group("purpose").strip() if purpose else None,
-                               span=Span(start=start, end=start + len(name), raw=name)))
+                               span=Span(start=start, end=end, raw=ctx.text[start:end])))
     return items

@@ -1,0 +1,156 @@
+"""What a reviewer sees of one file: every extracted value with its family, Vietnamese label and normalised form,
+and the text cut into segments at every span boundary so that overlapping values are all shown.
+
+Pure functions over a record's documents (as JSON dicts) and the normalised text; the HTML is in
+`extractor/templates/review.html`, rendered by `planex show` and by `planex serve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+# Field families as the review shows them: key in the record, Vietnamese label, colour (one hue each,
+# light enough for black text), and how a value reads in its normalised form.
+Summary = Callable[[dict[str, Any]], str]
+
+
+def _ref(r: dict[str, Any]) -> str:
+    rel = "căn cứ" if r.get("relation") == "basis" else "viện dẫn"
+    parts = [r.get("doc_type") or "", r.get("number") or "", r.get("date") or "", r.get("issuer") or ""]
+    return f"{rel}: " + " · ".join(p for p in parts if p)
+
+
+def _target(t: dict[str, Any]) -> str:
+    return f"{t['op']} {t['value']:g}{t['unit']}" + (f" ({t['measure']})" if t.get("measure") else "")
+
+
+def _period(p: dict[str, Any]) -> str:
+    return f"{p.get('start') or '…'} → {p.get('end') or '…'}" + (f" ({p['label']})" if p.get("label") else "")
+
+
+def _quota(q: dict[str, Any]) -> str:
+    extra = [x for x in (q.get("award"), q.get("phase"), q.get("group")) if x]
+    return f"{q['op']} {q['count']} {q['recipient']}" + (f" — {', '.join(extra)}" if extra else "")
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str
+    label: str
+    colour: str
+    summary: Summary
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("header", "Thể thức", "#e0e0e0", lambda v: str(v.get("value") or "")),
+    Family("issuer", "Cơ quan ban hành", "#cfe3ff",
+           lambda v: v["name"] + (f" (trực thuộc {v['parent']})" if v.get("parent") else "")),
+    Family("signer", "Người ký", "#e6d5f5",
+           lambda v: " ".join(x for x in (v.get("authority"), v.get("position"), v.get("name")) if x)),
+    Family("recipients", "Nơi nhận", "#f0e6d2", lambda v: v["name"]),
+    Family("references", "Văn bản căn cứ, viện dẫn", "#ffd6a5", _ref),
+    Family("targets", "Chỉ tiêu", "#c8f0c8", _target),
+    Family("deadlines", "Thời hạn", "#ffc4c4", lambda v: f"{v['date']}" + (f" — {v['task']}" if v.get("task") else "")),
+    Family("periods", "Thời gian thực hiện", "#fff3b0", _period),
+    Family("awards", "Hình thức khen thưởng", "#b8ece6",
+           lambda v: v["form"] + (f" — {v['grantor']}" if v.get("grantor") else "")),
+    Family("quotas", "Số lượng khen thưởng", "#d9f2a0", _quota),
+)
+FAMILY = {f.key: f for f in FAMILIES}
+# Vietnamese names of the header scalars, in the order of Nghị định 30/2020's components.
+HEADER_LABELS: dict[str, str] = {
+    "doc_type": "Loại văn bản", "number": "Số, ký hiệu", "place": "Địa danh", "issued_date": "Ngày ban hành",
+    "title": "Trích yếu",
+}
+LINK_LABELS = {"issues": "ban hành kèm theo", "forwards": "chuyển"}
+# Lineage edge kinds as a reader names them, seen from the child.
+KIND_LABELS = {"basis": "căn cứ", "cites": "viện dẫn", "issues": "ban hành kèm theo", "forwards": "chuyển"}
+
+
+@dataclass
+class Value:
+    id: int
+    doc: int
+    family: str
+    label: str
+    summary: str
+    start: int | None
+    end: int | None
+    raw: str
+    key: str  # stable within the document: "header.title", "issuer", "targets[2]" (corrections refer to it)
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    text: str
+    values: list[int] = field(default_factory=list)  # ids of every value covering it
+    document_starts: list[int] = field(default_factory=list)  # documents whose text begins here
+    page: int | None = None  # a page that begins here (after a form feed)
+
+
+def values_of(docs: list[dict[str, Any]]) -> list[Value]:
+    out: list[Value] = []
+
+    def add(i: int, family: str, label: str, value: dict[str, Any], key: str) -> None:
+        span = value.get("span") or {}
+        out.append(Value(len(out), i, family, label, FAMILY[family].summary(value), span.get("start"),
+                         span.get("end"), span.get("raw") or "", key))
+
+    for i, doc in enumerate(docs):
+        evidence = doc.get("evidence") or {}
+        for key, label in HEADER_LABELS.items():
+            if doc.get(key) is not None:
+                add(i, "header", label, {"value": doc[key], "span": evidence.get(key)}, f"header.{key}")
+        for key in ("issuer", "signer"):
+            if doc.get(key):
+                add(i, key, FAMILY[key].label, doc[key], key)
+        for fam in FAMILIES[3:]:
+            for n, item in enumerate(doc.get(fam.key) or []):
+                add(i, fam.key, fam.label, item, f"{fam.key}[{n}]")
+    return out
+
+
+def labelled_spans(docs: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every value with a span; labels name the field: NUMBER, ISSUER, REFERENCES, …"""
+    return [(v.start, v.end, v.key.split("[")[0].removeprefix("header.").upper())
+            for v in values_of(docs) if v.start is not None and v.end is not None]
+
+
+def segments(text: str, values: list[Value], docs: list[dict[str, Any]]) -> list[Segment]:
+    """The text cut at every span, document and page boundary; each piece lists the values covering it."""
+    cuts = {0, len(text)}
+    for v in values:
+        if v.start is not None and v.end is not None and 0 <= v.start < v.end <= len(text):
+            cuts.update((v.start, v.end))
+    doc_starts: dict[int, list[int]] = {}
+    for i, d in enumerate(docs):
+        start = (d.get("span") or {}).get("start", 0)
+        doc_starts.setdefault(start, []).append(i)
+        cuts.add(start)
+    pages = {}
+    pos = text.find("\f")
+    page = 1
+    while pos >= 0:
+        page += 1
+        pages[pos + 1] = page
+        cuts.add(pos + 1)
+        pos = text.find("\f", pos + 1)
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    # A sweep: spans start in order; the active ones cover the whole segment, since every end is a cut.
+    spans = sorted((v.start, v.end, v.id) for v in values if v.start is not None and v.end is not None)
+    active: dict[int, int] = {}  # value id -> end
+    nxt = 0
+    out = []
+    for a, b in pairwise(bounds):
+        while nxt < len(spans) and spans[nxt][0] <= a:
+            active[spans[nxt][2]] = spans[nxt][1]
+            nxt += 1
+        for vid in [vid for vid, end in active.items() if end <= a]:
+            del active[vid]
+        out.append(Segment(a, b, text[a:b], sorted(active), doc_starts.get(a, []), pages.get(a)))
+    return out

@@ -1,0 +1,49 @@
+"""Lineage pictures: a document's neighbourhood keeps stored edge directions; SVG layers; issuer clusters."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from extractor.graph_views import issuer_clusters, neighbourhood, svg
+from extractor.lineage import LINEAGE_KINDS
+
+
+def _graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for n, issuer, kind in (("nat", "Thủ tướng Chính phủ", "external"), ("prov", "UBND tỉnh A", "document"),
+                            ("dec", "UBND huyện B", "document"), ("plan", "UBND huyện B", "document"),
+                            ("school", "Trường C", "document"), ("school2", "Trường C", "document")):
+        g.add_node(n, kind=kind, issuer=issuer, label=n)
+    for u, v, kind in (("prov", "nat", "basis"), ("plan", "prov", "basis"), ("dec", "plan", "issues"),
+                       ("school", "plan", "basis"), ("school2", "plan", "basis")):
+        g.add_edge(u, v, key=kind, kind=kind)
+    return g
+
+
+def test_bug_issues_edge_keeps_its_stored_direction() -> None:
+    view = neighbourhood(_graph(), "plan", 3, LINEAGE_KINDS)
+    edges = {(e["source"], e["target"], e["kind"]) for e in view["edges"]}
+    assert ("dec", "plan", "issues") in edges and ("plan", "dec", "issues") not in edges
+    levels = {n["id"]: n["level"] for n in view["nodes"]}
+    assert levels == {"plan": 0, "prov": -1, "dec": -1, "nat": -2, "school": 1, "school2": 1}
+
+
+def test_depth_limits_the_view() -> None:
+    view = neighbourhood(_graph(), "plan", 1, LINEAGE_KINDS)
+    assert {n["id"] for n in view["nodes"]} == {"plan", "prov", "dec", "school", "school2"}
+
+
+def test_svg_draws_every_node_and_edge() -> None:
+    picture = svg(neighbourhood(_graph(), "plan", 3, LINEAGE_KINDS, {"plan": [4]}))
+    assert picture.startswith("<svg") and picture.count("<rect") == 6 and picture.count("<line") == 5
+    assert 'stroke-dasharray="5,3"' in picture  # the external national document
+    assert "UBND tỉnh A" in picture
+
+
+def test_issuer_clusters_count_documents_and_edges() -> None:
+    data = issuer_clusters(_graph())
+    nodes = {n["id"]: (n["documents"], n["external"]) for n in data["nodes"]}
+    assert nodes == {"Thủ tướng Chính phủ": (0, 1), "UBND tỉnh A": (1, 0), "UBND huyện B": (2, 0), "Trường C": (2, 0)}
+    edges = {(e["source"], e["target"], e["kind"]): e["count"] for e in data["edges"]}
+    assert edges[("Trường C", "UBND huyện B", "basis")] == 2
+    assert ("UBND huyện B", "UBND huyện B", "issues") not in edges  # inside one issuer: not drawn
