@@ -14,7 +14,9 @@ from functools import lru_cache
 
 import regex as re
 
+from extractor import restore
 from extractor.header_layout import repair_lines, split_flattened
+from extractor.restore import Restoration
 
 # Whole-text passes use stdlib `re` where it is faster (plain classes); `regex` where it is (the
 # emphasis pattern's lookarounds: 1.4 ms in `re`, 0.07 ms in `regex` on 20 KB).
@@ -161,7 +163,13 @@ def _join_wraps(lines: list[str]) -> str:
 
 def normalize(text: str) -> str:
     """Return the canonical form of a document text (idempotent)."""
-    if "\\n" in text and text.count("\n") < text.count("\\n"):
+    return normalize_noted(text)[0]
+
+
+def normalize_noted(text: str) -> tuple[str, list[Restoration]]:
+    """`normalize`, with the ranges of the result whose lost diacritics were restored (and their raw text)."""
+    # A stray literal "\r\n" is always an export artefact; a literal "\n" only when it stands for every line.
+    if "\\r\\n" in text or ("\\n" in text and text.count("\n") < text.count("\\n")):
         text = _LITERAL_NEWLINE.sub("\n", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # NFKC: composed accents, and "⁵³⁷" / fullwidth digits become plain digits.
@@ -178,4 +186,4 @@ def normalize(text: str) -> str:
     text = _fix_tones(text)
     # The header's table cells and broken phrases are repaired before wraps are joined, its flattened
     # components cut apart after (a wrapped date must be whole to be recognised).
-    return split_flattened(_join_wraps(repair_lines(_clean_lines(text))))
+    return restore.restored(repair_lines(_clean_lines(text)), lambda lines: split_flattened(_join_wraps(lines)))

@@ -14,9 +14,13 @@ import regex as re
 from extractor.context import DocContext, find_line, lines_between
 from extractor.models import Authority, Recipient, Signer, Span
 from extractor.orgs import case_name, resolve_org
+from extractor.restore import fold_accents
 from extractor.vocab.layout import AUTHORITY, KINH_GUI, NOI_NHAN, POSITION_LINE
 from extractor.vocab.names import SURNAMES
 from extractor.vocab.organs import POSITIONS
+
+# Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
+_FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
 
 # Line openings of the two recipient lists (found by plain string search: they run on every document).
 _NOI_NHAN_HEADS = ("Nơi nhận", "NƠI NHẬN")
@@ -48,7 +52,7 @@ def _is_name(line: str, need_surname: bool) -> bool:
     if all(w.upper() in _POSITION_WORDS for w in words) or _POSITION_INSIDE.search(line.upper()):
         return False
     first = words[0] if not words[0].isupper() else words[0][0] + words[0][1:].lower()
-    return first in SURNAMES or not need_surname
+    return first in SURNAMES or fold_accents(first) in _FOLDED_SURNAMES or not need_surname
 
 
 def _sentence_case(caps: str) -> str:
