@@ -31,8 +31,8 @@ from extractor.readers import OcrMode, ReadError, load, read_file
 from extractor.segment import Segment, split_documents
 from extractor.vocab.layout import APPENDIX_LINE
 
-# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does.
-_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*:")
+# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does (also bare, before "Điều 1").
+_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*(?::|$(?=\s*Điều\s+1\b))")
 
 
 def _preamble_end(text: str, body_start: int, end: int, sections: list[Section]) -> int:
@@ -60,6 +60,8 @@ def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Doc
         names.append(described.issuer_raw)
     loc = find_locality(names, h.place, body, h.issued_date)
     issuer = issuer_fields.from_header(text, h.issuer_lines, loc)
+    if issuer:  # "ỦY BAN NHÂN DÂN" alone in a header cell: the body or the place line gives its locality
+        issuer = issuer_fields.complete_locality(issuer, text, h.body_start, seg.end, loc)
     if issuer is None and described.issuer_raw:
         issuer = Organization(name=resolve_org(described.issuer_raw, loc), span=described.issuer_span)
     if issuer is None:
@@ -92,6 +94,10 @@ def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Doc
         if unit and name == "Ủy ban nhân dân":
             name = resolve_org(f"{name} {unit}", loc)
         issuer = Organization(name=name, span=signer.span)
+    if issuer and signer and signer.on_behalf_of:  # "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ X" for a bare header cell
+        issuer = issuer_fields.with_signature_locality(issuer, signer.on_behalf_of)
+    if issuer:
+        issuer = issuer_fields.at_place_level(issuer, loc)
     if signer and issuer and signer.on_behalf_of and issuer.name.startswith(signer.on_behalf_of):
         signer.on_behalf_of = issuer.name  # "TM. ỦY BAN NHÂN DÂN" is this issuer, with its locality
     # Forms and annexes after the signature repeat the plan's figures in tables: targets are the body's.
