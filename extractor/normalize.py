@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex as re
 
-from extractor import restore
+from extractor import ocr_text, restore
 from extractor.header_layout import repair_lines, split_flattened
 from extractor.restore import Restoration
 
@@ -172,6 +172,7 @@ def normalize_noted(text: str) -> tuple[str, list[Restoration]]:
     if "\\r\\n" in text or ("\\n" in text and text.count("\n") < text.count("\\n")):
         text = _LITERAL_NEWLINE.sub("\n", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ocr_text.repair_marks(text)  # before NFKC, which would detach a spacing tone from its letter
     # NFKC: composed accents, and "⁵³⁷" / fullwidth digits become plain digits.
     if not unicodedata.is_normalized("NFKC", text):
         # NFKC over a whole file is slow; most texts are NFC with a few compatibility characters.
@@ -186,4 +187,6 @@ def normalize_noted(text: str) -> tuple[str, list[Restoration]]:
     text = _fix_tones(text)
     # The header's table cells and broken phrases are repaired before wraps are joined, its flattened
     # components cut apart after (a wrapped date must be whole to be recognised).
-    return restore.restored(repair_lines(_clean_lines(text)), lambda lines: split_flattened(_join_wraps(lines)))
+    # A page's furniture between two halves of a sentence goes first, so the halves are joined.
+    lines = repair_lines(ocr_text.drop_page_furniture(_clean_lines(text)))
+    return restore.restored(lines, lambda lines: split_flattened(_join_wraps(lines)))

@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 
+from extractor import lexicon, ocr_text
 from extractor.admin import data as admin_data
 from extractor.fields.prefilter import fold as case_fold
 from extractor.vocab.doc_types import TYPE_NAMES
+from extractor.vocab.ocr_confusions import REREAD_CUES
 from extractor.vocab.organs import UNIT_WORDS
 from extractor.vocab.restore_words import CUE_WORDS, GLYPH_FIXES, PHRASES, SYMBOLS, UNMARKED_CUES, Context
 
@@ -329,14 +331,101 @@ def _restore_words(line: str, lo: int = 0, hi: int | None = None) -> str:
     return "".join(out)
 
 
-def _rejoin(line: str, notes: list[Restoration]) -> str:
-    """Years split by a space joined, a dropped "cứ" after "Căn" put back (these change the length)."""
+@cache
+def _spelt() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Every entry's spelling, lower-case, and the first two words of each as spelt."""
+    entries = [e for es in _entries().values() for e in es]
+    return (frozenset(e.spelling for e in entries),
+            frozenset(tuple(_WORD.findall(e.spelling)[:2]) for e in entries if e.words > 1))
+
+
+_REREAD_FOLDS = {fold_accents(w): w for w in REREAD_CUES}
+
+
+def misread(text: str) -> bool:
+    """Whether `text` has a word or a word pair whose fold is the vocabulary's but whose marks are no
+    spelling of it: an OCR engine's wrong tone or hat ("ĐẲNG", "thảng", "Sô", "Chỉ tịch"). Only words
+    the vocabulary does not spell are looked at (a misread word is one of them)."""
+    words = _WORD.findall(text.lower())
+    known = _known_words()
+    unknown = [i for i, w in enumerate(words) if w not in known]
+    if not unknown:
+        return False
+    index, pairs = _entries(), _spelt()[1]
+    for i in unknown:
+        w = words[i]
+        f = w.translate(_MARKS)
+        if f in _REREAD_FOLDS and w != f:
+            return True
+        for a in (i - 1, i):
+            if 0 <= a < len(words) - 1 and (words[a].translate(_MARKS), words[a + 1].translate(_MARKS)) in index \
+                    and (words[a], words[a + 1]) not in pairs:
+                return True
+    return False
+
+
+def _valid_as_written(ln: _Line, low: str, i: int, words: list[str], right: list[str]) -> bool:
+    """Whether a word written other than the entry spells it makes a word of the language with the word
+    before or after it ("môi trường", "văn bản kế hoạch"): then it is no misread."""
+    spans = ln.spans
+    for j, (w, r) in enumerate(zip(words, right, strict=True)):
+        if w == r:
+            continue
+        k = i + j
+        near = [low[spans[k - 1][0] : spans[k][1]] if k else "",
+                low[spans[k][0] : spans[k + 1][1]] if k + 1 < len(spans) else ""]
+        if any(" " in p and lexicon.is_word(" ".join(p.split())) for p in near):
+            return True
+    return False
+
+
+def _reread(line: str) -> str:
+    """Vocabulary misread with a wrong tone or hat given its spelling: a phrase of which one word at
+    least is spelt right and which as written is no other entry ("ĐẲNG CỘNG SẢN", "Chỉ tịch", "Uy ban
+    nhân đân", "Ké hoạch"), a cue word in the context that decides it ("Sô: 18", "nám 2022"). Places and
+    names are left alone."""
+    folded = fold_accents(line)
+    spans = [m.span() for m in _WORD.finditer(folded)]
+    ln = _Line(line, folded, spans, [folded[s:e] for s, e in spans], 0, len(line))
+    low = line.lower()
+    spellings, known, starts = _spelt()[0], _known_words(), _start_words()
+    out = list(line)
+    i = 0
+    while i < len(spans):
+        entry = _entry_at(ln, i) if ln.words[i] in starts else None
+        if entry is None:
+            i += 1
+            continue
+        s, e = spans[i][0], spans[i + entry.words - 1][1]
+        written = low[s:e]
+        right = _WORD.findall(entry.spelling)
+        words = [low[a:b] for a, b in spans[i : i + entry.words]]
+        if written != entry.spelling and not _valid_as_written(ln, low, i, words, right) and (
+            (entry.words > 1 and written not in spellings and any(w == r for w, r in zip(words, right, strict=True))
+             and any(w != r and w not in known and (not w.isascii() or not lexicon.is_word(w))
+                     for w, r in zip(words, right, strict=True)))
+            or (entry.words == 1 and entry.spelling in REREAD_CUES and written not in known)
+        ):
+            # a phrase in capitals but for the misread letter ("Ké HOẠCH") is in capitals
+            caps = entry.words > 1 and all(line[a:b].isupper() for (a, b), w, r in zip(
+                spans[i : i + entry.words], words, right, strict=True) if w == r)
+            out[s:e] = entry.spelling.upper() if caps else _cased(entry.spelling, line[s:e])
+        i += entry.words
+    return "".join(out)
+
+
+def _rejoin(line: str, notes: list[Restoration], numbers: bool = False) -> str:
+    """Years split by a space joined, a dropped "cứ" after "Căn" put back (these change the length);
+    with `numbers`, letters read for digits and document numbers split by a space (`ocr_text`)."""
     parts: list[str] = []
     done = 0
     edits = sorted(chain(
         ((m.start(), m.end(), m.group(1) + m.group(2)) for m in _SPLIT_YEAR.finditer(line)),
         ((m.start(2), m.end(2), "Căn cứ") for m in [_DROPPED_CU.match(line)] if m),
+        ocr_text.digit_edits(line) if numbers else (),
     ))
+    if numbers:  # a year both split and misread ("20 2O") is left to the digit edit that covers it
+        edits = [e for i, e in enumerate(edits) if not (i and e[0] < edits[i - 1][1])]
     for start, end, new in edits:
         parts.append(line[done:start])
         at = sum(map(len, parts))
@@ -347,14 +436,17 @@ def _rejoin(line: str, notes: list[Restoration]) -> str:
 
 
 def restore_line(
-    line: str, poor: bool = False, learned: dict[str, str] | None = None, before: str = "", after: str = ""
+    line: str, poor: bool = False, learned: dict[str, str] | None = None, before: str = "", after: str = "",
+    numbers: bool = False, reread: bool = False,
 ) -> tuple[str, list[Restoration]]:
     """One line restored, with what was rewritten (offsets into the returned line). `poor`: the whole
     text lacks diacritics; `learned`: wrong glyph -> letter pairs this text is known to use; `before`,
-    `after`: the neighbouring lines, context for a phrase a hard wrap cut ("UBND" / "tinh ve …")."""
+    `after`: the neighbouring lines, context for a phrase a hard wrap cut ("UBND" / "tinh ve …");
+    `numbers`: the text has letters read for digits or split document numbers; `reread`: the line
+    has vocabulary misread with wrong marks (`misread`)."""
     notes: list[Restoration] = []
-    if any(s in line for s in _YEAR_SPLITS) or line.startswith(_CAN):
-        line = _rejoin(line, notes)
+    if numbers or any(s in line for s in _YEAR_SPLITS) or line.startswith(_CAN):
+        line = _rejoin(line, notes, numbers)
     damaged = poor or bool(notes) or line.isascii() or any(c in line for c in UNMARKED_CUES)
     new = line.translate(_GLYPHS) if any(g in line for g in GLYPH_FIXES) else line
     if learned and any(c in line.lower() for c in learned):
@@ -365,6 +457,8 @@ def restore_line(
         head, tail = _edge(before, True), _edge(after, False)
         lo = len(head) + 1 if head else 0
         new = _restore_words(f"{head} {new} {tail}" if head else f"{new} {tail}", lo, lo + len(new))[lo : lo + len(new)]
+    if reread:
+        new = _reread(new)
     if new != line:
         notes += [Restoration(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)
                   if new[m.start() : m.end()] != m.group()]
@@ -392,15 +486,22 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
                 _repair_broken(line, learned)
     signals = [s for s in (*_YEAR_SPLITS, *UNMARKED_CUES, *GLYPH_FIXES, *learned, *(c.upper() for c in learned))
                if s in text]
+    numbered = ocr_text.damaged_number(text, encoded)
+    # OCR's wrong tones show in the header and the signature first; only then is every line read.
+    filled = [line for line in lines if line]
+    suspect = misread("\n".join(line for line in filled[:12] + filled[-12:] if len(line) <= 60))
     out: list[str] = []
     notes: dict[int, list[Restoration]] = {}
     for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):
+        numbers = numbered and ocr_text.damaged_number(line)
+        reread = suspect and misread(line)
         # A line with (almost) no multi-byte letter lost its marks: a Vietnamese line has one in four.
         if line and (poor or (len(raw) - len(line)) * 10 < len(line) or (signals and any(s in line for s in signals))
-                     or (line.startswith(_CAN) and _DROPPED_CU.match(line)) or (broken and _BROKEN.search(line))):
+                     or (line.startswith(_CAN) and _DROPPED_CU.match(line)) or (broken and _BROKEN.search(line))
+                     or numbers or reread):
             before = lines[i - 1] if i else ""
             after = lines[i + 1] if i + 1 < len(lines) else ""
-            line, found = restore_line(line, poor, learned, before, after)
+            line, found = restore_line(line, poor, learned, before, after, numbers, reread)
             if found:
                 notes[i] = found
         out.append(line)
