@@ -342,23 +342,31 @@ def _spelt() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 _REREAD_FOLDS = {fold_accents(w): w for w in REREAD_CUES}
 
 
+@cache
+def _known_folds() -> frozenset[str]:
+    """The folds of the vocabulary's words: a misread word folds to one of them."""
+    return frozenset(w.translate(_MARKS) for w in _known_words())
+
+
 def misread(text: str) -> bool:
     """Whether `text` has a word or a word pair whose fold is the vocabulary's but whose marks are no
-    spelling of it: an OCR engine's wrong tone or hat ("ĐẲNG", "thảng", "Sô", "Chỉ tịch"). Only words
-    the vocabulary does not spell are looked at (a misread word is one of them)."""
+    spelling of it: an OCR engine's wrong tone or hat ("ĐẲNG", "thảng", "Sô", "Chú tịch"). Only words the
+    vocabulary does not spell but whose fold it knows are looked at (a misread word is one of them)."""
     words = _WORD.findall(text.lower())
-    known = _known_words()
-    unknown = [i for i, w in enumerate(words) if w not in known]
-    if not unknown:
-        return False
-    index, pairs = _entries(), _spelt()[1]
-    for i in unknown:
-        w = words[i]
+    known, folds, index, pairs = _known_words(), _known_folds(), _entries(), _spelt()[1]
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        if w in known:
+            continue
         f = w.translate(_MARKS)
+        if f not in folds or (w == f and not (
+                (i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii()))):
+            continue  # an unmarked word among unmarked words is restore_line's to restore
         if f in _REREAD_FOLDS and w != f:
             return True
-        for a in (i - 1, i):
-            if 0 <= a < len(words) - 1 and (words[a].translate(_MARKS), words[a + 1].translate(_MARKS)) in index \
+        # an entry of up to five words that holds this word ("UY BAN NHÂN ĐÂN" from its first pair)
+        for a in range(max(0, i - 4), min(i + 1, last)):
+            if (words[a].translate(_MARKS), words[a + 1].translate(_MARKS)) in index \
                     and (words[a], words[a + 1]) not in pairs:
                 return True
     return False
@@ -487,9 +495,10 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
     signals = [s for s in (*_YEAR_SPLITS, *UNMARKED_CUES, *GLYPH_FIXES, *learned, *(c.upper() for c in learned))
                if s in text]
     numbered = ocr_text.damaged_number(text, encoded)
-    # OCR's wrong tones show in the header and the signature first; only then is every line read.
+    # OCR's wrong tones show in the header's and the signature's short component lines first (motto,
+    # number, place-date, type, positions); only then is every line read.
     filled = [line for line in lines if line]
-    suspect = misread("\n".join(line for line in filled[:12] + filled[-12:] if len(line) <= 60))
+    suspect = not poor and misread("\n".join(line for line in filled[:10] + filled[-8:] if len(line) <= 45))
     out: list[str] = []
     notes: dict[int, list[Restoration]] = {}
     for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):
