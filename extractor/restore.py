@@ -389,7 +389,7 @@ def _valid_as_written(ln: _Line, low: str, i: int, words: list[str], right: list
 
 def _reread(line: str) -> str:
     """Vocabulary misread with a wrong tone or hat given its spelling: a phrase of which one word at
-    least is spelt right and which as written is no other entry ("ĐẲNG CỘNG SẢN", "Chỉ tịch", "Uy ban
+    least is spelt right and which as written is no other entry ("ĐẲNG CỘNG SẢN", "Chú tịch", "Uy ban
     nhân đân", "Ké hoạch"), a cue word in the context that decides it ("Sô: 18", "nám 2022"). Places and
     names are left alone."""
     folded = fold_accents(line)
