@@ -20,6 +20,7 @@ import re
 import unicodedata
 from itertools import chain
 
+from extractor.vocab.awards import RECIPIENTS
 from extractor.vocab.ocr_confusions import (
     BARE_PAGE_NUMBER,
     INNER_ONLY,
@@ -133,15 +134,18 @@ def _digit(token: str, i: int) -> str | None:
     return LETTER_DIGITS[c]
 
 
-# Words after which a one-digit token is a count or a date part ("ngày O8", "không quá 0l").
+# Words after which a one-digit token is a count or a date part ("ngày O8", "không quá 0l"), and the
+# award recipients before which it is a count ("cho O3 tập thể").
 _COUNT_CUE = re.compile(r"(?i)(?:ngày|tháng|năm|quá|số|đa|thiểu|nhất|:)\s*$")
+_COUNTED = re.compile(r"\s+(?i:" + "|".join(sorted(RECIPIENTS, key=len, reverse=True)) + r")\b")
 
 
-def _fixed_token(token: str, before: str) -> str | None:
+def _fixed_token(token: str, before: str, after: str) -> str | None:
     real = sum(c.isdigit() for c in token)
     if not real or real == len(token) or all(c.isdigit() or c in "/.,%" for c in token):
         return None
-    if real < 2 and "/" not in token and "%" not in token and not _COUNT_CUE.search(before):
+    if real < 2 and "/" not in token and "%" not in token and not (
+            _COUNT_CUE.search(before) or _COUNTED.match(after)):
         return None  # "O2", "I1" alone may be a formula or a label
     digits = [_digit(token, i) for i in range(len(token))]
     if None in digits:
@@ -155,7 +159,7 @@ def digit_edits(line: str) -> list[tuple[int, int, str]]:
     edits = []
     if damaged_number(line):
         for m in _TOKEN.finditer(line):
-            fixed = _fixed_token(m.group(), line[max(0, m.start() - 12) : m.start()])
+            fixed = _fixed_token(m.group(), line[max(0, m.start() - 12) : m.start()], line[m.end() : m.end() + 16])
             if fixed:
                 edits.append((m.start(), m.end(), fixed))
     if " " in line:

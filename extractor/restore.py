@@ -271,7 +271,8 @@ def _name_run(ln: _Line, i: int) -> int:
     name = ln.phrase(i, n)
     after_organ = i > 0 and (ln.words[i - 1] == "uy" or (len(ln.words[i - 1]) > 1 and ln.text[
         ln.spans[i - 1][0] : ln.spans[i - 1][1]].isupper()))
-    return n if name in _provinces() or (after_organ and name in _places()) else 0
+    # (a province whose units spell its name two ways, "Thanh Hóa", is no key of _places: left as written)
+    return n if name in _places() and (name in _provinces() or after_organ) else 0
 
 
 def _entry_at(ln: _Line, i: int) -> _Entry | None:
@@ -455,7 +456,8 @@ def restore_line(
     notes: list[Restoration] = []
     if numbers or any(s in line for s in _YEAR_SPLITS) or line.startswith(_CAN):
         line = _rejoin(line, notes, numbers)
-    damaged = poor or bool(notes) or line.isascii() or any(c in line for c in UNMARKED_CUES)
+    # (a digit read as a letter is no sign of lost marks)
+    damaged = poor or (bool(notes) and not numbers) or line.isascii() or any(c in line for c in UNMARKED_CUES)
     new = line.translate(_GLYPHS) if any(g in line for g in GLYPH_FIXES) else line
     if learned and any(c in line.lower() for c in learned):
         new = _apply_learned(new, learned)
@@ -465,8 +467,8 @@ def restore_line(
         head, tail = _edge(before, True), _edge(after, False)
         lo = len(head) + 1 if head else 0
         new = _restore_words(f"{head} {new} {tail}" if head else f"{new} {tail}", lo, lo + len(new))[lo : lo + len(new)]
-    if reread:
-        new = _reread(new)
+    if reread:  # with the next line's start as context ("Sô:" / "45/KH-UBND")
+        new = _reread(f"{new} {_edge(after, False)}")[: len(new)]
     if new != line:
         notes += [Restoration(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)
                   if new[m.start() : m.end()] != m.group()]
@@ -496,9 +498,11 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
                if s in text]
     numbered = ocr_text.damaged_number(text, encoded)
     # OCR's wrong tones show in the header's and the signature's short component lines first (motto,
-    # number, place-date, type, positions); only then is every line read.
+    # number, place-date, type, positions), or the text is OCR's by its letters read for digits; only
+    # then is every line read.
     filled = [line for line in lines if line]
-    suspect = not poor and misread("\n".join(line for line in filled[:10] + filled[-8:] if len(line) <= 45))
+    suspect = not poor and (numbered or misread("\n".join(
+        line for line in filled[:10] + filled[-8:] if len(line) <= 45)))
     out: list[str] = []
     notes: dict[int, list[Restoration]] = {}
     for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):
