@@ -17,6 +17,7 @@ import regex as re
 from extractor.context import DocContext, Section
 from extractor.fields.award_forms import anchored, canonical, find_forms, form_in, phrase_key, sentence
 from extractor.fields.prefilter import Literals, finditer, lead_words, phrase_leads, search
+from extractor.fields.quota_tables import TableCount, table_counts
 from extractor.models import Award, Op, Quota
 from extractor.vocab import alternation
 from extractor.vocab.awards import (
@@ -29,6 +30,8 @@ from extractor.vocab.awards import (
     OPS_AFTER,
     OPS_BEFORE,
     OTHER_HEADINGS,
+    PARTICIPATION_AFTER,
+    PARTICIPATION_BEFORE,
     PHASE_FILLERS,
     PHASE_INTROS,
     PHASE_LABELS,
@@ -114,6 +117,12 @@ class _Scope:
 # A count that describes which units qualify ("có dưới 10 cán bộ", "có từ 20 cá nhân trở lên").
 _CONDITION = re.compile(r"(?ri)(?<!\p{L})có\s+(?:dưới|trên|từ|hơn|ít\s+hơn|nhiều\s+hơn|không\s+quá)\s*$")
 
+# Who takes part, not who is awarded: "mỗi chi đoàn cử 01 đoàn viên", "chọn 02 giáo viên tham gia hội thi".
+_SENDS = re.compile(
+    rf"(?ri)(?<!\p{{L}})(?:{alternation(PARTICIPATION_BEFORE)})\s+(?:(?:{alternation(OPS_BEFORE)})\s+)?$"
+)
+_TAKES_PART = re.compile(rf"(?i)[^.;:\n]{{0,25}}?(?<!\p{{L}})(?:{alternation(PARTICIPATION_AFTER)})(?!\p{{L}})")
+
 _T = TypeVar("_T")
 
 
@@ -194,6 +203,9 @@ def _phase_line(ctx: DocContext, start: int) -> str | None:
     if not any(hint in low for hint in _PHASE_HINTS):
         return None
     m = _PHASE_LINE.match(ctx.text, start, end)
+    if m is None and ctx.text[start:end].rstrip().endswith(":"):
+        # A lead-in naming a phase governs the list after it ("Khen thưởng tổng kết năm 2019:").
+        m = search(_PHASE_IN, ctx.text, _PHASE_IN_LEADS, start, end)
     return _phase_text(m) if m else None
 
 
@@ -250,7 +262,8 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
     prev_op: Op = "="
     digits = (d.start() for d in _DIGITS.finditer(text, ctx.body_start, ctx.end))
     counts = anchored(ctx, _NUMBER_LITERALS, _NUMBER_ANCHORS, digits, _QUOTA, _RECIPIENT_STARTS)
-    if not counts:
+    tables = list(table_counts(text, ctx.body_start, ctx.end))
+    if not counts and not tables:
         return quotas
     scope = _Scope(ctx, find_forms(ctx))
     for m in counts:
@@ -263,6 +276,8 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
             continue
         if _CONDITION.search(text, max(lo, m.start() - 30), m.start()):
             continue  # "các đơn vị có dưới 10 cán bộ …": who may be proposed, not how many
+        if _SENDS.search(text, max(lo, m.start() - 30), m.start()) or _TAKES_PART.match(text, m.end(), hi):
+            continue  # "mỗi chi đoàn cử 01 đoàn viên": who takes part, not who is awarded
         before = search(_OP_BEFORE, text, _OP_BEFORE_LEADS, max(lo, m.start() - 25), m.start())
         start = before.start() if before else m.start()
         op: Op
@@ -280,4 +295,26 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
             award=_award_of(scope, sections, awards, lo, hi, start), span=ctx.span(start, m.end()),
         ))
         prev_end, prev_op = m.end(), op
+    if tables:
+        quotas += _table_quotas(scope, awards, tables)
+        quotas.sort(key=lambda q: q.span.start)
     return quotas
+
+
+def _table_quotas(scope: _Scope, awards: list[Award], tables: list[TableCount]) -> list[Quota]:
+    """Quotas in award tables ("Giấy khen\t03\t05" under "Hình thức\tTập thể\tCá nhân"): the row's
+    label names the form or the phase, else its sentence context and headings do."""
+    ctx, out = scope.ctx, []
+    for t in tables:
+        lo, hi = t.row.start, t.row.end
+        if ctx.is_excluded(lo, hi):
+            continue
+        sections = ctx.sections_at(lo)
+        if not _in_award_context(scope, sections, lo, hi):
+            continue
+        out.append(Quota(
+            count=int(t.number.text), op="=", recipient=t.recipient,
+            phase=_phase(scope, sections, lo, hi, t.number.start, t.number.end), group=None,
+            award=_award_of(scope, sections, awards, lo, hi, lo), span=ctx.span(t.number.start, t.number.end),
+        ))
+    return out
