@@ -159,6 +159,9 @@ def test_bug_lead_in_line_names_the_phase(body: str, expected: list[tuple[object
          [(1, "<=", "tập thể", None, None, "Giấy khen"), (2, "<=", "cá nhân", None, None, "Giấy khen")]),
         ("- Bằng khen của Chủ tịch UBND tỉnh: 02 tập thể, 05 cá nhân.",
          [(2, "=", "tập thể", None, None, "Bằng khen"), (5, "=", "cá nhân", None, None, "Bằng khen")]),
+        # the comparator as a label before a colon
+        ("3. Số lượng khen thưởng\nSố lượng tối đa: 02 tập thể, 03 cá nhân.",
+         [(2, "<=", "tập thể", None, None, None), (3, "<=", "cá nhân", None, None, None)]),
         # recipients written without diacritics
         ("Tang Bang khen cho 01 tap the.", [(1, "=", "tập thể", None, None, "Bằng khen")]),
     ],
@@ -179,6 +182,9 @@ def test_bug_shared_comparators_and_colon_counts(body: str, expected: list[tuple
          [(2, "=", "tập thể", "sơ kết 6 tháng", None, "Giấy khen"),
           (4, "=", "tập thể", "tổng kết năm", None, "Giấy khen"),
           (6, "=", "cá nhân", "tổng kết năm", None, "Giấy khen")]),
+        # a header row that leaves its label cell blank
+        ("3. Số lượng khen thưởng\n\t\tTập thể\tCá nhân\nGiấy khen\t03\t05",
+         [(3, "=", "tập thể", None, None, "Giấy khen"), (5, "=", "cá nhân", None, None, "Giấy khen")]),
         # a table of another topic is not a quota table
         ("II. CHỈ TIÊU\nKhối\tTập thể\tCá nhân\nTrường học\t12\t340", []),
     ],

@@ -76,9 +76,12 @@ def table_counts(text: str, start: int, end: int) -> Iterator[TableCount]:
         if header:
             columns, width = header, len(cells)
             continue
-        if not columns or len(cells) != width:
+        # A header row may leave its label cells blank ("\t\tTập thể\tCá nhân"): its columns are the last
+        # ones of the row. A row with fewer cells than its header has blanks of its own and is not read.
+        shift = len(cells) - width
+        if not columns or shift < 0:
             continue
         label = next((c.text for c in cells if not _NUMBER_CELL.fullmatch(c.text)), "")  # past a "TT" number
         for i, recipient in columns.items():
-            if _NUMBER_CELL.fullmatch(cells[i].text) and int(cells[i].text):
-                yield TableCount(Cell(lo, hi, line), label, cells[i], recipient)
+            if _NUMBER_CELL.fullmatch(cells[i + shift].text) and int(cells[i + shift].text):
+                yield TableCount(Cell(lo, hi, line), label, cells[i + shift], recipient)

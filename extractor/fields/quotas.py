@@ -53,7 +53,8 @@ _QUOTA = re.compile(
     rf"(?P<rec>{alternation(RECIPIENTS)})(?!\p{{L}})"
     rf"(?:\s+(?P<after>{alternation(OPS_AFTER)})(?!\p{{L}}))?"
 )
-_OP_BEFORE = re.compile(rf"(?ri)(?<!\p{{L}})(?P<op>{alternation(OPS_BEFORE)})\s+$")
+# "tối đa 02 tập thể", and as a label: "Số lượng tối đa: 02 tập thể, 03 cá nhân".
+_OP_BEFORE = re.compile(rf"(?ri)(?<!\p{{L}})(?P<op>{alternation(OPS_BEFORE)})\s*:?\s+$")
 _OP_BEFORE_LEADS = phrase_leads(OPS_BEFORE)
 _RECIPIENT_STARTS = (*(r.split()[0] for r in RECIPIENTS), "(")
 # Candidate counts in figures: a number followed by what may start a recipient (dates and
