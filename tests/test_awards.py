@@ -286,6 +286,8 @@ def test_bug_bare_head_is_the_issuers_head(body: str, issuer: str, expected: lis
         # "Thủ trưởng cơ quan, đơn vị" names no body
         ("Thủ trưởng cơ quan, đơn vị xét công nhận danh hiệu Lao động tiên tiến.", LONG_THANH,
          [("Lao động tiên tiến", None)]),
+        ("Tặng Giấy khen của Thủ trưởng cơ quan, đơn vị cho cá nhân.", LONG_THANH, [("Giấy khen", None)]),
+        ("Tặng Giấy khen của Thủ trưởng đơn vị cho cá nhân.", LONG_THANH, [("Giấy khen", None)]),
         # a commune after the 2025 reform: its own committee, no district above it
         ("Chủ tịch UBND xã tặng Giấy khen cho tập thể.", LAC_DUONG,
          [("Giấy khen", "Chủ tịch Ủy ban nhân dân xã Lạc Dương")]),

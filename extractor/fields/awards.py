@@ -29,6 +29,8 @@ from extractor.vocab.awards import (
     LEVEL_GRANTOR,
     OWN_BODY_HEADS,
     SCHOOL_HEADS,
+    UNNAMED_BODIES,
+    UNNAMED_HEADS,
 )
 from extractor.vocab.organs import ABBREVIATIONS, POSITIONS, UNIT_WORDS
 
@@ -54,6 +56,9 @@ _GIVES = re.compile(
     r"(?i)(?<!\p{L})(?:(?:xem\s+xét|xét|xet|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
     r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận|tang|trao\s+tang|cong\s+nhan)"
     r"\s+(?:danh\s+hiệu\s+|danh\s+hieu\s+)?[\"“]?\s*$"
+)
+_UNNAMED = re.compile(
+    rf"(?i)(?:{alternation(UNNAMED_HEADS)})(?:\s*(?:,|và|các|{alternation(UNNAMED_BODIES)})(?!\p{{L}}))*"
 )
 _POSITION = re.compile(rf"(?P<position>{alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
 _OWN_SCHOOL_WORDS = re.compile(r"\s+(?:nhà\s+trường|của\s+trường|trường)$")
@@ -231,6 +236,8 @@ def _grantor_name(ctx: DocContext, mention: _Mention, resolved: dict[str, str]) 
         raw = _CAP_UNIT.sub("", _cased(case_name(ctx.text[mention.grantor[0] : mention.grantor[1]])))
     else:
         return None
+    if _UNNAMED.fullmatch(raw):
+        return None  # "Thủ trưởng cơ quan, đơn vị": the head of each reader's own body
     if raw not in resolved:
         head = _OWN_SCHOOL_WORDS.sub("", raw)  # "Hiệu trưởng nhà trường" is this school's principal
         school = _own_school(ctx) if head in SCHOOL_HEADS else None

@@ -165,6 +165,11 @@ OWN_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "Chủ tịch": ("Ủy ban nhân dân", "Hội đồng", "Hội", "Liên đoàn", "Công đoàn"),
 }
 
+# A head of whichever body the reader belongs to names no body ("Giấy khen của Thủ trưởng cơ quan,
+# đơn vị"): its grantor is unknown (null), not a body called "cơ quan".
+UNNAMED_HEADS: tuple[str, ...] = ("Thủ trưởng",)
+UNNAMED_BODIES: tuple[str, ...] = ("cơ quan", "đơn vị", "tổ chức", "địa phương", "doanh nghiệp")
+
 # Heads of a school named without it: "Giấy khen của Hiệu trưởng" in a school's own plan is its
 # principal's, so the grantor is completed with the school like an issuer ("Hiệu trưởng Trường …").
 SCHOOL_HEADS: tuple[str, ...] = ("Hiệu trưởng", "Phó Hiệu trưởng")
