@@ -141,6 +141,10 @@ def test_bug_unit_size_condition_is_not_a_quota() -> None:
         ("Khen thưởng khi sơ kết 6 tháng đầu năm:\n- Tặng Giấy khen cho tối đa 04 tập thể và 06 cá nhân.",
          [(4, "<=", "tập thể", "sơ kết 6 tháng đầu năm", None, "Giấy khen"),
           (6, "<=", "cá nhân", "sơ kết 6 tháng đầu năm", None, "Giấy khen")]),
+        # a phase in brackets after the counts
+        ("- Giấy khen: 02 tập thể, 03 cá nhân (tổng kết năm).",
+         [(2, "=", "tập thể", "tổng kết năm", None, "Giấy khen"),
+          (3, "=", "cá nhân", "tổng kết năm", None, "Giấy khen")]),
         # a lead-in without a phase names none
         ("Khen thưởng chuyên đề:\n- Tặng Giấy khen cho 02 tập thể.", [(2, "=", "tập thể", None, None, "Giấy khen")]),
     ],

@@ -163,7 +163,9 @@ def _phase(scope: _Scope, sections: list[Section], lo: int, hi: int, start: int,
     ctx = scope.ctx
     inside = finditer(_PHASE_IN, ctx.text, _PHASE_IN_LEADS, lo, hi)
     before = [m for m in inside if m.end() <= start]
-    after = [m for m in inside if m.start() >= end and m.group("intro")]
+    # after the quota a phase needs its intro word, or brackets: "02 tập thể (tổng kết năm)"
+    after = [m for m in inside if m.start() >= end
+             and (m.group("intro") or ctx.text[max(lo, m.start() - 3) : m.start()].rstrip().endswith("("))]
     if before or after:
         return _phase_text((before[-1:] or after)[0])
     line = _phase_line_before(scope, start, sections[-1].start if sections else ctx.body_start)
