@@ -280,6 +280,7 @@ def test_bug_bare_head_is_the_issuers_head(body: str, issuer: str, expected: lis
         # forms and names that lost their diacritics
         ("Tang Bang khen cua UBND tinh cho 01 tap the.", LONG_THANH, [("Bằng khen", "Ủy ban nhân dân tỉnh Đồng Nai")]),
         ("Xet tang Giay khen cho ca nhan.", LONG_THANH, [("Giấy khen", None)]),
+        ("Xet, Chu tich UBND tinh tang Bang khen cho tap the.", LONG_THANH, [("Bằng khen", CT_TINH)]),
         # a form split by a line wrap, a title word capitalised inside a form
         ("Đề nghị Chủ tịch UBND tỉnh tặng Bằng\nkhen cho tập thể.", LONG_THANH, [("Bằng khen", CT_TINH)]),
         ("Cờ Thi đua của UBND tỉnh cho đơn vị dẫn đầu.", LONG_THANH, [("Cờ thi đua", UBND_TINH)]),

@@ -174,7 +174,7 @@ def _grantor_before(text: str, lo: int, verb: int) -> tuple[int, int] | None:
             break
         name.append(t)
     for t in reversed(name):
-        if _HEAD.match(text, t.start()):
+        if _HEAD.match(text, t.start()) or (bare and _HEAD.match(_restored_words(text[t.start() : verb]))):
             return _trim(text, t.start(), verb)
     return None
 
@@ -253,11 +253,15 @@ def _restored(word: str) -> str:
     return restored[:1].upper() + restored[1:] if word[:1].isupper() else restored
 
 
+def _restored_words(text: str) -> str:
+    return " ".join(_restored(w) for w in text.split())
+
+
 def _cased(raw: str) -> str:
     """A grantor written in lower case in the standard's casing: "chủ tịch ubnd huyện" -> "Chủ tịch UBND huyện";
     one with no diacritics at all with them restored: "Chu tich UBND tinh" -> "Chủ tịch UBND tỉnh"."""
     if raw.isascii():
-        raw = " ".join(_restored(w) for w in raw.split())
+        raw = _restored_words(raw)
     if not raw[:1].islower():
         return raw
     head = _HEAD_ANY_CASE.match(raw)
