@@ -145,6 +145,9 @@ def test_bug_unit_size_condition_is_not_a_quota() -> None:
         ("- Giấy khen: 02 tập thể, 03 cá nhân (tổng kết năm).",
          [(2, "=", "tập thể", "tổng kết năm", None, "Giấy khen"),
           (3, "=", "cá nhân", "tổng kết năm", None, "Giấy khen")]),
+        # a long sentence ending with ':' is not a phase label for what follows
+        ("3. Khen thưởng\nCác đơn vị gửi báo cáo sơ kết 6 tháng về Phòng Nội vụ kèm hồ sơ, danh sách gồm các "
+         "nội dung:\n- Tặng Giấy khen cho 02 tập thể.", [(2, "=", "tập thể", None, None, "Giấy khen")]),
         # a lead-in without a phase names none
         ("Khen thưởng chuyên đề:\n- Tặng Giấy khen cho 02 tập thể.", [(2, "=", "tập thể", None, None, "Giấy khen")]),
     ],

@@ -95,6 +95,7 @@ _NOT_GROUP_LEADS = lead_words(NOT_GROUPS)
 _GROUP_LEAD = re.compile(rf"(?i)^(?:{alternation(GROUP_LEADS)})\s+")
 _LINE_MARKER = re.compile(rf"^{_MARKER}")
 _MAX_GROUP = 100
+_MAX_LEAD_IN = 80  # characters of a lead-in line that labels a phase
 
 
 @dataclass
@@ -206,8 +207,9 @@ def _phase_line(ctx: DocContext, start: int) -> str | None:
     if not any(hint in low for hint in _PHASE_HINTS):
         return None
     m = _PHASE_LINE.match(ctx.text, start, end)
-    if m is None and ctx.text[start:end].rstrip().endswith(":"):
-        # A lead-in naming a phase governs the list after it ("Khen thưởng tổng kết năm 2019:").
+    if m is None and end - start <= _MAX_LEAD_IN and ctx.text[start:end].rstrip().endswith(":"):
+        # A short lead-in naming a phase governs the list after it ("Khen thưởng tổng kết năm 2019:");
+        # a long sentence ending with ':' introduces its own list ("Báo cáo sơ kết … gồm các nội dung sau:").
         m = search(_PHASE_IN, ctx.text, _PHASE_IN_LEADS, start, end)
     return _phase_text(m) if m else None
 
