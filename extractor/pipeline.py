@@ -14,21 +14,25 @@ import regex as re
 from extractor.context import DocContext, Section, find_sections, lines_between
 from extractor.fields import header as header_fields
 from extractor.fields import issuer as issuer_fields
-from extractor.fields.awards import extract_awards
+from extractor.fields.awards import extract_awards, grant_unnamed
+from extractor.fields.lead import complete_signer, deciding_official, describe
 from extractor.fields.quotas import extract_quotas
 from extractor.fields.references import extract_references
 from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.fields.targets import extract_targets
 from extractor.fields.timeline import extract_deadlines, extract_periods
 from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
-from extractor.normalize import normalize
+from extractor.normalize import normalize, normalize_noted
 from extractor.orgs import find_locality, resolve_org
-from extractor.readers import ReadError, read_file
+from extractor.page import Page, read_page
+from extractor.pagination import describe_pages
+from extractor.paths import bytes_hex, display
+from extractor.readers import OcrMode, ReadError, load, read_file
 from extractor.segment import Segment, split_documents
 from extractor.vocab.layout import APPENDIX_LINE
 
-# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does.
-_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*:")
+# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does (also bare, before "Điều 1").
+_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*(?::|$(?=\s*Điều\s+1\b))")
 
 
 def _preamble_end(text: str, body_start: int, end: int, sections: list[Section]) -> int:
@@ -46,12 +50,20 @@ def _appendix_start(text: str, after: int, end: int) -> int:
     return end
 
 
-def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
+def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Document, str | None]:
     h = header_fields.parse_header(text, seg.start, seg.end)
+    # What the header lacks, from the site's metadata block, a lead line or the naming sentence.
+    described = describe(text, h, seg.start, seg.end, page)
     body = text[h.body_start : seg.end]
     names = issuer_fields.names_for_locality(h.issuer_lines)
+    if described.issuer_raw:
+        names.append(described.issuer_raw)
     loc = find_locality(names, h.place, body, h.issued_date)
     issuer = issuer_fields.from_header(text, h.issuer_lines, loc)
+    if issuer:  # "ỦY BAN NHÂN DÂN" alone in a header cell: the body or the place line gives its locality
+        issuer = issuer_fields.complete_locality(issuer, text, h.body_start, seg.end, loc)
+    if issuer is None and described.issuer_raw:
+        issuer = Organization(name=resolve_org(described.issuer_raw, loc), span=described.issuer_span)
     if issuer is None:
         issuer = issuer_fields.from_body(text, h.body_start, seg.end, loc)
         if issuer:  # "Ủy ban nhân dân xã Phong Hòa xây dựng Kế hoạch": the body names the commune too
@@ -71,7 +83,10 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
         line_end = seg.end if line_end < 0 else line_end
         h.evidence["issued_with"] = Span(start=h.issued_with_at, end=line_end, raw=text[h.issued_with_at : line_end])
     awards = extract_awards(ctx)
-    signer = extract_signer(ctx)
+    official = deciding_official(h, described, issuer)
+    if official:  # a result decision: "Tặng Giấy khen cho 05 tập thể" is the deciding official's award
+        grant_unnamed(ctx, awards, official, (seg.start, seg.end))
+    signer = complete_signer(extract_signer(ctx), described)
     if issuer is None and signer and signer.on_behalf_of and signer.authority == "TM.":
         # "TM. ỦY BAN NHÂN DÂN" signs for the body of the place line's locality.
         name = signer.on_behalf_of
@@ -79,6 +94,10 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
         if unit and name == "Ủy ban nhân dân":
             name = resolve_org(f"{name} {unit}", loc)
         issuer = Organization(name=name, span=signer.span)
+    if issuer and signer and signer.on_behalf_of:  # "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ X" for a bare header cell
+        issuer = issuer_fields.with_signature_locality(issuer, signer.on_behalf_of)
+    if issuer:
+        issuer = issuer_fields.at_place_level(issuer, loc)
     if signer and issuer and signer.on_behalf_of and issuer.name.startswith(signer.on_behalf_of):
         signer.on_behalf_of = issuer.name  # "TM. ỦY BAN NHÂN DÂN" is this issuer, with its locality
     # Forms and annexes after the signature repeat the plan's figures in tables: targets are the body's.
@@ -105,8 +124,13 @@ def _link(docs: list[Document], issued_with: list[str | None]) -> None:
 
 
 def extract_documents(text: str) -> list[Document]:
-    """Records of every document in an already normalised text."""
-    pairs = [_extract_one(text, seg) for seg in split_documents(text)]
+    """Records of every document in an already normalised text (inside a web page: its document part)."""
+    page = read_page(text)
+    segs = split_documents(text)
+    if page:  # site chrome above and the page's tail below are no document's text; spans stay file offsets
+        segs = [Segment(max(s.start, page.start), min(s.end, page.end)) for s in segs]
+        segs = [s for s in segs if s.start < s.end]
+    pairs = [_extract_one(text, seg, page if i == 0 else None) for i, seg in enumerate(segs)]
     docs = [d for d, _ in pairs]
     _link(docs, [w for _, w in pairs])
     return docs
@@ -118,23 +142,47 @@ def extract_text(raw: str) -> tuple[str, list[Document]]:
     return text, extract_documents(text)
 
 
-def extract_file(path: Path, include_text: bool = False) -> FileRecord:
-    """Read and extract one file; never raises for bad input (the error is in the record)."""
+def extract_file(path: Path, include_text: bool = False, timeout: float | None = None,
+                 ocr: OcrMode = "auto") -> FileRecord:
+    """Read and extract one file; never raises for bad input (the error is in the record).
+
+    With `timeout` (seconds) it runs under a time and memory budget (extractor.guard): past either,
+    the record is a "timeout" or "too-large" error. `ocr`: read scanned pages and images by OCR where
+    needed (auto), on every page (always), or never.
+    """
     path = Path(path)
+    if timeout is not None:
+        return _guarded(path, include_text, timeout, ocr)
+    name = display(str(path))
+    source = Source(path=name, sha256="", path_bytes_hex=bytes_hex(str(path)))
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        source = Source(path=str(path), sha256="")
-        return FileRecord(source=source, error=ErrorInfo(kind="not-found", message=f"{path}: {e.strerror}"))
-    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest())
-    try:
-        result = read_file(path, data)
+        data = load(path)
+        source.sha256 = hashlib.sha256(data).hexdigest()
+        result = read_file(path, data, ocr)
     except ReadError as e:
-        return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=str(e)))
+        return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=display(str(e))))
+    except MemoryError:
+        return FileRecord(source=source, error=ErrorInfo(kind="too-large", message=f"{name}: above the memory budget"))
+    except Exception as e:  # a reader's bug on a damaged file: one error record, never an exception
+        return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
     source.format, source.pages = result.format, result.pages
     source.encoding, source.warnings = result.encoding, list(result.warnings)
     try:
-        text, docs = extract_text(result.text)
+        text, restored = normalize_noted(result.text)
+        docs = extract_documents(text)
+        describe_pages(source, result, text)
     except Exception as e:  # a bug must cost one file, not the batch
-        return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{path}: {type(e).__name__}: {e}"))
-    return FileRecord(source=source, documents=docs, text=text if include_text else None)
+        return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
+    return FileRecord(source=source, documents=docs, text=text if include_text else None,
+                      restored=[Span(start=r.start, end=r.end, raw=r.raw) for r in restored])
+
+
+def _guarded(path: Path, include_text: bool, timeout: float, ocr: OcrMode) -> FileRecord:
+    from extractor.guard import GuardError, run_guarded
+
+    try:
+        return FileRecord.model_validate_json(
+            run_guarded(lambda: extract_file(path, include_text, ocr=ocr).model_dump_json(), timeout))
+    except GuardError as e:
+        source = Source(path=display(str(path)), sha256="", path_bytes_hex=bytes_hex(str(path)))
+        return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=f"{source.path}: {e}"))

@@ -107,3 +107,13 @@ def test_flattened_two_column_signature_and_recipients() -> None:
 def test_bug_as_addressed_is_not_a_recipient() -> None:
     ctx = _ctx("Kính gửi: Các trường tiểu học.\nNội dung.\nNơi nhận:\n- Như kính gửi;\n- Phòng Nội vụ;\n- Lưu: VT.\n")
     assert [r.name for r in extract_recipients(ctx)] == ["Các trường tiểu học", "Phòng Nội vụ"]
+
+
+def test_bug_recipient_span_points_at_wrong_text() -> None:
+    """A purpose inside the item ("A (b/c); B"): the name has no exact copy in the text, and the span
+    must still cover the recipient (the whole item), not text found at index -1."""
+    from extractor.pipeline import extract_text
+
+    text, docs = extract_text("Nơi nhận:\n- A (b/c); B\n- Phòng Nội vụ;\n")
+    got = [(r.name, r.purpose, text[r.span.start : r.span.end], r.span.raw) for r in docs[0].recipients]
+    assert got == [("A; B", "b/c", "A (b/c); B", "A (b/c); B"), ("Phòng Nội vụ", None, "Phòng Nội vụ", "Phòng Nội vụ")]

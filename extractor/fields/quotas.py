@@ -30,8 +30,9 @@ from extractor.vocab.awards import (
     OPS_AFTER,
     OPS_BEFORE,
     OTHER_HEADINGS,
-    PARTICIPATION_AFTER,
-    PARTICIPATION_BEFORE,
+    PARTICIPATION_SENDS,
+    PARTICIPATION_SENT,
+    PARTICIPATION_TAKES,
     PHASE_FILLERS,
     PHASE_INTROS,
     PHASE_LABELS,
@@ -119,11 +120,22 @@ class _Scope:
 # A count that describes which units qualify ("có dưới 10 cán bộ", "có từ 20 cá nhân trở lên").
 _CONDITION = re.compile(r"(?ri)(?<!\p{L})có\s+(?:dưới|trên|từ|hơn|ít\s+hơn|nhiều\s+hơn|không\s+quá)\s*$")
 
-# Who takes part, not who is awarded: "mỗi chi đoàn cử 01 đoàn viên", "chọn 02 giáo viên tham gia hội thi".
-_SENDS = re.compile(
-    rf"(?ri)(?<!\p{{L}})(?:{alternation(PARTICIPATION_BEFORE)})\s+(?:(?:{alternation(OPS_BEFORE)})\s+)?$"
+# A count of who is sent to take part ("mỗi trường cử từ 01 đến 03 cá nhân tham gia"): not a quota.
+_SENDS = re.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(PARTICIPATION_SENDS)})(?!\p{{L}})")
+_TAKES = re.compile(rf"(?i)^[^\n.;,]{{0,30}}?(?<!\p{{L}})(?:{alternation(PARTICIPATION_TAKES)})(?!\p{{L}})")
+_SENDS_WINDOW = 40
+# "mỗi chi đoàn cử (ít nhất) 01 đoàn viên": sent, even with no taking part written after it.
+_SENT = re.compile(
+    rf"(?ri)(?<!\p{{L}})(?:{alternation(PARTICIPATION_SENT)})\s+(?:(?:{alternation(OPS_BEFORE)})\s+)?$"
 )
-_TAKES_PART = re.compile(rf"(?i)[^.;:\n]{{0,25}}?(?<!\p{{L}})(?:{alternation(PARTICIPATION_AFTER)})(?!\p{{L}})")
+
+
+def _participation(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the count is of people sent to take part, not of recipients of an award."""
+    if _SENT.search(text, max(lo, start - 30), start):
+        return True
+    return bool(_SENDS.search(text, max(lo, start - _SENDS_WINDOW), start)) and bool(_TAKES.match(text[end : end + 60]))
+
 
 _T = TypeVar("_T")
 
@@ -281,8 +293,8 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
             continue
         if _CONDITION.search(text, max(lo, m.start() - 30), m.start()):
             continue  # "các đơn vị có dưới 10 cán bộ …": who may be proposed, not how many
-        if _SENDS.search(text, max(lo, m.start() - 30), m.start()) or _TAKES_PART.match(text, m.end(), hi):
-            continue  # "mỗi chi đoàn cử 01 đoàn viên": who takes part, not who is awarded
+        if _participation(text, lo, m.start(), m.end()):
+            continue
         before = search(_OP_BEFORE, text, _OP_BEFORE_LEADS, max(lo, m.start() - 25), m.start())
         start = before.start() if before else m.start()
         op: Op

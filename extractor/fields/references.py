@@ -132,6 +132,7 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
     """Numbered documents mentioned from `start` (default: the body) to the end of the document."""
     text = ctx.text
     refs: list[Reference] = []
+    by_number: dict[str, list[Reference]] = {}  # upper-cased number -> its documents: no rescan per mention
     own = (own_number or "").upper()
     layout = basis_layout(ctx)
     prev: Reference | None = None  # the last mention read: a list goes on from it, a nested one sits in it
@@ -149,16 +150,19 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         inside = prev is not None and prev.span.start < begin < prev.span.end
         listed = prev is not None and inside and listed_with(prev, text, begin)
         rel: Relation = (prev.relation if prev and listed else "cites") if inside else relation(ctx, begin, layout)
+        hidden = len(ctx.excluded)
         ref = _build(ctx, number, sym, tm.group("type") if tm else None, begin, m.start("sym") + used, rel)
         if number.upper() == own and _is_self(ctx, ref):
+            ctx.trim_excluded(hidden)  # its own subject line holds its own awards and counts: not hidden
             continue
         before = _ISSUER_BEFORE.search(text, max(ctx.start, begin - 100), begin) if not ref.issuer else None
         if before:
             _, raw = _take_org(text, before.start("org"), before.end("org"))
             ref.issuer, ref.issuer_raw = resolve_org(_strip_position(expand(raw)), ctx.locality), raw
-        first = _first_mention(refs, ref)
+        first = _first_mention(by_number.get(ref.number.upper(), []), ref)
         if first is None:
             refs.append(ref)
+            by_number.setdefault(ref.number.upper(), []).append(ref)
         else:
             first.mentions.append(ctx.span(ref.span.start, ref.span.end))
             first.date = first.date or ref.date
@@ -205,12 +209,12 @@ def _is_self(ctx: DocContext, ref: Reference) -> bool:
 
 
 def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
-    """The earlier mention of the same document: same number, and no conflicting date.
+    """The earlier mention of the same document among `refs` (those of its number): no conflicting date.
 
     Numbers restart every year and per issuer, so "12/KH-UBND" of 2020 and of 2021 are two documents.
     """
     for r in refs:
-        if r.number.upper() == new.number.upper() and (not r.date or not new.date or r.date == new.date):
+        if not r.date or not new.date or r.date == new.date:
             return r
     return None
 

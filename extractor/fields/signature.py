@@ -14,9 +14,13 @@ import regex as re
 from extractor.context import DocContext, find_line, lines_between
 from extractor.models import Authority, Recipient, Signer, Span
 from extractor.orgs import case_name, resolve_org
+from extractor.restore import fold_accents
 from extractor.vocab.layout import AUTHORITY, KINH_GUI, NOI_NHAN, POSITION_LINE
 from extractor.vocab.names import SURNAMES
 from extractor.vocab.organs import POSITIONS
+
+# Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
+_FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
 
 # Line openings of the two recipient lists (found by plain string search: they run on every document).
 _NOI_NHAN_HEADS = ("Nơi nhận", "NƠI NHẬN")
@@ -48,7 +52,7 @@ def _is_name(line: str, need_surname: bool) -> bool:
     if all(w.upper() in _POSITION_WORDS for w in words) or _POSITION_INSIDE.search(line.upper()):
         return False
     first = words[0] if not words[0].isupper() else words[0][0] + words[0][1:].lower()
-    return first in SURNAMES or not need_surname
+    return first in SURNAMES or fold_accents(first) in _FOLDED_SURNAMES or not need_surname
 
 
 def _sentence_case(caps: str) -> str:
@@ -197,7 +201,12 @@ def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"])
         name = _AUTHORITY_INSIDE.split(name)[0].strip()
         if not name or _LUU.match(name) or name.lower().startswith(("như trên", "như kính gửi", "như điều")):
             continue
-        start = s + line.find(name)
+        at = line.find(name)
+        if at >= 0:
+            start, end = s + at, s + at + len(name)
+        else:  # the purpose stood inside the name ("A (b/c); B"): the span covers the whole item
+            start = s + len(line) - len(item)
+            end = start + len(item.rstrip(" ;.,"))
         items.append(Recipient(name=name, via=via, purpose=purpose.group("purpose").strip() if purpose else None,
-                               span=Span(start=start, end=start + len(name), raw=name)))
+                               span=Span(start=start, end=end, raw=ctx.text[start:end])))
     return items

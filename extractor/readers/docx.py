@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -26,14 +25,14 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from extractor.readers.docx_fonts import RunFonts
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
 from extractor.readers.legacy import Decoded
+from extractor.readers.limits import check_zip
 
-# Uncompressed size above which a .docx is refused (a "zip bomb" would exhaust memory first).
-_MAX_UNZIPPED = 200 * 1024 * 1024
 # The OLE2 signature: a password-protected .docx, or an old .doc renamed.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OLE = "EncryptionInfo".encode("utf-16-le")
@@ -87,7 +86,9 @@ def _text(paragraph: Paragraph, fonts: RunFonts | None) -> str:
 
 
 def _cell_text(cell: _Cell, fonts: RunFonts | None) -> str:
-    return cell.text if fonts is None else "\n".join(_text(p, fonts) for p in cell.paragraphs)
+    """The cell's paragraphs, those of a table nested in it included (python-docx's `.text` skips them)."""
+    paragraphs = [Paragraph(p, cell) for p in cell._tc.iter(_P)]
+    return "\n".join(p.text if fonts is None else _text(p, fonts) for p in paragraphs)
 
 
 def _is_layout(table: Table, fonts: RunFonts | None) -> bool:
@@ -143,9 +144,7 @@ def _open(data: bytes, name: str) -> Any:
             raise ReadError("encrypted", f"{name}: password-protected Word document")
         raise ReadError("unsupported-format", f"{name}: an old Word 97-2003 (.doc) file; save it as .docx")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if sum(i.file_size for i in z.infolist()) > _MAX_UNZIPPED:
-                raise ReadError("too-large", f"{name}: unpacks to more than {_MAX_UNZIPPED >> 20} MB")
+        check_zip(data, name)  # the real unpacked sizes, streamed: sizes written in the zip can be forged
         return Document(io.BytesIO(data))
     except ReadError:
         raise
@@ -153,10 +152,28 @@ def _open(data: bytes, name: str) -> Any:
         raise ReadError("corrupt", f"{name}: not a readable .docx ({type(e).__name__}: {e})") from None
 
 
+def _keep_text_after_entities(body: Any) -> None:
+    """An entity the parser leaves unresolved is a node inside <w:t>; python-docx reads only the text
+    before it. The entity (its value is unknown) is dropped and the text after it kept."""
+    for entity in list(body.iter(etree.Entity)):
+        parent = entity.getparent()
+        if parent is None:
+            continue
+        tail, previous = entity.tail or "", entity.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(entity)
+
+
 def read_docx(data: bytes, name: str) -> Decoded:
     """The body text of a .docx, legacy-font runs converted; raise ReadError when it cannot be opened."""
     document = _open(data, name)
     body = document.element.body
+    if body is None:
+        raise ReadError("empty", f"{name}: the document has no body")
+    _keep_text_after_entities(body)
     textboxes = next(body.iter(_TXBX), None) is not None
     fonts = RunFonts.of(document)
     parts: list[str] = []

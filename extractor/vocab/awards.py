@@ -255,15 +255,19 @@ RECIPIENTS: dict[str, str] = {
     "giải đặc biệt": "giải Đặc biệt",
 }
 
-# A count of who takes part, not of who is awarded ("mỗi chi đoàn cử 01 đoàn viên", "mỗi trường
-# chọn 02 giáo viên tham gia hội thi"): a sending verb before the count, or taking part after it.
-PARTICIPATION_BEFORE: tuple[str, ...] = ("cử", "cử ra", "đăng ký", "phân công", "huy động")
-PARTICIPATION_AFTER: tuple[str, ...] = ("tham gia", "tham dự", "dự thi", "dự hội", "tham gia dự thi")
-
 # A sentence is about awards when it names a form or one of these (regex fragments).
 AWARD_CUES: tuple[str, ...] = (
     r"khen", r"tặng", r"trao\s+(?:tặng|thưởng|giải)", r"giải\s+(?:thưởng|nhất|nhì|ba|khuyến\s+khích|đặc\s+biệt)",
 )
+# Participation counts are not quotas: "mỗi trường cử từ 01 đến 03 cá nhân tham gia Hội thi",
+# "mỗi chi đoàn cử 01 đoàn viên dự thi". A sending verb before the count and a taking-part verb after it.
+PARTICIPATION_SENDS: tuple[str, ...] = ("cử", "chọn cử", "lựa chọn", "chọn", "giới thiệu", "đăng ký", "huy động")
+# "cử" right before the count sends people even with no taking part written after it.
+PARTICIPATION_SENT: tuple[str, ...] = ("cử", "cử ra")
+PARTICIPATION_TAKES: tuple[str, ...] = ("tham gia", "tham dự", "dự thi", "thi đấu", "dự hội", "làm thành viên")
+# A result decision's title says it gives awards ("Về việc tặng Giấy khen …", "khen thưởng …",
+# "công nhận danh hiệu …"): awards it names without "của …" are the deciding official's.
+RESULT_TITLE_VERBS: tuple[str, ...] = ("tặng", "tặng thưởng", "truy tặng", "khen thưởng", "công nhận danh hiệu")
 # Section headings about awards ("3. Số lượng khen thưởng", "Cơ cấu giải") and about other
 # topics ("1. Đối tượng thi đua"); the innermost heading that names either decides.
 AWARD_HEADINGS: tuple[str, ...] = (
