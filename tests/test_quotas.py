@@ -210,3 +210,9 @@ def test_bug_counts_in_award_tables(body: str, expected: list[tuple[object, ...]
 )
 def test_bug_participation_counts_are_not_quotas(body: str) -> None:
     assert _quotas(body) == []
+
+
+def test_bug_taking_part_alone_still_counts_an_award() -> None:
+    # only a sending verb makes it participation: these took part and are awarded
+    assert _rows("Tặng Giấy khen cho 05 cá nhân tham gia tích cực phong trào.") == [
+        (5, "=", "cá nhân", None, None, "Giấy khen")]
