@@ -63,7 +63,7 @@ COMMIT_EVERY_RECORDS = 200
 POLL_SECONDS = 0.2
 _GLOB_CHARS = frozenset("*?[")
 
-Outcome = tuple[str, str, str]  # ("ok", line, "") or ("fail", kind, message)
+Outcome = tuple[str, str, str]  # ("ok", line, normalised text) or ("fail", kind, message)
 ProgressFn = Callable[[int, int, int], None]  # (files done, files found, errors so far)
 
 
@@ -202,7 +202,9 @@ def _serve(conn: Connection, spec: str, options: dict[str, Any]) -> None:
             outcome = ("fail", "internal", load_error)
         else:
             try:
-                outcome = ("ok", record_line(extract(Path(path), **options)), "")
+                record = extract(Path(path), **options)
+                text, record.text = record.text or "", None  # the text goes beside the line, not in it
+                outcome = ("ok", record_line(record), text)
             except MemoryError:
                 outcome = ("fail", "too-large", f"{display(path)}: above the worker's memory budget")
             except Exception as e:  # a bug must cost one file, not the batch
@@ -409,7 +411,7 @@ class _Run:
         kind: str | None = a
         if status == "ok":
             try:
-                documents, kind = self.store.put_record(task.path, task.size, a, self.run_id, task.sha256)
+                documents, kind = self.store.put_record(task.path, task.size, a, self.run_id, task.sha256, b or None)
                 s.documents += documents
             except self.store_errors as e:  # rolled back: record why instead
                 kind = "store"
@@ -547,6 +549,8 @@ def _run(inputs: Sequence[str], out: Path, o: _Options, stop: threading.Event, p
             size = min(size, summary.found)
             # A custom extractor gets the OCR mode only when one is asked for.
             options: dict[str, Any] = {} if o.ocr == "auto" else {"ocr": o.ocr}
+            if o.extract == DEFAULT_EXTRACT:
+                options["include_text"] = True  # stored beside the record (the text its spans point into)
             pool = (DaskPool(o.dask, o.extract, o.timeout, options) if o.dask
                     else _Pool(size, o.extract, o.timeout, options))
         exhausted = pool is None

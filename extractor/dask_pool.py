@@ -58,7 +58,8 @@ def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | No
                 local.write_bytes(data)
                 record = run(local)
             record.source.path = path
-        return ("ok", record_line(record), "")
+        text, record.text = record.text or "", None
+        return ("ok", record_line(record), text)
     except Exception as e:  # a bug must cost one file, not the batch
         return ("fail", "internal", f"{type(e).__name__}: {e}")
 
