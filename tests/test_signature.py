@@ -216,3 +216,19 @@ def test_ong_as_a_surname_stays_in_the_name() -> None:
     signer = extract_signer(_ctx(BODY + NOI_NHAN + "CHỦ TỊCH\n\nÔng Ích Khiêm"))
     assert signer is not None
     assert signer.name == "Ông Ích Khiêm"
+
+
+def test_bug_digital_signature_stamp_lines_closed_the_block() -> None:
+    block = ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nKý bởi: Ủy ban nhân dân huyện Quỳnh Lưu\n"
+             "Email: ubnd@quynhluu.gov.vn\nThời gian ký: 12.03.2021 10:20:33 +07:00\nHồ Thị Xuân")
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + block))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Hồ Thị Xuân", "Phó Chủ tịch")
+
+
+def test_bug_ascii_recipient_heading_was_not_read() -> None:
+    ctx = _ctx(BODY + "Noi nhan:\n- Phong Noi vu (b/c);\n- Nhu tren;\n- Luu: VT.\nCHU TICH\nLe Van Tam\n")
+    assert [(r.name, r.purpose) for r in extract_recipients(ctx)] == [("Phong Noi vu", "b/c")]
+    signer = extract_signer(ctx)
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Le Van Tam", "Chủ tịch")

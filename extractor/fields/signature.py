@@ -17,10 +17,9 @@ from extractor.context import DocContext, find_line, lines_between
 from extractor.models import Authority, Recipient, Signer, Span
 from extractor.orgs import case_name, resolve_org
 from extractor.vocab import alternation
-from extractor.vocab.layout import NOI_NHAN
 from extractor.vocab.names import SURNAMES
 from extractor.vocab.organs import POSITIONS
-from extractor.vocab.signature import EXTRA_POSITIONS, NAME_PREFIXES, SEAL_WORDS, SIGN_MARK
+from extractor.vocab.signature import DIGITAL_STAMP, EXTRA_POSITIONS, NAME_PREFIXES, SEAL_WORDS, SIGN_MARK
 
 
 def _base_letter(c: str) -> str:
@@ -39,11 +38,12 @@ def fold_upper(text: str) -> str:
 
 
 # Line openings of the two recipient lists (found by plain string search: they run on every document).
-_NOI_NHAN_HEADS = ("Nơi nhận", "NƠI NHẬN")
-_KINH_GUI_HEADS = ("Kính gửi", "KÍNH GỬI")
+# ASCII exports and legacy-font blocks write them without marks ("Noi nhan:").
+_NOI_NHAN_HEADS = ("Nơi nhận", "NƠI NHẬN", "Noi nhan", "NOI NHAN")
+_KINH_GUI_HEADS = ("Kính gửi", "KÍNH GỬI", "Kinh gui", "KINH GUI")
 # The headings as a line or a table row's first cell ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |") open.
-_NOI_NHAN_CELL = re.compile(r"(?:\|[ \t]*)?(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?")
-_KINH_GUI_CELL = re.compile(r"(?:\|[ \t]*)?(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?")
+_NOI_NHAN_CELL = re.compile(r"(?:\|[ \t]*)?(?:Nơi|NƠI|Noi|NOI)\s+(?:nhận|NHẬN|nhan|NHAN)\s*:?")
+_KINH_GUI_CELL = re.compile(r"(?:\|[ \t]*)?(?:Kính|KÍNH|Kinh|KINH)\s+(?:gửi|GỬI|gui|GUI)\s*:?")
 # How far around "Nơi nhận:" the signature block may stand (flattened two-column layouts).
 _BEFORE_NOI_NHAN = 900
 _AFTER_NOI_NHAN = 1500
@@ -66,15 +66,19 @@ _LIST_ITEM = re.compile(r"^[-+•]\s*")
 # Items of a recipients cell, several when the list is flattened onto one line ("- A; - B; - Lưu: VT.").
 _DASH = re.compile(r"[-+•]\s*")
 _ITEM_BREAK = re.compile(r"(?<=[;.:])\s+(?=[-+•]\s)")
-_LUU = re.compile(r"(?i)^-?\s*lưu\b")
+_LUU = re.compile(r"(?i)^-?\s*(?:lưu|luu)\b")
+# "- Như trên;", "- Như Kính gửi;", "- Như Điều 3;": the addressees already named, folded.
+_AS_ABOVE = ("NHU TREN", "NHU KINH GUI", "NHU DIEU")
 # "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
 _PURPOSE = re.compile(r"\s*[(“\"]\s*(?P<purpose>(?:để|b/c|t/h|đ/b)[^)”\"]*)[)”\"]")
 
 
 def _is_mark(piece: str) -> bool:
-    """A trace of the signature or seal: "(Đã ký)", "[daky]", "____", "Đã ký", or no letters at all."""
+    """A trace of the signature or seal: "(Đã ký)", "[daky]", "____", "Đã ký", a digital signature's
+    stamp line ("Ký bởi: …"), or no letters at all."""
     low = fold_upper(piece).lower()
-    return not any(c.isalpha() for c in piece) or SIGN_MARK.fullmatch(low) is not None
+    return not any(c.isalpha() for c in piece) or SIGN_MARK.fullmatch(low) is not None \
+        or DIGITAL_STAMP.match(low) is not None
 
 
 def _position_match(piece: str) -> re.Match[str] | None:
@@ -201,7 +205,7 @@ class _Block:
 
 def _is_recipient_line(piece: str) -> bool:
     """A line of the "Nơi nhận" column, which a PDF's reading order interleaves with the signature's."""
-    return bool(NOI_NHAN.match(piece) or _LIST_ITEM.match(piece) or _LUU.match(piece))
+    return bool(_NOI_NHAN_CELL.match(piece) or _LIST_ITEM.match(piece) or _LUU.match(piece))
 
 
 def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> _Block | None:
@@ -312,7 +316,7 @@ def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"])
                 return items
             purpose = _PURPOSE.search(item)
             name = _PURPOSE.sub("", item).rstrip(" ;.,")
-            if not name or name.lower().startswith(("như trên", "như kính gửi", "như điều")):
+            if not name or fold_upper(name).startswith(_AS_ABOVE):
                 continue
             start = ps + left.find(name, at)
             items.append(Recipient(name=name, via=via, purpose=purpose.group("purpose").strip() if purpose else None,

@@ -19,6 +19,10 @@ SIGN_MARK = re.compile(
     r"|/s/|[_.…\-–=*]{3,}"
 )
 
+# Lines a digital signature's stamp prints across the block in PDF copies ("Ký bởi: Ủy ban nhân dân
+# tỉnh …", "Email: …", "Thời gian ký: 12.03.2021 10:20:33 +07:00"); folded, lower case.
+DIGITAL_STAMP = re.compile(r"^(?:ky\s+boi|nguoi\s+ky|email|co\s+quan|thoi\s+gian\s+ky|ngay\s+ky|signed\s+by)\s*:")
+
 # Courtesy titles and ranks written before a signer's name; kept out of the name.
 NAME_PREFIXES: tuple[str, ...] = (
     "Ông", "Bà", "Đ/c", "Đ/C", "Đồng chí", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
