@@ -55,6 +55,7 @@ _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
 # Positions by their accent-folded capitals ("PHO CHU TICH"), longest first, to their canonical spelling.
 _CANONICAL_POSITION = {fold_upper(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
+_POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
 _AUTH_HEAD = re.compile(r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<!\p{L})(?=\p{Lu})")
 # Where a flattened line breaks into the block's lines: the table cell bounds, and between the last
@@ -62,6 +63,8 @@ _AUTH_HEAD = re.compile(r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.
 _CELL = re.compile(r"\t|\s*\|\s*")
 _CAPS_THEN_NAME = re.compile(r"(?<=\p{Lu}{2}\.?)\s+(?=\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\s\p{Lu}\p{Ll}))")
 _HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
+# Two words in capitals: every authority line and position (all have two words or more) has them.
+_CAPS_WORDS = re.compile(r"\p{Lu}{2,}[.,:]?\s+\p{Lu}{2,}")
 _LIST_ITEM = re.compile(r"^[-+•]\s*")
 # Items of a recipients cell, several when the list is flattened onto one line ("- A; - B; - Lưu: VT.").
 _DASH = re.compile(r"[-+•]\s*")
@@ -101,8 +104,8 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
     """A line as the block's logical lines: table cells, authority prefixes, positions and, when `flat`,
     signature marks and the name after capitals each on their own ("TM. UBND KT. CHỦ TỊCH PHÓ CHỦ TỊCH
     (Đã ký) Lê An"). Recipients are read without `flat`: "UBND Tỉnh …" and "(b/c)" stay whole."""
-    if not _HAS_CAPS_RUN.search(line) and "|" not in line and "\t" not in line:
-        return _split_positions(s, line)
+    if "|" not in line and "\t" not in line and not _CAPS_WORDS.search(line):
+        return _split_positions(s, line)  # a sentence or a line of the block already on its own
     cuts = {0, len(line)}
     for m in _CELL.finditer(line):
         cuts.update((m.start(), m.end()))
@@ -125,26 +128,19 @@ def _split_positions(s: int, cell: str) -> list[tuple[int, int, str]]:
     if not stripped:
         return []
     s += cell.find(stripped)
-    folded = fold_upper(stripped)
-    cuts = [0]
-    words = list(re.finditer(r"\S+", stripped))
+    if not _CAPS_WORDS.search(stripped):
+        return [(s, s + len(stripped), stripped)]
     head = _AUTH_HEAD.match(stripped)  # "KT. CHỦ TỊCH": the head signed for stays with its prefix
     keep = head.end() if head else 0
-    i = 0
-    while i < len(words):
-        w = words[i]
-        m = _POSITION_AT.match(folded, w.start()) if w.group().isupper() else None
-        if m and stripped[w.start() : m.end()].isupper():
-            # One capital word before a position is its garbled first word ("HUYỀN CHỦ TỊCH"), not a line.
-            if w.start() > keep and not (i == 1 and words[0].group().isupper() and not head):
-                cuts.append(w.start())
-            while i < len(words) and words[i].start() < m.end():
-                i += 1
-            continue
-        i += 1
+    cuts = [0]
+    for m in _POSITION_SCAN.finditer(fold_upper(stripped)):
+        before = stripped[: m.start()].split()
+        # One capital word before a position is its garbled first word ("HUYỀN CHỦ TỊCH"), not a line.
+        garbled = not head and len(before) == 1 and before[0].isupper()
+        if m.start() > keep and not garbled and stripped[m.start() : m.end()].isupper():
+            cuts.append(m.start())
     cuts.append(len(stripped))
-    return [(s + a, s + b, stripped[a:b].strip()) for a, b in itertools.pairwise(cuts)
-            if stripped[a:b].strip()]
+    return [(s + a, s + b, stripped[a:b].strip()) for a, b in itertools.pairwise(cuts) if stripped[a:b].strip()]
 
 
 def _strip_prefix(line: str) -> int:
