@@ -232,3 +232,14 @@ def test_bug_ascii_recipient_heading_was_not_read() -> None:
     signer = extract_signer(ctx)
     assert signer is not None
     assert (signer.name, signer.position) == ("Le Van Tam", "Chủ tịch")
+
+
+def test_bug_sentence_case_position_line_closed_the_block() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPhó Chủ tịch\n\nLa Văn Thắng"))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("La Văn Thắng", "Phó Chủ tịch")
+
+
+def test_position_named_in_a_sentence_is_not_a_signature() -> None:
+    raw = BODY + "Giao Phó Chủ tịch phụ trách văn xã chỉ đạo thực hiện.\nChủ tịch.\n" + NOI_NHAN
+    assert extract_signer(_ctx(raw)) is None

@@ -85,10 +85,12 @@ def _is_mark(piece: str) -> bool:
 
 
 def _position_match(piece: str) -> re.Match[str] | None:
-    """A known position opening a line of capitals ("PHÓ CHỦ TỊCH", "PHO CHU TICH", "GIÁM ĐỐC SỞ …")."""
-    if not piece.isupper() or len(piece.split()) > 8:
+    """A known position opening a line of capitals ("PHÓ CHỦ TỊCH", "PHO CHU TICH", "GIÁM ĐỐC SỞ …"),
+    or a line that is nothing but a position in any case ("Phó Chủ tịch", as some web copies write it)."""
+    if len(piece) > 80 or piece[-1:] in ".;:,":
         return None
-    return _POSITION_AT.match(fold_upper(piece))
+    m = _POSITION_AT.match(fold_upper(piece))
+    return m if m and (piece.isupper() or m.end() == len(piece)) else None
 
 
 def _position_text(caps: str) -> str:
