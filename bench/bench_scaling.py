@@ -23,6 +23,12 @@ CASES: dict[str, str] = {
     "deadlines and periods": "trước ngày 15/5/2020, từ ngày 01/6/2020 đến ngày 30/11/2020, ",
     "numbered lines": "1. Nội dung thi đua\n",
     "header-like lines": "Số: 1/KH\n",
+    "dense targets": "1% ",
+    "numbered sections with values": "2. Mục\nđạt 50% và tặng Giấy khen cho 03 tập thể\n",
+}
+# Shapes whose unit varies with the repetition (distinct numbers: each is a new reference).
+VARYING: dict[str, str] = {
+    "distinct references": "Số: {i}/KH-UBND\n",
 }
 
 
@@ -41,6 +47,40 @@ def main() -> None:
     for name, unit in CASES.items():
         one, four = _seconds(unit * args.base), _seconds(unit * args.base * 4)
         print(f"{name:28s} {one:8.3f} {four:8.3f} {four / one:6.1f}")
+    for name, unit in VARYING.items():
+        one = _seconds("".join(unit.format(i=i) for i in range(args.base)))
+        four = _seconds("".join(unit.format(i=i) for i in range(args.base * 4)))
+        print(f"{name:28s} {one:8.3f} {four:8.3f} {four / one:6.1f}")
+    _pdf_pages(args.base // 20)
+
+
+def _pdf_pages(pages: int) -> None:
+    """A PDF repeating one page of wrapped prose: PDF reading (line joining across pages) at 1x and 4x pages."""
+    import tempfile
+    from pathlib import Path
+
+    from fpdf import FPDF  # a development dependency
+
+    from extractor.readers import read_file
+
+    def build(n: int) -> Path:
+        pdf = FPDF()
+        pdf.set_font("Helvetica", size=11)
+        for _ in range(n):
+            pdf.add_page()
+            pdf.multi_cell(0, 6, "Cac don vi to chuc thuc hien ke hoach va bao cao ket qua ve huyen " * 12)
+        path = Path(tempfile.mkdtemp()) / "pages.pdf"
+        path.write_bytes(bytes(pdf.output()))
+        return path
+
+    small, large = build(pages), build(pages * 4)
+    times = []
+    for path in (small, large):
+        start = time.perf_counter()
+        read_file(path)
+        times.append(time.perf_counter() - start)
+    label = f"pdf pages ({pages}, {pages * 4})"
+    print(f"{label:28s} {times[0]:8.3f} {times[1]:8.3f} {times[1] / times[0]:6.1f}")
 
 
 if __name__ == "__main__":

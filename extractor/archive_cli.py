@@ -8,48 +8,56 @@ from __future__ import annotations
 import json
 import sys
 import time
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
-from rich.text import Text
-from rich.tree import Tree
 
-from extractor import lineage, report
-from extractor.batch import DB_NAME, JSONL_NAME, BatchSummary, run_batch
-from extractor.store import Store
+if TYPE_CHECKING:  # networkx and rich cost ~0.5 s to import: loaded by the commands that use them
+    import networkx as nx
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.table import Table
+    from rich.tree import Tree
 
-# Exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
-EXIT_INTERRUPTED = 130
+    from extractor.batch import BatchSummary
+    from extractor.store import Store
+
+# `-h` as well as `--help`, on every command.
+CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
+# Exit codes (documented in extractor/cli.py and the README).
+EXIT_FAILED = 1  # some input file failed: each has an error record (`planex errors OUT`)
+EXIT_LOCKED = 3  # another `planex batch` holds the output folder
+EXIT_STORE = 4  # the store could not be written (a full disk): resume when fixed
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+DB_NAME = "planex.db"  # extractor.batch.DB_NAME, without importing the batch for `-h`
+# extractor.lineage.FORMATS (checked equal by a test), without importing networkx for `-h`.
+GRAPH_FORMATS = ("graphml", "json", "dot", "mermaid")
 # How an edge reads from the document shown, looking up (what it implements) or down.
 _UP_WORDS = {"basis": "implements", "cites": "cites", "issues": "issued by", "forwards": "forwarded by"}
 _DOWN_WORDS = {"basis": "implemented by", "cites": "cited by", "issues": "issues", "forwards": "forwards"}
 
 
-class _RateColumn(ProgressColumn):
-    """Files per second, from rich's recent-speed estimate."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.0f} files/s" if speed else "- files/s", style="progress.data.speed")
-
-
 def _progress(console: Console) -> Progress:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class _RateColumn(ProgressColumn):
+        """Files per second, from rich's recent-speed estimate."""
+
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.0f} files/s" if speed else "- files/s", style="progress.data.speed")
+
     return Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
         TextColumn("[red]{task.fields[errors]} errors"), TimeElapsedColumn(), TimeRemainingColumn(),
@@ -58,6 +66,8 @@ def _progress(console: Console) -> Progress:
 
 
 def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> Table:
+    from rich.table import Table
+
     t = Table(title="planex batch", show_header=False)
     t.add_column(justify="right")
     t.add_column()
@@ -67,9 +77,12 @@ def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> T
         ("already stored", f"{s.unchanged}"),
         ("copies of stored files", f"{s.copies}"),
         ("documents", f"{s.documents}"),
-        ("errors", f"{sum(s.errors.values())}"),
+        ("failed files", f"{s.failed}"),
+        ("new errors", f"{sum(s.errors.values())}"),
     ]
     rows += [(f"  {kind}", f"{n}") for kind, n in s.errors.most_common()]
+    if s.gone:
+        rows.append(("gone from disk", f"{s.gone}"))
     rows.append(("time", f"{s.seconds:.1f} s ({s.files_per_second:.0f} files/s)"))
     if graph_seconds is not None:
         c = db.counts()
@@ -79,70 +92,110 @@ def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> T
     return t
 
 
-@click.command()
+@click.command(context_settings=CONTEXT)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Output folder: planex.db and records.jsonl.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
-              help="Seconds one file may take before it is stopped and recorded as an error.")
+              help="Seconds the extraction of one file may take before it is stopped and recorded as an error.")
 @click.option("--retry-errors", is_flag=True, help="Extract again the stored files that failed last time.")
+@click.option("--reprocess", is_flag=True, help="Extract every file again, even if stored by this version.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
 @click.option("--dask", "dask", default=None, metavar="SCHEDULER",
               help="Extract on a Dask cluster: tcp://host:port, or local:N for a local one of N workers.")
 def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: float, retry_errors: bool,
-          dask: str | None) -> None:
+          reprocess: bool, as_json: bool, dask: str | None) -> None:
     """Extract every file of INPUTS (folders, recursively; files; globs) into a database.
 
     Writes OUT/planex.db (SQLite) and OUT/records.jsonl, then builds the lineage graph.
-    Every file ends as a record or an error entry. Re-running skips files already stored
-    (by content hash); Ctrl-C stops cleanly and the next run resumes.
+    Every file ends as a record or an error entry (list them: `planex errors OUT`). Re-running skips
+    files already stored by this extractor version (by content hash); files deleted since are marked
+    gone; Ctrl-C stops cleanly and the next run resumes.
+
+    Exit codes: 0 all files extracted, 1 some files failed, 3 OUT is used by another run,
+    4 OUT could not be written (full disk; resume later), 130 interrupted.
     """
-    console = Console(stderr=True)
-    with _progress(console) as bar:
-        task = bar.add_task("extracting", total=None, errors=0)
+    try:  # from the first line: a Ctrl-C while the libraries load is an interruption too, not a traceback
+        from rich.console import Console
 
-        def on_progress(done: int, found: int, errors: int) -> None:
-            bar.update(task, completed=done, total=found, errors=errors)
+        from extractor import lineage
+        from extractor.batch import JSONL_NAME, BatchLocked, StoreError, run_batch
+        from extractor.store import Store
 
-        summary = run_batch(list(inputs), out_dir, workers=workers, timeout=timeout, retry_errors=retry_errors,
-                            dask=dask, progress=on_progress)
-        on_progress(summary.done, summary.found, sum(summary.errors.values()))
-    db = Store(out_dir / DB_NAME)
-    try:
+        console = Console(stderr=True)
+        with _progress(console) as bar:
+            task = bar.add_task("extracting", total=None, errors=0)
+
+            def on_progress(done: int, found: int, errors: int) -> None:
+                bar.update(task, completed=done, total=found, errors=errors)
+
+            summary = run_batch(list(inputs), out_dir, workers=workers, timeout=timeout, retry_errors=retry_errors,
+                                reprocess=reprocess, dask=dask, progress=on_progress)
+            on_progress(summary.done, summary.found, sum(summary.errors.values()))
         graph_seconds = None
         if not summary.interrupted:
-            started = time.perf_counter()
-            lineage.rebuild(db.conn)
-            graph_seconds = time.perf_counter() - started
-        Console().print(_summary_table(summary, graph_seconds, db))
-    finally:
-        db.close()
+            db = Store(out_dir / DB_NAME)
+            try:
+                started = time.perf_counter()
+                lineage.rebuild(db.conn)
+                db.commit()
+                graph_seconds = time.perf_counter() - started
+                if not as_json:
+                    Console().print(_summary_table(summary, graph_seconds, db))
+            finally:
+                db.close()
+    except KeyboardInterrupt:  # first: the names below may not be imported yet
+        # Ctrl-C before the run took it over, or a second one: stop at once; the store keeps its last commit.
+        click.echo("planex: interrupted; run the same command again to resume.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BatchLocked as e:
+        click.echo(f"planex: {e}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except StoreError as e:
+        click.echo(f"planex: {e}", err=True)
+        sys.exit(EXIT_STORE)
+    if as_json:
+        click.echo(json.dumps({**summary.as_dict(), "out": str(out_dir)}, ensure_ascii=False))
     if summary.interrupted:
         click.echo(f"planex: interrupted; {summary.done} of {summary.found} files are stored in {out_dir / DB_NAME}. "
                    "Run the same command again to resume.", err=True)
         sys.exit(EXIT_INTERRUPTED)
     click.echo(f"planex: records in {out_dir / DB_NAME} and {out_dir / JSONL_NAME}", err=True)
+    if summary.failed:
+        click.echo(f"planex: {summary.failed} files failed; list them with `planex errors {out_dir}`", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+def _db_path(archive: Path) -> Path:
+    """The database of ARCHIVE: the `planex batch` output folder, or its planex.db itself."""
+    db_path = archive if archive.is_file() else archive / DB_NAME
+    if not db_path.is_file():
+        raise click.ClickException(f"{db_path} not found: run `planex batch … --out {archive}` first")
+    return db_path
 
 
 def _open_graph(archive: Path) -> tuple[Store, nx.MultiDiGraph]:
-    db_path = archive / DB_NAME
-    if not db_path.is_file():
-        raise click.ClickException(f"{db_path} not found: run `planex batch … --out {archive}` first")
-    db = Store(db_path)
+    from extractor import lineage
+    from extractor.store import Store
+
+    db = Store(_db_path(archive))
     if db.lineage_stale():
         lineage.rebuild(db.conn)
     return db, lineage.load_graph(db.conn)
 
 
-_ARCHIVE = click.argument("archive", type=click.Path(path_type=Path, file_okay=False, exists=True))
+_ARCHIVE = click.argument("archive", type=click.Path(path_type=Path, exists=True))
 
 
-@click.command()
+@click.command(context_settings=CONTEXT)
 @_ARCHIVE
-@click.option("--format", "fmt", type=click.Choice(lineage.FORMATS), default="graphml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="graphml", show_default=True)
 @click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
 def graph(archive: Path, fmt: str, out_path: Path | None) -> None:
-    """Export the lineage graph of ARCHIVE (a `planex batch` output folder)."""
+    """Export the lineage graph of ARCHIVE (a `planex batch` output folder, or its planex.db)."""
+    from extractor import lineage
+
     db, g = _open_graph(archive)
     db.close()
     text = lineage.export(g, fmt)
@@ -153,6 +206,8 @@ def graph(archive: Path, fmt: str, out_path: Path | None) -> None:
 
 
 def _line(g: nx.MultiDiGraph, n: str, edge: dict[str, Any] | None, words: dict[str, str]) -> str:
+    from rich.markup import escape
+
     attrs = g.nodes[n]
     parts = []
     if edge is not None:
@@ -169,6 +224,7 @@ def _line(g: nx.MultiDiGraph, n: str, edge: dict[str, Any] | None, words: dict[s
 
 def _grow(tree: Tree, g: nx.MultiDiGraph, n: str, up: bool, kinds: frozenset[str], path: frozenset[str],
           depth: int) -> None:
+    from extractor import lineage
     step = lineage.parents if up else lineage.children
     words = _UP_WORDS if up else _DOWN_WORDS
     for m, edge in sorted(step(g, n, kinds), key=lambda me: str(g.nodes[me[0]].get("issued_date") or "")):
@@ -182,7 +238,7 @@ def _grow(tree: Tree, g: nx.MultiDiGraph, n: str, up: bool, kinds: frozenset[str
             _grow(branch, g, m, up, kinds, path | {m}, depth - 1)
 
 
-@click.command(name="lineage")
+@click.command(name="lineage", context_settings=CONTEXT)
 @_ARCHIVE
 @click.argument("number")
 @click.option("--issuer", help="Narrow an ambiguous number: words of the issuer's name.")
@@ -191,6 +247,12 @@ def _grow(tree: Tree, g: nx.MultiDiGraph, n: str, up: bool, kinds: frozenset[str
 @click.option("--depth", type=click.IntRange(min=1), default=20, show_default=True)
 def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None, cites: bool, depth: int) -> None:
     """Ancestors and descendants of the document numbered NUMBER in ARCHIVE."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    from extractor import lineage
+
     db, g = _open_graph(archive)
     db.close()
     console = Console()
@@ -214,11 +276,17 @@ def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None
         console.print(down if down.children else "[dim]no descendants in the archive[/dim]")
 
 
-@click.command(name="report")
+@click.command(name="report", context_settings=CONTEXT)
 @_ARCHIVE
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def report_cmd(archive: Path, as_json: bool) -> None:
     """Missing references, plan implementations, silent units, cycles and deadline anomalies."""
+    from dataclasses import asdict
+
+    from rich.console import Console
+
+    from extractor import report
+
     db, g = _open_graph(archive)
     try:
         result = report.build_report(db.conn, g)
@@ -230,7 +298,30 @@ def report_cmd(archive: Path, as_json: bool) -> None:
         report.render(result, Console())
 
 
+@click.command(name="errors", context_settings=CONTEXT)
+@_ARCHIVE
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per failed file (JSON Lines).")
+def errors_cmd(archive: Path, as_json: bool) -> None:
+    """The files of ARCHIVE that have no record, with why (kind, message) and the run that tried them.
+
+    Exit code 1 when there is any, 0 when every current file has a record.
+    """
+    from extractor.store import Store
+
+    db = Store(_db_path(archive))
+    try:
+        failures = db.failures()
+    finally:
+        db.close()
+    for f in failures:
+        click.echo(json.dumps(f, ensure_ascii=False) if as_json else f"{f['kind']}\t{f['path']}\t{f['message']}")
+    if not as_json:
+        click.echo(f"{len(failures)} files without a record", err=True)
+    if failures:
+        sys.exit(EXIT_FAILED)
+
+
 def register(group: click.Group) -> None:
     """Add the archive commands to the `planex` command group."""
-    for command in (batch, graph, lineage_cmd, report_cmd):
+    for command in (batch, graph, lineage_cmd, report_cmd, errors_cmd):
         group.add_command(command)

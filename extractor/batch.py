@@ -1,20 +1,30 @@
 """`planex batch`: every file of an archive into the store, in parallel, resumable, nothing lost.
 
-The parent finds the files, hashes them (a known content is not extracted again), hands one path
-at a time to each worker process and alone writes the results to SQLite. A worker that runs past
-the per-file timeout is killed and replaced; its file becomes a `timeout` error. Workers answer
-with the record's JSON line, so the parent neither holds records nor re-encodes them.
+The parent finds the files (each real file once, regular files only), hashes them (a known content
+is not extracted again; a file above the largest size limit is refused unread), hands one path at a
+time to each worker process and alone writes the results to SQLite. A worker tells when it starts a
+file; one that runs past the per-file timeout from then is killed and replaced, and its file becomes
+a `timeout` error. Workers run with an address-space limit and answer with the record's JSON line,
+so the parent neither holds records nor re-encodes them.
+
+One run at a time per output folder (a lock); Ctrl-C stores what is done and leaves the files in
+flight for the next run; a store that cannot be written (full disk) stops the run with a StoreError,
+the database left as of its last commit.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import glob
 import hashlib
 import importlib
 import multiprocessing as mp
 import os
 import signal
+import sqlite3
+import stat
 import threading
 import time
 from collections import Counter
@@ -28,11 +38,24 @@ from typing import Any
 from extractor.dask_pool import DaskPool
 from extractor.db import database_error
 from extractor.models import FileRecord
+from extractor.paths import display
+from extractor.readers import MAX_BYTES
+from extractor.readers.limits import cap_memory
 from extractor.store import Seen, Store
+from extractor.version import extractor_version
 
 DEFAULT_EXTRACT = "extractor.pipeline:extract_file"
 DB_NAME = "planex.db"
 JSONL_NAME = "records.jsonl"
+LOCK_NAME = "planex.lock"
+# A file larger than any format's limit is refused without reading (or hashing) it.
+MAX_FILE_BYTES = max(MAX_BYTES.values())
+# How long a worker may take to start a file it was given (process start-up under load).
+START_SECONDS = 120.0
+_STARTED = ("started", "", "")
+# Libraries the extractor imports lazily on some files (normalize: underthesea for old tone marks, ~1 s):
+# loaded once in the fork server, so that no worker pays for them inside a file's timeout.
+_PRELOAD = ("underthesea",)
 # Commit at least this often: a crash loses at most this much work, and commits stay cheap.
 COMMIT_EVERY_SECONDS = 1.0
 COMMIT_EVERY_RECORDS = 200
@@ -44,9 +67,20 @@ Outcome = tuple[str, str, str]  # ("ok", line, "") or ("fail", kind, message)
 ProgressFn = Callable[[int, int, int], None]  # (files done, files found, errors so far)
 
 
+class BatchLocked(Exception):
+    """Another run holds the output folder."""
+
+
+class StoreError(Exception):
+    """The store could not be written (a full disk, a read-only folder): the run stopped."""
+
+
 def record_line(record: FileRecord) -> str:
     """The record as one `planex extract --jsonl` line: absent parts (no error, no text) left out."""
-    return record.model_dump_json(exclude={k for k in ("documents", "error", "text") if getattr(record, k) is None})
+    exclude: dict[str, Any] = {k: True for k in ("documents", "error", "text") if getattr(record, k) is None}
+    if record.source.path_bytes_hex is None:
+        exclude["source"] = {"path_bytes_hex"}
+    return record.model_dump_json(exclude=exclude)
 
 
 # --- discovery ------------------------------------------------------------------------------------
@@ -71,11 +105,21 @@ def _walk(folder: Path, skip: Path) -> Iterator[Path]:
 
 
 def discover(inputs: Sequence[str], skip: Path) -> Iterator[str]:
-    """Absolute paths of every input file: folders recursively, files, globs.
+    """Absolute paths of every input file: folders recursively, files, globs; each real file once.
 
     An input that names nothing is yielded as given, to be recorded as `not-found`. A named file is
-    always taken; a folder gives its document files (DOCUMENT_SUFFIXES), readable or not.
+    always taken; a folder gives its document files (DOCUMENT_SUFFIXES), readable or not. A file
+    reached twice (a symlink, `self -> .` under a recursive glob) is taken at its first path.
     """
+    seen: set[str] = set()
+    for path in _discover(inputs, skip):
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            yield path
+
+
+def _discover(inputs: Sequence[str], skip: Path) -> Iterator[str]:
     for raw in inputs:
         path = Path(raw)
         if path.exists():
@@ -93,11 +137,37 @@ def discover(inputs: Sequence[str], skip: Path) -> Iterator[str]:
                 yield os.path.abspath(m)
 
 
-def file_digest(path: str) -> tuple[str, int]:
-    """SHA-256 and size of a file, read in chunks (memory stays flat for large PDFs)."""
-    with open(path, "rb") as fh:
-        digest = hashlib.file_digest(fh, "sha256")
-        return digest.hexdigest(), fh.tell()
+class Unreadable(Exception):
+    """A path the parent does not hash: `kind` is not-found, unreadable, not-a-file or too-large."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def file_digest(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str, int]:
+    """SHA-256 and size of a regular file, read in chunks (memory stays flat, time bounded by `limit`).
+
+    A FIFO or device is never opened (its read could block forever); a file above `limit` is not read.
+    """
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, device or socket)"
+            raise Unreadable("not-a-file", f"{path}: {what}")
+        if st.st_size > limit:
+            raise Unreadable("too-large", f"{path}: {st.st_size / 2**20:.1f} MB is above the {limit >> 20} MB limit")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise Unreadable("not-a-file", f"{path}: not a regular file")
+            digest = hashlib.sha256()
+            while (chunk := fh.read(1 << 20)) and fh.tell() <= limit + len(chunk):
+                digest.update(chunk)
+            return digest.hexdigest(), fh.tell()
+    except OSError as e:
+        kind = "not-found" if isinstance(e, FileNotFoundError) else "unreadable"
+        raise Unreadable(kind, f"{path}: {e.strerror or e}") from None
 
 
 # --- workers --------------------------------------------------------------------------------------
@@ -110,8 +180,9 @@ def _load(spec: str) -> Callable[[Path], FileRecord]:
 
 
 def _serve(conn: Connection, spec: str) -> None:
-    """Worker loop: a path in, an outcome out. Ctrl-C is the parent's to handle."""
+    """Worker loop: a path in, "started" and an outcome out. Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    cap_memory()
     try:
         extract: Callable[[Path], FileRecord] | None = _load(spec)
         load_error = ""
@@ -124,12 +195,15 @@ def _serve(conn: Connection, spec: str) -> None:
             return
         if path is None:
             return
+        conn.send(_STARTED)  # the timeout counts from here: start-up and queueing are not the file's
         outcome: Outcome
         if extract is None:
             outcome = ("fail", "internal", load_error)
         else:
             try:
                 outcome = ("ok", record_line(extract(Path(path))), "")
+            except MemoryError:
+                outcome = ("fail", "too-large", f"{display(path)}: above the worker's memory budget")
             except Exception as e:  # a bug must cost one file, not the batch
                 outcome = ("fail", "internal", f"{type(e).__name__}: {e}")
         conn.send(outcome)
@@ -151,10 +225,12 @@ class _Worker:
         child.close()
         self.task: _Task | None = None
         self.deadline = 0.0
+        self.started = False
 
     def give(self, task: _Task, timeout: float) -> None:
+        """Send a file; its `timeout` counts from when the worker says it started it (see collect)."""
         self.conn.send(task.path)
-        self.task, self.deadline = task, time.monotonic() + timeout
+        self.task, self.deadline, self.started = task, time.monotonic() + START_SECONDS, False
 
     def kill(self) -> None:
         self.proc.kill()
@@ -170,7 +246,7 @@ class _Pool:
         self.ctx = mp.get_context(method)
         if method == "forkserver":
             # Workers fork from a server that has already imported the extractor: fast restarts.
-            self.ctx.set_forkserver_preload([spec.partition(":")[0]])
+            self.ctx.set_forkserver_preload([spec.partition(":")[0], *_PRELOAD])
         self.spec, self.timeout = spec, timeout
         self.workers = [_Worker(self.ctx, spec) for _ in range(size)]
 
@@ -180,27 +256,35 @@ class _Pool:
     def busy(self) -> int:
         return sum(w.task is not None for w in self.workers)
 
-    def collect(self) -> list[tuple[_Task, Outcome]]:
-        """Finished or stopped tasks, waiting at most until the nearest deadline."""
+    def collect(self, wait_seconds: float = POLL_SECONDS) -> list[tuple[_Task, Outcome]]:
+        """Finished or stopped tasks, waiting at most `wait_seconds` or until the nearest deadline."""
         busy = [w for w in self.workers if w.task is not None]
         if not busy:
             return []
         nearest = min(w.deadline for w in busy) - time.monotonic()
-        ready = set(wait([w.conn for w in busy], timeout=max(0.0, min(POLL_SECONDS, nearest))))
+        ready = set(wait([w.conn for w in busy], timeout=max(0.0, min(wait_seconds, nearest))))
         done: list[tuple[_Task, Outcome]] = []
         for w in busy:
             task = w.task
             assert task is not None
             if w.conn in ready:
                 try:
-                    done.append((task, w.conn.recv()))
-                    w.task = None
+                    outcome = w.conn.recv()
+                    while outcome == _STARTED:
+                        w.started, w.deadline = True, time.monotonic() + self.timeout
+                        if not w.conn.poll():
+                            break
+                        outcome = w.conn.recv()
+                    if outcome != _STARTED:
+                        done.append((task, outcome))
+                        w.task = None
                     continue
                 except (EOFError, OSError):
                     w.proc.join(1)
                     done.append((task, ("fail", "crash", f"worker died (exit code {w.proc.exitcode})")))
             elif time.monotonic() >= w.deadline:
-                done.append((task, ("fail", "timeout", f"stopped after {self.timeout:g} s")))
+                why = f"stopped after {self.timeout:g} s" if w.started else f"not started in {START_SECONDS:g} s"
+                done.append((task, ("fail", "timeout", why)))
             else:
                 continue
             self._replace(w)
@@ -236,6 +320,8 @@ class BatchSummary:
     copies: int = 0  # content already stored under another path
     documents: int = 0
     errors: Counter[str] = field(default_factory=Counter)  # new error entries by kind
+    failed: int = 0  # input files of this run that end without a record (new errors, copies of failed files too)
+    gone: int = 0  # stored files found deleted or renamed, marked gone by this run
     seconds: float = 0.0
     interrupted: bool = False
 
@@ -249,14 +335,37 @@ class BatchSummary:
     def files_per_second(self) -> float:
         return self.done / self.seconds if self.seconds else 0.0
 
+    def as_dict(self) -> dict[str, Any]:
+        """The machine-readable summary (`planex batch --json`)."""
+        return {"status": "interrupted" if self.interrupted else "done", "files": self.found, "done": self.done,
+                "extracted": self.extracted, "unchanged": self.unchanged, "copies": self.copies,
+                "documents": self.documents, "failed": self.failed, "new_errors": dict(self.errors),
+                "gone": self.gone, "seconds": round(self.seconds, 3)}
+
+
+# Outcomes that say nothing about the file when the run was being stopped: the file is left for the next run.
+_STOPPED_KINDS = frozenset({"crash", "timeout"})
+def _record_errors() -> tuple[type[Exception], ...]:
+    """Errors the store raises for one record (its data), not for the store itself (a full disk, a lost
+    server): the first cost that file, the second stop the run (StoreError)."""
+    errors: list[type[Exception]] = [sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError,
+                                     sqlite3.ProgrammingError, LookupError, TypeError, ValueError]
+    with contextlib.suppress(ImportError):
+        import psycopg
+
+        errors += [psycopg.IntegrityError, psycopg.DataError, psycopg.ProgrammingError]
+    return tuple(errors)
+
 
 class _Run:
     """The parent's bookkeeping for one batch: what is in flight, what to write, when to commit."""
 
-    def __init__(self, store: Store, run_id: int, retry_errors: bool, summary: BatchSummary) -> None:
+    def __init__(self, store: Store, run_id: int, retry_errors: bool, summary: BatchSummary,
+                 stop: threading.Event | None = None) -> None:
         self.store, self.run_id, self.retry_errors, self.summary = store, run_id, retry_errors, summary
+        self.stop = stop or threading.Event()
         self.inflight: dict[str, _Task] = {}
-        self.store_errors: tuple[type[Exception], ...] = (*database_error(), LookupError, TypeError, ValueError)
+        self.store_errors = _record_errors()
         self.pending = 0
         self.last_commit = time.monotonic()
 
@@ -266,11 +375,11 @@ class _Run:
         for path in paths:
             try:
                 sha, size = file_digest(path)
-            except OSError as e:
-                kind = "not-found" if isinstance(e, FileNotFoundError) else "unreadable"
-                self.store.put_failure(path, None, kind, f"{path}: {e.strerror or e}", self.run_id)
+            except Unreadable as e:
+                self.store.put_failure(path, None, e.kind, str(e), self.run_id)
                 s.unreadable += 1
-                s.errors[kind] += 1
+                s.errors[e.kind] += 1
+                s.failed += 1
                 self._wrote()
                 continue
             task = _Task(path, sha, size)
@@ -281,7 +390,9 @@ class _Run:
             if seen is Seen.NEW:
                 self.inflight[sha] = task
                 yield task
-            elif seen is Seen.SAME:
+                continue
+            s.failed += self.store.status(sha) == "error"
+            if seen is Seen.SAME:
                 s.unchanged += 1
             else:
                 self.store.put_path(path, sha, size, self.run_id)
@@ -291,6 +402,9 @@ class _Run:
     def settle(self, task: _Task, outcome: Outcome) -> None:
         s = self.summary
         status, a, b = outcome
+        if status != "ok" and a in _STOPPED_KINDS and self.stop.is_set():
+            del self.inflight[task.sha256]  # killed by the stop (Ctrl-C), not by its content: retried next run
+            return
         kind: str | None = a
         if status == "ok":
             try:
@@ -303,6 +417,7 @@ class _Run:
             self.store.put_failure(task.path, task.sha256, a, b, self.run_id)
         if kind:
             s.errors[kind] += 1
+            s.failed += 1 + len(task.copies)
         s.extracted += 1
         for copy in task.copies:
             self.store.put_path(copy.path, task.sha256, copy.size, self.run_id)
@@ -327,7 +442,8 @@ class _CtrlC:
         self.previous: Any = None
 
     def __enter__(self) -> None:
-        if threading.current_thread() is threading.main_thread():
+        # Not in a thread, and not where Ctrl-C is ignored (a background job, nohup): that is the caller's choice.
+        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
             self.previous = signal.signal(signal.SIGINT, self._handle)
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
@@ -339,6 +455,27 @@ class _CtrlC:
             signal.signal(signal.SIGINT, self.previous)
 
 
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold OUT/planex.lock for the run: a second run on the same folder is refused, not interleaved."""
+    fd = os.open(out / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise BatchLocked(f"{out} is in use by another planex batch run; wait for it to finish") from None
+            raise
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _store_failed(e: BaseException, out: Path) -> StoreError:
+    return StoreError(f"cannot write to {out}: {e}. The store keeps what was committed; "
+                      "free the space (or fix the folder) and run the same command again to resume.")
+
+
 def run_batch(
     inputs: Sequence[str],
     out: Path,
@@ -346,6 +483,7 @@ def run_batch(
     workers: int | None = None,
     timeout: float = 60.0,
     retry_errors: bool = False,
+    reprocess: bool = False,
     extract: str = DEFAULT_EXTRACT,
     stop: threading.Event | None = None,
     progress: ProgressFn | None = None,
@@ -357,52 +495,90 @@ def run_batch(
     `extract` names the per-file function ("module:function"), imported by each worker. `dask` names a
     Dask scheduler ("tcp://host:port", or "local:N" for a local cluster) to extract on instead of local
     worker processes (extractor/dask_pool.py). `db` is a postgresql:// URL to store into instead of
-    `out/planex.db` (extractor/db.py).
-    Setting `stop` (Ctrl-C does) ends the run after committing what is done.
+    `out/planex.db` (extractor/db.py). A content stored by another extractor version is extracted
+    again; `reprocess` extracts everything again.
+    Setting `stop` (Ctrl-C does) ends the run after committing what is done. Raises BatchLocked when
+    another run holds `out`, StoreError when the store cannot be written.
     """
     started = time.monotonic()
-    out.mkdir(parents=True, exist_ok=True)
+    stop = stop or threading.Event()
+    with _CtrlC(stop):
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            with _locked(out):
+                return _run(inputs, out, _Options(workers, timeout, retry_errors, reprocess, extract, dask, db),
+                            stop, progress, started)
+        except (*database_error(), OSError) as e:  # type: ignore[misc]  # a tuple of exception classes
+            raise _store_failed(e, out) from None
+
+
+@dataclass(frozen=True)
+class _Options:
+    workers: int | None
+    timeout: float
+    retry_errors: bool
+    reprocess: bool
+    extract: str
+    dask: str | None
+    db: str | None
+
+
+def _run(inputs: Sequence[str], out: Path, o: _Options, stop: threading.Event, progress: ProgressFn | None,
+         started: float) -> BatchSummary:
     skip = out.absolute()
     summary = BatchSummary(found=sum(1 for _ in discover(inputs, skip)))
-    stop = stop or threading.Event()
-    store = Store(db or out / DB_NAME)
-    size = max(1, workers or os.cpu_count() or 1)
-    run_id = store.start_run(size)
-    run = _Run(store, run_id, retry_errors, summary)
-    tasks = run.plan(discover(inputs, skip))
+    store = Store(o.db or out / DB_NAME)
+    store.version = extractor_version()
+    size = max(1, o.workers or os.cpu_count() or 1)
+    finished = False
     pool: _Pool | DaskPool | None = None
-    store.begin()
     try:
-        with _CtrlC(stop):
-            if summary.found:
-                size = min(size, summary.found)
-                pool = DaskPool(dask, extract, timeout) if dask else _Pool(size, extract, timeout)
-            exhausted = pool is None
-            while pool and not stop.is_set():
-                for w in pool.idle():
-                    task = None if exhausted else next(tasks, None)
-                    if task is None:
-                        exhausted = True
-                        break
-                    w.give(task, timeout)
-                if exhausted and not pool.busy():
+        run_id = store.start_run(size)
+        run = _Run(store, run_id, o.retry_errors or o.reprocess, summary, stop)
+        if o.reprocess:
+            store.version = f"{store.version} (reprocess run {run_id})"
+        tasks = run.plan(discover(inputs, skip))
+        store.begin()
+        if summary.found and not stop.is_set():
+            size = min(size, summary.found)
+            pool = DaskPool(o.dask, o.extract, o.timeout) if o.dask else _Pool(size, o.extract, o.timeout)
+        exhausted = pool is None
+        while pool and not stop.is_set():
+            for w in pool.idle():
+                task = None if exhausted else next(tasks, None)
+                if task is None:
+                    exhausted = True
                     break
-                for task, outcome in pool.collect():
-                    run.settle(task, outcome)
-                if progress:
-                    progress(summary.done, summary.found, sum(summary.errors.values()))
-    finally:
-        if pool:
-            pool.close()
+                w.give(task, o.timeout)
+            if exhausted and not pool.busy():
+                break
+            for task, outcome in pool.collect():
+                run.settle(task, outcome)
+            if progress:
+                progress(summary.done, summary.found, sum(summary.errors.values()))
+        if isinstance(pool, _Pool) and stop.is_set():
+            for task, outcome in pool.collect(wait_seconds=0.0):  # what had finished is kept
+                run.settle(task, outcome)
         summary.interrupted = stop.is_set()
+        if not summary.interrupted:
+            summary.gone = store.mark_gone(run_id)
         summary.seconds = time.monotonic() - started
         store.commit()
         store.finish_run(run_id, "interrupted" if summary.interrupted else "done", _run_counts(summary))
         store.export_jsonl(out / JSONL_NAME)
-        store.close()
+        finished = True
+    finally:
+        if pool:
+            pool.close()
+        if not finished:  # a failing store: back to the last commit, the run never marked done
+            with contextlib.suppress(Exception):
+                if store.conn.in_transaction:
+                    store.conn.execute("ROLLBACK")
+        with contextlib.suppress(Exception):
+            store.close()
     return summary
 
 
 def _run_counts(s: BatchSummary) -> dict[str, int]:
     return {"files": s.done, "extracted": s.extracted, "skipped": s.unchanged + s.copies,
-            "documents": s.documents, "errors": sum(s.errors.values())}
+            "documents": s.documents, "errors": s.failed}

@@ -1,81 +1,108 @@
-"""Command line: `planex extract`, `planex schema`, `planex show` (and the archive commands)."""
+"""Command line: `planex extract`, `planex schema`, `planex show` (and the archive commands).
+
+Libraries are imported inside the commands, so `planex -h` answers at once.
+
+Exit codes (every command): 0 success; 1 some input file failed (each failure is also a record);
+2 usage error; 3 the output folder is locked by another `planex batch`; 4 the store could not be
+written (a full disk); 130 interrupted (Ctrl-C).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from extractor.archive_cli import register
-from extractor.batch import record_line
+from extractor.archive_cli import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, register
 from extractor.check_cli import register as register_check
 from extractor.feeds_cli import register as register_feeds
-from extractor.models import FileRecord
-from extractor.pipeline import extract_file
+
+if TYPE_CHECKING:
+    from extractor.models import FileRecord
+
+# A file taking longer than this (seconds) is stopped and given a "timeout" error record.
+DEFAULT_TIMEOUT = 60.0
+_TIMEOUT = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+    help="Seconds one file may take (its memory is bounded too); past it the file is a 'timeout' error.")
 
 
 def _dump(record: FileRecord, pretty: bool) -> str:
+    from extractor.batch import record_line
+
     line = record_line(record)  # the same line `planex batch` writes to records.jsonl
     return json.dumps(json.loads(line), ensure_ascii=False, indent=2) if pretty else line
 
 
-@click.group()
+@click.group(context_settings=CONTEXT)
 @click.version_option(package_name="planex")
 def main() -> None:
     """planex: structured, linked data from Vietnamese government plan documents."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--jsonl", is_flag=True, help="One compact JSON line per file.")
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
+@click.option("--jsonl", is_flag=True, help="One compact JSON line per file (default: indented JSON per file).")
 @click.option("--include-text", is_flag=True, help="Add the normalised text that all spans point into.")
-def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool) -> None:
+@_TIMEOUT
+def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool, timeout: float) -> None:
     """Extract the documents of each file (.txt, .docx, .pdf).
 
-    A file that cannot be read gives an error record; the others are still processed, and the
-    exit code is 1 when any file failed.
+    Prints one JSON record per file, in the order given, whatever their number (indented, or one line
+    each with --jsonl; never an array). A file that cannot be read gives an error record; the others
+    are still processed, and the exit code is 1 when any file failed.
     """
+    from extractor.pipeline import extract_file
+
     failed = 0
-    pretty = not jsonl
-    if pretty and len(paths) > 1:
-        click.echo("[")
-    for i, path in enumerate(paths):
-        record = extract_file(path, include_text=include_text)
-        if record.error:
-            failed += 1
-            click.echo(f"planex: {record.error.kind}: {record.error.message}", err=True)
-        out = _dump(record, pretty)
-        if pretty and len(paths) > 1:
-            out = out + ("," if i < len(paths) - 1 else "")
-        click.echo(out)
-    if pretty and len(paths) > 1:
-        click.echo("]")
+    try:
+        for path in paths:
+            record = extract_file(path, include_text=include_text, timeout=timeout)
+            if record.error:
+                failed += 1
+                click.echo(f"planex: {record.error.kind}: {record.error.message}", err=True)
+            click.echo(_dump(record, not jsonl))
+    except KeyboardInterrupt:
+        click.echo("planex: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if failed:
-        sys.exit(1)
+        sys.exit(EXIT_FAILED)
 
 
-@main.command()
+@main.command(context_settings=CONTEXT)
 def schema() -> None:
     """Print the JSON Schema of one output record (a line of --jsonl)."""
+    from extractor.models import FileRecord
+
     click.echo(json.dumps(FileRecord.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-@main.command()
-@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--out", "out_path", type=click.Path(path_type=Path), help="Write the HTML here (default: stdout).")
-def show(path: Path, out_path: Path | None) -> None:
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False, readable=False))
+@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the HTML here, creating its folder (default: stdout).")
+@_TIMEOUT
+def show(path: Path, out_path: Path | None, timeout: float) -> None:
     """Write the file's review page: its text with every extracted value highlighted, and the list of values."""
+    from extractor.batch import record_line
     from extractor.pages import review_page
+    from extractor.pipeline import extract_file
 
-    record = extract_file(path, include_text=True)
+    record = extract_file(path, include_text=True, timeout=timeout)
     if record.error or record.text is None or record.documents is None:
-        raise click.ClickException(f"{record.error.kind}: {record.error.message}" if record.error else "no text")
+        message = f"{record.error.kind}: {record.error.message}" if record.error else "no text"
+        click.echo(f"Error: {message}", err=True)
+        sys.exit(EXIT_FAILED)
     html = review_page(record.text, json.loads(record_line(record)))
     if out_path:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        out_path.write_text(html, encoding="utf-8")
+        try:
+            out_path.parent.mkdir(parents=True, exist_ok=True)
+            out_path.write_text(html, encoding="utf-8")
+        except OSError as e:
+            raise click.ClickException(f"cannot write {out_path}: {e.strerror or e}") from None
     else:
         click.echo(html)
 

@@ -140,9 +140,43 @@ class DocContext:
         merged: tuple[list[int], list[int]] = cached[1]
         return merged
 
+    @cached_property
+    def _section_index(self) -> tuple[list[int], list[int]]:
+        """Section starts (sorted) and each section's parent index (-1: none), for bisecting.
+
+        Sections nest (find_sections closes a section where a heading of its level or higher opens),
+        so the ones enclosing a position are one section and its parents.
+        """
+        starts = [s.start for s in self.sections]
+        parents: list[int] = []
+        open_: list[int] = []
+        for i, s in enumerate(self.sections):
+            while open_ and self.sections[open_[-1]].end <= s.start:
+                open_.pop()
+            parents.append(open_[-1] if open_ else -1)
+            open_.append(i)
+        return starts, parents
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [m.start() for m in stdre.finditer("\n", self.text[self.start : self.end])]
+
+    def line_start(self, pos: int) -> int:
+        """Where the line holding `pos` starts (a bisect: a one-line table must not cost a scan per value)."""
+        i = bisect_right(self._newlines, pos - 1 - self.start) - 1
+        return self.start + self._newlines[i] + 1 if i >= 0 else self.start
+
     def sections_at(self, pos: int) -> list[Section]:
-        """The headings enclosing `pos`, outermost first."""
-        return [s for s in self.sections if s.start <= pos < s.end]
+        """The headings enclosing `pos`, outermost first (a bisect, then the parents: plans have thousands)."""
+        starts, parents = self._section_index
+        i = bisect_right(starts, pos) - 1
+        chain: list[Section] = []
+        while i >= 0:
+            s = self.sections[i]
+            if s.start <= pos < s.end:
+                chain.append(s)
+            i = parents[i]
+        return chain[::-1]
 
     def headings_at(self, pos: int) -> list[str]:
         """The real (short) headings enclosing `pos`, outermost first."""

@@ -12,6 +12,7 @@ workers need the same planex (and OCR packages), not the same disks.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import tempfile
 import time
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from extractor.batch import Outcome, _Task
+    from extractor.models import FileRecord
 
 # How long `collect` waits for a finished task before the run loop looks again (progress, Ctrl-C).
 POLL_SECONDS = 0.2
@@ -27,21 +29,32 @@ POLL_SECONDS = 0.2
 IN_FLIGHT_PER_THREAD = 2
 # Dask retries a task whose worker died this many times before the file is an error.
 RETRIES = 2
+# Seconds past the queued files' budgets after which the parent counts a task as lost.
+LOST_TASK_SLACK = 30.0
 
 
-def extract_remote(path: str, data: bytes | None, spec: str) -> Outcome:
-    """Run on a worker: extract one file (from its path, or from its bytes in a temporary file of the same name)."""
+def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | None = None) -> Outcome:
+    """Run on a worker: extract one file (from its path, or from its bytes in a temporary file of the same name).
+
+    The time budget is kept on the worker, by the extractor's own guard (extractor.guard), from the moment
+    the file starts: a task that waited in the worker's queue is not charged for the wait.
+    """
     from extractor.batch import _load, record_line
 
     try:
         extract = _load(spec)
+        guarded = "timeout" in inspect.signature(extract).parameters and timeout is not None
+
+        def run(p: Path) -> FileRecord:
+            return extract(p, timeout=timeout) if guarded else extract(p)  # type: ignore[call-arg]
+
         if data is None:
-            record = extract(Path(path))
+            record = run(Path(path))
         else:
             with tempfile.TemporaryDirectory() as tmp:
                 local = Path(tmp) / Path(path).name
                 local.write_bytes(data)
-                record = extract(local)
+                record = run(local)
             record.source.path = path
         return ("ok", record_line(record), "")
     except Exception as e:  # a bug must cost one file, not the batch
@@ -57,13 +70,14 @@ class _Slot:
 
     def give(self, task: _Task, timeout: float) -> None:
         data = None if self.pool.shared_disk else Path(task.path).read_bytes()
-        self.future = self.pool.client.submit(extract_remote, task.path, data, self.pool.spec, pure=False,
+        self.future = self.pool.client.submit(extract_remote, task.path, data, self.pool.spec, timeout, pure=False,
                                               retries=RETRIES)
-        self.task, self.deadline = task, time.monotonic() + timeout
+        # The worker keeps the per-file budget; the parent only gives up on a task lost in the cluster.
+        self.task, self.deadline = task, time.monotonic() + timeout * (IN_FLIGHT_PER_THREAD + 1) + LOST_TASK_SLACK
 
 
 class DaskPool:
-    """Dask workers fed through futures; a file past its time budget is reported as a timeout and cancelled."""
+    """Dask workers fed through futures; each file's time budget is kept on its worker."""
 
     def __init__(self, scheduler: str, spec: str, timeout: float) -> None:
         from distributed import Client, LocalCluster
@@ -105,7 +119,7 @@ class DaskPool:
                 outcome = ("fail", "crash", f"worker failed: {s.future.exception()!r}")
             elif time.monotonic() >= s.deadline:
                 s.future.cancel()
-                outcome = ("fail", "timeout", f"stopped after {self.timeout:g} s")
+                outcome = ("fail", "timeout", f"lost in the cluster: no answer after {self.timeout:g} s per file")
             if outcome is not None:
                 done.append((s.task, outcome))
                 s.task, s.future = None, None

@@ -47,6 +47,8 @@ REGISTER_FIELDS: tuple[tuple[str, str, int], ...] = (
     ("Người ký", "signer_name", 50),
     ("Chức vụ", "signer_position", 100),
 )
+# A stored content that some file still holds (files gone from disk keep their history, not their place).
+_CURRENT = "status = 'ok' AND EXISTS (SELECT 1 FROM current_files f WHERE f.sha256 = c.sha256)"
 EDXML_NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
 ELI = "http://data.europa.eu/eli/ontology#"
 
@@ -227,7 +229,7 @@ def _docbin(conn: sqlite3.Connection, dest: Path) -> list[Path]:
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     out = DocBin(attrs=[], store_user_data=True)
-    for path, sha, record in conn.execute("SELECT path, sha256, record FROM contents WHERE status = 'ok'"):
+    for path, sha, record in conn.execute(f"SELECT path, sha256, record FROM contents c WHERE {_CURRENT}"):
         text = normalised_text([Path(path)], sha)
         if text is None:
             continue
@@ -248,7 +250,7 @@ def _gold(conn: sqlite3.Connection, dest: Path) -> list[Path]:
     ensure_schema(conn)
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    rows = conn.execute("SELECT path, sha256, record FROM contents WHERE status = 'ok' ORDER BY path")
+    rows = conn.execute(f"SELECT path, sha256, record FROM contents c WHERE {_CURRENT} ORDER BY path")
     for path, sha, record in rows:
         name = Path(path).name
         out = dest / f"{Path(name).stem}.json"

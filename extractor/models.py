@@ -129,10 +129,22 @@ class Document(_Model):
 
 
 class Source(_Model):
-    path: str
+    path: str = Field(description="The file name as given; bytes that are not UTF-8 are written \\xNN.")
     sha256: str
     format: Literal["txt", "docx", "pdf"] | None = None
     pages: int | None = None
+    encoding: Literal[
+        "utf-8", "utf-16", "utf-32", "unicode", "tcvn3", "vni", "viscii", "cp1258", "mojibake", "mixed"
+    ] | None = Field(
+        default=None,
+        description="What the text was read as: a Unicode encoding ('unicode' inside .docx/.pdf), the "
+        "pre-Unicode encoding it was converted from (tcvn3, vni, viscii, cp1258; 'mojibake' = UTF-8 "
+        "once decoded as Windows-1252), or 'mixed' when only part of it was converted.",
+    )
+    warnings: list[str] = Field(default_factory=list, description="What the reader changed or doubts.")
+    path_bytes_hex: str | None = Field(
+        default=None, description="The file name's exact bytes (hex), only when it is not valid UTF-8."
+    )
 
 
 class ErrorInfo(_Model):

@@ -23,7 +23,8 @@ from extractor.fields.timeline import extract_deadlines, extract_periods
 from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
 from extractor.normalize import normalize
 from extractor.orgs import find_locality, resolve_org
-from extractor.readers import ReadError, read_file
+from extractor.paths import bytes_hex, display
+from extractor.readers import ReadError, load, read_file
 from extractor.segment import Segment, split_documents
 from extractor.vocab.layout import APPENDIX_LINE
 
@@ -118,22 +119,42 @@ def extract_text(raw: str) -> tuple[str, list[Document]]:
     return text, extract_documents(text)
 
 
-def extract_file(path: Path, include_text: bool = False) -> FileRecord:
-    """Read and extract one file; never raises for bad input (the error is in the record)."""
+def extract_file(path: Path, include_text: bool = False, timeout: float | None = None) -> FileRecord:
+    """Read and extract one file; never raises for bad input (the error is in the record).
+
+    With `timeout` (seconds) it runs under a time and memory budget (extractor.guard): past either,
+    the record is a "timeout" or "too-large" error.
+    """
     path = Path(path)
+    if timeout is not None:
+        return _guarded(path, include_text, timeout)
+    name = display(str(path))
+    source = Source(path=name, sha256="", path_bytes_hex=bytes_hex(str(path)))
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        source = Source(path=str(path), sha256="")
-        return FileRecord(source=source, error=ErrorInfo(kind="not-found", message=f"{path}: {e.strerror}"))
-    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest())
-    try:
+        data = load(path)
+        source.sha256 = hashlib.sha256(data).hexdigest()
         result = read_file(path, data)
     except ReadError as e:
-        return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=str(e)))
+        return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=display(str(e))))
+    except MemoryError:
+        return FileRecord(source=source, error=ErrorInfo(kind="too-large", message=f"{name}: above the memory budget"))
+    except Exception as e:  # a reader's bug on a damaged file: one error record, never an exception
+        return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
     source.format, source.pages = result.format, result.pages
+    source.encoding, source.warnings = result.encoding, list(result.warnings)
     try:
         text, docs = extract_text(result.text)
     except Exception as e:  # a bug must cost one file, not the batch
-        return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{path}: {type(e).__name__}: {e}"))
+        return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
     return FileRecord(source=source, documents=docs, text=text if include_text else None)
+
+
+def _guarded(path: Path, include_text: bool, timeout: float) -> FileRecord:
+    from extractor.guard import GuardError, run_guarded
+
+    try:
+        return FileRecord.model_validate_json(run_guarded(lambda: extract_file(path, include_text).model_dump_json(),
+                                                          timeout))
+    except GuardError as e:
+        source = Source(path=display(str(path)), sha256="", path_bytes_hex=bytes_hex(str(path)))
+        return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=f"{source.path}: {e}"))

@@ -320,8 +320,9 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
             for item in items:
                 item["corrections"] = reviewed.get(keys[item["id"]], 0)
             errors = [{"path": p, "kind": k, "message": m} for p, k, m in
-                      conn.execute("SELECT path, kind, message FROM errors ORDER BY path")]
-            counts = {"documents": len(keys), "files": conn.execute("SELECT count(*) FROM files").fetchone()[0],
+                      conn.execute("SELECT path, kind, message FROM errors"
+                                   " WHERE path IN (SELECT path FROM current_files) ORDER BY path")]
+            counts = {"documents": len(keys), "files": conn.execute("SELECT count(*) FROM current_files").fetchone()[0],
                       "errors": len({e["path"] for e in errors}), "reviewed": len(reviewed)}
             types = [r[0] for r in conn.execute(
                 "SELECT DISTINCT doc_type FROM documents WHERE doc_type IS NOT NULL ORDER BY doc_type")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,8 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from extractor import db
+from extractor.paths import bytes_hex, display
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Columns added since schema 1, added in place to an older store: a file name's bytes when not UTF-8,
+# the run that found a file gone from disk, the extractor version a content was extracted with.
+_ADDED_COLUMNS = (("files", "path_hex", "TEXT"), ("files", "gone_run", "INTEGER"), ("contents", "extractor", "TEXT"))
 
 # Spans are stored as (start, end) into the normalised text of the file; `raw` only where a person
 # reads it directly (references, lineage edges).
@@ -45,14 +50,17 @@ CREATE TABLE IF NOT EXISTS contents (
     pages INTEGER,
     status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
     record TEXT NOT NULL,
-    run_id INTEGER REFERENCES runs (id)
+    run_id INTEGER REFERENCES runs (id),
+    extractor TEXT
 );
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
     sha256 TEXT REFERENCES contents (sha256) DEFERRABLE INITIALLY DEFERRED,
     size INTEGER,
-    run_id INTEGER REFERENCES runs (id)
+    run_id INTEGER REFERENCES runs (id),
+    path_hex TEXT,
+    gone_run INTEGER
 );
 CREATE INDEX IF NOT EXISTS files_sha256 ON files (sha256);
 CREATE TABLE IF NOT EXISTS errors (
@@ -208,6 +216,7 @@ CREATE INDEX IF NOT EXISTS edges_source ON edges (source, kind);
 CREATE INDEX IF NOT EXISTS edges_target ON edges (target, kind);
 CREATE INDEX IF NOT EXISTS edges_document ON edges (document_id);
 CREATE INDEX IF NOT EXISTS edges_ref ON edges (ref_id);
+CREATE VIEW IF NOT EXISTS current_files AS SELECT * FROM files WHERE gone_run IS NULL;
 CREATE VIEW IF NOT EXISTS file_status AS
     SELECT f.path, f.sha256, COALESCE(c.status, 'error') AS status,
            c.path IS NOT NULL AND c.path <> f.path AS duplicate_of_other,
@@ -245,6 +254,16 @@ def _span(item: dict[str, Any] | None) -> tuple[Any, Any]:
     return span.get("start"), span.get("end")
 
 
+def _source(path: str, sha256: str, hexed: str | None = None, old: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A record's `source` for a path (a name that is not UTF-8 gets its bytes too)."""
+    source: dict[str, Any] = {"path": display(path), "sha256": sha256, "format": (old or {}).get("format"),
+                              "pages": (old or {}).get("pages")}
+    hexed = hexed or bytes_hex(path)
+    if hexed:
+        source["path_bytes_hex"] = hexed
+    return source
+
+
 def _cell(value: Any) -> Any:
     """Lists (an award's recipients) are stored as '; '-joined text."""
     return "; ".join(value) if isinstance(value, list) else value
@@ -259,8 +278,16 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
+        self._add_columns()
         self.conn.executescript(SCHEMA)
-        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        self.version = ""  # the extractor version of the records put in (set by the batch)
+
+    def _add_columns(self) -> None:
+        for table, column, kind in _ADDED_COLUMNS:
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+            if have and column not in have:
+                self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     def close(self) -> None:
         if self.conn.in_transaction:
@@ -305,11 +332,22 @@ class Store:
     # --- resumability ---------------------------------------------------------------------------
 
     def seen(self, path: str, sha256: str, retry_errors: bool = False) -> Seen:
-        row = self.conn.execute("SELECT status FROM contents WHERE sha256 = ?", (sha256,)).fetchone()
-        if row is None or (retry_errors and row[0] == "error"):
+        """NEW also for a content extracted by another extractor version (when `self.version` is set),
+        and for one whose every file had gone (its documents were dropped from the graph)."""
+        row = self.conn.execute(
+            "SELECT status, extractor, EXISTS (SELECT 1 FROM files WHERE sha256 = ? AND gone_run IS NULL)"
+            " FROM contents WHERE sha256 = ?", (sha256, sha256)).fetchone()
+        if row is None or (retry_errors and row[0] == "error") or (self.version and row[1] != self.version):
             return Seen.NEW
-        held = self.conn.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
-        return Seen.SAME if held and held[0] == sha256 else Seen.KNOWN
+        held = self.conn.execute("SELECT sha256, gone_run FROM files WHERE path = ?", (display(path),)).fetchone()
+        if not row[2] and not (held and held[0] == sha256 and held[1] is None):
+            return Seen.NEW
+        return Seen.SAME if held and held[0] == sha256 and held[1] is None else Seen.KNOWN
+
+    def status(self, sha256: str) -> str | None:
+        """"ok" or "error" for a stored content, else None."""
+        row = self.conn.execute("SELECT status FROM contents WHERE sha256 = ?", (sha256,)).fetchone()
+        return str(row[0]) if row else None
 
     # --- writes ---------------------------------------------------------------------------------
 
@@ -329,8 +367,10 @@ class Store:
         with self._record():
             self.conn.execute("DELETE FROM contents WHERE sha256 = ?", (sha,))  # a retried error
             self.conn.execute(
-                "INSERT INTO contents (sha256, path, format, pages, status, record, run_id) VALUES (?,?,?,?,?,?,?)",
-                (sha, path, source.get("format"), source.get("pages"), "error" if error else "ok", line, run_id),
+                "INSERT INTO contents (sha256, path, format, pages, status, record, run_id, extractor)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                (sha, display(path), source.get("format"), source.get("pages"), "error" if error else "ok", line,
+                 run_id, self.version or None),
             )
             if error:
                 self._put_error(path, sha, error["kind"], error["message"], run_id)
@@ -358,12 +398,11 @@ class Store:
                 self._map_path(path, None, None, run_id)
                 self._put_error(path, None, kind, message, run_id)
                 return
-            record = {"source": {"path": path, "sha256": sha256, "format": None, "pages": None},
-                      "error": {"kind": kind, "message": message}}
+            record = {"source": _source(path, sha256), "error": {"kind": kind, "message": display(message)}}
             self.conn.execute("DELETE FROM contents WHERE sha256 = ?", (sha256,))
             self.conn.execute(
-                "INSERT INTO contents (sha256, path, status, record, run_id) VALUES (?,?,?,?,?)",
-                (sha256, path, "error", json.dumps(record, ensure_ascii=False), run_id),
+                "INSERT INTO contents (sha256, path, status, record, run_id, extractor) VALUES (?,?,?,?,?,?)",
+                (sha256, display(path), "error", json.dumps(record, ensure_ascii=False), run_id, self.version or None),
             )
             self._put_error(path, sha256, kind, message, run_id)
             self._map_path(path, sha256, None, run_id)
@@ -371,7 +410,7 @@ class Store:
     def _put_error(self, path: str, sha256: str | None, kind: str, message: str, run_id: int) -> None:
         self.conn.execute(
             "INSERT INTO errors (path, sha256, kind, message, run_id) VALUES (?,?,?,?,?)",
-            (path, sha256, kind, message, run_id),
+            (display(path), sha256, kind, display(message), run_id),
         )
 
     def _put_document(self, sha: str, idx: int, doc: dict[str, Any]) -> int:
@@ -404,13 +443,15 @@ class Store:
             )
         return doc_id
 
-    def _map_path(self, path: str, sha256: str | None, size: int | None, run_id: int) -> None:
+    def _map_path(self, raw_path: str, sha256: str | None, size: int | None, run_id: int) -> None:
+        path = display(raw_path)
         old = self.conn.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
         self.conn.execute("DELETE FROM errors WHERE path = ? AND sha256 IS NULL", (path,))
         self.conn.execute(
-            "INSERT INTO files (path, sha256, size, run_id) VALUES (?,?,?,?) ON CONFLICT (path) DO UPDATE SET"
-            " sha256 = excluded.sha256, size = COALESCE(excluded.size, files.size), run_id = excluded.run_id",
-            (path, sha256, size, run_id),
+            "INSERT INTO files (path, sha256, size, run_id, path_hex) VALUES (?,?,?,?,?) ON CONFLICT (path) DO UPDATE"
+            " SET sha256 = excluded.sha256, size = COALESCE(excluded.size, files.size), run_id = excluded.run_id,"
+            " path_hex = excluded.path_hex, gone_run = NULL",
+            (path, sha256, size, run_id, bytes_hex(raw_path)),
         )
         if old and old[0] and old[0] != sha256:
             self._release(old[0], path)
@@ -421,9 +462,37 @@ class Store:
         if other is None:
             self.conn.execute("DELETE FROM contents WHERE sha256 = ?", (sha256,))
             self._stale()
+        elif not self.conn.execute("SELECT 1 FROM files WHERE sha256 = ? AND gone_run IS NULL", (sha256,)).fetchone():
+            self._drop_documents(sha256)
         else:
             self.conn.execute("UPDATE contents SET path = ? WHERE sha256 = ? AND path = ?", (other, sha256, path))
             self.conn.execute("UPDATE errors SET path = ? WHERE sha256 = ? AND path = ?", (other, sha256, path))
+
+    # --- files gone from disk -----------------------------------------------------------------------
+
+    def mark_gone(self, run_id: int) -> int:
+        """Mark the files that no longer exist (deleted, renamed) and were not seen by this run as gone.
+
+        Their rows and contents stay (history); a content none of whose files is left loses its
+        documents, so the lineage graph and the report leave it out. Returns how many were marked.
+        """
+        rows = self.conn.execute(
+            "SELECT id, path, path_hex, sha256 FROM files WHERE gone_run IS NULL AND (run_id IS NULL OR run_id <> ?)",
+            (run_id,)).fetchall()
+        gone = [(fid, sha) for fid, path, hexed, sha in rows
+                if not os.path.lexists(bytes.fromhex(hexed) if hexed else path)]
+        with self._record():
+            for fid, _ in gone:
+                self.conn.execute("UPDATE files SET gone_run = ? WHERE id = ?", (run_id, fid))
+            for sha in {sha for _, sha in gone if sha}:
+                if not self.conn.execute("SELECT 1 FROM files WHERE sha256 = ? AND gone_run IS NULL",
+                                         (sha,)).fetchone():
+                    self._drop_documents(sha)
+        return len(gone)
+
+    def _drop_documents(self, sha256: str) -> None:
+        self.conn.execute("DELETE FROM documents WHERE sha256 = ?", (sha256,))
+        self._stale()
 
     # --- lineage freshness ------------------------------------------------------------------------
 
@@ -449,23 +518,50 @@ class Store:
         tmp = out.with_name(out.name + ".tmp")
         n = 0
         rows = self.conn.execute(
-            "SELECT f.path, c.path, c.record, e.kind, e.message FROM files f"
+            "SELECT f.path, f.path_hex, c.path, c.record, e.kind, e.message FROM files f"
             " LEFT JOIN contents c ON c.sha256 = f.sha256"
-            " LEFT JOIN errors e ON e.path = f.path AND e.sha256 IS NULL AND f.sha256 IS NULL ORDER BY f.id"
+            " LEFT JOIN errors e ON e.path = f.path AND e.sha256 IS NULL AND f.sha256 IS NULL"
+            " WHERE f.gone_run IS NULL ORDER BY f.id"
         )
-        with tmp.open("w", encoding="utf-8") as fh:
-            for path, first_path, record, kind, message in rows:
-                if record is None:
-                    data: dict[str, Any] = {"source": {"path": path, "sha256": "", "format": None, "pages": None},
-                                            "error": {"kind": kind or "unreadable", "message": message or ""}}
-                    line = json.dumps(data, ensure_ascii=False)
-                elif first_path != path:
-                    data = json.loads(record)
-                    data["source"]["path"] = path
-                    line = json.dumps(data, ensure_ascii=False)
-                else:
-                    line = record
-                fh.write(line + "\n")
-                n += 1
-        os.replace(tmp, out)
+        try:
+            with tmp.open("w", encoding="utf-8") as fh:
+                for path, hexed, first_path, record, kind, message in rows:
+                    if record is None:
+                        data: dict[str, Any] = {"source": _source(path, "", hexed),
+                                                "error": {"kind": kind or "unreadable", "message": message or ""}}
+                        line = json.dumps(data, ensure_ascii=False)
+                    elif first_path != path:
+                        data = json.loads(record)
+                        data["source"] = _source(path, data["source"]["sha256"], hexed, data["source"])
+                        line = json.dumps(data, ensure_ascii=False)
+                    else:
+                        line = record
+                    fh.write(line + "\n")
+                    n += 1
+            os.replace(tmp, out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half export behind
+            raise
         return n
+
+    # --- errors -----------------------------------------------------------------------------------
+
+    def failures(self) -> list[dict[str, Any]]:
+        """Every current file without a record: path, kind, message, and the run that recorded it."""
+        rows = self.conn.execute(
+            "SELECT f.path, f.path_hex, COALESCE(e.kind, 'unreadable'), COALESCE(e.message, ''), e.run_id FROM files f"
+            " LEFT JOIN contents c ON c.sha256 = f.sha256"
+            " LEFT JOIN errors e ON (f.sha256 IS NOT NULL AND e.sha256 = f.sha256)"
+            "  OR (f.sha256 IS NULL AND e.sha256 IS NULL AND e.path = f.path)"
+            " WHERE f.gone_run IS NULL AND (c.status IS NULL OR c.status = 'error') ORDER BY f.path"
+        )
+        out = []
+        for path, hexed, kind, message, run in rows:
+            item: dict[str, Any] = {"path": path, "kind": kind, "message": message, "run": run}
+            if hexed:
+                item["path_bytes_hex"] = hexed
+            out.append(item)
+        return out
+
+    def failure_kinds(self) -> Counter[str]:
+        return Counter(f["kind"] for f in self.failures())

@@ -48,6 +48,14 @@ def slow_extract(path: Path) -> FileRecord:
     return fake_extract(path)
 
 
+def gated_extract(path: Path) -> FileRecord:
+    """Like fake_extract, but a file named "gate…" says it was reached (a marker file) and never ends."""
+    if path.name.startswith("gate"):
+        (path.parent.parent / "gate.reached").write_text("x", encoding="utf-8")
+        time.sleep(3600)
+    return fake_extract(path)
+
+
 def _fake_files(folder: Path, n: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -67,17 +75,18 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
 
 
 def _assert_consistent(out: Path) -> None:
-    """Every file has a record with documents or an error entry; keys and the JSONL agree."""
+    """Every current file (not gone from disk) has a record with documents or an error entry; keys and
+    the JSONL agree."""
     conn = _db(out)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     unaccounted = conn.execute(
-        "SELECT f.path FROM files f LEFT JOIN contents c ON c.sha256 = f.sha256 WHERE NOT ("
+        "SELECT f.path FROM current_files f LEFT JOIN contents c ON c.sha256 = f.sha256 WHERE NOT ("
         " (c.status = 'ok' AND EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = c.sha256))"
         " OR EXISTS (SELECT 1 FROM errors e WHERE e.sha256 = f.sha256 OR (f.sha256 IS NULL AND e.path = f.path)))"
     ).fetchall()
     assert unaccounted == []
-    paths = {r[0] for r in conn.execute("SELECT path FROM files")}
+    paths = {r[0] for r in conn.execute("SELECT path FROM current_files")}
     lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert sorted(json.loads(ln)["source"]["path"] for ln in lines) == sorted(paths)
     conn.close()
@@ -95,7 +104,8 @@ def test_discover_folders_files_globs(tmp_path: Path) -> None:
     found = list(discover([str(a), str(tmp_path / "b.txt"), str(tmp_path / "*.txt"), str(tmp_path / "nope.pdf")],
                           skip=(a / "out").absolute()))
     names = [os.path.relpath(p, tmp_path) for p in found]
-    assert names == ["a/notes.xls", "a/x.txt", "a/sub/y.docx", "a/sub/deep/z.pdf", "b.txt", "b.txt", "nope.pdf"]
+    # b.txt, named and matched by the glob, is one file: taken once (issue 10 item 11)
+    assert names == ["a/notes.xls", "a/x.txt", "a/sub/y.docx", "a/sub/deep/z.pdf", "b.txt", "nope.pdf"]
 
 
 # --- whole runs with the real extractor ------------------------------------------------------------
@@ -235,9 +245,7 @@ def test_timeout_crash_and_bug_cost_one_file_each(tmp_path: Path) -> None:
     _fake_files(folder, 6)
     for name in ("hang.txt", "crash.txt", "bug.txt"):
         (folder / name).write_text(f"1/KH-X {name}", encoding="utf-8")  # distinct contents
-    started = time.monotonic()
     summary = run_batch([str(folder)], tmp_path / "out", workers=2, timeout=1.0, extract=FAKE)
-    assert time.monotonic() - started < 15
     assert dict(summary.errors) == {"timeout": 1, "crash": 1, "internal": 1}
     assert (summary.extracted, summary.documents) == (9, 6)
     conn = _db(tmp_path / "out")
@@ -278,30 +286,63 @@ import sys
 from pathlib import Path
 from extractor.batch import run_batch
 if __name__ == "__main__":
-    summary = run_batch([sys.argv[1]], Path(sys.argv[2]), workers=2, extract="tests.test_batch:slow_extract")
+    summary = run_batch([sys.argv[1]], Path(sys.argv[2]), workers=1, extract="tests.test_batch:gated_extract")
     sys.exit(130 if summary.interrupted else 0)
 """
 
 
-def test_ctrl_c_commits_and_exits_nonzero(tmp_path: Path) -> None:
+def test_bug_ctrl_c_timing_dependent(tmp_path: Path) -> None:
+    """Ctrl-C while the 6th file runs: the 5 done are stored, the one in flight is not (no crash row), and
+    a resume does the rest. Deterministic: the signal is sent when the worker reports the gate file."""
     folder = tmp_path / "in"
-    _fake_files(folder, 60)
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"a{i:02}.txt").write_text(f"{i + 1}/KH-A", encoding="utf-8")
+    (folder / "gate.txt").write_text("9/KH-GATE", encoding="utf-8")
+    for i in range(10):
+        (folder / f"z{i:02}.txt").write_text(f"{i + 1}/KH-Z", encoding="utf-8")
     out = tmp_path / "out"
     script = tmp_path / "run.py"
     script.write_text(CTRL_C_SCRIPT, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, str(script), str(folder), str(out)], env=env, cwd=REPO)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not (out / "planex.db-wal").exists():
-        time.sleep(0.05)
-    time.sleep(0.8)
+    proc = subprocess.Popen([sys.executable, str(script), str(folder), str(out)], env=env, cwd=REPO,
+                            stderr=subprocess.PIPE, text=True)
+    marker = tmp_path / "gate.reached"
+    while not marker.exists() and proc.poll() is None:
+        time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=20) == 130
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
     _assert_consistent(out)
     conn = _db(out)
     assert conn.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
-    assert 0 < _count(conn, "files") < 60
+    assert _count(conn, "files") == 5
+    assert _count(conn, "errors") == 0
     conn.close()
+    second = run_batch([str(folder)], out, workers=2, extract=FAKE)
+    assert (second.unchanged, second.extracted, second.interrupted) == (5, 11, False)
+    _assert_consistent(out)
+
+
+def test_bug_ctrl_c_crash_rows_skipped_on_resume(tmp_path: Path) -> None:
+    """A worker that dies while the run is being stopped (Ctrl-C reaches the whole process group) leaves
+    no error row: its file is extracted by the next run."""
+    from extractor.batch import BatchSummary, _Run, _Task
+    from extractor.store import Store
+
+    db = Store(tmp_path / "planex.db")
+    summary = BatchSummary()
+    stop = threading.Event()
+    run = _Run(db, db.start_run(1), False, summary, stop)
+    task = _Task("/a/x.txt", "s1", 10)
+    run.inflight["s1"] = task
+    stop.set()
+    run.settle(task, ("fail", "crash", "worker died (exit code 1)"))
+    db.commit()
+    assert (_count(db.conn, "files"), _count(db.conn, "errors"), summary.failed) == (0, 0, 0)
+    assert run.inflight == {}
+    db.close()
 
 
 def test_record_the_store_rejects_costs_one_file(tmp_path: Path) -> None:

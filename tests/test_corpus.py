@@ -55,6 +55,26 @@ def test_same_fields_from_txt_docx_and_pdf(stem: str) -> None:
             assert [lists(d) for d in other] == [lists(d) for d in base], ext
 
 
+def _legacy_versions() -> list[tuple[Path, Path]]:
+    """(converted file, Unicode source): tools/make_legacy_corpus.py names a file in a pre-Unicode
+    font f05_<encoding>_<the source's stem without its prefix>."""
+    pairs = []
+    for path in sorted(CORPUS.glob("f05_*")):
+        if path.suffix in FORMATS:
+            tail = path.stem.split("_", 2)[2]
+            (source,) = [p for p in CORPUS.glob(f"*_{tail}.txt") if not p.name.startswith("f05_")]
+            pairs.append((path, source))
+    return pairs
+
+
+@pytest.mark.parametrize(("path", "source"), _legacy_versions(), ids=lambda p: p.name)
+def test_same_fields_from_a_pre_unicode_font_as_from_unicode(path: Path, source: Path) -> None:
+    base, other = _docs(source), _docs(path)
+    assert [header(d) for d in other] == [header(d) for d in base]
+    assert [lists(d) for d in other] == [lists(d) for d in base]
+    assert extract_file(path).source.encoding in ("tcvn3", "vni", "cp1258", "viscii", "mixed")
+
+
 def test_bug_appendix_table_repeating_the_plans_figures_adds_no_targets() -> None:
     from extractor.pipeline import extract_text
 

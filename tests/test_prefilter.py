@@ -26,6 +26,7 @@ from extractor.fields.prefilter import (
     search,
 )
 from extractor.normalize import normalize
+from extractor.readers import read_file
 from tests.helpers import make_ctx
 
 CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"))
@@ -118,7 +119,7 @@ def test_matches_at_does_not_overlap() -> None:
 
 
 def _texts() -> list[str]:
-    return [normalize(p.read_text(encoding="utf-8")) for p in CORPUS]
+    return [normalize(read_file(p).text) for p in CORPUS]  # read_file: some are in pre-Unicode fonts
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from PIL import Image
 from extractor.normalize import normalize
 from extractor.readers import MAX_BYTES, MAX_TEXT_CHARS, ReadError, ReadResult, read_file
 from extractor.readers.pdf import _continues, _drop_furniture, _Line, _Page, _page_lines, _split_header, _Word
+from extractor.readers.vncodecs import encode_cp1258
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -33,17 +34,7 @@ TCVN3_BYTES = (
 )
 # VNI-Times text as a Word document shows it to python-docx: tone marks as Latin-1 letters.
 VNI_TEXT = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Keá hoaïch thöïc hieän phong traøo thi ñua.\n"
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 keeps â/ê/ô/ă/ơ/ư/đ precomposed and writes tones as combining marks."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in _TONES)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)) + tones)
-    return "".join(out).encode("cp1258")
+_cp1258 = encode_cp1258  # Windows-1258 keeps â/ê/ô/ă/ơ/ư/đ precomposed and writes tones as combining marks
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -63,37 +54,58 @@ def _error(path: Path) -> ReadError:
 # --- .txt ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    ("data", "text"),
+    ("data", "text", "encoding"),
     [
-        (VIET.encode("utf-8"), VIET),
-        (codecs.BOM_UTF8 + VIET.encode("utf-8"), VIET),
-        (VIET.encode("utf-16"), VIET),  # with a BOM, native order
-        (codecs.BOM_UTF16_BE + VIET.encode("utf-16-be"), VIET),
-        (VIET.encode("utf-16-le"), VIET),  # no BOM: recognised by its NUL bytes
-        (VIET.encode("utf-16-be"), VIET),
-        (codecs.BOM_UTF32_LE + VIET.encode("utf-32-le"), VIET),
-        (unicodedata.normalize("NFD", VIET).encode("utf-8"), unicodedata.normalize("NFD", VIET)),
+        (VIET.encode("utf-8"), VIET, "utf-8"),
+        (codecs.BOM_UTF8 + VIET.encode("utf-8"), VIET, "utf-8"),
+        (VIET.encode("utf-16"), VIET, "utf-16"),  # with a BOM, native order
+        (codecs.BOM_UTF16_BE + VIET.encode("utf-16-be"), VIET, "utf-16"),
+        (VIET.encode("utf-16-le"), VIET, "utf-16"),  # no BOM: recognised by its NUL bytes
+        (VIET.encode("utf-16-be"), VIET, "utf-16"),
+        (codecs.BOM_UTF32_LE + VIET.encode("utf-32-le"), VIET, "utf-32"),
+        (unicodedata.normalize("NFD", VIET).encode("utf-8"), unicodedata.normalize("NFD", VIET), "utf-8"),
         # Traps: typography a plan may use, and one foreign name, are not legacy encodings.
         ("Nhiệt độ 25°C, diện tích 120 m², «Gia đình văn hóa», ông Jürgen Müller.\n".encode(),
-         "Nhiệt độ 25°C, diện tích 120 m², «Gia đình văn hóa», ông Jürgen Müller.\n"),
-        (b"Ke hoach so 12/KH-UBND\r\n", "Ke hoach so 12/KH-UBND\r\n"),  # raw: normalisation comes later
+         "Nhiệt độ 25°C, diện tích 120 m², «Gia đình văn hóa», ông Jürgen Müller.\n", "utf-8"),
+        (b"Ke hoach so 12/KH-UBND\r\n", "Ke hoach so 12/KH-UBND\r\n", "utf-8"),  # raw: normalisation comes later
     ],
     ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le-no-bom", "utf16be-no-bom", "utf32-bom",
          "nfd", "symbols-trap", "crlf-kept"],
 )
-def test_txt_decodes(tmp_path: Path, data: bytes, text: str) -> None:
-    assert read_file(_write(tmp_path, "a.txt", data)) == ReadResult(text=text, format="txt", pages=None)
+def test_txt_decodes(tmp_path: Path, data: bytes, text: str, encoding: str) -> None:
+    assert read_file(_write(tmp_path, "a.txt", data)) == ReadResult(
+        text=text, format="txt", pages=None, encoding=encoding)
+
+
+# Issue 7: these were refused with an "encoding" error; they are converted now, and the record says so.
+TCVN3_VIET = "Căn cứ kế hoạch của Ủy ban nhân dân xã về việc tổ chức phong trào thi đua đạt chuẩn năm 2019.\n"
+VNI_VIET = "Cộng hòa xã hội chủ nghĩa Việt Nam. Kế hoạch thực hiện phong trào thi đua.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        (_cp1258(VIET), VIET, "cp1258"),
+        (TCVN3_BYTES, TCVN3_VIET, "tcvn3"),
+        (VNI_TEXT.encode("cp1252"), VNI_VIET, "vni"),
+        (VNI_TEXT.encode("utf-8"), VNI_VIET, "vni"),  # legacy-font text already in UTF-8
+        (VIET.encode("utf-8").decode("latin-1").encode("utf-8"), VIET, "mojibake"),
+        (VIET.encode("utf-8").decode("cp1252", "replace").encode("utf-8"), VIET, "mojibake"),
+    ],
+    ids=["cp1258", "tcvn3", "vni-bytes", "vni-unicode", "mojibake-latin1", "mojibake-cp1252"],
+)
+def test_txt_converts_legacy_encodings(tmp_path: Path, data: bytes, text: str, encoding: str) -> None:
+    result = read_file(_write(tmp_path, "old.txt", data))
+    assert (result.text, result.encoding, result.warnings) == (text, encoding, ())
 
 
 @pytest.mark.parametrize(
     ("data", "kind", "says"),
     [
-        (_cp1258(VIET), "encoding", "Windows-1258"),
-        (TCVN3_BYTES, "encoding", "TCVN3"),
-        (VNI_TEXT.encode("cp1252"), "encoding", "VNI"),
-        (VNI_TEXT.encode("utf-8"), "encoding", "VNI"),  # legacy-font text already in UTF-8
-        (VIET.encode("utf-8").decode("latin-1").encode("utf-8"), "encoding", "mojibake"),
-        (VIET.encode("utf-8").decode("cp1252", "replace").encode("utf-8"), "encoding", "mojibake"),
+        # Mojibake that lost bytes (Windows-1252 has no character for 0x81, 0x8D, 0x8F, 0x90, 0x9D):
+        # no conversion reads as Vietnamese, so it is still refused.
+        ("Trường học tổ chức các hoạt động thi đua về".encode().decode("cp1252", "replace").encode(), "encoding",
+         "mojibake"),
         ((VIET * 20).encode("utf-8") + b"\xff" + VIET.encode("utf-8"), "encoding", "1 invalid byte sequence"),
         (b"", "empty", "no text"),
         (b"  \r\n\t\n ", "empty", "no text"),
@@ -103,7 +115,7 @@ def test_txt_decodes(tmp_path: Path, data: bytes, text: str) -> None:
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x01", "corrupt", "a PDF"),
         (b"\xff\xfe" + b"\x00\xd8" * 10, "encoding", "UTF-16"),  # a BOM, then lone surrogates
     ],
-    ids=["cp1258", "tcvn3", "vni-bytes", "vni-unicode", "mojibake-latin1", "mojibake-cp1252", "stray-byte", "empty",
+    ids=["lossy-mojibake", "stray-byte", "empty",
          "whitespace", "utf16-whitespace", "binary-nul", "binary-control", "pdf-named-txt", "bad-utf16"],
 )
 def test_txt_refuses(tmp_path: Path, data: bytes, kind: str, says: str) -> None:
@@ -146,9 +158,10 @@ def test_extension_is_case_insensitive(tmp_path: Path) -> None:
     assert read_file(_write(tmp_path, "A.TXT", VIET.encode())).format == "txt"
 
 
-def test_directory_is_not_found(tmp_path: Path) -> None:
+def test_bug_directory_is_not_a_file(tmp_path: Path) -> None:
+    # Issue 10 item 13: a folder was reported as "not-found" although it exists.
     (tmp_path / "folder.txt").mkdir()
-    assert _error(tmp_path / "folder.txt").kind == "not-found"
+    assert _error(tmp_path / "folder.txt").kind == "not-a-file"
 
 
 # --- .docx --------------------------------------------------------------------------------------
@@ -300,11 +313,12 @@ def test_docx_without_text_is_empty(tmp_path: Path) -> None:
     assert _error(_save(doc, tmp_path)).kind == "empty"
 
 
-def test_docx_typed_in_a_legacy_font_is_refused(tmp_path: Path) -> None:
+def test_docx_typed_in_a_legacy_font_is_converted_even_without_its_font_name(tmp_path: Path) -> None:
+    # Issue 7: this was refused; the run names no font, so the text itself says it is VNI.
     doc = Document()
     doc.add_paragraph(VNI_TEXT.strip())
-    error = _error(_save(doc, tmp_path))
-    assert (error.kind, "VNI" in error.message) == ("encoding", True)
+    result = read_file(_save(doc, tmp_path))
+    assert (result.text, result.encoding) == (VNI_VIET.strip(), "vni")
 
 
 # --- .pdf ---------------------------------------------------------------------------------------

@@ -243,3 +243,12 @@ def test_bug_sentence_case_position_line_closed_the_block() -> None:
 def test_position_named_in_a_sentence_is_not_a_signature() -> None:
     raw = BODY + "Giao Phó Chủ tịch phụ trách văn xã chỉ đạo thực hiện.\nChủ tịch.\n" + NOI_NHAN
     assert extract_signer(_ctx(raw)) is None
+
+def test_bug_recipient_span_points_at_wrong_text() -> None:
+    """A purpose inside the item ("A (b/c); B"): the name has no exact copy in the text, and the span
+    must still cover the recipient (the whole item), not text found at index -1."""
+    from extractor.pipeline import extract_text
+
+    text, docs = extract_text("Nơi nhận:\n- A (b/c); B\n- Phòng Nội vụ;\n")
+    got = [(r.name, r.purpose, text[r.span.start : r.span.end], r.span.raw) for r in docs[0].recipients]
+    assert got == [("A; B", "b/c", "A (b/c); B", "A (b/c); B"), ("Phòng Nội vụ", None, "Phòng Nội vụ", "Phòng Nội vụ")]

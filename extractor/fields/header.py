@@ -71,8 +71,10 @@ def _clean_symbol(sym: str) -> str:
 
 
 def _caps_fragment(line: str) -> bool:
+    if len(line) >= 100:  # first: a one-line file is one huge line
+        return False
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) < 100
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def parse_header(text: str, start: int, end: int) -> Header:

@@ -132,6 +132,7 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
     """Numbered documents mentioned from `start` (default: the body) to the end of the document."""
     text = ctx.text
     refs: list[Reference] = []
+    by_number: dict[str, list[Reference]] = {}  # upper-cased number -> its documents: no rescan per mention
     own = (own_number or "").upper()
     layout = basis_layout(ctx)
     prev: Reference | None = None  # the last mention read: a list goes on from it, a nested one sits in it
@@ -156,9 +157,10 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         if before:
             _, raw = _take_org(text, before.start("org"), before.end("org"))
             ref.issuer, ref.issuer_raw = resolve_org(_strip_position(expand(raw)), ctx.locality), raw
-        first = _first_mention(refs, ref)
+        first = _first_mention(by_number.get(ref.number.upper(), []), ref)
         if first is None:
             refs.append(ref)
+            by_number.setdefault(ref.number.upper(), []).append(ref)
         else:
             first.mentions.append(ctx.span(ref.span.start, ref.span.end))
             first.date = first.date or ref.date
@@ -205,12 +207,12 @@ def _is_self(ctx: DocContext, ref: Reference) -> bool:
 
 
 def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
-    """The earlier mention of the same document: same number, and no conflicting date.
+    """The earlier mention of the same document among `refs` (those of its number): no conflicting date.
 
     Numbers restart every year and per issuer, so "12/KH-UBND" of 2020 and of 2021 are two documents.
     """
     for r in refs:
-        if r.number.upper() == new.number.upper() and (not r.date or not new.date or r.date == new.date):
+        if not r.date or not new.date or r.date == new.date:
             return r
     return None
 

@@ -316,7 +316,11 @@ def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"])
             name = _PURPOSE.sub("", item).rstrip(" ;.,")
             if not name or fold_upper(name).startswith(_AS_ABOVE):
                 continue
-            start = ps + left.find(name, at)
+            found = left.find(name, at)
+            if found >= 0:
+                start, end = ps + found, ps + found + len(name)
+            else:  # the purpose stood inside the name ("A (b/c); B"): the span covers the whole item
+                start, end = ps + at, ps + at + len(item.rstrip(" ;.,"))
             items.append(Recipient(name=name, via=via, purpose=purpose.group("purpose").strip() if purpose else None,
-                                   span=Span(start=start, end=start + len(name), raw=name)))
+                                   span=Span(start=start, end=end, raw=ctx.text[start:end])))
     return items

@@ -79,6 +79,7 @@ _MEASURE_TAIL = re.compile(rf"(?r)(?:\s+(?:{alternation(AIM_TAILS)}))+$", re.IGN
 _TAIL_ENDS = tuple({fold(t.split()[-1]) for t in AIM_TAILS})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"\p{L}")  # a measure names something: one letter (a C search, not a Python loop)
 # Marks no space goes before in a measure.
 _MARKS = ",;:)"
 # How far back a bound may start before its number.
@@ -188,7 +189,7 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
     measure = _MEASURE_LEAD.sub("", measure.strip(" ,:;-")).strip(" ,:;-")
     if fold(measure).endswith(_TAIL_ENDS):
         measure = _MEASURE_TAIL.sub("", measure).strip(" ,:;-")
-    return measure if any(c.isalpha() for c in measure) else None
+    return measure if _LETTER.search(measure) else None
 
 
 def _target(ctx: DocContext, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
@@ -234,10 +235,15 @@ def _key(word: str) -> str:
     return key
 
 
+# A plan states tens of targets. Each carries its clause (up to 1,200 characters), so a body that is a
+# table of hundreds of thousands of percentages would cost gigabytes: past this many, the rest are not read.
+MAX_TARGETS = 5000
+
+
 def extract_targets(ctx: DocContext) -> list[Target]:
     """The plan's quantitative aims, in text order; equal values in different clauses stay separate."""
     ref_year = _reference_year(ctx)
-    targets = []
+    targets: list[Target] = []
     no_aim: dict[str, bool] = {}
     for hit in _hits(ctx):
         if ctx.is_foreign(hit.m.start(), hit.m.end()):
@@ -245,4 +251,6 @@ def extract_targets(ctx: DocContext) -> list[Target]:
         target = _target(ctx, hit, ref_year, no_aim)
         if target:
             targets.append(target)
+            if len(targets) == MAX_TARGETS:
+                break
     return targets

@@ -190,7 +190,7 @@ def _in_time_scope(ctx: DocContext, pos: int) -> bool:
 
 def _label(ctx: DocContext, pos: int) -> str | None:
     """The phase a period line opens with: "Đợt 1", "Giai đoạn 2", "sơ kết", "tổng kết"."""
-    line = ctx.text.rfind("\n", ctx.start, pos) + 1
+    line = ctx.line_start(pos)
     m = _PHASE.match(ctx.text, line, pos)
     if not m:
         return None

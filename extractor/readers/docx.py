@@ -9,13 +9,14 @@ Công văn's "V/v …" under the number, follows them, as converters and typists
 are data: one row per line, cells separated by a tab, a blank line around the table. Body paragraphs
 are one per line, as typed (a title split over two paragraphs is then joined by the normaliser).
 Page headers and footers are not read (body only); content controls (w:sdt) and text boxes are.
+Runs in pre-Unicode Vietnamese fonts (".VnTime", "VNI-Times") are converted by their font
+(extractor.readers.docx_fonts).
 """
 
 from __future__ import annotations
 
 import io
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,12 +25,14 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
+from extractor.readers.docx_fonts import RunFonts
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
+from extractor.readers.legacy import Decoded
+from extractor.readers.limits import check_zip
 
-# Uncompressed size above which a .docx is refused (a "zip bomb" would exhaust memory first).
-_MAX_UNZIPPED = 200 * 1024 * 1024
 # The OLE2 signature: a password-protected .docx, or an old .doc renamed.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OLE = "EncryptionInfo".encode("utf-16-le")
@@ -78,30 +81,42 @@ def _unique_cells(table: Table) -> Iterator[list[_Cell | None]]:
         yield out
 
 
-def _is_layout(table: Table) -> bool:
+def _text(paragraph: Paragraph, fonts: RunFonts | None) -> str:
+    return paragraph.text if fonts is None else fonts.paragraph_text(paragraph._p)
+
+
+def _cell_text(cell: _Cell, fonts: RunFonts | None) -> str:
+    """The cell's paragraphs, those of a table nested in it included (python-docx's `.text` skips them)."""
+    paragraphs = [Paragraph(p, cell) for p in cell._tc.iter(_P)]
+    return "\n".join(p.text if fonts is None else _text(p, fonts) for p in paragraphs)
+
+
+def _is_layout(table: Table, fonts: RunFonts | None) -> bool:
     if not table.rows:
         return False
-    first = "\n".join(c.text for c in table.rows[0].cells)
+    first = "\n".join(_cell_text(c, fonts) for c in table.rows[0].cells)
     return LAYOUT_MARKERS.search(unicodedata.normalize("NFC", first)) is not None
 
 
-def _table_blocks(table: Table, textboxes: bool) -> Iterator[_Block]:
-    if _is_layout(table):
+def _table_blocks(table: Table, textboxes: bool, fonts: RunFonts | None) -> Iterator[_Block]:
+    if _is_layout(table, fonts):
         for row in _unique_cells(table):
             for cell in row:
                 if cell is not None:
-                    yield from _blocks(_children(cell._tc, cell), textboxes, in_cell=True)
+                    yield from _blocks(_children(cell._tc, cell), textboxes, fonts, in_cell=True)
         return
     lines = []
     for row in _unique_cells(table):
-        cells = [" ".join(c.text.split()) if c is not None else "" for c in row]
+        cells = [" ".join(_cell_text(c, fonts).split()) if c is not None else "" for c in row]
         if any(cells):
             lines.append("\t".join(cells).rstrip("\t"))
     if lines:
         yield _Block(lines, apart=True)
 
 
-def _blocks(items: Iterator[Paragraph | Table], textboxes: bool, in_cell: bool = False) -> Iterator[_Block]:
+def _blocks(
+    items: Iterator[Paragraph | Table], textboxes: bool, fonts: RunFonts | None, in_cell: bool = False
+) -> Iterator[_Block]:
     """A block per paragraph, or (in_cell) one block for all paragraphs of a table cell."""
     lines: list[str] = []
     for item in items:
@@ -109,11 +124,11 @@ def _blocks(items: Iterator[Paragraph | Table], textboxes: bool, in_cell: bool =
             if lines:
                 yield _Block(lines, apart=True)
                 lines = []
-            yield from _table_blocks(item, textboxes)
+            yield from _table_blocks(item, textboxes, fonts)
             continue
         if textboxes:
-            yield from _blocks(_textboxes(item), textboxes)
-        text = item.text
+            yield from _blocks(_textboxes(item), textboxes, fonts)
+        text = _text(item, fonts)
         if text.strip():
             lines.extend(text.split("\n"))
             if not in_cell:
@@ -129,9 +144,7 @@ def _open(data: bytes, name: str) -> Any:
             raise ReadError("encrypted", f"{name}: password-protected Word document")
         raise ReadError("unsupported-format", f"{name}: an old Word 97-2003 (.doc) file; save it as .docx")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if sum(i.file_size for i in z.infolist()) > _MAX_UNZIPPED:
-                raise ReadError("too-large", f"{name}: unpacks to more than {_MAX_UNZIPPED >> 20} MB")
+        check_zip(data, name)  # the real unpacked sizes, streamed: sizes written in the zip can be forged
         return Document(io.BytesIO(data))
     except ReadError:
         raise
@@ -139,16 +152,36 @@ def _open(data: bytes, name: str) -> Any:
         raise ReadError("corrupt", f"{name}: not a readable .docx ({type(e).__name__}: {e})") from None
 
 
-def read_docx(data: bytes, name: str) -> str:
-    """The body text of a .docx; raise ReadError when it cannot be opened."""
+def _keep_text_after_entities(body: Any) -> None:
+    """An entity the parser leaves unresolved is a node inside <w:t>; python-docx reads only the text
+    before it. The entity (its value is unknown) is dropped and the text after it kept."""
+    for entity in list(body.iter(etree.Entity)):
+        parent = entity.getparent()
+        if parent is None:
+            continue
+        tail, previous = entity.tail or "", entity.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(entity)
+
+
+def read_docx(data: bytes, name: str) -> Decoded:
+    """The body text of a .docx, legacy-font runs converted; raise ReadError when it cannot be opened."""
     document = _open(data, name)
     body = document.element.body
+    if body is None:
+        raise ReadError("empty", f"{name}: the document has no body")
+    _keep_text_after_entities(body)
     textboxes = next(body.iter(_TXBX), None) is not None
+    fonts = RunFonts.of(document)
     parts: list[str] = []
     previous: _Block | None = None
-    for block in _blocks(_children(body, document._body), textboxes):
+    for block in _blocks(_children(body, document._body), textboxes, fonts):
         if previous is not None:
             parts.append("\n\n" if block.apart or previous.apart else "\n")
         parts.append("\n".join(block.lines))
         previous = block
-    return "".join(parts)
+    text = "".join(parts)
+    return Decoded(text, "unicode") if fonts is None else fonts.result(text)

@@ -12,7 +12,9 @@ ErrorKind = Literal[
     "corrupt",  # damaged, truncated, or not what its extension says
     "encrypted",  # needs a password
     "no-text-layer",  # a scanned PDF: OCR needed
-    "not-found",  # missing or unreadable path
+    "not-found",  # no such path
+    "unreadable",  # the path exists but cannot be read (permission denied, I/O error)
+    "not-a-file",  # a folder, pipe, device or socket: never opened
 ]
 
 

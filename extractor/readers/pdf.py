@@ -24,7 +24,10 @@ On top of PDFium's lines this module
 - joins a line wrapped by the layout to its continuation, using PDFium's character boxes: the line
   reaches the right margin (the next line's first word would not have fitted) and the next one starts
   at the left margin, so that "… ngày 3 tháng 4 năm" / "2019 …" becomes one line as it was typed;
-- maps PDFium's mark for a hyphen at a line end ("\\x02" or U+FFFE: "QĐ-" / "UBND") to "-".
+- maps PDFium's mark for a hyphen at a line end ("\\x02" or U+FFFE: "QĐ-" / "UBND") to "-";
+- converts the lines of each page that show a pre-Unicode font's codes (a PDF made from a ".VnTime"
+  or "VNI-Times" document: "KÕ ho¹ch", with "ư" as U+2212) before any of the steps above look at
+  them (extractor.readers.legacy.repair_text, page by page).
 Normalisation proper happens later (extractor.normalize).
 """
 
@@ -39,10 +42,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
+from extractor.readers.legacy import Decoded, Encoding, needs_repair, repair_text
+from extractor.readers.limits import check_pages, check_pdf
 from extractor.vocab.layout import KINH_GUI, TYPE_LINE, TYPE_WITH_TITLE, VV_LINE
+from extractor.vocab.legacy_fonts import TCVN3_CAPS_PDF_FONT
 
 # PDFium is not thread-safe; a batch runner may call read_file from several threads.
 _PDFIUM_LOCK = threading.Lock()
@@ -93,6 +100,11 @@ _HEADER_SHARE = 0.35  # the header cells sit in the top third of a page that ope
 _HEADER_ENDS = (TYPE_LINE, TYPE_WITH_TITLE, KINH_GUI)
 # The gap between the cells is wider than a space between words (about a quarter of the font size).
 _MIN_GAP = 0.5  # in font heights
+# A line is in a caps font (".VnTimeH") when text in that font covers this share of its width.
+_CAPS_COVER = 0.6
+# pdfplumber costs ~60 ms and a few MB a page: at most this many mixed-header pages are re-read with it
+# (a header opens a document; a file with more is a bundle of hundreds, where PDFium's order stands).
+_MAX_PLUMBER_PAGES = 50
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,7 @@ class _PageText:
     lines: list[_Line]
     top: float  # the page's top edge: PDFium's boxes count up from the bottom, pdfplumber's down from here
     height: float
+    caps: tuple[tuple[float, float, float, float], ...] = ()  # boxes of text in a caps font (".VnTimeH")
 
 
 @dataclass(frozen=True)
@@ -160,7 +173,7 @@ def _page_lines(document: Any, index: int) -> _PageText:
                 lines.append(_Line(stripped.translate(_CHAR_MAP), index, None))
             pos += len(raw) + len(_LINE_BREAK)
         _, bottom, _, top = page.get_bbox()  # unlike get_mediabox(), inherits the box from the page tree
-        return _PageText(lines, top, top - bottom)
+        return _PageText(lines, top, top - bottom, _caps_font_boxes(page) if needs_repair(text) else ())
     finally:
         tp.close()
         page.close()
@@ -272,8 +285,12 @@ def _unmix_headers(data: bytes, pages: list[_PageText]) -> list[list[_Line]]:
 
     # pdfminer is stricter than PDFium about damaged files: if it fails, PDFium's text stands.
     with suppress(Exception), pdfplumber.open(io.BytesIO(data)) as pdf:
-        for i in mixed:
-            lines[i] = _split_header(pdf.pages[i].extract_words(), pages[i])
+        for i in mixed[:_MAX_PLUMBER_PAGES]:
+            page = pdf.pages[i]
+            try:
+                lines[i] = _split_header(page.extract_words(), pages[i])
+            finally:
+                page.close()  # drops the page's parsed layout: memory stays that of one page
     return lines
 
 
@@ -327,13 +344,15 @@ def _geometry(lines: list[_Line]) -> _Page | None:
     return _Page(left, right, char) if right > left and char else None
 
 
-def _continues(a: _Line, b: _Line, pa: _Page | None, pb: _Page | None) -> bool:
+def _continues(a: _Line, b: _Line, pa: _Page | None, pb: _Page | None, a_size: int | None = None) -> bool:
+    """Whether b continues a; `a_size` is a's length when a stands for a longer joined line."""
     if not (a.box and b.box and pa and pb) or _LIST_ITEM.match(b.text):
         return False
-    if _SENTENCE_END.search(a.text) and (b.text[0].isupper() or b.text[0].isdigit()):
+    if _SENTENCE_END.search(a.text[-1:]) and (b.text[0].isupper() or b.text[0].isdigit()):
         return False
     # Table rows and two-column lines are spread out: wide gaps between their cells.
-    if _char_width(a) > _MAX_SPREAD * pa.char or _char_width(b) > _MAX_SPREAD * pb.char:
+    a_width = (a.box[2] - a.box[0]) / (a_size or len(a.text))
+    if a_width > _MAX_SPREAD * pa.char or _char_width(b) > _MAX_SPREAD * pb.char:
         return False
     char = _char_width(b)
     first_word = len(b.text.split(maxsplit=1)[0])
@@ -354,15 +373,25 @@ def _join(a: _Line, b: _Line) -> _Line:
 
 
 def _reflow(pages: list[list[_Line]]) -> list[str]:
+    """Lines joined to their continuations. A joined line is kept as its parts (joined once at the end)
+    and compared by its last part and its length: linear, however many lines continue each other."""
     geometry = [_geometry(lines) for lines in pages]
-    out: list[_Line] = []
+    out: list[_Line] = []  # the last part of each output line, with the joined line's box
+    parts: list[list[str]] = []
+    sizes: list[int] = []  # the joined line's length
     for line in (ln for lines in pages for ln in lines):
         prev = out[-1] if out else None
-        if prev and _continues(prev, line, geometry[prev.page], geometry[line.page]):
-            out[-1] = _join(prev, line)
+        if prev and _continues(prev, line, geometry[prev.page], geometry[line.page], sizes[-1]):
+            joined = _join(prev, line)
+            glue = len(joined.text) - len(prev.text) - len(line.text)
+            parts[-1].append(joined.text[len(prev.text) : len(prev.text) + glue] + line.text)
+            sizes[-1] += glue + len(line.text)
+            out[-1] = replace(joined, text=line.text)
         else:
             out.append(line)
-    return [ln.text for ln in out]
+            parts.append([line.text])
+            sizes.append(len(line.text))
+    return ["".join(p) for p in parts]
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -374,11 +403,64 @@ def _open(data: bytes, name: str) -> Any:
         raise ReadError("corrupt", f"{name}: not a readable PDF ({e})") from None
 
 
-def read_pdf(data: bytes, name: str) -> tuple[str, int]:
+def _pages_with_text(pages: list[_PageText]) -> int:
+    """Pages holding text of their own: _MIN_PAGE_CHARS characters, or (among several pages) a text no
+    other page has, numbers aside. A scan's stamp repeats on every page; short pages of a real
+    document (a form, a list) differ from each other."""
+    keys = [_DIGITS.sub("#", " ".join(ln.text for ln in page.lines)) for page in pages]
+    counts = Counter(keys)
+    return sum(
+        sum(len(ln.text) for ln in page.lines) >= _MIN_PAGE_CHARS or (len(pages) > 1 and bool(key) and counts[key] == 1)
+        for page, key in zip(pages, keys, strict=True)
+    )
+
+
+def _caps_font_boxes(page: Any) -> tuple[tuple[float, float, float, float], ...]:
+    """Where a page draws text in a caps font, whose lower-case codes show as capitals."""
+    boxes = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+        if TCVN3_CAPS_PDF_FONT.match(obj.get_font().get_base_name() or ""):
+            boxes.append(obj.get_bounds())
+    return tuple(boxes)
+
+
+def _in_caps_font(line: _Line, caps: tuple[tuple[float, float, float, float], ...]) -> bool:
+    """Most of the line's width lies in caps-font text on its row."""
+    if not line.box:
+        return False
+    left, bottom, right, top = line.box
+    middle = (bottom + top) / 2
+    covered = sum(max(0.0, min(right, b[2]) - max(left, b[0])) for b in caps if b[1] <= middle <= b[3])
+    return covered >= _CAPS_COVER * (right - left)
+
+
+def _convert_fonts(pages: list[_PageText]) -> tuple[list[_PageText], Encoding, tuple[str, ...]]:
+    """Pages whose lines are a legacy font's codes, converted; the encoding and warnings to report."""
+    out, kinds, warnings = [], set(), []
+    for number, page in enumerate(pages, start=1):
+        joined = "\n".join(ln.text for ln in page.lines)
+        repaired = repair_text(joined, "unicode")
+        texts = repaired.text.split("\n")
+        if page.caps:
+            texts = [t.upper() if _in_caps_font(ln, page.caps) else t for ln, t in zip(page.lines, texts, strict=True)]
+        if texts != [ln.text for ln in page.lines]:
+            page = replace(page, lines=[replace(ln, text=t) for ln, t in zip(page.lines, texts, strict=True)])
+            kinds.add(repaired.encoding if repaired.text != joined else "tcvn3")
+            warnings += [f"page {number}: {w}" for w in repaired.warnings]
+        out.append(page)
+    if not kinds:
+        return out, "unicode", ()
+    encoding: Encoding = kinds.pop() if len(kinds) == 1 else "mixed"
+    return out, encoding, tuple(warnings)
+
+
+def read_pdf(data: bytes, name: str) -> tuple[Decoded, int]:
     """The text of a PDF and its page count; raise ReadError for scans, encrypted and damaged files."""
+    check_pdf(data, name)  # Flate streams inflated in pieces and counted before PDFium inflates them whole
     with _PDFIUM_LOCK:
         document = _open(data, name)
         try:
+            check_pages(len(document), name)
             pages = [_page_lines(document, i) for i in range(len(document))]
         except pdfium.PdfiumError as e:
             raise ReadError("corrupt", f"{name}: damaged PDF ({e})") from None
@@ -386,9 +468,11 @@ def read_pdf(data: bytes, name: str) -> tuple[str, int]:
             document.close()
     if not pages:
         raise ReadError("empty", f"{name}: the PDF has no pages")
-    with_text = sum(sum(len(ln.text) for ln in page.lines) >= _MIN_PAGE_CHARS for page in pages)
+    with_text = _pages_with_text(pages)
     if with_text * 2 < len(pages) or not any(page.lines for page in pages):
         raise ReadError(
             "no-text-layer", f"{name}: no text layer; OCR needed ({with_text} of {len(pages)} pages have text)"
         )
-    return "\n".join(_reflow(_drop_furniture(_unmix_headers(data, pages)))), len(pages)
+    pages, encoding, warnings = _convert_fonts(pages)
+    text = "\n".join(_reflow(_drop_furniture(_unmix_headers(data, pages))))
+    return Decoded(text, encoding, warnings), len(pages)
