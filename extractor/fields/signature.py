@@ -79,6 +79,8 @@ _PURPOSE = re.compile(r"\s*[(“\"]\s*(?P<purpose>(?:để|b/c|t/h|đ/b)[^)”\"
 def _is_mark(piece: str) -> bool:
     """A trace of the signature or seal: "(Đã ký)", "[daky]", "____", "Đã ký", a digital signature's
     stamp line ("Ký bởi: …"), or no letters at all."""
+    if len(piece) > 60:
+        return False  # a sentence; marks are short
     low = fold_upper(piece).lower()
     return not any(c.isalpha() for c in piece) or SIGN_MARK.fullmatch(low) is not None \
         or DIGITAL_STAMP.match(low) is not None
