@@ -252,3 +252,9 @@ def test_bug_recipient_span_points_at_wrong_text() -> None:
     text, docs = extract_text("Nơi nhận:\n- A (b/c); B\n- Phòng Nội vụ;\n")
     got = [(r.name, r.purpose, text[r.span.start : r.span.end], r.span.raw) for r in docs[0].recipients]
     assert got == [("A; B", "b/c", "A (b/c); B", "A (b/c); B"), ("Phòng Nội vụ", None, "Phòng Nội vụ", "Phòng Nội vụ")]
+
+
+def test_bug_hard_wrap_after_the_authority_prefix_lost_the_deputy() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "TM. ỦY BAN NHÂN DÂN\nKT.\nCHỦ TỊCH\nPHÓ\nCHỦ TỊCH\n\nMa Văn Khiêm"))
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority) == ("Ma Văn Khiêm", "Phó Chủ tịch", "KT.")

@@ -60,6 +60,8 @@ _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
 _AUTH_HEAD = re.compile(r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<!\p{L})(?=\p{Lu})")
 # Where a flattened line breaks into the block's lines: the table cell bounds, and between the last
 # capitals of a position and the name after it ("PHÓ CHỦ TỊCH Nguyễn Văn An", "BÍ THƯ Y Khu").
+# A line holding only an authority prefix or the first word of a position, the rest wrapped to the next.
+_WRAPPED_HEAD = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
 _CELL = re.compile(r"\t|\s*\|\s*")
 _CAPS_THEN_NAME = re.compile(r"(?<=\p{Lu}{2}\.?)\s+(?=\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\s\p{Lu}\p{Ll}))")
 _HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
@@ -238,7 +240,15 @@ def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> 
 
 def _region_pieces(ctx: DocContext) -> list[tuple[int, int, str]]:
     lo, hi = _region(ctx)
-    return [p for s, _e, line in lines_between(ctx.text, lo, hi) for p in _pieces(s, line)]
+    out: list[tuple[int, int, str]] = []
+    for s, _e, line in lines_between(ctx.text, lo, hi):
+        for piece in _pieces(s, line):
+            if out and _WRAPPED_HEAD.match(out[-1][2]):
+                # a hard wrap after the prefix or "PHÓ" ("KT.\nCHỦ TỊCH", "PHÓ\nCHỦ TỊCH"): one line
+                out[-1] = (out[-1][0], piece[1], out[-1][2] + " " + piece[2])
+            else:
+                out.append(piece)
+    return out
 
 
 def extract_signer(ctx: DocContext) -> Signer | None:
