@@ -258,3 +258,12 @@ def test_bug_hard_wrap_after_the_authority_prefix_lost_the_deputy() -> None:
     signer = extract_signer(_ctx(BODY + NOI_NHAN + "TM. ỦY BAN NHÂN DÂN\nKT.\nCHỦ TỊCH\nPHÓ\nCHỦ TỊCH\n\nMa Văn Khiêm"))
     assert signer is not None
     assert (signer.name, signer.position, signer.authority) == ("Ma Văn Khiêm", "Phó Chủ tịch", "KT.")
+
+
+def test_bug_long_recipient_column_between_position_and_name_cut_the_block() -> None:
+    items = "".join(f"- UBND xã số {n};\n" for n in range(1, 16))
+    raw = BODY + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNơi nhận:\n" + items + "- Các phòng, ban, ngành,\nđoàn thể huyện;\n" \
+        "- Lưu: VT.\nLưu Văn Sáng"
+    signer = extract_signer(_ctx(raw))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Lưu Văn Sáng", "Chủ tịch")

@@ -47,9 +47,10 @@ _KINH_GUI_CELL = re.compile(r"(?:\|[ \t]*)?(?:Kính|KÍNH|Kinh|KINH)\s+(?:gửi|
 # How far around "Nơi nhận:" the signature block may stand (flattened two-column layouts).
 _BEFORE_NOI_NHAN = 900
 _AFTER_NOI_NHAN = 1500
-# A block spans authority, position(s), "(Đã ký)" and the name, and in a PDF's reading order the
-# recipients' lines interleaved with them: a dozen pieces.
-_BLOCK_PIECES = 14
+# A block spans authority, position(s), "(Đã ký)" and the name: a handful of lines, besides the
+# recipients' lines a PDF's reading order interleaves with them (a long list: dozens).
+_BLOCK_PIECES = 8
+_MAX_INTERLEAVED = 60
 _WORD = r"\p{Lu}(?:['’]?\p{L})*"
 _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
 # Positions by their accent-folded capitals ("PHO CHU TICH"), longest first, to their canonical spelling.
@@ -71,7 +72,8 @@ _LIST_ITEM = re.compile(r"^[-+•]\s*")
 # Items of a recipients cell, several when the list is flattened onto one line ("- A; - B; - Lưu: VT.").
 _DASH = re.compile(r"[-+•]\s*")
 _ITEM_BREAK = re.compile(r"(?<=[;.:])\s+(?=[-+•]\s)")
-_LUU = re.compile(r"(?i)^-?\s*(?:lưu|luu)\b")
+# "- Lưu: VT.", "Lưu VT, NV.", "- Lưu hồ sơ": the archive copy ending the list (not the surname Lưu).
+_LUU = re.compile(r"(?i)^-?\s*(?:lưu|luu)\s*(?::|vt\b|văn\s+thư|van\s+thu|hồ\s+sơ|ho\s+so)")
 # "- Như trên;", "- Như Kính gửi;", "- Như Điều 3;": the addressees already named, folded.
 _AS_ABOVE = ("NHU TREN", "NHU KINH GUI", "NHU DIEU")
 # "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
@@ -206,14 +208,22 @@ class _Block:
 
 
 def _is_recipient_line(piece: str) -> bool:
-    """A line of the "Nơi nhận" column, which a PDF's reading order interleaves with the signature's."""
-    return bool(_NOI_NHAN_CELL.match(piece) or _LIST_ITEM.match(piece) or _LUU.match(piece))
+    """A line of the "Nơi nhận" column, which a PDF's reading order interleaves with the signature's:
+    the heading, an item, "Lưu", or an item's wrapped rest ("đoàn thể huyện;")."""
+    return bool(_NOI_NHAN_CELL.match(piece) or _LIST_ITEM.match(piece) or _LUU.match(piece)
+                or piece[:1].islower() or piece.endswith(";"))
 
 
 def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> _Block | None:
     """The block opened by piece i (an authority or position line), with the name that closes it."""
     block: _Block | None = None
-    for s, e, piece in pieces[i : i + _BLOCK_PIECES]:
+    own = 0  # the block's own lines read; the recipients' interleaved lines do not count
+    for s, e, piece in pieces[i : i + _MAX_INTERLEAVED]:
+        if block and _is_recipient_line(piece):
+            continue
+        own += 1
+        if own > _BLOCK_PIECES:
+            break
         am = _AUTH_HEAD.match(piece) if _HAS_CAPS_RUN.search(piece) else None
         if am and piece[am.end():].isupper():
             auth, rest = am.group("auth").replace("/", "") + ".", piece[am.end():].strip()
@@ -230,7 +240,7 @@ def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> 
             continue
         if block is None:
             return None
-        if _is_mark(piece) or _is_recipient_line(piece) or (piece.isupper() and _POSITION_AT.search(fold_upper(piece))):
+        if _is_mark(piece) or (piece.isupper() and _POSITION_AT.search(fold_upper(piece))):
             continue  # "(Đã ký)", the recipients' column, or a garbled position line ("HUYỀN CHỦ TỊCH")
         block.name = _name_in(s, e, piece, need_surname=False)
         if block.name or not (piece.isupper() and fold_upper(piece).split()[0] in SEAL_WORDS):
