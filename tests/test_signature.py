@@ -267,3 +267,10 @@ def test_bug_long_recipient_column_between_position_and_name_cut_the_block() -> 
     signer = extract_signer(_ctx(raw))
     assert signer is not None
     assert (signer.name, signer.position) == ("Lưu Văn Sáng", "Chủ tịch")
+
+
+def test_bug_closing_mark_after_the_name_hid_it() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "CHỦ TỊCH\n\nĐỖ THANH BÌNH./."))
+    assert signer is not None
+    assert signer.name == "Đỗ Thanh Bình"
+    assert signer.span is not None and signer.span.raw.endswith("ĐỖ THANH BÌNH")

@@ -164,7 +164,8 @@ def _strip_prefix(line: str) -> int:
 
 def _name_in(s: int, e: int, line: str, need_surname: bool) -> tuple[int, int, str] | None:
     cut = _strip_prefix(line)
-    s, line = s + cut, line[cut:]
+    line = line[cut:].rstrip(" ./;,")  # "NGUYỄN VĂN AN./." as the last line of a copy
+    s, e = s + cut, s + cut + len(line)
     if not _NAME.match(line) or _is_mark(line):
         return None
     words = line.split()
