@@ -274,3 +274,11 @@ def test_bug_closing_mark_after_the_name_hid_it() -> None:
     assert signer is not None
     assert signer.name == "Đỗ Thanh Bình"
     assert signer.span is not None and signer.span.raw.endswith("ĐỖ THANH BÌNH")
+
+
+def test_bug_recipient_in_capitals_starting_with_a_position_was_lost() -> None:
+    ctx = _ctx(BODY + "Nơi nhận:\n- CHỦ TỊCH UBND HUYỆN (b/c);\n- Lưu: VT.\nTRƯỞNG PHÒNG\n\nMai Văn Hòa\n")
+    assert [r.name for r in extract_recipients(ctx)] == ["CHỦ TỊCH UBND HUYỆN"]
+    signer = extract_signer(ctx)
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Mai Văn Hòa", "Trưởng phòng")

@@ -145,7 +145,8 @@ def _split_positions(s: int, cell: str) -> list[tuple[int, int, str]]:
         before = stripped[: m.start()].split()
         # One capital word before a position is its garbled first word ("HUYỀN CHỦ TỊCH"), not a line.
         garbled = not head and len(before) == 1 and before[0].isupper()
-        if m.start() > keep and not garbled and stripped[m.start() : m.end()].isupper():
+        lead = any(c.isalpha() for c in stripped[keep : m.start()])  # "- CHỦ TỊCH UBND …": an item's dash
+        if lead and not garbled and stripped[m.start() : m.end()].isupper():
             cuts.append(m.start())
     cuts.append(len(stripped))
     return [(s + a, s + b, stripped[a:b].strip()) for a, b in itertools.pairwise(cuts) if stripped[a:b].strip()]
