@@ -33,6 +33,11 @@ EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 DB_NAME = "planex.db"  # extractor.batch.DB_NAME, without importing the batch for `-h`
 # extractor.lineage.FORMATS (checked equal by a test), without importing networkx for `-h`.
 GRAPH_FORMATS = ("graphml", "json", "dot", "mermaid")
+# Pictures for people (extractor/graph_views.py): one document's lineage (svg, html), or the archive by issuer (html).
+PICTURE_FORMATS = ("svg", "html")
+# The store of an archive command: a PostgreSQL database instead of the folder's SQLite file.
+DB_OPTION = click.option("--db", "db_url", default=None, metavar="URL",
+                         help="The store is this PostgreSQL database (postgresql://…), not ARCHIVE/planex.db.")
 # How an edge reads from the document shown, looking up (what it implements) or down.
 _UP_WORDS = {"basis": "implements", "cites": "cites", "issues": "issued by", "forwards": "forwarded by"}
 _DOWN_WORDS = {"basis": "implemented by", "cites": "cited by", "issues": "issues", "forwards": "forwards"}
@@ -102,10 +107,11 @@ def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> T
 @click.option("--retry-errors", is_flag=True, help="Extract again the stored files that failed last time.")
 @click.option("--reprocess", is_flag=True, help="Extract every file again, even if stored by this version.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
+@DB_OPTION
 @click.option("--dask", "dask", default=None, metavar="SCHEDULER",
               help="Extract on a Dask cluster: tcp://host:port, or local:N for a local one of N workers.")
 def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: float, retry_errors: bool,
-          reprocess: bool, as_json: bool, dask: str | None) -> None:
+          reprocess: bool, as_json: bool, db_url: str | None, dask: str | None) -> None:
     """Extract every file of INPUTS (folders, recursively; files; globs) into a database.
 
     Writes OUT/planex.db (SQLite) and OUT/records.jsonl, then builds the lineage graph.
@@ -131,11 +137,11 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
                 bar.update(task, completed=done, total=found, errors=errors)
 
             summary = run_batch(list(inputs), out_dir, workers=workers, timeout=timeout, retry_errors=retry_errors,
-                                reprocess=reprocess, dask=dask, progress=on_progress)
+                                reprocess=reprocess, dask=dask, db=db_url, progress=on_progress)
             on_progress(summary.done, summary.found, sum(summary.errors.values()))
         graph_seconds = None
         if not summary.interrupted:
-            db = Store(out_dir / DB_NAME)
+            db = Store(db_url or out_dir / DB_NAME)
             try:
                 started = time.perf_counter()
                 lineage.rebuild(db.conn)
@@ -167,19 +173,21 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
         sys.exit(EXIT_FAILED)
 
 
-def _db_path(archive: Path) -> Path:
-    """The database of ARCHIVE: the `planex batch` output folder, or its planex.db itself."""
+def _db_path(archive: Path, db_url: str | None = None) -> Path | str:
+    """The database of ARCHIVE: a PostgreSQL URL given with --db, the output folder's planex.db, or that file."""
+    if db_url:
+        return db_url
     db_path = archive if archive.is_file() else archive / DB_NAME
     if not db_path.is_file():
         raise click.ClickException(f"{db_path} not found: run `planex batch … --out {archive}` first")
     return db_path
 
 
-def _open_graph(archive: Path) -> tuple[Store, nx.MultiDiGraph]:
+def open_graph(archive: Path, db_url: str | None = None) -> tuple[Store, nx.MultiDiGraph]:
     from extractor import lineage
     from extractor.store import Store
 
-    db = Store(_db_path(archive))
+    db = Store(_db_path(archive, db_url))
     if db.lineage_stale():
         lineage.rebuild(db.conn)
     return db, lineage.load_graph(db.conn)
@@ -190,16 +198,51 @@ _ARCHIVE = click.argument("archive", type=click.Path(path_type=Path, exists=True
 
 @click.command(context_settings=CONTEXT)
 @_ARCHIVE
-@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="graphml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS + PICTURE_FORMATS), default="graphml",
+              show_default=True)
 @click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
-def graph(archive: Path, fmt: str, out_path: Path | None) -> None:
-    """Export the lineage graph of ARCHIVE (a `planex batch` output folder, or its planex.db)."""
-    from extractor import lineage
+@click.option("--root", "root", metavar="NUMBER", help="Only this document's lineage (needed for svg).")
+@click.option("--issuer", help="Narrow an ambiguous --root: words of the issuer's name.")
+@click.option("--year", type=int, help="Narrow an ambiguous --root: the year of issue.")
+@click.option("--depth", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Steps up and down from --root.")
+@click.option("--cites", is_flag=True, help="With --root, follow plain citations too.")
+@DB_OPTION
+def graph(archive: Path, fmt: str, out_path: Path | None, root: str | None, issuer: str | None, year: int | None,
+          depth: int, cites: bool, db_url: str | None) -> None:
+    """Export the lineage graph of ARCHIVE (a `planex batch` output folder, or its planex.db).
 
-    db, g = _open_graph(archive)
+    With --root, only one document's ancestors and descendants; svg draws them in layers, html is an
+    interactive page. html without --root shows the whole archive with one node per issuer.
+    """
+    from extractor import graph_views, lineage, pages
+
+    db, g = open_graph(archive, db_url)
     db.close()
-    text = lineage.export(g, fmt)
+    if fmt == "svg" and not root:
+        raise click.UsageError("--format svg draws one document's lineage: give --root NUMBER")
+    if root:
+        found = lineage.find(g, root, issuer, year)
+        archived = [n for n in found if g.nodes[n].get("kind") == "document"]
+        found = archived if len(archived) == 1 else found  # an archived plan over outside namesakes
+        if len(found) != 1:
+            choices = "; ".join(lineage.node_caption(g.nodes[n]) for n in found)
+            raise click.ClickException(f"{len(found)} documents numbered {root}" + (f": {choices}. Narrow it with "
+                                       "--issuer or --year" if found else f" in {archive}"))
+        kinds = lineage.LINEAGE_KINDS | ({"cites"} if cites else set())
+        view = graph_views.neighbourhood(g, found[0], depth, frozenset(kinds))
+        if fmt == "svg":
+            text = graph_views.svg(view)
+        elif fmt == "html":
+            text = pages.lineage_page(view, lineage.node_caption(g.nodes[found[0]]), standalone=True)
+        else:
+            text = lineage.export(g.subgraph(n["id"] for n in view["nodes"]).copy(), fmt)
+    elif fmt == "html":
+        text = pages.archive_graph_page(graph_views.clusters_json(g), standalone=True)
+    else:
+        text = lineage.export(g, fmt)
     if out_path:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
@@ -245,7 +288,9 @@ def _grow(tree: Tree, g: nx.MultiDiGraph, n: str, up: bool, kinds: frozenset[str
 @click.option("--year", type=int, help="Narrow an ambiguous number: the year of issue.")
 @click.option("--cites", is_flag=True, help="Follow plain citations too, not only basis/issues/forwards.")
 @click.option("--depth", type=click.IntRange(min=1), default=20, show_default=True)
-def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None, cites: bool, depth: int) -> None:
+@DB_OPTION
+def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None, cites: bool, depth: int,
+                db_url: str | None) -> None:
     """Ancestors and descendants of the document numbered NUMBER in ARCHIVE."""
     from rich.console import Console
     from rich.markup import escape
@@ -253,7 +298,7 @@ def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None
 
     from extractor import lineage
 
-    db, g = _open_graph(archive)
+    db, g = open_graph(archive, db_url)
     db.close()
     console = Console()
     found = lineage.find(g, number, issuer, year)
@@ -279,7 +324,8 @@ def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None
 @click.command(name="report", context_settings=CONTEXT)
 @_ARCHIVE
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def report_cmd(archive: Path, as_json: bool) -> None:
+@DB_OPTION
+def report_cmd(archive: Path, as_json: bool, db_url: str | None) -> None:
     """Missing references, plan implementations, silent units, cycles and deadline anomalies."""
     from dataclasses import asdict
 
@@ -287,7 +333,7 @@ def report_cmd(archive: Path, as_json: bool) -> None:
 
     from extractor import report
 
-    db, g = _open_graph(archive)
+    db, g = open_graph(archive, db_url)
     try:
         result = report.build_report(db.conn, g)
     finally:
@@ -301,14 +347,15 @@ def report_cmd(archive: Path, as_json: bool) -> None:
 @click.command(name="errors", context_settings=CONTEXT)
 @_ARCHIVE
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per failed file (JSON Lines).")
-def errors_cmd(archive: Path, as_json: bool) -> None:
+@DB_OPTION
+def errors_cmd(archive: Path, as_json: bool, db_url: str | None) -> None:
     """The files of ARCHIVE that have no record, with why (kind, message) and the run that tried them.
 
     Exit code 1 when there is any, 0 when every current file has a record.
     """
     from extractor.store import Store
 
-    db = Store(_db_path(archive))
+    db = Store(_db_path(archive, db_url))
     try:
         failures = db.failures()
     finally:

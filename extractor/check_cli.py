@@ -9,13 +9,16 @@ from pathlib import Path
 
 import click
 
+from extractor.archive_cli import CONTEXT, DB_OPTION, open_graph
 
-@click.command()
-@click.argument("archive", type=click.Path(path_type=Path, file_okay=False, exists=True))
+
+@click.command(context_settings=CONTEXT)
+@click.argument("archive", type=click.Path(path_type=Path, exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings and the deadline register as JSON.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The day deadlines are due against (YYYY-MM-DD); default: today.")
-def check(archive: Path, as_json: bool, today: object) -> None:
+@DB_OPTION
+def check(archive: Path, as_json: bool, today: object, db_url: str | None) -> None:
     """Missing implementers, the deadline register, parent consistency, award legality, duplicate numbers.
 
     Exits 1 when there is any finding, 0 when there is none.
@@ -23,20 +26,12 @@ def check(archive: Path, as_json: bool, today: object) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from extractor import lineage
-    from extractor.batch import DB_NAME
     from extractor.checks import run_checks
-    from extractor.store import Store
 
-    db_path = archive / DB_NAME
-    if not db_path.is_file():
-        raise click.ClickException(f"{db_path} not found: run `planex batch … --out {archive}` first")
     day = today.date() if hasattr(today, "date") else date.today()
-    db = Store(db_path)
+    db, g = open_graph(archive, db_url)
     try:
-        if db.lineage_stale():
-            lineage.rebuild(db.conn)
-        result = run_checks(db.conn, lineage.load_graph(db.conn), day)
+        result = run_checks(db.conn, g, day)
     finally:
         db.close()
     if as_json:

@@ -108,6 +108,11 @@ class DocContext:
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, raw=self.text[start:end])
 
+    def trim_excluded(self, keep: int) -> None:
+        """Forget the spans excluded after the first `keep` (a mention that turned out to be the document itself)."""
+        del self.excluded[keep:]
+        self.memo.pop("merged:excluded", None)
+
     def is_excluded(self, start: int, end: int) -> bool:
         return _inside(self._merged("excluded", self.excluded), start, end)
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from extractor.archive_cli import CONTEXT, DB_OPTION, open_graph
 
-@click.command()
+
+@click.command(context_settings=CONTEXT)
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="The archive folder (as `planex batch --out`); created when missing.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; loopback unless told otherwise.")
@@ -33,26 +35,19 @@ def serve(out_dir: Path, host: str, port: int, token: str | None, db_url: str | 
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
-@click.command("export")
-@click.argument("archive", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.command("export", context_settings=CONTEXT)
+@click.argument("archive", type=click.Path(path_type=Path, exists=True))
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["jsonl", "csv", "parquet", "xlsx", "edxml", "jsonld", "docbin", "gold"]))
 @click.option("--dest", required=True, type=click.Path(path_type=Path),
               help="A file (jsonl, xlsx, jsonld, docbin) or a folder (csv, parquet, edxml, gold).")
-def export_cmd(archive: Path, fmt: str, dest: Path) -> None:
+@DB_OPTION
+def export_cmd(archive: Path, fmt: str, dest: Path, db_url: str | None) -> None:
     """Write the archive ARCHIVE for other systems: tables, a register workbook, edXML headers, JSON-LD."""
-    from extractor import lineage
-    from extractor.batch import DB_NAME
     from extractor.export import export
-    from extractor.store import Store
 
-    db_path = archive / DB_NAME
-    if not db_path.is_file():
-        raise click.ClickException(f"{db_path} not found: run `planex batch … --out {archive}` first")
-    db = Store(db_path)
+    db, _ = open_graph(archive, db_url)  # the lineage is current before nodes and edges are exported
     try:
-        if db.lineage_stale():
-            lineage.rebuild(db.conn)
         if fmt == "jsonl":
             dest.parent.mkdir(parents=True, exist_ok=True)
             db.export_jsonl(dest)

@@ -161,3 +161,6 @@ class FileRecord(_Model):
     documents: list[Document] | None = None
     error: ErrorInfo | None = None
     text: str | None = Field(default=None, description="The normalised text all spans point into (on request).")
+    restored: list[Span] = Field(default_factory=list, description=(
+        "Ranges of the normalised text whose lost or broken diacritics were restored from the vocabulary;"
+        " raw: the text as written there."))

@@ -14,6 +14,9 @@ from functools import lru_cache
 
 import regex as re
 
+from extractor import restore
+from extractor.restore import Restoration
+
 # Whole-text passes use stdlib `re` where it is faster (plain classes); `regex` where it is (the
 # emphasis pattern's lookarounds: 1.4 ms in `re`, 0.07 ms in `regex` on 20 KB).
 # Literal escape sequences left by bad exports ("...năm 2020\r\nKẾ HOẠCH" as 4 visible chars).
@@ -154,7 +157,13 @@ def _join_wraps(lines: list[str]) -> str:
 
 def normalize(text: str) -> str:
     """Return the canonical form of a document text (idempotent)."""
-    if "\\n" in text and text.count("\n") < text.count("\\n"):
+    return normalize_noted(text)[0]
+
+
+def normalize_noted(text: str) -> tuple[str, list[Restoration]]:
+    """`normalize`, with the ranges of the result whose lost diacritics were restored (and their raw text)."""
+    # A stray literal "\r\n" is always an export artefact; a literal "\n" only when it stands for every line.
+    if "\\r\\n" in text or ("\\n" in text and text.count("\n") < text.count("\\n")):
         text = _LITERAL_NEWLINE.sub("\n", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # NFKC: composed accents, and "⁵³⁷" / fullwidth digits become plain digits.
@@ -169,4 +178,4 @@ def normalize(text: str) -> str:
         if any(c in text for c in triggers):
             text = pattern.sub(repl, text)
     text = _fix_tones(text)
-    return _join_wraps(_clean_lines(text))
+    return restore.restored(_clean_lines(text), _join_wraps)

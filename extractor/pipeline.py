@@ -14,15 +14,17 @@ import regex as re
 from extractor.context import DocContext, Section, find_sections, lines_between
 from extractor.fields import header as header_fields
 from extractor.fields import issuer as issuer_fields
-from extractor.fields.awards import extract_awards
+from extractor.fields.awards import extract_awards, grant_unnamed
+from extractor.fields.lead import complete_signer, deciding_official, describe
 from extractor.fields.quotas import extract_quotas
 from extractor.fields.references import extract_references
 from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.fields.targets import extract_targets
 from extractor.fields.timeline import extract_deadlines, extract_periods
 from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
-from extractor.normalize import normalize
+from extractor.normalize import normalize, normalize_noted
 from extractor.orgs import find_locality, resolve_org
+from extractor.page import Page, read_page
 from extractor.paths import bytes_hex, display
 from extractor.readers import ReadError, load, read_file
 from extractor.segment import Segment, split_documents
@@ -47,12 +49,18 @@ def _appendix_start(text: str, after: int, end: int) -> int:
     return end
 
 
-def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
+def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Document, str | None]:
     h = header_fields.parse_header(text, seg.start, seg.end)
+    # What the header lacks, from the site's metadata block, a lead line or the naming sentence.
+    described = describe(text, h, seg.start, seg.end, page)
     body = text[h.body_start : seg.end]
     names = issuer_fields.names_for_locality(h.issuer_lines)
+    if described.issuer_raw:
+        names.append(described.issuer_raw)
     loc = find_locality(names, h.place, body, h.issued_date)
     issuer = issuer_fields.from_header(text, h.issuer_lines, loc)
+    if issuer is None and described.issuer_raw:
+        issuer = Organization(name=resolve_org(described.issuer_raw, loc), span=described.issuer_span)
     if issuer is None:
         issuer = issuer_fields.from_body(text, h.body_start, seg.end, loc)
         if issuer:  # "Ủy ban nhân dân xã Phong Hòa xây dựng Kế hoạch": the body names the commune too
@@ -72,7 +80,10 @@ def _extract_one(text: str, seg: Segment) -> tuple[Document, str | None]:
         line_end = seg.end if line_end < 0 else line_end
         h.evidence["issued_with"] = Span(start=h.issued_with_at, end=line_end, raw=text[h.issued_with_at : line_end])
     awards = extract_awards(ctx)
-    signer = extract_signer(ctx)
+    official = deciding_official(h, described, issuer)
+    if official:  # a result decision: "Tặng Giấy khen cho 05 tập thể" is the deciding official's award
+        grant_unnamed(ctx, awards, official, (seg.start, seg.end))
+    signer = complete_signer(extract_signer(ctx), described)
     if issuer is None and signer and signer.on_behalf_of and signer.authority == "TM.":
         # "TM. ỦY BAN NHÂN DÂN" signs for the body of the place line's locality.
         name = signer.on_behalf_of
@@ -106,8 +117,13 @@ def _link(docs: list[Document], issued_with: list[str | None]) -> None:
 
 
 def extract_documents(text: str) -> list[Document]:
-    """Records of every document in an already normalised text."""
-    pairs = [_extract_one(text, seg) for seg in split_documents(text)]
+    """Records of every document in an already normalised text (inside a web page: its document part)."""
+    page = read_page(text)
+    segs = split_documents(text)
+    if page:  # site chrome above and the page's tail below are no document's text; spans stay file offsets
+        segs = [Segment(max(s.start, page.start), min(s.end, page.end)) for s in segs]
+        segs = [s for s in segs if s.start < s.end]
+    pairs = [_extract_one(text, seg, page if i == 0 else None) for i, seg in enumerate(segs)]
     docs = [d for d, _ in pairs]
     _link(docs, [w for _, w in pairs])
     return docs
@@ -143,10 +159,12 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
     source.format, source.pages = result.format, result.pages
     source.encoding, source.warnings = result.encoding, list(result.warnings)
     try:
-        text, docs = extract_text(result.text)
+        text, restored = normalize_noted(result.text)
+        docs = extract_documents(text)
     except Exception as e:  # a bug must cost one file, not the batch
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
-    return FileRecord(source=source, documents=docs, text=text if include_text else None)
+    return FileRecord(source=source, documents=docs, text=text if include_text else None,
+                      restored=[Span(start=r.start, end=r.end, raw=r.raw) for r in restored])
 
 
 def _guarded(path: Path, include_text: bool, timeout: float) -> FileRecord:

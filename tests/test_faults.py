@@ -217,11 +217,11 @@ def test_bug_memory_budget_of_the_guard() -> None:
 def test_bug_no_time_budget_outside_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import extractor.pipeline as pipeline
 
-    def forever(raw: str) -> Any:
+    def forever(text: str) -> Any:
         while True:
             pass
 
-    monkeypatch.setattr(pipeline, "extract_text", forever)
+    monkeypatch.setattr(pipeline, "extract_documents", forever)
     path = tmp_path / "a.txt"
     path.write_text("KẾ HOẠCH", encoding="utf-8")
     record = extract_file(path, timeout=0.5)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 
 from extractor.graph_views import issuer_clusters, neighbourhood, svg
@@ -47,3 +49,22 @@ def test_issuer_clusters_count_documents_and_edges() -> None:
     edges = {(e["source"], e["target"], e["kind"]): e["count"] for e in data["edges"]}
     assert edges[("Trường C", "UBND huyện B", "basis")] == 2
     assert ("UBND huyện B", "UBND huyện B", "issues") not in edges  # inside one issuer: not drawn
+
+
+def test_graph_command_draws_one_lineage_and_the_archive(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from extractor.batch import run_batch
+    from extractor.cli import main
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    for name in ("c24_tinh_tay_ninh_van_hoa_cong_vu.txt", "c25_huyen_duong_minh_chau_van_hoa_cong_vu.txt"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / name).write_bytes((corpus / name).read_bytes())
+    run_batch([str(tmp_path / "in")], tmp_path / "out", workers=1)
+    runner = CliRunner()
+    svg_out = runner.invoke(main, ["graph", str(tmp_path / "out"), "--format", "svg", "--root", "112/KH-UBND"])
+    assert svg_out.exit_code == 0 and svg_out.output.startswith("<svg") and "845/KH-UBND" in svg_out.output
+    page = runner.invoke(main, ["graph", str(tmp_path / "out"), "--format", "html", "--out", str(tmp_path / "a.html")])
+    assert page.exit_code == 0 and "cytoscape" in (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert runner.invoke(main, ["graph", str(tmp_path / "out"), "--format", "svg"]).exit_code == 2

@@ -3,6 +3,7 @@ import pytest
 from extractor.context import DocContext
 from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.orgs import Locality
+from extractor.restore import fold_accents
 from tests.helpers import make_ctx
 
 BODY = "Trên đây là kế hoạch thi đua năm 2021 của đơn vị./.\n"
@@ -227,11 +228,12 @@ def test_bug_digital_signature_stamp_lines_closed_the_block() -> None:
 
 
 def test_bug_ascii_recipient_heading_was_not_read() -> None:
+    # Normalisation may already restore the marks ("Phòng Nội vụ"): compare accent-folded.
     ctx = _ctx(BODY + "Noi nhan:\n- Phong Noi vu (b/c);\n- Nhu tren;\n- Luu: VT.\nCHU TICH\nLe Van Tam\n")
-    assert [(r.name, r.purpose) for r in extract_recipients(ctx)] == [("Phong Noi vu", "b/c")]
+    assert [(fold_accents(r.name), r.purpose) for r in extract_recipients(ctx)] == [("phong noi vu", "b/c")]
     signer = extract_signer(ctx)
-    assert signer is not None
-    assert (signer.name, signer.position) == ("Le Van Tam", "Chủ tịch")
+    assert signer is not None and signer.name is not None
+    assert (fold_accents(signer.name), signer.position) == ("le van tam", "Chủ tịch")
 
 
 def test_bug_sentence_case_position_line_closed_the_block() -> None:

@@ -47,8 +47,9 @@ _OF = re.compile(r"(?i)[ \t]*(?:của|do)[ \t]+")
 _LEVEL = re.compile(rf"(?i)[ \t]*cấp[ \t]+({_UNITS})(?!\p{{L}})")
 _DIRECT = re.compile(rf"[ \t]+(?=(?:{alternation(DIRECT_GRANTOR_HEADS)})(?!\p{{L}}))")
 # The verb between an official and the form it gives ("Chủ tịch UBND huyện xét tặng Giấy khen").
+# (a news lead or a result says "đã / vừa / sẽ tặng": the official before the tense word grants it)
 _GIVES = re.compile(
-    r"(?i)(?<!\p{L})(?:(?:xem\s+xét|xét|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
+    r"(?i)(?<!\p{L})(?:(?:đã|vừa|sẽ|tiếp\s+tục)\s+)?(?:(?:xem\s+xét|xét|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
     r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận)\s+(?:danh\s+hiệu\s+)?[\"“]?\s*$"
 )
 _POSITION = re.compile(rf"(?P<position>{alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
@@ -269,3 +270,11 @@ def extract_awards(ctx: DocContext) -> list[Award]:
         awards[key] = award
         first_of_form.setdefault(m.form, award)
     return list(awards.values())
+
+
+def grant_unnamed(ctx: DocContext, awards: list[Award], official: str, within: tuple[int, int]) -> None:
+    """A result decision's own "tặng Bằng khen cho 03 tập thể" names no grantor: the deciding official
+    ("Quyết định số … của Chủ tịch UBND tỉnh X về việc tặng …") grants it."""
+    for award in awards:
+        if award.grantor is None and within[0] <= award.span.start < within[1]:
+            award.grantor = _resolve_official(case_name(official), ctx.locality)

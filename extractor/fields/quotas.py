@@ -29,6 +29,8 @@ from extractor.vocab.awards import (
     OPS_AFTER,
     OPS_BEFORE,
     OTHER_HEADINGS,
+    PARTICIPATION_SENDS,
+    PARTICIPATION_TAKES,
     PHASE_FILLERS,
     PHASE_INTROS,
     PHASE_LABELS,
@@ -113,6 +115,17 @@ class _Scope:
 
 # A count that describes which units qualify ("có dưới 10 cán bộ", "có từ 20 cá nhân trở lên").
 _CONDITION = re.compile(r"(?ri)(?<!\p{L})có\s+(?:dưới|trên|từ|hơn|ít\s+hơn|nhiều\s+hơn|không\s+quá)\s*$")
+
+# A count of who is sent to take part ("mỗi trường cử từ 01 đến 03 cá nhân tham gia"): not a quota.
+_SENDS = re.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(PARTICIPATION_SENDS)})(?!\p{{L}})")
+_TAKES = re.compile(rf"(?i)^[^\n.;,]{{0,30}}?(?<!\p{{L}})(?:{alternation(PARTICIPATION_TAKES)})(?!\p{{L}})")
+_SENDS_WINDOW = 40
+
+
+def _participation(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the count is of people sent to take part, not of recipients of an award."""
+    return bool(_SENDS.search(text, max(lo, start - _SENDS_WINDOW), start)) and bool(_TAKES.match(text[end : end + 60]))
+
 
 _T = TypeVar("_T")
 
@@ -263,6 +276,8 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
             continue
         if _CONDITION.search(text, max(lo, m.start() - 30), m.start()):
             continue  # "các đơn vị có dưới 10 cán bộ …": who may be proposed, not how many
+        if _participation(text, lo, m.start(), m.end()):
+            continue
         before = search(_OP_BEFORE, text, _OP_BEFORE_LEADS, max(lo, m.start() - 25), m.start())
         start = before.start() if before else m.start()
         op: Op

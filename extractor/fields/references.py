@@ -150,8 +150,10 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         inside = prev is not None and prev.span.start < begin < prev.span.end
         listed = prev is not None and inside and listed_with(prev, text, begin)
         rel: Relation = (prev.relation if prev and listed else "cites") if inside else relation(ctx, begin, layout)
+        hidden = len(ctx.excluded)
         ref = _build(ctx, number, sym, tm.group("type") if tm else None, begin, m.start("sym") + used, rel)
         if number.upper() == own and _is_self(ctx, ref):
+            ctx.trim_excluded(hidden)  # its own subject line holds its own awards and counts: not hidden
             continue
         before = _ISSUER_BEFORE.search(text, max(ctx.start, begin - 100), begin) if not ref.issuer else None
         if before:

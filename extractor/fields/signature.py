@@ -7,7 +7,6 @@ position, (signature), full name. Under "KT. CHỦ TỊCH" the signer is a deput
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,26 +15,14 @@ import regex as re
 from extractor.context import DocContext, find_line, lines_between
 from extractor.models import Authority, Recipient, Signer, Span
 from extractor.orgs import case_name, resolve_org
+from extractor.restore import fold_accents
 from extractor.vocab import alternation
 from extractor.vocab.names import SURNAMES
 from extractor.vocab.organs import POSITIONS
 from extractor.vocab.signature import DIGITAL_STAMP, EXTRA_POSITIONS, NAME_PREFIXES, SEAL_WORDS, SIGN_MARK
 
-
-def _base_letter(c: str) -> str:
-    return "D" if c in "đĐ" else unicodedata.normalize("NFD", c)[0].upper()
-
-
-# Latin letters to their bare capitals, one character for one, so offsets in the folded text are the
-# text's: "Phó Chủ tịch", "PHO CHU TICH" and "PHÓ CHỦ TỊCH" all read "PHO CHU TICH".
-_FOLD = str.maketrans({c: _base_letter(c) for c in map(chr, range(0x61, 0x1EFF)) if c.isalpha()
-                       and len(_base_letter(c)) == 1})
-
-
-def fold_upper(text: str) -> str:
-    """Accent-folded capitals of a text, of the same length (cues match with or without diacritics)."""
-    return text.translate(_FOLD)
-
+# Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
+_FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
 
 # Line openings of the two recipient lists (found by plain string search: they run on every document).
 # ASCII exports and legacy-font blocks write them without marks ("Noi nhan:").
@@ -53,8 +40,9 @@ _BLOCK_PIECES = 8
 _MAX_INTERLEAVED = 60
 _WORD = r"\p{Lu}(?:['’]?\p{L})*"
 _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
-# Positions by their accent-folded capitals ("PHO CHU TICH"), longest first, to their canonical spelling.
-_CANONICAL_POSITION = {fold_upper(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
+# Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
+# "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
+_CANONICAL_POSITION = {fold_accents(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
@@ -75,7 +63,7 @@ _ITEM_BREAK = re.compile(r"(?<=[;.:])\s+(?=[-+•]\s)")
 # "- Lưu: VT.", "Lưu VT, NV.", "- Lưu hồ sơ": the archive copy ending the list (not the surname Lưu).
 _LUU = re.compile(r"(?i)^-?\s*(?:lưu|luu)\s*(?::|vt\b|văn\s+thư|van\s+thu|hồ\s+sơ|ho\s+so)")
 # "- Như trên;", "- Như Kính gửi;", "- Như Điều 3;": the addressees already named, folded.
-_AS_ABOVE = ("NHU TREN", "NHU KINH GUI", "NHU DIEU")
+_AS_ABOVE = ("nhu tren", "nhu kinh gui", "nhu dieu")
 # "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
 _PURPOSE = re.compile(r"\s*[(“\"]\s*(?P<purpose>(?:để|b/c|t/h|đ/b)[^)”\"]*)[)”\"]")
 
@@ -85,7 +73,7 @@ def _is_mark(piece: str) -> bool:
     stamp line ("Ký bởi: …"), or no letters at all."""
     if len(piece) > 60:
         return False  # a sentence; marks are short
-    low = fold_upper(piece).lower()
+    low = fold_accents(piece)
     return not any(c.isalpha() for c in piece) or SIGN_MARK.fullmatch(low) is not None \
         or DIGITAL_STAMP.match(low) is not None
 
@@ -95,14 +83,14 @@ def _position_match(piece: str) -> re.Match[str] | None:
     or a line that is nothing but a position in any case ("Phó Chủ tịch", as some web copies write it)."""
     if len(piece) > 80 or piece[-1:] in ".;:,":
         return None
-    m = _POSITION_AT.match(fold_upper(piece))
+    m = _POSITION_AT.match(fold_accents(piece))
     return m if m and (piece.isupper() or m.end() == len(piece)) else None
 
 
 def _position_text(caps: str) -> str:
     """"PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"; an unknown head keeps its words, sentence-cased."""
     s = caps.strip()
-    m = _POSITION_AT.match(fold_upper(s))
+    m = _POSITION_AT.match(fold_accents(s))
     if m:
         return _CANONICAL_POSITION[m.group()] + s[m.end():].lower()
     return s[:1].upper() + s[1:].lower()
@@ -119,7 +107,7 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
         cuts.update((m.start(), m.end()))
     cuts.update(m.start() for m in _AUTH_HEAD.finditer(line))
     if flat:
-        for m in SIGN_MARK.finditer(fold_upper(line).lower()):
+        for m in SIGN_MARK.finditer(fold_accents(line)):
             cuts.update((m.start(), m.end()))
         cuts.update(m.start() for m in _CAPS_THEN_NAME.finditer(line))
     bounds = sorted(cuts)
@@ -141,7 +129,7 @@ def _split_positions(s: int, cell: str) -> list[tuple[int, int, str]]:
     head = _AUTH_HEAD.match(stripped)  # "KT. CHỦ TỊCH": the head signed for stays with its prefix
     keep = head.end() if head else 0
     cuts = [0]
-    for m in _POSITION_SCAN.finditer(fold_upper(stripped)):
+    for m in _POSITION_SCAN.finditer(fold_accents(stripped)):
         before = stripped[: m.start()].split()
         # One capital word before a position is its garbled first word ("HUYỀN CHỦ TỊCH"), not a line.
         garbled = not head and len(before) == 1 and before[0].isupper()
@@ -170,12 +158,13 @@ def _name_in(s: int, e: int, line: str, need_surname: bool) -> tuple[int, int, s
     if not _NAME.match(line) or _is_mark(line):
         return None
     words = line.split()
-    folded = fold_upper(line).split()
+    folded = fold_accents(line).split()
     if all(w in _POSITION_WORDS for w in folded) or (line.isupper() and (
-            _position_match(line) or _POSITION_AT.search(fold_upper(line)) or folded[0] in SEAL_WORDS)):
+            _position_match(line) or _POSITION_AT.search(fold_accents(line)) or folded[0] in SEAL_WORDS)):
         return None  # a position, a garbled one ("HUYỀN CHỦ TỊCH"), or a seal's text
     first = words[0] if not words[0].isupper() else words[0][0] + words[0][1:].lower()
-    return (s, e, line) if first in SURNAMES or not need_surname else None
+    known = first in SURNAMES or fold_accents(first) in _FOLDED_SURNAMES
+    return (s, e, line) if known or not need_surname else None
 
 
 def _sentence_case(caps: str) -> str:
@@ -242,10 +231,10 @@ def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> 
             continue
         if block is None:
             return None
-        if _is_mark(piece) or (piece.isupper() and _POSITION_AT.search(fold_upper(piece))):
+        if _is_mark(piece) or (piece.isupper() and _POSITION_AT.search(fold_accents(piece))):
             continue  # "(Đã ký)", the recipients' column, or a garbled position line ("HUYỀN CHỦ TỊCH")
         block.name = _name_in(s, e, piece, need_surname=False)
-        if block.name or not (piece.isupper() and fold_upper(piece).split()[0] in SEAL_WORDS):
+        if block.name or not (piece.isupper() and fold_accents(piece).split()[0] in SEAL_WORDS):
             break  # the first other line closes the block; a seal's text does not
     return block
 
@@ -338,7 +327,7 @@ def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"])
                 return items
             purpose = _PURPOSE.search(item)
             name = _PURPOSE.sub("", item).rstrip(" ;.,")
-            if not name or fold_upper(name).startswith(_AS_ABOVE):
+            if not name or fold_accents(name).startswith(_AS_ABOVE):
                 continue
             found = left.find(name, at)
             if found >= 0:

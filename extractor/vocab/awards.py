@@ -224,6 +224,13 @@ RECIPIENTS: dict[str, str] = {
 AWARD_CUES: tuple[str, ...] = (
     r"khen", r"tặng", r"trao\s+(?:tặng|thưởng|giải)", r"giải\s+(?:thưởng|nhất|nhì|ba|khuyến\s+khích|đặc\s+biệt)",
 )
+# Participation counts are not quotas: "mỗi trường cử từ 01 đến 03 cá nhân tham gia Hội thi",
+# "mỗi chi đoàn cử 01 đoàn viên dự thi". A sending verb before the count and a taking-part verb after it.
+PARTICIPATION_SENDS: tuple[str, ...] = ("cử", "chọn cử", "lựa chọn", "giới thiệu", "đăng ký", "huy động")
+PARTICIPATION_TAKES: tuple[str, ...] = ("tham gia", "tham dự", "dự thi", "thi đấu", "dự hội", "làm thành viên")
+# A result decision's title says it gives awards ("Về việc tặng Giấy khen …", "khen thưởng …",
+# "công nhận danh hiệu …"): awards it names without "của …" are the deciding official's.
+RESULT_TITLE_VERBS: tuple[str, ...] = ("tặng", "tặng thưởng", "truy tặng", "khen thưởng", "công nhận danh hiệu")
 # Section headings about awards ("3. Số lượng khen thưởng", "Cơ cấu giải") and about other
 # topics ("1. Đối tượng thi đua"); the innermost heading that names either decides.
 AWARD_HEADINGS: tuple[str, ...] = (

@@ -4,7 +4,7 @@ Nghị định 30/2020 puts "(chữ ký, dấu)" between the position line and t
 pages, PDF and OCR keep a trace of it ("(Đã ký)", "[đã ký]", "(signed)", an image's alt text
 "[daky]", a line of underscores); some write a courtesy or rank before the name ("Ông", "Đ/c",
 "Thượng tá"). Patterns are matched on the accent-folded, lower-cased text (see
-`extractor.fields.signature`), so "(Da ky)" from an ASCII export is the same marker.
+`extractor.restore.fold_accents`), so "(Da ky)" from an ASCII export is the same marker.
 """
 
 from __future__ import annotations
@@ -38,6 +38,6 @@ EXTRA_POSITIONS: tuple[str, ...] = (
 )
 
 # First words of a seal's text or another organisation line standing where a name could ("ỦY BAN NHÂN
-# DÂN HUYỆN …" read off the stamp); accent-folded, upper case. Words that fold like a surname
+# DÂN HUYỆN …" read off the stamp); accent-folded, lower case. Words that fold like a surname
 # ("ĐẢNG" and "Đặng", "TRƯỜNG" and "Trương") are left out: a name in capitals must still pass.
-SEAL_WORDS: frozenset[str] = frozenset("UY UBND SO PHONG HOI BAN BO".split())
+SEAL_WORDS: frozenset[str] = frozenset("uy ubnd so phong hoi ban bo".split())
