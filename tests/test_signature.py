@@ -130,6 +130,8 @@ LAYOUTS = [
     ("TL . CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nHà Văn Lâm", ("Hà Văn Lâm", "Chánh Văn phòng", "TL.")),
     ("TUQ. CHỦ TỊCH\nGIÁM ĐỐC SỞ NỘI VỤ\n\nHà Văn Lâm", ("Hà Văn Lâm", "Giám đốc Sở nội vụ", "TUQ.")),
     ("Q. HIỆU TRƯỞNG\n(Ký và ghi rõ họ tên)\n\nHà Văn Lâm", ("Hà Văn Lâm", "Quyền Hiệu trưởng", "Q.")),
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An (đã ký)", ("Nguyễn Văn An", "Phó Chủ tịch", "KT.")),
+    ("KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nLê Thu\n\nTải về\nVăn bản liên quan", ("Lê Thu", "Phó Giám đốc", "KT.")),
     ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNguyễn Văn An\nBản quyền thuộc về Cổng thông tin điện tử tỉnh\n",
      ("Nguyễn Văn An", "Chủ tịch", "TM.")),
 ]

@@ -100,7 +100,8 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
     """A line as the block's logical lines: table cells, authority prefixes, positions and, when `flat`,
     signature marks and the name after capitals each on their own ("TM. UBND KT. CHỦ TỊCH PHÓ CHỦ TỊCH
     (Đã ký) Lê An"). Recipients are read without `flat`: "UBND Tỉnh …" and "(b/c)" stay whole."""
-    if "|" not in line and "\t" not in line and not _CAPS_WORDS.search(line):
+    marked = flat and ("(" in line or "[" in line)  # "Nguyễn Văn An (đã ký)"
+    if "|" not in line and "\t" not in line and not marked and not _CAPS_WORDS.search(line):
         return _split_positions(s, line)  # a sentence or a line of the block already on its own
     cuts = {0, len(line)}
     for m in _CELL.finditer(line):
