@@ -44,6 +44,7 @@ _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
 # "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
 _CANONICAL_POSITION = {fold_accents(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
+_LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
 _POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
 _AUTH_HEAD = re.compile(r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<!\p{L})(?=\p{Lu})")
@@ -83,6 +84,8 @@ def _position_match(piece: str) -> re.Match[str] | None:
     or a line that is nothing but a position in any case ("Phó Chủ tịch", as some web copies write it)."""
     if len(piece) > 80 or piece[-1:] in ".;:,":
         return None
+    if len(piece) > _LONGEST_POSITION and not _HAS_CAPS_RUN.search(piece):
+        return None  # too long to be only a position, and not in capitals
     m = _POSITION_AT.match(fold_accents(piece))
     return m if m and (piece.isupper() or m.end() == len(piece)) else None
 
@@ -100,7 +103,7 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
     """A line as the block's logical lines: table cells, authority prefixes, positions and, when `flat`,
     signature marks and the name after capitals each on their own ("TM. UBND KT. CHỦ TỊCH PHÓ CHỦ TỊCH
     (Đã ký) Lê An"). Recipients are read without `flat`: "UBND Tỉnh …" and "(b/c)" stay whole."""
-    marked = flat and ("(" in line or "[" in line)  # "Nguyễn Văn An (đã ký)"
+    marked = flat and len(line) < 80 and ("(" in line or "[" in line)  # "Nguyễn Văn An (đã ký)"
     if "|" not in line and "\t" not in line and not marked and not _CAPS_WORDS.search(line):
         return _split_positions(s, line)  # a sentence or a line of the block already on its own
     cuts = {0, len(line)}
