@@ -286,3 +286,11 @@ def test_bug_recipient_in_capitals_starting_with_a_position_was_lost() -> None:
     signer = extract_signer(ctx)
     assert signer is not None
     assert (signer.name, signer.position) == ("Mai Văn Hòa", "Trưởng phòng")
+
+
+def test_bug_sentence_case_duty_subheading_was_taken_for_the_position() -> None:
+    raw = BODY.replace("./.", ".") + "Phó Hiệu trưởng\n- Phụ trách chuyên môn;\n- Theo dõi thi đua.\n" + NOI_NHAN \
+        + "HIỆU TRƯỞNG\n\nCao Thị Duyên"
+    signer = extract_signer(_ctx(raw))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Cao Thị Duyên", "Hiệu trưởng")

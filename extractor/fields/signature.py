@@ -79,15 +79,16 @@ def _is_mark(piece: str) -> bool:
         or DIGITAL_STAMP.match(low) is not None
 
 
-def _position_match(piece: str) -> re.Match[str] | None:
+def _position_match(piece: str, any_case: bool = False) -> re.Match[str] | None:
     """A known position opening a line of capitals ("PHÓ CHỦ TỊCH", "PHO CHU TICH", "GIÁM ĐỐC SỞ …"),
-    or a line that is nothing but a position in any case ("Phó Chủ tịch", as some web copies write it)."""
+    or, with `any_case` (inside a block), a line that is nothing but a position ("Phó Chủ tịch", as some
+    web copies write it; a bare "Hiệu trưởng" subheading in the body opens no block)."""
     if len(piece) > 80 or piece[-1:] in ".;:,":
         return None
     if len(piece) > _LONGEST_POSITION and not _HAS_CAPS_RUN.search(piece):
         return None  # too long to be only a position, and not in capitals
     m = _POSITION_AT.match(fold_accents(piece))
-    return m if m and (piece.isupper() or m.end() == len(piece)) else None
+    return m if m and (piece.isupper() or (any_case and m.end() == len(piece))) else None
 
 
 def _position_text(caps: str) -> str:
@@ -206,7 +207,7 @@ def _is_recipient_line(piece: str) -> bool:
     """A line of the "Nơi nhận" column, which a PDF's reading order interleaves with the signature's:
     the heading, an item, "Lưu", or an item's wrapped rest ("đoàn thể huyện;")."""
     return bool(_NOI_NHAN_CELL.match(piece) or _LIST_ITEM.match(piece) or _LUU.match(piece)
-                or piece[:1].islower() or piece.endswith(";"))
+                or (len(piece) < 60 and (piece[:1].islower() or piece.endswith(";"))))
 
 
 def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> _Block | None:
@@ -229,7 +230,7 @@ def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> 
             else:
                 block.authority, block.head = auth, _position_text(rest)
             continue
-        if _position_match(piece):
+        if _position_match(piece, any_case=block is not None):
             block = block or _Block(start=s)
             block.position = block.position or _position_text(piece)
             continue
