@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # networkx and rich cost ~0.5 s to import: loaded by the comm
     from rich.tree import Tree
 
     from extractor.batch import BatchSummary
+    from extractor.readers import OcrMode
     from extractor.store import Store
 
 # `-h` as well as `--help`, on every command.
@@ -38,6 +39,10 @@ PICTURE_FORMATS = ("svg", "html")
 # The store of an archive command: a PostgreSQL database instead of the folder's SQLite file.
 DB_OPTION = click.option("--db", "db_url", default=None, metavar="URL",
                          help="The store is this PostgreSQL database (postgresql://…), not ARCHIVE/planex.db.")
+# When scanned pages and images are read by OCR (extractor.readers.paged.OCR_MODES).
+OCR_OPTION = click.option(
+    "--ocr", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+    help="Read scanned PDF pages and images by OCR where there is no text layer (auto), always, or never.")
 # How an edge reads from the document shown, looking up (what it implements) or down.
 _UP_WORDS = {"basis": "implements", "cites": "cites", "issues": "issued by", "forwards": "forwarded by"}
 _DOWN_WORDS = {"basis": "implemented by", "cites": "cited by", "issues": "issues", "forwards": "forwards"}
@@ -110,8 +115,9 @@ def _summary_table(s: BatchSummary, graph_seconds: float | None, db: Store) -> T
 @DB_OPTION
 @click.option("--dask", "dask", default=None, metavar="SCHEDULER",
               help="Extract on a Dask cluster: tcp://host:port, or local:N for a local one of N workers.")
+@OCR_OPTION
 def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: float, retry_errors: bool,
-          reprocess: bool, as_json: bool, db_url: str | None, dask: str | None) -> None:
+          reprocess: bool, as_json: bool, db_url: str | None, dask: str | None, ocr: OcrMode) -> None:
     """Extract every file of INPUTS (folders, recursively; files; globs) into a database.
 
     Writes OUT/planex.db (SQLite) and OUT/records.jsonl, then builds the lineage graph.
@@ -137,7 +143,8 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
                 bar.update(task, completed=done, total=found, errors=errors)
 
             summary = run_batch(list(inputs), out_dir, workers=workers, timeout=timeout, retry_errors=retry_errors,
-                                reprocess=reprocess, dask=dask, db=db_url, progress=on_progress)
+                                reprocess=reprocess, dask=dask, db=db_url, ocr=ocr,
+                                progress=on_progress)
             on_progress(summary.done, summary.found, sum(summary.errors.values()))
         graph_seconds = None
         if not summary.interrupted:

@@ -39,7 +39,7 @@ from extractor.dask_pool import DaskPool
 from extractor.db import database_error
 from extractor.models import FileRecord
 from extractor.paths import display
-from extractor.readers import MAX_BYTES
+from extractor.readers import MAX_BYTES, OcrMode
 from extractor.readers.limits import cap_memory
 from extractor.store import Seen, Store
 from extractor.version import extractor_version
@@ -173,18 +173,19 @@ def file_digest(path: str, limit: int = MAX_FILE_BYTES) -> tuple[str, int]:
 # --- workers --------------------------------------------------------------------------------------
 
 
-def _load(spec: str) -> Callable[[Path], FileRecord]:
+def _load(spec: str) -> Callable[..., FileRecord]:
     module, _, name = spec.partition(":")
-    fn: Callable[[Path], FileRecord] = getattr(importlib.import_module(module), name)
+    fn: Callable[..., FileRecord] = getattr(importlib.import_module(module), name)
     return fn
 
 
-def _serve(conn: Connection, spec: str) -> None:
-    """Worker loop: a path in, "started" and an outcome out. Ctrl-C is the parent's to handle."""
+def _serve(conn: Connection, spec: str, options: dict[str, Any]) -> None:
+    """Worker loop: a path in, "started" and an outcome out (`options`: keyword arguments of the extractor).
+    Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     cap_memory()
     try:
-        extract: Callable[[Path], FileRecord] | None = _load(spec)
+        extract: Callable[..., FileRecord] | None = _load(spec)
         load_error = ""
     except Exception as e:  # reported once per file, so the run still accounts for every file
         extract, load_error = None, f"cannot load extractor {spec}: {type(e).__name__}: {e}"
@@ -201,7 +202,7 @@ def _serve(conn: Connection, spec: str) -> None:
             outcome = ("fail", "internal", load_error)
         else:
             try:
-                outcome = ("ok", record_line(extract(Path(path))), "")
+                outcome = ("ok", record_line(extract(Path(path), **options)), "")
             except MemoryError:
                 outcome = ("fail", "too-large", f"{display(path)}: above the worker's memory budget")
             except Exception as e:  # a bug must cost one file, not the batch
@@ -218,9 +219,9 @@ class _Task:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, spec: str) -> None:
+    def __init__(self, ctx: Any, spec: str, options: dict[str, Any]) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, spec), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child, spec, options), daemon=True)
         self.proc.start()
         child.close()
         self.task: _Task | None = None
@@ -241,14 +242,14 @@ class _Worker:
 class _Pool:
     """Worker processes fed one file at a time, so a stuck one can be killed alone."""
 
-    def __init__(self, size: int, spec: str, timeout: float) -> None:
+    def __init__(self, size: int, spec: str, timeout: float, options: dict[str, Any]) -> None:
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self.ctx = mp.get_context(method)
         if method == "forkserver":
             # Workers fork from a server that has already imported the extractor: fast restarts.
             self.ctx.set_forkserver_preload([spec.partition(":")[0], *_PRELOAD])
-        self.spec, self.timeout = spec, timeout
-        self.workers = [_Worker(self.ctx, spec) for _ in range(size)]
+        self.spec, self.timeout, self.options = spec, timeout, options
+        self.workers = [_Worker(self.ctx, spec, options) for _ in range(size)]
 
     def idle(self) -> list[_Worker]:
         return [w for w in self.workers if w.task is None]
@@ -292,7 +293,7 @@ class _Pool:
 
     def _replace(self, w: _Worker) -> None:
         w.kill()
-        self.workers[self.workers.index(w)] = _Worker(self.ctx, self.spec)
+        self.workers[self.workers.index(w)] = _Worker(self.ctx, self.spec, self.options)
 
     def close(self) -> None:
         for w in self.workers:
@@ -489,6 +490,7 @@ def run_batch(
     progress: ProgressFn | None = None,
     dask: str | None = None,
     db: str | None = None,
+    ocr: OcrMode = "auto",
 ) -> BatchSummary:
     """Extract every input file into `out/planex.db` and `out/records.jsonl`.
 
@@ -496,7 +498,8 @@ def run_batch(
     Dask scheduler ("tcp://host:port", or "local:N" for a local cluster) to extract on instead of local
     worker processes (extractor/dask_pool.py). `db` is a postgresql:// URL to store into instead of
     `out/planex.db` (extractor/db.py). A content stored by another extractor version is extracted
-    again; `reprocess` extracts everything again.
+    again; `reprocess` extracts everything again. `ocr` is passed to the workers' extractor (see
+    extractor.pipeline.extract_file); OCR runs one Tesseract thread per worker.
     Setting `stop` (Ctrl-C does) ends the run after committing what is done. Raises BatchLocked when
     another run holds `out`, StoreError when the store cannot be written.
     """
@@ -506,7 +509,7 @@ def run_batch(
         try:
             out.mkdir(parents=True, exist_ok=True)
             with _locked(out):
-                return _run(inputs, out, _Options(workers, timeout, retry_errors, reprocess, extract, dask, db),
+                return _run(inputs, out, _Options(workers, timeout, retry_errors, reprocess, extract, dask, db, ocr),
                             stop, progress, started)
         except (*database_error(), OSError) as e:  # type: ignore[misc]  # a tuple of exception classes
             raise _store_failed(e, out) from None
@@ -521,6 +524,7 @@ class _Options:
     extract: str
     dask: str | None
     db: str | None
+    ocr: OcrMode
 
 
 def _run(inputs: Sequence[str], out: Path, o: _Options, stop: threading.Event, progress: ProgressFn | None,
@@ -541,7 +545,10 @@ def _run(inputs: Sequence[str], out: Path, o: _Options, stop: threading.Event, p
         store.begin()
         if summary.found and not stop.is_set():
             size = min(size, summary.found)
-            pool = DaskPool(o.dask, o.extract, o.timeout) if o.dask else _Pool(size, o.extract, o.timeout)
+            # A custom extractor gets the OCR mode only when one is asked for.
+            options: dict[str, Any] = {} if o.ocr == "auto" else {"ocr": o.ocr}
+            pool = (DaskPool(o.dask, o.extract, o.timeout, options) if o.dask
+                    else _Pool(size, o.extract, o.timeout, options))
         exhausted = pool is None
         while pool and not stop.is_set():
             for w in pool.idle():

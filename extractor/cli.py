@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from extractor.archive_cli import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, register
+from extractor.archive_cli import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, OCR_OPTION, register
 from extractor.check_cli import register as register_check
 from extractor.feeds_cli import register as register_feeds
 
 if TYPE_CHECKING:
     from extractor.models import FileRecord
+    from extractor.readers import OcrMode
 
 # A file taking longer than this (seconds) is stopped and given a "timeout" error record.
 DEFAULT_TIMEOUT = 60.0
@@ -48,8 +49,9 @@ def main() -> None:
 @click.option("--jsonl", is_flag=True, help="One compact JSON line per file (default: indented JSON per file).")
 @click.option("--include-text", is_flag=True, help="Add the normalised text that all spans point into.")
 @_TIMEOUT
-def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool, timeout: float) -> None:
-    """Extract the documents of each file (.txt, .docx, .pdf).
+@OCR_OPTION
+def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool, timeout: float, ocr: OcrMode) -> None:
+    """Extract the documents of each file (.txt, .docx, .pdf, .doc, .rtf, .odt, .html, .png, .jpg, .tif).
 
     Prints one JSON record per file, in the order given, whatever their number (indented, or one line
     each with --jsonl; never an array). A file that cannot be read gives an error record; the others
@@ -60,7 +62,7 @@ def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool, timeout: f
     failed = 0
     try:
         for path in paths:
-            record = extract_file(path, include_text=include_text, timeout=timeout)
+            record = extract_file(path, include_text=include_text, timeout=timeout, ocr=ocr)
             if record.error:
                 failed += 1
                 click.echo(f"planex: {record.error.kind}: {record.error.message}", err=True)
@@ -85,13 +87,14 @@ def schema() -> None:
 @click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the HTML here, creating its folder (default: stdout).")
 @_TIMEOUT
-def show(path: Path, out_path: Path | None, timeout: float) -> None:
+@OCR_OPTION
+def show(path: Path, out_path: Path | None, timeout: float, ocr: OcrMode) -> None:
     """Write the file's review page: its text with every extracted value highlighted, and the list of values."""
     from extractor.batch import record_line
     from extractor.pages import review_page
     from extractor.pipeline import extract_file
 
-    record = extract_file(path, include_text=True, timeout=timeout)
+    record = extract_file(path, include_text=True, timeout=timeout, ocr=ocr)
     if record.error or record.text is None or record.documents is None:
         message = f"{record.error.kind}: {record.error.message}" if record.error else "no text"
         click.echo(f"Error: {message}", err=True)

@@ -33,11 +33,13 @@ RETRIES = 2
 LOST_TASK_SLACK = 30.0
 
 
-def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | None = None) -> Outcome:
+def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | None = None,
+                   options: dict[str, Any] | None = None) -> Outcome:
     """Run on a worker: extract one file (from its path, or from its bytes in a temporary file of the same name).
 
     The time budget is kept on the worker, by the extractor's own guard (extractor.guard), from the moment
-    the file starts: a task that waited in the worker's queue is not charged for the wait.
+    the file starts: a task that waited in the worker's queue is not charged for the wait. `options` are
+    the extractor's keyword arguments (the OCR mode).
     """
     from extractor.batch import _load, record_line
 
@@ -46,7 +48,7 @@ def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | No
         guarded = "timeout" in inspect.signature(extract).parameters and timeout is not None
 
         def run(p: Path) -> FileRecord:
-            return extract(p, timeout=timeout) if guarded else extract(p)  # type: ignore[call-arg]
+            return extract(p, timeout=timeout, **(options or {})) if guarded else extract(p, **(options or {}))
 
         if data is None:
             record = run(Path(path))
@@ -70,8 +72,8 @@ class _Slot:
 
     def give(self, task: _Task, timeout: float) -> None:
         data = None if self.pool.shared_disk else Path(task.path).read_bytes()
-        self.future = self.pool.client.submit(extract_remote, task.path, data, self.pool.spec, timeout, pure=False,
-                                              retries=RETRIES)
+        self.future = self.pool.client.submit(extract_remote, task.path, data, self.pool.spec, timeout,
+                                              self.pool.options, pure=False, retries=RETRIES)
         # The worker keeps the per-file budget; the parent only gives up on a task lost in the cluster.
         self.task, self.deadline = task, time.monotonic() + timeout * (IN_FLIGHT_PER_THREAD + 1) + LOST_TASK_SLACK
 
@@ -79,10 +81,10 @@ class _Slot:
 class DaskPool:
     """Dask workers fed through futures; each file's time budget is kept on its worker."""
 
-    def __init__(self, scheduler: str, spec: str, timeout: float) -> None:
+    def __init__(self, scheduler: str, spec: str, timeout: float, options: dict[str, Any] | None = None) -> None:
         from distributed import Client, LocalCluster
 
-        self.spec, self.timeout = spec, timeout
+        self.spec, self.timeout, self.options = spec, timeout, options or {}
         self.cluster = None
         if scheduler.startswith("local:"):
             n = int(scheduler.removeprefix("local:") or 1)

@@ -128,11 +128,24 @@ class Document(_Model):
     span: Span | None = Field(default=None, description="The part of the text this document occupies.")
 
 
+class OcrPage(_Model):
+    """How one page was read by OCR (Tesseract)."""
+
+    page: int = Field(description="1-based page number.")
+    confidence: float | None = Field(description="Tesseract's word confidence 0-100 over the page's characters; "
+                                                 "None: no text found.")
+    skew: float = Field(description="Degrees the scan was turned to level its lines.")
+    rotation: int = Field(description="Degrees an upside-down or sideways scan was turned (0, 90, 180, 270).")
+
+
 class Source(_Model):
     path: str = Field(description="The file name as given; bytes that are not UTF-8 are written \\xNN.")
     sha256: str
-    format: Literal["txt", "docx", "pdf"] | None = None
+    format: Literal["txt", "docx", "pdf", "doc", "rtf", "odt", "html", "png", "jpeg", "tiff"] | None = None
     pages: int | None = None
+    page_starts: list[int] | None = Field(default=None, description="Where each page starts in the normalised text: "
+                                          "page n covers [page_starts[n-1], page_starts[n]).")
+    ocr: list[OcrPage] | None = Field(default=None, description="The pages read by OCR, when any were.")
     encoding: Literal[
         "utf-8", "utf-16", "utf-32", "unicode", "tcvn3", "vni", "viscii", "cp1258", "mojibake", "mixed"
     ] | None = Field(
@@ -141,7 +154,8 @@ class Source(_Model):
         "pre-Unicode encoding it was converted from (tcvn3, vni, viscii, cp1258; 'mojibake' = UTF-8 "
         "once decoded as Windows-1252), or 'mixed' when only part of it was converted.",
     )
-    warnings: list[str] = Field(default_factory=list, description="What the reader changed or doubts.")
+    warnings: list[str] = Field(default_factory=list, description="What the reader changed or doubts (a legacy "
+                                "font converted, a page OCR read with low confidence or found blank …).")
     path_bytes_hex: str | None = Field(
         default=None, description="The file name's exact bytes (hex), only when it is not valid UTF-8."
     )

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex as re
 
 from extractor import restore
+from extractor.header_layout import repair_lines, split_flattened
 from extractor.restore import Restoration
 
 # Whole-text passes use stdlib `re` where it is faster (plain classes); `regex` where it is (the
@@ -43,11 +44,15 @@ _OLD_TONE_PROBE = stdre.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈ
 _LIST_ITEM = re.compile(r"^(?:\p{Ll}[).]|[ivx]{1,4}[.)]\s)")
 # "Thành phố Hồ Chí" + "Minh, ngày 05 tháng …": a place name wrapped before its date.
 _PLACE_TAIL = re.compile(r"^\p{Lu}[\p{L} ]{0,30},\s*ngày\b")
+# (not after an issuer in capitals or a letter's title: the date line is the next header component)
+_TITLE_LEADS = ("V/v", "v/v", "V/V")
 _ENDS_CAPITALISED_WORD = re.compile(r"(?r)(?:^|\s)\p{Lu}\p{Ll}*$")
 # "… của Chủ tịch Ủy ban nhân dân" + "Thành phố. Mỗi đơn vị …": an organ name wrapped before its unit.
 _ENDS_ORGAN = re.compile(r"(?ri)(?:nhân\s+dân|Ủy\s+ban|Hội\s+đồng|Chủ\s+tịch|Giám\s+đốc)$")
 # Words a sentence cannot end on: a line ending with one was wrapped mid-phrase.
 _OPEN_ENDINGS = (" và", " của", " các", " số", " tại", " theo", " cho", " với", " ngày", " tháng", " năm")
+# "… chuyển đổi số" ends a title or a sentence; only "số" before a digit ("Kế hoạch số" + "09/KH-TH") is open.
+_DIGITAL = re.compile(r" số[^\d/]$")
 _LIST_START = re.compile(r"^(?:[-+•]|\d{1,2}[.)]\s|[IVX]{1,4}\.\s|\p{Ll}\)\s)")
 _UNIT_STARTS = ("Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường")
 _STARTS_UNIT = re.compile(r"^(?:Thành\s+phố|Tỉnh|Huyện|Quận|Thị\s+xã|Xã|Phường|Thị\s+trấn)\b(?!\s+ủy)")
@@ -124,11 +129,12 @@ def _joinable(prev: str, nxt: str, gap: int) -> bool:
     if not nxt[0].islower():  # the common case, decided by string tests before any regex
         if gap or prev[-1] in ".:;!?":
             return False
-        if prev.endswith(_OPEN_ENDINGS) and not _LIST_START.match(nxt):
+        if prev.endswith(_OPEN_ENDINGS) and not _LIST_START.match(nxt) and not _DIGITAL.search(prev + nxt[:1]):
             return True  # "… Sở Giáo dục và" + "Đào tạo tỉnh …", "Kế hoạch số" + "09/KH-TH": no line ends so
         if not nxt[0].isupper():
             return False
-        if "ngày" in nxt[:40] and _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev):
+        if ("ngày" in nxt[:40] and _PLACE_TAIL.match(nxt) and _ENDS_CAPITALISED_WORD.search(prev)
+                and not prev.isupper() and not prev.startswith(_TITLE_LEADS)):
             return True
         return bool(nxt.startswith(_UNIT_STARTS) and _ENDS_ORGAN.search(prev) and _STARTS_UNIT.match(nxt)
                     and not prev.isupper())
@@ -178,4 +184,6 @@ def normalize_noted(text: str) -> tuple[str, list[Restoration]]:
         if any(c in text for c in triggers):
             text = pattern.sub(repl, text)
     text = _fix_tones(text)
-    return restore.restored(_clean_lines(text), _join_wraps)
+    # The header's table cells and broken phrases are repaired before wraps are joined, its flattened
+    # components cut apart after (a wrapped date must be whole to be recognised).
+    return restore.restored(repair_lines(_clean_lines(text)), lambda lines: split_flattened(_join_wraps(lines)))

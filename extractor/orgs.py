@@ -58,7 +58,7 @@ _BARE_UNIT = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))(?!\s+{PROPER})(?!\p{{L}})
 _UNIT_LIST = re.compile(r"(?i)\b(xã|phường|thị trấn)(?:\s*(?:,|và)\s*(?:xã|phường|thị trấn))+")
 # In a caps header line everything after the last unit word is the place name ("HUYỆN CỦ CHI").
 _LAST_UNIT = re.compile(
-    rf"(?i)(?<!\p{{L}})(?:{_UNITS}|đảng)(?:\s+ủy)?\s+(?!ủy\b|đoàn\b|hội\b)((?:(?!(?<!\p{{L}})(?:{_UNITS})\s).)+)$"
+    rf"(?i)(?<!\p{{L}})(?:{_UNITS}|đảng)(?:\s+(?:ủy|đoàn))?\s+(?!ủy\b|đoàn\b|hội\b)((?:(?!(?<!\p{{L}})(?:{_UNITS})\s).)+)$"
 )
 # "Huyện ủy" / "Tỉnh ủy" with no place after it.
 _BARE_COMMITTEE = re.compile(rf"(?<!\p{{L}})(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?!\s+{PROPER})(?!\p{{L}})")

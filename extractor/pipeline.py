@@ -25,13 +25,14 @@ from extractor.models import Document, ErrorInfo, FileRecord, Link, Organization
 from extractor.normalize import normalize, normalize_noted
 from extractor.orgs import find_locality, resolve_org
 from extractor.page import Page, read_page
+from extractor.pagination import describe_pages
 from extractor.paths import bytes_hex, display
-from extractor.readers import ReadError, load, read_file
+from extractor.readers import OcrMode, ReadError, load, read_file
 from extractor.segment import Segment, split_documents
 from extractor.vocab.layout import APPENDIX_LINE
 
-# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does.
-_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*:")
+# A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does (also bare, before "Điều 1").
+_DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*(?::|$(?=\s*Điều\s+1\b))")
 
 
 def _preamble_end(text: str, body_start: int, end: int, sections: list[Section]) -> int:
@@ -59,6 +60,8 @@ def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Doc
         names.append(described.issuer_raw)
     loc = find_locality(names, h.place, body, h.issued_date)
     issuer = issuer_fields.from_header(text, h.issuer_lines, loc)
+    if issuer:  # "ỦY BAN NHÂN DÂN" alone in a header cell: the body or the place line gives its locality
+        issuer = issuer_fields.complete_locality(issuer, text, h.body_start, seg.end, loc)
     if issuer is None and described.issuer_raw:
         issuer = Organization(name=resolve_org(described.issuer_raw, loc), span=described.issuer_span)
     if issuer is None:
@@ -91,6 +94,10 @@ def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Doc
         if unit and name == "Ủy ban nhân dân":
             name = resolve_org(f"{name} {unit}", loc)
         issuer = Organization(name=name, span=signer.span)
+    if issuer and signer and signer.on_behalf_of:  # "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ X" for a bare header cell
+        issuer = issuer_fields.with_signature_locality(issuer, signer.on_behalf_of)
+    if issuer:
+        issuer = issuer_fields.at_place_level(issuer, loc)
     if signer and issuer and signer.on_behalf_of and issuer.name.startswith(signer.on_behalf_of):
         signer.on_behalf_of = issuer.name  # "TM. ỦY BAN NHÂN DÂN" is this issuer, with its locality
     # Forms and annexes after the signature repeat the plan's figures in tables: targets are the body's.
@@ -135,21 +142,23 @@ def extract_text(raw: str) -> tuple[str, list[Document]]:
     return text, extract_documents(text)
 
 
-def extract_file(path: Path, include_text: bool = False, timeout: float | None = None) -> FileRecord:
+def extract_file(path: Path, include_text: bool = False, timeout: float | None = None,
+                 ocr: OcrMode = "auto") -> FileRecord:
     """Read and extract one file; never raises for bad input (the error is in the record).
 
     With `timeout` (seconds) it runs under a time and memory budget (extractor.guard): past either,
-    the record is a "timeout" or "too-large" error.
+    the record is a "timeout" or "too-large" error. `ocr`: read scanned pages and images by OCR where
+    needed (auto), on every page (always), or never.
     """
     path = Path(path)
     if timeout is not None:
-        return _guarded(path, include_text, timeout)
+        return _guarded(path, include_text, timeout, ocr)
     name = display(str(path))
     source = Source(path=name, sha256="", path_bytes_hex=bytes_hex(str(path)))
     try:
         data = load(path)
         source.sha256 = hashlib.sha256(data).hexdigest()
-        result = read_file(path, data)
+        result = read_file(path, data, ocr)
     except ReadError as e:
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=display(str(e))))
     except MemoryError:
@@ -161,18 +170,19 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
     try:
         text, restored = normalize_noted(result.text)
         docs = extract_documents(text)
+        describe_pages(source, result, text)
     except Exception as e:  # a bug must cost one file, not the batch
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
     return FileRecord(source=source, documents=docs, text=text if include_text else None,
                       restored=[Span(start=r.start, end=r.end, raw=r.raw) for r in restored])
 
 
-def _guarded(path: Path, include_text: bool, timeout: float) -> FileRecord:
+def _guarded(path: Path, include_text: bool, timeout: float, ocr: OcrMode) -> FileRecord:
     from extractor.guard import GuardError, run_guarded
 
     try:
-        return FileRecord.model_validate_json(run_guarded(lambda: extract_file(path, include_text).model_dump_json(),
-                                                          timeout))
+        return FileRecord.model_validate_json(
+            run_guarded(lambda: extract_file(path, include_text, ocr=ocr).model_dump_json(), timeout))
     except GuardError as e:
         source = Source(path=display(str(path)), sha256="", path_bytes_hex=bytes_hex(str(path)))
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=f"{source.path}: {e}"))

@@ -415,6 +415,8 @@ def locate(lines: list[str], notes: dict[int, list[Restoration]], text: str) -> 
         if not line:
             continue
         at = text.find(line, pos)
+        if at < 0:
+            continue  # a header line the layout pass cut into components (extractor.header_layout)
         found += [Restoration(at + n.start, at + n.end, n.raw) for n in notes.get(i, ())]
         pos = at + len(line)
     return found

@@ -40,8 +40,9 @@ _ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình",
 
 
 # Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
-_MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP")
+_MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP|TNCS")
 _SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
+_FIRST_ARTICLE = re.compile(r"^Điều\s+1\b")
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,8 @@ def _clusters(lines: list[_Line]) -> list[tuple[int, int, set[str]]]:
     clusters: list[tuple[int, int, set[str]]] = []
     for i, line in enumerate(lines):
         kind = _marker(line.text)
-        if not kind:
-            continue
+        if not kind or (kind == "type" and i + 1 < len(lines) and _FIRST_ARTICLE.match(lines[i + 1].text)):
+            continue  # a decision's bare "QUYẾT ĐỊNH" before "Điều 1" is its enacting formula, not a header
         if clusters and i - clusters[-1][1] <= _CLUSTER_GAP:
             first, _, kinds = clusters[-1]
             clusters[-1] = (first, i, kinds | {kind})
@@ -117,7 +118,7 @@ def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
     while j - 1 > floor and i - first > -3:
         t = lines[j - 1].text
         j -= 1
-        if SEPARATOR.match(t):  # the rule typed under the issuer's name
+        if SEPARATOR.match(t) or t == "*":  # the rule typed under the issuer's name (a Party header's "*")
             continue
         if not (t.isupper() and len(t) < 90) or _ends_signature(t):
             break

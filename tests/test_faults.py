@@ -267,7 +267,7 @@ def test_bug_pdf_line_joining_quadratic() -> None:
     lines = [_Line(w, 0, (72.0, 700.0 - i * 14, 540.0, 712.0 - i * 14)) for i, w in enumerate(words)]
     lines.insert(0, _Line("x" * 60, 0, (72.0, 720.0, 540.0, 732.0)))
     out = _reflow([lines])
-    assert "".join(out).replace(" ", "") == "x" * 60 + "".join(words)
+    assert "".join(ln.text for ln in out).replace(" ", "") == "x" * 60 + "".join(words)
 
 
 # --- 6. the timeout counts the extraction only ------------------------------------------------------

@@ -145,3 +145,213 @@ def test_bug_body_sentence_after_the_title_is_not_title() -> None:
     _, h = _header("KẾ HOẠCH\nPhát động thi đua năm 2021\n"
                    "Ủy ban nhân dân huyện Tân Phú ban hành Kế hoạch phát động thi đua như sau:\nI. MỤC ĐÍCH")
     assert h.title == "Phát động thi đua năm 2021"
+
+
+# --- headers as archives and web pages deliver them (extractor.header_layout) ---------------------
+
+_BODY = "\nCăn cứ Luật Thi đua, khen thưởng;\nI. MỤC ĐÍCH\nĐộng viên các đơn vị.\n"
+
+
+def _record(raw: str) -> tuple[str | None, ...]:
+    from extractor.pipeline import extract_text
+
+    _, docs = extract_text(raw)
+    d = docs[0]
+    return (d.doc_type, d.number, d.place, d.issued_date, d.issuer.name if d.issuer else None, d.title)
+
+
+# Each case: the header's lines as a converter left them, then (type, number, place, date, issuer, title).
+_LAYOUTS: dict[str, tuple[list[str], tuple[str | None, ...]]] = {
+    "motto broken over two lines, '|' cell separators, the date wrapped after 'ngày'": (
+        ["ỦY BAN NHÂN DÂN", "TỈNH SÓC TRĂNG", "-------", "|", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+         "Độc lập - Tự do - Hạnh phúc", "|", "Số: 135/KH-UBND", "|", "Sóc Trăng, ngày", "27 tháng 9 năm 2022", "|",
+         "KẾ HOẠCH", "RÀ SOÁT HỘ NGHÈO NĂM 2022"],
+        ("Kế hoạch", "135/KH-UBND", "Sóc Trăng", "2022-09-27", "Ủy ban nhân dân tỉnh Sóc Trăng",
+         "RÀ SOÁT HỘ NGHÈO NĂM 2022")),
+    "'ỦY|BAN NHÂN DÂN', 'Số:|45/…', 'KẾ|HOẠCH', '… Hạnh|phúc'": (
+        ["ỦY", "BAN NHÂN DÂN", "XÃ AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "Độc lập - Tự do - Hạnh", "phúc",
+         "Số:", "45/KH-UBND", "An Phú, ngày 8 tháng 3 năm 2016", "KẾ", "HOẠCH", "Thi đua năm 2016"],
+        ("Kế hoạch", "45/KH-UBND", "An Phú", "2016-03-08", "Ủy ban nhân dân xã An Phú", "Thi đua năm 2016")),
+    "the issuer beside a motto broken after its first word": (
+        ["ỦY BAN NHÂN DÂN CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG HẠC THÀNH Độc lập - Tự do - Hạnh phúc",
+         "Số: 96/KH-UBND Hạc Thành, ngày 22 tháng", "9 năm 2025", "KẾ HOẠCH", "Thi đua cao điểm"],
+        ("Kế hoạch", "96/KH-UBND", "Hạc Thành", "2025-09-22", "Ủy ban nhân dân phường Hạc Thành", "Thi đua cao điểm")),
+    "the whole header on one line, row by row, with the column rules": (
+        ["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM HUYỆN CAM LÂM Độc lập - Tự do - Hạnh phúc ------- "
+         "--------------- Số: 112/KH-UBND Cam Lâm, ngày 12 tháng 3 năm 2018", "KẾ HOẠCH Phát động thi đua"],
+        ("Kế hoạch", "112/KH-UBND", "Cam Lâm", "2018-03-12", "Ủy ban nhân dân huyện Cam Lâm", "Phát động thi đua")),
+    "column by column, the type and a caps title on the same line": (
+        ["UBND TỈNH NINH THUẬN SỞ Y TẾ Số: 845/KH-SYT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+         "Hạnh phúc Ninh Thuận, ngày 05 tháng 6 năm 2024 KẾ HOẠCH TIÊM CHỦNG MỞ RỘNG"],
+        ("Kế hoạch", "845/KH-SYT", "Ninh Thuận", "2024-06-05", "Sở Y tế tỉnh Ninh Thuận", "TIÊM CHỦNG MỞ RỘNG")),
+    "right column first, the date before the number, the title running into the basis": (
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ỦY BAN NHÂN DÂN Độc lập - Tự do - Hạnh phúc HUYỆN ĐÔNG ANH "
+         "Đông Anh, ngày 5 tháng 5 năm 2021 Số: 77/KH-UBND",
+         "KẾ HOẠCH Tổ chức Ngày hội đại đoàn kết Căn cứ Kế hoạch số 12/KH-UBND ngày 2/4/2021 của UBND Thành phố;"],
+        ("Kế hoạch", "77/KH-UBND", "Đông Anh", "2021-05-05", "Ủy ban nhân dân huyện Đông Anh",
+         "Tổ chức Ngày hội đại đoàn kết")),
+    "a Party header flattened onto two lines, with its '*'": (
+        ["ĐẢNG BỘ TỈNH QUẢNG BÌNH ĐẢNG CỘNG SẢN VIỆT NAM",
+         "HUYỆN ỦY BỐ TRẠCH * Số 78-KH/HU Bố Trạch, ngày 10 tháng 7 năm 2020 KẾ HOẠCH Sơ kết công tác tuyên truyền"],
+        ("Kế hoạch", "78-KH/HU", "Bố Trạch", "2020-07-10", "Huyện ủy Bố Trạch", "Sơ kết công tác tuyên truyền")),
+    "a letter, column by column: its 'V/v' title ends where the motto begins": (
+        ["PHÒNG GD&ĐT HUYỆN THANH OAI TRƯỜNG THCS BÍCH HÒA Số: 25/CV-THCS V/v tổ chức ngoại khóa CỘNG HÒA XÃ "
+         "HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Bích Hòa, ngày 02 tháng 10 năm 2015",
+         "Kính gửi: Các tổ chuyên môn."],
+        ("Công văn", "25/CV-THCS", "Bích Hòa", "2015-10-02", "Trường THCS Bích Hòa", "V/v tổ chức ngoại khóa")),
+    "markdown table rows with a rule row": (
+        ["| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "|---|---|",
+         "| TỈNH LẠNG SƠN | Độc lập - Tự do - Hạnh phúc |", "| Số: 254/KH-UBND | Lạng Sơn, ngày 16 tháng 11 năm 2020 |",
+         "", "KẾ HOẠCH", "Chuyển đổi số năm 2021"],
+        ("Kế hoạch", "254/KH-UBND", "Lạng Sơn", "2020-11-16", "Ủy ban nhân dân tỉnh Lạng Sơn",
+         "Chuyển đổi số năm 2021")),
+    "'<br>' inside the cells of a converted table": (
+        ["| UBND HUYỆN TAM NÔNG<br>TRƯỜNG MẦM NON HOA MAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do "
+         "- Hạnh phúc |", "| Số: 3/KH-MNHM | Tam Nông, ngày 20 tháng 4 năm 2022 |", "KẾ HOẠCH", "Ngày hội đọc sách"],
+        ("Kế hoạch", "3/KH-MNHM", "Tam Nông", "2022-04-20", "Trường Mầm non Hoa Mai", "Ngày hội đọc sách")),
+    "tab-separated cells, the issuer wrapped over rows whose right cell is empty": (
+        ["PHÒNG GD&ĐT\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "THÀNH PHỐ BIÊN HÒA\tĐộc lập - Tự do - Hạnh phúc",
+         "TRƯỜNG TIỂU HỌC\t", "NGUYỄN DU\t", "-------\t---------------",
+         "Số: 58/KH-THND\tBiên Hòa, ngày 18 tháng 9 năm 2023", "KẾ HOẠCH", "Trường học xanh"],
+        ("Kế hoạch", "58/KH-THND", "Biên Hòa", "2023-09-18", "Trường Tiểu học Nguyễn Du", "Trường học xanh")),
+    "a type name printed letter by letter": (
+        ["UBND TỈNH BÌNH PHƯỚC", "SỞ NỘI VỤ", "Số: 318/QĐ-SNV", "Đồng Xoài, ngày 11 tháng 6 năm 2013",
+         "Q U Y Ế T   Đ Ị N H", "Về việc ban hành Kế hoạch kiểm tra", "GIÁM ĐỐC SỞ NỘI VỤ TỈNH BÌNH PHƯỚC"],
+        ("Quyết định", "318/QĐ-SNV", "Đồng Xoài", "2013-06-11", "Sở Nội vụ tỉnh Bình Phước",
+         "Về việc ban hành Kế hoạch kiểm tra")),
+    "the Youth Union's national line beside its committee, in tab cells": (
+        ["HUYỆN ĐOÀN CẨM GIÀNG\tĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ CẨM ĐIỀN\t", "***\t",
+         "Số: 12-KH/ĐTN\tCẩm Điền, ngày 02 tháng 3 năm 2021", "KẾ HOẠCH", "Tháng Thanh niên năm 2021"],
+        ("Kế hoạch", "12-KH/ĐTN", "Cẩm Điền", "2021-03-02", "Ban Chấp hành đoàn xã Cẩm Điền",
+         "Tháng Thanh niên năm 2021")),
+    "columns aligned with spaces, a school under its education office, a section after the title": (
+        ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO     TRƯỜNG TH-THCS THANH TRƯỜNG   Số: /KHGD-THCS    CỘNG HÒA XÃ HỘI CHỦ "
+         "NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc Điện Biên Phủ, ngày   tháng 9 năm 2022 KẾ HOẠCH GIÁO DỤC "
+         "NHÀ TRƯỜNG Năm học 2022-2023 I. Đặc điểm tình hình"],
+        ("Kế hoạch", None, "Điện Biên Phủ", "2022-09", "Trường TH-THCS Thanh Trường",
+         "GIÁO DỤC NHÀ TRƯỜNG Năm học 2022-2023")),
+    "a draft mark flattened onto the issuer's line": (
+        ["ỦY BAN NHÂN DÂN HUYỆN HOÀI ÂN DỰ THẢO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+         "Số: /KH-UBND Hoài Ân, ngày   tháng 3 năm 2024", "KẾ HOẠCH", "Thi đua năm 2024"],
+        ("Kế hoạch", None, "Hoài Ân", "2024-03", "Ủy ban nhân dân huyện Hoài Ân", "Thi đua năm 2024")),
+    "parent and school on one caps line; the date cell running into the type and title": (
+        ["SỞ GD&ĐT PHÚ YÊN TRƯỜNG THPT LÊ LỢI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",
+         "Số: 47/KH-THPT\tTuy Hòa, ngày 11 tháng 12 năm 2023 KẾ HOẠCH Hội khỏe Phù Đổng cấp trường"],
+        ("Kế hoạch", "47/KH-THPT", "Tuy Hòa", "2023-12-11", "Trường THPT Lê Lợi", "Hội khỏe Phù Đổng cấp trường")),
+    "no header at all: the type and its title as the first line": (
+        ["KẾ HOẠCH Hội khỏe Phù Đổng cấp trường năm 2023"],
+        ("Kế hoạch", None, None, None, None, "Hội khỏe Phù Đổng cấp trường năm 2023")),
+    "markdown rows whose cells wrap onto the next line": (
+        ["| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM |", "| TỈNH LẠNG SƠN | Độc lập - Tự do -",
+         "Hạnh phúc |", "| Số: 254/KH-UBND | Lạng Sơn, ngày 16 tháng 11 năm 2020 |", "KẾ HOẠCH", "Chuyển đổi số 2021"],
+        ("Kế hoạch", "254/KH-UBND", "Lạng Sơn", "2020-11-16", "Ủy ban nhân dân tỉnh Lạng Sơn", "Chuyển đổi số 2021")),
+}
+
+
+@pytest.mark.parametrize(("lines", "want"), list(_LAYOUTS.values()), ids=list(_LAYOUTS))
+def test_real_header_layouts(lines: list[str], want: tuple[str | None, ...]) -> None:
+    assert _record("\n".join(lines) + _BODY) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "issuer"),
+    [
+        # the cell holds no place: the body names the level ("Ủy ban nhân dân huyện xây dựng …")
+        ("ỦY BAN NHÂN DÂN |\n\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 96/KH-UBND\n|\n"
+         "Hàm Thuận Bắc, ngày 24 tháng 4 năm 2017\n|\nKẾ HOẠCH\nHội thi dân vận khéo\n"
+         "Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+         "Ủy ban nhân dân huyện Hàm Thuận Bắc"),
+        # … or a decision's enacting-authority line does
+        ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/QĐ-UBND\tThanh Hóa, ngày 4 tháng 1 năm 2021\n"
+         "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thi đua\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA\nCăn cứ Luật;\n",
+         "Ủy ban nhân dân thành phố Thanh Hóa"),
+        # … or the signature's "TM." line does (the place alone would say the province)
+        ("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 77/KH-UBND | Thanh Hóa, ngày 4 tháng 1 "
+         "năm 2021 |\nKẾ HOẠCH\nThi đua năm 2021\nI. MỤC ĐÍCH\nCác phường thi đua.\nNơi nhận:\n- Lưu: VT.\n"
+         "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA\nCHỦ TỊCH\nLê Văn Bình\n", "Ủy ban nhân dân thành phố Thanh Hóa"),
+        # … else the place line's locality
+        ("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 7/KH-UBND | Cam Lâm, ngày 4 tháng 1 "
+         "năm 2021 |\nKẾ HOẠCH\nThi đua năm 2021\nI. MỤC ĐÍCH\nCác xã thi đua.\n", "Ủy ban nhân dân huyện Cam Lâm"),
+    ],
+)
+def test_issuer_cell_without_its_locality(raw: str, issuer: str) -> None:
+    assert _record(raw)[4] == issuer
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH NĂM 2014\nBỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nCăn cứ",
+         "VỀ VIỆC BAN HÀNH KẾ HOẠCH NĂM 2014"),
+        ("QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH NĂM 2014 BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nCăn cứ",
+         "VỀ VIỆC BAN HÀNH KẾ HOẠCH NĂM 2014"),
+        ("QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\nGiám đốc Sở Giáo dục và Đào tạo\nCăn cứ",
+         "Về việc phê duyệt Kế hoạch"),
+        ("QUYẾT\nĐỊNH\nVỀ VIỆC KHEN THƯỞNG\nCHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN LỤC NAM\nCăn cứ", "VỀ VIỆC KHEN THƯỞNG"),
+        # an award "of the Chủ tịch" inside the title is no authority line
+        ("QUYẾT ĐỊNH\nVỀ VIỆC TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ",
+         "VỀ VIỆC TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
+    ],
+)
+def test_bug_title_ends_before_the_enacting_authority(raw: str, title: str) -> None:
+    _, h = _header(raw)
+    assert (h.doc_type, h.title) == ("Quyết định", title)
+
+
+def test_bug_party_name_wrapped_in_a_title_is_no_motto() -> None:
+    _, h = _header("Số 12-KH/ĐU\nNghĩa Lâm, ngày 5 tháng 1 năm 2023\nKẾ HOẠCH\nKỷ niệm Ngày thành lập Đảng\n"
+                   "Cộng sản Việt Nam\nThực hiện Hướng dẫn")
+    assert h.title == "Kỷ niệm Ngày thành lập Đảng Cộng sản Việt Nam"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 5/KH-UBND | An Phú, ngày 2 tháng 3 năm 2021 |",
+        "UBND TỈNH X SỞ Y TẾ Số: 8/KH-SYT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc X, ngày 5 "
+        "tháng 6 năm 2024 KẾ HOẠCH TIÊM CHỦNG\nCăn cứ",
+        "ỦY\nBAN NHÂN DÂN CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:\n4/KH-UBND\nKẾ\nHOẠCH\n",
+        "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n| TỈNH LẠNG SƠN | Độc lập - Tự do -\nHạnh phúc |\n",
+    ],
+)
+def test_header_layout_is_idempotent(raw: str) -> None:
+    once = normalize(raw)
+    assert normalize(once) == once
+
+
+def test_register_line_starting_with_its_number_is_not_cut() -> None:
+    line = "Số: 12/QĐ-UBND ngày 05/3/2021 của Chủ tịch UBND tỉnh về việc tặng Bằng khen"
+    assert line in normalize(line + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+
+
+def test_body_sentence_with_a_capitalised_so_is_not_cut() -> None:
+    line = "Căn cứ Kế hoạch Số 12/KH-UBND ngày 3/4/2020 của UBND huyện An Phú, ngày 5 tháng 4 năm 2020 họp."
+    assert line in normalize("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\n" + line)
+
+
+def test_bug_caps_title_after_number_and_date_is_not_the_issuer() -> None:
+    _, h = _header("ỦY BAN NHÂN DÂN\nHUYỆN TAM NÔNG\nSố: 12/KH-UBND\nTam Nông, ngày 3 tháng 4 năm 2021\nKẾ HOẠCH:\n"
+                   "TỔ CHỨC HỘI THI TÌM HIỂU PHÁP LUẬT\nCăn cứ Luật")
+    assert [x[2] for x in h.issuer_lines] == ["ỦY BAN NHÂN DÂN", "HUYỆN TAM NÔNG"]
+
+
+def test_bug_long_caps_title_wrapped_at_a_narrow_column_is_whole() -> None:
+    words = ["THỰC HIỆN ĐỀ ÁN", "BẢO ĐẢM DINH DƯỠNG", "HỢP LÝ VÀ TĂNG", "CƯỜNG HOẠT ĐỘNG", "THỂ LỰC CHO TRẺ EM,",
+             "HỌC SINH, SINH VIÊN", "GIAI ĐOẠN 2018 - 2025"]
+    _, h = _header("Số: 2/KH-UBND\nKon Tum, ngày 1 tháng 11 năm 2019\nKẾ HOẠCH\n" + "\n".join(words) + "\nThực hiện")
+    assert h.title == " ".join(words)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["KỶ NIỆM 95 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM",
+     "CHÀO MỪNG QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+)
+def test_bug_state_or_party_named_in_a_caps_title_is_no_motto(title: str) -> None:
+    _, h = _header(f"Số: 3/KH-UBND\nAn Phú, ngày 2 tháng 1 năm 2025\nKẾ HOẠCH {title}\nCăn cứ Luật")
+    assert h.title == title
+
+
+def test_register_line_opening_with_the_type_is_not_a_type_and_title() -> None:
+    _, h = _header("KẾ HOẠCH Số 45/KH-UBND ngày 3/4/2021 của UBND huyện An Phú về hội thi\nI. MỤC ĐÍCH")
+    assert (h.doc_type, h.title) == (None, None)

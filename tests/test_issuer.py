@@ -80,3 +80,23 @@ def test_bug_caps_organ_name_wrapped_over_two_header_lines() -> None:
     assert org is not None
     assert (org.name, org.parent) == ("Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện Mộ Đức",
                                       "Ủy ban nhân dân huyện Mộ Đức")
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "parent"),
+    [
+        # a column-flattened header: managing body and issuer on one caps line
+        ("UBND TỈNH ĐỒNG THÁP SỞ Y TẾ", "Sở Y tế tỉnh Đồng Tháp", "Ủy ban nhân dân tỉnh Đồng Tháp"),
+        ("PHÒNG GD&ĐT HUYỆN TAM NÔNG TRƯỜNG THCS PHÚ CƯỜNG", "Trường THCS Phú Cường",
+         "Phòng Giáo dục và Đào tạo huyện Tam Nông"),
+        ("ĐẢNG BỘ TỈNH ĐỒNG THÁP HUYỆN ỦY TAM NÔNG", "Huyện ủy Tam Nông", "Đảng bộ tỉnh Đồng Tháp"),
+        # place names and organ names that hold a head word are not cut
+        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội tỉnh Đồng Tháp", None),
+        ("ỦY BAN NHÂN DÂN XÃ TRƯỜNG SƠN", "Ủy ban nhân dân xã Trường Sơn", None),
+    ],
+)
+def test_bug_parent_and_issuer_on_one_caps_line(header: str, name: str, parent: str | None) -> None:
+    text, lines = _lines(header)
+    org = from_header(text, lines, TAM_NONG)
+    assert org is not None
+    assert (org.name, org.parent) == (name, parent)

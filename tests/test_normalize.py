@@ -77,3 +77,9 @@ def test_bug_organ_wrapped_before_its_unit_word() -> None:
 )
 def test_bug_line_cannot_end_on_a_connector(raw: str, lines: int) -> None:
     assert len(normalize(raw).strip().split("\n")) == lines
+
+
+def test_bug_title_ending_in_chuyen_doi_so_is_not_joined_with_the_basis() -> None:
+    text = normalize("KẾ HOẠCH\nTriển khai chuyển đổi số\nCăn cứ Luật Giao dịch điện tử;\nKế hoạch số\n09/KH-TH")
+    want = ["Triển khai chuyển đổi số", "Căn cứ Luật Giao dịch điện tử;", "Kế hoạch số 09/KH-TH", ""]
+    assert text.split("\n")[1:] == want

@@ -19,7 +19,7 @@ from fpdf import FPDF
 from PIL import Image
 
 from extractor.normalize import normalize
-from extractor.readers import MAX_BYTES, MAX_TEXT_CHARS, ReadError, ReadResult, read_file
+from extractor.readers import MAX_BYTES, MAX_TEXT_CHARS, OcrMode, ReadError, ReadResult, read_file
 from extractor.readers.pdf import _continues, _drop_furniture, _Line, _Page, _page_lines, _split_header, _Word
 from extractor.readers.vncodecs import encode_cp1258
 
@@ -43,9 +43,9 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def _error(path: Path) -> ReadError:
+def _error(path: Path, ocr: OcrMode = "auto") -> ReadError:
     with pytest.raises(ReadError) as info:
-        read_file(path)
+        read_file(path, ocr=ocr)
     assert str(info.value) == info.value.message
     assert path.name in str(info.value), "the message names the file"
     return info.value
@@ -145,7 +145,7 @@ def test_text_over_the_character_limit_is_too_large(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("plan.doc", "unsupported-format"), ("plan.odt", "unsupported-format"), ("README", "unsupported-format"),
+    [("plan.xls", "unsupported-format"), ("plan.ppt", "unsupported-format"), ("README", "unsupported-format"),
      ("missing.txt", "not-found"), ("missing.pdf", "not-found")],
 )
 def test_paths(tmp_path: Path, name: str, kind: str) -> None:
@@ -410,7 +410,7 @@ def _scan(tmp_path: Path, stamp: str = "") -> bytes:
     ids=["encrypted", "scan", "scan-with-stamp", "text-named-pdf", "truncated", "zero-bytes"],
 )
 def test_pdf_refuses(tmp_path: Path, make: Callable[[Path], bytes], kind: str, says: str) -> None:
-    error = _error(_write(tmp_path, "bad.pdf", make(tmp_path)))
+    error = _error(_write(tmp_path, "bad.pdf", make(tmp_path)), ocr="never")  # scans: OCR off
     assert (error.kind, says in error.message) == (kind, True), error.message
 
 

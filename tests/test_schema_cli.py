@@ -33,4 +33,5 @@ def test_extract_jsonl_keeps_going_after_a_bad_file(tmp_path: Path) -> None:
     lines = [json.loads(x) for x in result.stdout.splitlines()]
     assert lines[0]["error"]["kind"] == "empty"
     assert lines[1]["documents"][0]["references"][0]["number"] == "3/KH-UBND"
-    assert set(lines[1]["source"]) == {"path", "sha256", "format", "pages", "encoding", "warnings"}
+    assert set(lines[1]["source"]) == {"path", "sha256", "format", "pages", "page_starts", "ocr", "encoding",
+                                       "warnings"}

@@ -1,3 +1,5 @@
+import pytest
+
 from extractor.normalize import normalize
 from extractor.segment import split_documents
 
@@ -96,3 +98,39 @@ def test_bug_caps_signer_of_the_letter_stays_with_the_letter() -> None:
     assert "PHẠM THỊ HẰNG" in text[first.start : first.end]
     assert text[second.start : second.end].startswith("ỦY BAN NHÂN DÂN\nHUYỆN LẠC DƯƠNG")
 
+
+
+def test_bug_bare_decides_line_before_article_one_opens_no_document() -> None:
+    decision = DECISION.replace("QUYẾT ĐỊNH:\nĐiều 1", "QUYẾT ĐỊNH\nĐiều 1")
+    assert _starts(decision + "\n" + ISSUED_PLAN) == ["ỦY BAN NHÂN DÂN XÃ BÌNH AN", "ỦY BAN NHÂN DÂN XÃ BÌNH AN"]
+
+
+def test_bug_decides_split_over_two_lines_is_one_word() -> None:
+    decision = DECISION.replace("QUYẾT ĐỊNH\nVề", "QUYẾT\nĐỊNH\nVề").replace("QUYẾT ĐỊNH:", "QUYẾT\nĐỊNH:")
+    text = normalize(decision)
+    assert "QUYẾT ĐỊNH\nVề việc" in text and "QUYẾT ĐỊNH:\nĐiều 1" in text
+    assert len(split_documents(text)) == 1
+
+
+@pytest.mark.parametrize("rule", ["-------", "*", "___"])
+def test_bug_plan_header_keeps_its_issuer_above_the_column_rule(rule: str) -> None:
+    plan = PLAN.replace("HUYỆN LẠC DƯƠNG\n", f"HUYỆN LẠC DƯƠNG\n{rule}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+    text = normalize(LETTER + "\n" + plan)
+    _, second = split_documents(text)
+    assert text[second.start : second.end].startswith("ỦY BAN NHÂN DÂN\nHUYỆN LẠC DƯƠNG\n")
+
+
+def test_flattened_second_header_of_a_bundle_opens_the_plan() -> None:
+    plan = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM HUYỆN LẠC DƯƠNG Độc lập - Tự do - Hạnh phúc "
+            "Số: 40/KH-UBND Lạc Dương, ngày 2 tháng 3 năm 2016\n" + PLAN.split("KẾ HOẠCH", 1)[1].join(["KẾ HOẠCH", ""]))
+    assert _starts(LETTER + "\n" + plan) == ["ỦY BAN NHÂN DÂN HUYỆN LẠC DƯƠNG", "ỦY BAN NHÂN DÂN"]
+
+
+def test_bug_reference_after_a_bare_decides_line_is_cited_not_basis() -> None:
+    from extractor.pipeline import extract_text
+
+    article = "Điều 1. Thực hiện Kế hoạch số 9/KH-UBND ngày 2/1/2022 của UBND huyện, ban hành Kế hoạch thi đua."
+    decision = DECISION.replace("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thi đua năm 2022.",
+                                "QUYẾT ĐỊNH\n" + article)
+    _, (doc,) = extract_text(decision)
+    assert [(r.number, r.relation) for r in doc.references] == [("9/KH-UBND", "cites")]

@@ -16,6 +16,8 @@ from extractor.dates import DATE, match_to_iso
 from extractor.models import Span
 from extractor.vocab.doc_types import COMPANION_LETTER, canonical_type, type_from_symbol
 from extractor.vocab.layout import (
+    AUTHORITY_LINE,
+    AUTHORITY_LINE_MIXED,
     BODY_START,
     KEM_THEO,
     KINH_GUI,
@@ -32,6 +34,8 @@ from extractor.vocab.layout import (
 _HEADER_LINES = 24
 # A title (trích yếu) has at most this many lines.
 _TITLE_LINES = 5
+# … unless it is a caps title wrapped at a web page's narrow column (each line a fragment of one phrase).
+_CAPS_TITLE_LINES = 10
 # "(Kèm theo Quyết định số 12/QĐ-UBND ngày …)": which document issues this one.
 _KEM_THEO_FULL = re.compile(r"(?i)kèm\s+theo\s+(?P<type>[\p{L}]+\s+[\p{L}]+)\s+số\s*(?P<num>\d+[^\s,;)]*)")
 
@@ -88,7 +92,8 @@ def parse_header(text: str, start: int, end: int) -> Header:
         if title_mode:
             opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else BODY_START.match(line)
             if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _BODY_SENTENCE.search(line)
-                    or len(title_parts) >= _TITLE_LINES or _ends_title(line, title_parts, text)):
+                    or len(title_parts) >= (_CAPS_TITLE_LINES if _caps_fragment(line) else _TITLE_LINES)
+                    or _ends_title(line, title_parts, text)):
                 break
             kem = KEM_THEO.match(line)
             if kem:
@@ -97,12 +102,19 @@ def parse_header(text: str, start: int, end: int) -> Header:
                 h.issued_with_at = ls
                 h.body_start = le
                 continue
+            authority = _authority_at(line)
+            if authority == 0 and title_parts:
+                break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …": the enacting authority, then the basis
+            if authority:  # the authority flattened onto the title's line
+                title_parts.append((ls, ls + len(line[:authority].rstrip())))
+                h.body_start = ls + authority
+                break
             title_parts.append((ls + len(line) - len(line.lstrip()), le))
             h.body_start = le
             continue
         if BODY_START.match(line) and not VV_LINE.match(line) and not _BARE_DATE_LINE.match(line):
             break
-        _read_header_line(text, ls, le, line, h)
+        _read_header_line(text, ls, le, line, h, first=ls == lines[0][0])
         h.body_start = max(h.body_start, le)
         if h.doc_type and (TYPE_LINE.match(line) or VV_LINE.match(line) or TYPE_WITH_TITLE.match(line)):
             title_mode = True
@@ -144,6 +156,14 @@ def _is_component(line: str) -> bool:
     return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or PLACE_DATE.search(line))
 
 
+def _authority_at(line: str) -> int | None:
+    """Where a decision's enacting authority starts in a title line, if it does."""
+    if AUTHORITY_LINE_MIXED.match(line):
+        return 0
+    m = AUTHORITY_LINE.search(line)
+    return m.start() if m else None
+
+
 def _ends_title(line: str, parts: list[tuple[int, int]], text: str) -> bool:
     """A caps line after a mixed-case title is the next component ("CHỦ TỊCH ỦY BAN NHÂN DÂN …")."""
     if not parts:
@@ -152,7 +172,7 @@ def _ends_title(line: str, parts: list[tuple[int, int]], text: str) -> bool:
     return _caps_fragment(line) and not _caps_fragment(first)
 
 
-def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None:
+def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: bool = False) -> None:
     rest = line
     m = MOTTO.search(line)
     if m:
@@ -177,7 +197,10 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None
         dm = DATE.search(line)
         h.issued_date = match_to_iso(dm) if dm else None
         h.evidence["issued_date"] = _span(text, ls + bare.start(), ls + bare.end())
-    t = TYPE_LINE.match(line) or (TYPE_WITH_TITLE.match(line) if h.evidence else None)
+    # (the type and its title on one line: after other components, or as the very first line of a copy)
+    t = TYPE_LINE.match(line) or (TYPE_WITH_TITLE.match(line) if h.evidence or first else None)
+    if t and not h.evidence and _SO_LEAD.match(t.groupdict().get("title") or ""):
+        t = None  # "KẾ HOẠCH Số 45/KH-UBND ngày … của …": a register line describing the document, not its header
     if t and not h.doc_type:
         h.doc_type = canonical_type(t.group("type"))
         h.evidence["doc_type"] = _span(text, ls + t.start("type"), ls + t.end("type"))
@@ -185,5 +208,8 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header) -> None
     if VV_LINE.match(line) and not h.doc_type:
         h.doc_type = COMPANION_LETTER
         return
-    if not (m or num or pd) and _caps_fragment(rest.strip()) and not h.doc_type:
+    # After both the number and the date, caps lines are the title's (a type line the reader missed),
+    # never the issuer's: in every column order the issuer comes before one of them.
+    past_issuer = "number" in h.evidence and "issued_date" in h.evidence
+    if not (m or num or pd) and _caps_fragment(rest.strip()) and not h.doc_type and not past_issuer:
         h.issuer_lines.append((ls, le, line.strip()))

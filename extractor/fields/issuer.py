@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import regex as re
 
+from extractor.context import lines_between
 from extractor.models import Organization, Span
 from extractor.orgs import UNIT_NAME, Locality, case_name, resolve_org
+from extractor.vocab.layout import AUTHORITY_LINE
 from extractor.vocab.organs import NAMED_HEADS, UNIT_WORDS
 
 # A caps line that continues the one above ("ỦY BAN NHÂN DÂN" / "HUYỆN CỦ CHI").
@@ -21,6 +23,8 @@ _ENDS_OPEN = re.compile(r"(?i)(?:\b(?:" + "|".join(UNIT_WORDS) + r")|\bVÀ|-|&)$
 _NOT_ORGAN = re.compile(
     r"^(?:TÊN\s+(?:ĐƠN\s+VỊ|CƠ\s+QUAN)|[-_*=. ]+|(?:BẢN\s+)?DỰ\s+THẢO(?:\s+\d+)?|MẬT|KHẨN|HỎA\s+TỐC)$"
 )
+# The same marks flattened onto the issuer's line ("ỦY BAN NHÂN DÂN HUYỆN HOÀI ÂN DỰ THẢO").
+_DRAFT_MARK = re.compile(r"(?:^|\s)(?:\(?(?:BẢN\s+)?DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\)?)$")
 # "<organ> xây dựng / ban hành Kế hoạch …": the body names its own issuer.
 _SELF_NAMING = re.compile(
     r"(?:^|(?<=[.;,:]\s)|(?<=\n))(?P<org>\p{Lu}[^\n.;:]{2,120}?)\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|"
@@ -34,7 +38,7 @@ _ORGAN_HEAD = re.compile(
     r"Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+bộ|Công\s+đoàn|Đoàn|Hội|Trung\s+tâm|Công\s+an|Chi\s+cục|Cục|"
     r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc|Chi\s+đoàn|Đoàn\s+trường|"
     r"Liên\s+đội|Chi\s+hội|Tổ\s+chuyên\s+môn|Thành\s+đoàn|Huyện\s+đoàn|Tỉnh\s+đoàn|Đảng\s+bộ|Viện|Tòa\s+án|"
-    r"Tổng\s+cục|Học\s+viện|Đại\s+học|Bệnh\s+viện|BCĐ|HĐND|Thanh\s+tra)\b"
+    r"Tổng\s+cục|Học\s+viện|Đại\s+học|Bệnh\s+viện|BCĐ|BCH|BTV|HĐND|Thanh\s+tra)\b"
 )
 _ORGAN_INSIDE = re.compile(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng|Chi đoàn|Chi bộ|Đảng ủy)\b)")
 _CLOSING = re.compile(
@@ -47,11 +51,33 @@ _CITING = re.compile(r"(?i)\bsố\s*\d|\d+\s*/\s*\p{Lu}|(?<!\p{L})của\s|\svề
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
+# A column-flattened header puts the managing body and the issuer on one caps line ("UBND TỈNH NINH THUẬN SỞ
+# Y TẾ", "PHÒNG GD&ĐT HUYỆN THANH OAI TRƯỜNG THCS BÍCH HÒA"): after a place name, an organ head starts the next.
+_INNER_HEAD = re.compile(
+    r"(?<=(?:TỈNH|HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ|XÃ|PHƯỜNG|THỊ\s+TRẤN|^BỘ)\s+\S.*?)\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
+    r"|TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|CAO|ĐẠI|CHÍNH)|BAN\s+(?!NHÂN)|TRUNG\s+TÂM|CHI\s+CỤC|CỤC"
+    r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN|BCH|CHI\s+ĐOÀN)\s)"
+    # a school under its education office, with or without the office's place ("PHÒNG GD&ĐT TRƯỜNG THCS …",
+    # "SỞ GD&ĐT PHÚ YÊN TRƯỜNG THPT …")
+    r"|(?<=^(?:PHÒNG|SỞ|UBND|ỦY\s+BAN|BỘ)\s.*?)\s+(?=TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|PTDT|CAO|ĐẠI"
+    r"|CHÍNH|TH&THCS|THCS&THPT|TH-THCS|THCS-THPT|DÂN\s+TỘC)\b)"
+)
+
+
+def _split_organs(s: int, line: str) -> list[tuple[int, int, str]]:
+    parts: list[tuple[int, int, str]] = []
+    start = 0
+    for m in _INNER_HEAD.finditer(line):
+        parts.append((s + start, s + m.start(), line[start : m.start()]))
+        start = m.end()
+    return [*parts, (s + start, s + len(line), line[start:])]
+
+
 def header_organs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Merge wrapped caps lines into organ names, top to bottom."""
     merged: list[tuple[int, int, str]] = []
-    for s, e, line in lines:
-        line = line.strip(" *-_")
+    for s, e, line in (part for s0, _e0, raw in lines for part in _split_organs(s0, raw)):
+        line = _DRAFT_MARK.sub("", line).strip(" *-_")
         if not line or _NOT_ORGAN.match(line):
             continue
         if merged and (_CONTINUES.match(line) or _ENDS_OPEN.search(merged[-1][2])
@@ -83,6 +109,56 @@ def from_header(text: str, lines: list[tuple[int, int, str]], loc: Locality) -> 
         if unit:
             name = f"{name} {unit.group(0)}"
     return Organization(name=name, parent=parent, span=Span(start=s, end=e, raw=text[s:e]))
+
+
+# Collective bodies printed without their place in a header cell ("ỦY BAN NHÂN DÂN" | "CỘNG HÒA …").
+_PLACELESS_BODIES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+def complete_locality(issuer: Organization, text: str, start: int, end: int, loc: Locality) -> Organization:
+    """A header issuer without its locality takes it from a line that names the same body with it: the
+    decision's enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") or the body ("Ủy ban nhân dân huyện
+    xây dựng Kế hoạch …")."""
+    if _has_locality(issuer.name):
+        return issuer
+    named = _from_authority(text, issuer.span.end if issuer.span else start, end, loc)
+    named = named or from_body(text, start, end, loc)
+    if named and named.name.startswith(issuer.name) and _has_locality(named.name):
+        return issuer.model_copy(update={"name": named.name})
+    return issuer
+
+
+def at_place_level(issuer: Organization, loc: Locality) -> Organization:
+    """Last resort for a bare "Ủy ban nhân dân": the lowest unit the place line's locality knows."""
+    if issuer.name not in _PLACELESS_BODIES:
+        return issuer
+    unit = loc.commune_type if loc.commune else loc.district_type if loc.district else None
+    unit = unit or ("tỉnh" if loc.province and loc.province_type == "tỉnh" else None)
+    if not unit:
+        return issuer
+    return issuer.model_copy(update={"name": resolve_org(f"{issuer.name} {unit}", loc)})
+
+
+def with_signature_locality(issuer: Organization, on_behalf_of: str) -> Organization:
+    """"TM. ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA" names the body a placeless header cell left bare."""
+    if _has_locality(issuer.name) or not on_behalf_of.startswith(issuer.name) or not _has_locality(on_behalf_of):
+        return issuer
+    return issuer.model_copy(update={"name": on_behalf_of})
+
+
+# The authority line stands within this many lines of the issuer (under the decision's title).
+_AUTHORITY_REACH = 30
+
+
+def _from_authority(text: str, start: int, end: int, loc: Locality) -> Organization | None:
+    """The organ a decision's enacting-authority line names ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN")."""
+    for s, e, line in lines_between(text, start, end, limit=_AUTHORITY_REACH):
+        m = AUTHORITY_LINE.match(line)
+        if m:
+            raw = m.group("organ")
+            span = Span(start=s + m.start("organ"), end=e, raw=raw)
+            return Organization(name=resolve_org(case_name(raw), loc), span=span)
+    return None
 
 
 def from_body(text: str, start: int, end: int, loc: Locality) -> Organization | None:

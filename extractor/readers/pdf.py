@@ -1,4 +1,9 @@
-"""PDF files with a text layer: the pages' text in order, running page furniture removed.
+"""PDF files: the pages' text in order, running page furniture removed; scanned pages read by OCR.
+
+A page without a text layer that is a picture (one image covers half of it or more) is rendered at
+300 dpi and read by extractor.readers.ocr; so is every page when most pages have no text layer, and
+none with `ocr="never"`. OCR'd lines go through the same steps below as the text layer's (their boxes
+are scaled to PDF points). The text comes with the offset where each page starts.
 
 Two libraries, each for what it does best:
 - pypdfium2 (the PDFium engine, which pdfplumber itself depends on) reads the text layer of every
@@ -43,11 +48,14 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from extractor.readers.errors import ReadError
 from extractor.readers.layout import LAYOUT_MARKERS
-from extractor.readers.legacy import Decoded, Encoding, needs_repair, repair_text
+from extractor.readers.legacy import Encoding, needs_repair, repair_text
 from extractor.readers.limits import check_pages, check_pdf
+from extractor.readers.ocr import OcrPage, check_available, ocr_image
+from extractor.readers.paged import OcrMode, OcrReport, PagedText
 from extractor.vocab.layout import KINH_GUI, TYPE_LINE, TYPE_WITH_TITLE, VV_LINE
 from extractor.vocab.legacy_fonts import TCVN3_CAPS_PDF_FONT
 
@@ -73,6 +81,12 @@ _DIGITS = re.compile(r"\d+")
 # A scan may carry a little text (a digital-signature stamp): a PDF needs OCR unless at least half
 # of its pages hold this many characters (a plan's page holds thousands, its last page hundreds).
 _MIN_PAGE_CHARS = 200
+# A page is a scan when one image covers this share of it. Scans are rendered for OCR at this resolution.
+_SCAN_SHARE = 0.5
+# A text layer with more than this share of private-use, control or replacement characters is unusable.
+_JUNK = re.compile("[\ue000-\uf8ff\x00-\x08\x0b-\x1f\ufffd]")
+_MAX_JUNK_SHARE = 0.3
+RENDER_DPI = 300
 
 # Reflow. A line "continues" when the next line's first word would have fitted after it, the next
 # line starts at the left margin, and it is not a new list item or a new sentence after a full stop.
@@ -87,14 +101,15 @@ _MIN_PROSE_CHARS = 20  # lines this long give the page's typical character width
 _MAX_SPREAD = 1.35  # a line whose characters are this much wider than typical has gaps: a table row
 
 # A header drawn row by row. The state and Party mottos fill a header line on their own, so one that
-# shares a PDFium line with other text says the two cells were merged (raw text: either tone placement,
-# or none at all).
+# shares a PDFium line with other text says the two cells were merged (raw text: any tone placement,
+# none at all, or OCR's misread vowels: "ĐẲNG CỘNG SẢN").
 _MOTTO = re.compile(
-    r"(?i)c[oộ]ng\s+h(?:òa|oà|oa)\s+x[aã]\s+h[oộ]i\s+ch[uủ]\s+ngh[iĩ]a\s+vi[eệ]t\s+nam"
-    r"|[đd][oộ]c\s+l[aậ]p\s*\W\s*t[uự]\s+do\s*\W\s*h[aạ]nh\s+ph[uú]c"
-    r"|[đd][aả]ng\s+c[oộ]ng\s+s[aả]n\s+vi[eệ]t\s+nam"
+    r"(?i)c\w{1,2}ng\s+h\w{1,2}a\s+x\w\s+h\w{1,2}i\s+ch\w\s+ngh\w{1,2}a\s+vi\w{1,2}t\s+nam"
+    r"|[đd]\w{1,2}c\s+l\w{1,2}p\s*\W\s*t\w\s+do\s*\W\s*h\w{1,2}nh\s+ph\w{1,2}c"
+    r"|[đd]\w{1,2}ng\s+c\w{1,2}ng\s+s\w{1,2}n\s+vi\w{1,2}t\s+nam"
 )
 _WORD = re.compile(r"\w")
+_RECIPIENTS = re.compile(r"(?i)^n\w{1,2}i\s+nh\w{1,2}n\b")
 _HEADER_SHARE = 0.35  # the header cells sit in the top third of a page that opens a document
 # Rows below the header cells: the type line ("KẾ HOẠCH") and a Công văn's "Kính gửi".
 _HEADER_ENDS = (TYPE_LINE, TYPE_WITH_TITLE, KINH_GUI)
@@ -275,11 +290,44 @@ def _split_header(words: list[_Word], page: _PageText) -> list[_Line]:
     return [*rest[: inside[0]], *header, *rest[inside[0]:]]
 
 
-def _unmix_headers(data: bytes, pages: list[_PageText]) -> list[list[_Line]]:
-    """The pages' lines, a header drawn row by row split into its cells (see the module docstring)."""
+def _split_signature(words: list[_Word], page: _PageText) -> list[_Line]:
+    """The page's lines with the signature table (recipients left, signer right), which OCR reads row by
+    row, written cell by cell: from the "Nơi nhận" row down as long as a gap runs between two columns."""
+    rows = _rows(words)
+    start = next((i for i, row in enumerate(rows) if _RECIPIENTS.match(_row_text(row))), None)
+    if start is None:
+        return page.lines
+    end = start + 1
+    while end < len(rows) and _widest_gap(rows[start : end + 1]):
+        end += 1
+    band = rows[start:end]
+    gap = _widest_gap(band)
+    if gap is None or len(band) < 2:
+        return page.lines
+    top, bottom = min(w["top"] for w in band[0]), max(w["bottom"] for w in band[-1])
+    inside = {i for i, ln in enumerate(page.lines) if ln.box and top <= _depth(page, ln.box) <= bottom}
+    if not inside:
+        return page.lines
+    cut = sum(gap) / 2
+    band_words = [w for row in band for w in row]
+    cells = [*_rows([w for w in band_words if w["x1"] <= cut]), *_rows([w for w in band_words if w["x0"] >= cut])]
+    first = min(inside)
+    signature = [_Line(_row_text(row), page.lines[first].page, None) for row in cells]
+    rest = [ln for i, ln in enumerate(page.lines) if i not in inside]
+    return [*rest[:first], *signature, *rest[first:]]
+
+
+def _unmix_headers(data: bytes | None, pages: list[_PageText], ocr_words: dict[int, list[_Word]]) -> list[list[_Line]]:
+    """The pages' lines, a header drawn row by row split into its cells (see the module docstring).
+    Pages read by OCR bring their own words (`ocr_words`); the others' come from pdfplumber."""
     lines = [page.lines for page in pages]
     mixed = [i for i, page in enumerate(pages) if _mixed_header(page)]
-    if not mixed:
+    for i, words in ocr_words.items():
+        if i in mixed:
+            lines[i] = _split_header(words, pages[i])
+        lines[i] = _split_signature(words, replace(pages[i], lines=lines[i]))
+    mixed = [i for i in mixed if i not in ocr_words]
+    if not mixed or data is None:
         return lines
     import pdfplumber  # ~100 ms to import, 40-75 ms a page: only for the pages that need it
 
@@ -372,9 +420,10 @@ def _join(a: _Line, b: _Line) -> _Line:
     return replace(b, text=a.text + glue + b.text, box=box)
 
 
-def _reflow(pages: list[list[_Line]]) -> list[str]:
-    """Lines joined to their continuations. A joined line is kept as its parts (joined once at the end)
-    and compared by its last part and its length: linear, however many lines continue each other."""
+def _reflow(pages: list[list[_Line]]) -> list[_Line]:
+    """Lines joined to their continuations, each on the page where it ends. A joined line is kept as its
+    parts (joined once at the end) and compared by its last part and its length: linear, however many
+    lines continue each other."""
     geometry = [_geometry(lines) for lines in pages]
     out: list[_Line] = []  # the last part of each output line, with the joined line's box
     parts: list[list[str]] = []
@@ -391,7 +440,24 @@ def _reflow(pages: list[list[_Line]]) -> list[str]:
             out.append(line)
             parts.append([line.text])
             sizes.append(len(line.text))
-    return ["".join(p) for p in parts]
+    return [replace(last, text="".join(p)) for last, p in zip(out, parts, strict=True)]
+
+
+def _paginate(lines: list[_Line], count: int) -> tuple[str, list[int]]:
+    """The text of the lines and where each page starts in it. A line joined across a page break
+    belongs to the page where it ends; a page without lines starts where the next one does."""
+    text: list[str] = []
+    starts = [-1] * count
+    pos = 0
+    for line in lines:
+        for page in range(line.page, -1, -1):
+            if starts[page] >= 0:
+                break
+            starts[page] = pos
+        text.append(line.text)
+        pos += len(line.text) + 1
+    end = max(0, pos - 1)
+    return "\n".join(text), [end if s < 0 else s for s in starts]
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -403,16 +469,15 @@ def _open(data: bytes, name: str) -> Any:
         raise ReadError("corrupt", f"{name}: not a readable PDF ({e})") from None
 
 
-def _pages_with_text(pages: list[_PageText]) -> int:
-    """Pages holding text of their own: _MIN_PAGE_CHARS characters, or (among several pages) a text no
-    other page has, numbers aside. A scan's stamp repeats on every page; short pages of a real
+def _text_pages(pages: list[_PageText]) -> set[int]:
+    """The pages holding a usable text of their own: _MIN_PAGE_CHARS characters, or (among several pages)
+    a text no other page has, numbers aside. A scan's stamp repeats on every page; short pages of a real
     document (a form, a list) differ from each other."""
     keys = [_DIGITS.sub("#", " ".join(ln.text for ln in page.lines)) for page in pages]
     counts = Counter(keys)
-    return sum(
-        sum(len(ln.text) for ln in page.lines) >= _MIN_PAGE_CHARS or (len(pages) > 1 and bool(key) and counts[key] == 1)
-        for page, key in zip(pages, keys, strict=True)
-    )
+    return {i for i, (page, key) in enumerate(zip(pages, keys, strict=True))
+            if (usable := _usable_chars(page)) >= _MIN_PAGE_CHARS
+            or (usable and len(pages) > 1 and bool(key) and counts[key] == 1)}
 
 
 def _caps_font_boxes(page: Any) -> tuple[tuple[float, float, float, float], ...]:
@@ -434,10 +499,14 @@ def _in_caps_font(line: _Line, caps: tuple[tuple[float, float, float, float], ..
     return covered >= _CAPS_COVER * (right - left)
 
 
-def _convert_fonts(pages: list[_PageText]) -> tuple[list[_PageText], Encoding, tuple[str, ...]]:
-    """Pages whose lines are a legacy font's codes, converted; the encoding and warnings to report."""
+def _convert_fonts(pages: list[_PageText], skip: set[int]) -> tuple[list[_PageText], Encoding, tuple[str, ...]]:
+    """Pages whose lines are a legacy font's codes, converted (but not the pages in `skip`: OCR'd ones);
+    the encoding and warnings to report."""
     out, kinds, warnings = [], set(), []
     for number, page in enumerate(pages, start=1):
+        if number - 1 in skip:
+            out.append(page)
+            continue
         joined = "\n".join(ln.text for ln in page.lines)
         repaired = repair_text(joined, "unicode")
         texts = repaired.text.split("\n")
@@ -454,25 +523,115 @@ def _convert_fonts(pages: list[_PageText]) -> tuple[list[_PageText], Encoding, t
     return out, encoding, tuple(warnings)
 
 
-def read_pdf(data: bytes, name: str) -> tuple[Decoded, int]:
-    """The text of a PDF and its page count; raise ReadError for scans, encrypted and damaged files."""
+# --- scanned pages: OCR ------------------------------------------------------------------------------
+
+
+def _usable_chars(page: _PageText) -> int:
+    """The page's characters, or 0 when its text layer is unusable: a font without a Unicode map gives
+    private-use, control or replacement characters (a legacy 8-bit font's letters are usable: branch
+    fonts converts those)."""
+    text = "".join(ln.text for ln in page.lines)
+    junk = len(_JUNK.findall(text))
+    return 0 if junk > _MAX_JUNK_SHARE * len(text) else len(text)
+
+
+def _scanned(document: Any, index: int) -> bool:
+    """The page is a picture: one image covers most of it."""
+    page = document[index]
+    try:
+        left, bottom, right, top = page.get_bbox()
+        area = (right - left) * (top - bottom)
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
+            x0, y0, x1, y1 = obj.get_bounds()
+            if (x1 - x0) * (y1 - y0) >= _SCAN_SHARE * area:
+                return True
+        return False
+    finally:
+        page.close()
+
+
+def _to_ocr(document: Any, pages: list[_PageText], mode: OcrMode) -> list[int]:
+    """The pages to read by OCR: all of them (always), none (never), or (auto) the pages without a (usable)
+    text layer that are pictures, and every such page when most of the document has none."""
+    if mode == "never":
+        return []
+    if mode == "always":
+        return list(range(len(pages)))
+    text = _text_pages(pages)
+    bare = [i for i in range(len(pages)) if i not in text]
+    if len(bare) * 2 > len(pages):
+        return bare
+    return [i for i in bare if _scanned(document, i)]
+
+
+def _render(document: Any, index: int) -> Image.Image:
+    page = document[index]
+    try:
+        image: Image.Image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+        return image
+    finally:
+        page.close()
+
+
+def _from_ocr(page: OcrPage, index: int) -> tuple[_PageText, list[_Word]]:
+    """An OCR page as PDFium would give it: lines with boxes counted up from the bottom edge, and the
+    words as pdfplumber gives them (for a header read row by row)."""
+    lines = [
+        _Line(" ".join(w.text for w in ws), index,
+              (min(w.x0 for w in ws), page.height - max(w.bottom for w in ws),
+               max(w.x1 for w in ws), page.height - min(w.top for w in ws)))
+        for ws in page.lines
+    ]
+    words = [{"text": w.text, "x0": w.x0, "x1": w.x1, "top": w.top, "bottom": w.bottom}
+             for ws in page.lines for w in ws]
+    return _PageText(lines, page.height, page.height), words
+
+
+def _assemble(data: bytes | None, pages: list[_PageText], words: dict[int, list[_Word]]) -> tuple[str, list[int]]:
+    lines = _unmix_headers(data, pages, words)
+    return _paginate(_reflow(_drop_furniture(lines)), len(pages))
+
+
+def read_scans(pages: list[OcrPage], reports: list[OcrReport]) -> PagedText:
+    """The text of scanned pages (an image file's), laid out as a PDF's text layer would be."""
+    converted = [_from_ocr(page, i) for i, page in enumerate(pages)]
+    text, starts = _assemble(None, [p for p, _ in converted], {i: w for i, (_, w) in enumerate(converted)})
+    return PagedText(text, starts, reports)
+
+
+def read_pdf(data: bytes, name: str, ocr: OcrMode = "auto") -> PagedText:
+    """The text of a PDF and where its pages start, scanned pages read by OCR (`ocr`: auto, always,
+    never); raise ReadError for scans without OCR, encrypted and damaged files."""
     check_pdf(data, name)  # Flate streams inflated in pieces and counted before PDFium inflates them whole
     with _PDFIUM_LOCK:
         document = _open(data, name)
-        try:
+    try:
+        with _PDFIUM_LOCK:
             check_pages(len(document), name)
             pages = [_page_lines(document, i) for i in range(len(document))]
-        except pdfium.PdfiumError as e:
-            raise ReadError("corrupt", f"{name}: damaged PDF ({e})") from None
-        finally:
+            need = _to_ocr(document, pages, ocr)
+        if need:
+            check_available(name)
+        words: dict[int, list[_Word]] = {}
+        reports: list[OcrReport] = []
+        for i in need:
+            with _PDFIUM_LOCK:
+                image = _render(document, i)
+            page = ocr_image(image, f"{name} page {i + 1}")
+            pages[i], words[i] = _from_ocr(page, i)
+            reports.append(page.report(i + 1))
+    except pdfium.PdfiumError as e:
+        raise ReadError("corrupt", f"{name}: damaged PDF ({e})") from None
+    finally:
+        with _PDFIUM_LOCK:
             document.close()
     if not pages:
         raise ReadError("empty", f"{name}: the PDF has no pages")
-    with_text = _pages_with_text(pages)
-    if with_text * 2 < len(pages) or not any(page.lines for page in pages):
+    with_text = len(_text_pages(pages))
+    if not need and (with_text * 2 < len(pages) or not any(page.lines for page in pages)):
         raise ReadError(
             "no-text-layer", f"{name}: no text layer; OCR needed ({with_text} of {len(pages)} pages have text)"
         )
-    pages, encoding, warnings = _convert_fonts(pages)
-    text = "\n".join(_reflow(_drop_furniture(_unmix_headers(data, pages))))
-    return Decoded(text, encoding, warnings), len(pages)
+    pages, encoding, warnings = _convert_fonts(pages, skip=set(need))
+    text, starts = _assemble(data, pages, words)
+    return PagedText(text, starts, reports, encoding, warnings)

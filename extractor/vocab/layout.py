@@ -12,10 +12,12 @@ from extractor.vocab import alternation
 from extractor.vocab.doc_types import HEADING_TYPES
 from extractor.vocab.organs import POSITIONS
 
-# Quốc hiệu / tiêu ngữ (state) and the Party's national line; found inside flattened two-column lines too.
+# Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the
+# Youth Union's (printed top right in their documents); found inside flattened two-column lines too.
+_UNION_LINE = r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
 MOTTO = re.compile(
-    r"(?i)CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc"
-    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"(?i)CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc"
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|" + _UNION_LINE
 )
 # "Số: 05/KH-UBND", "Số 45-KH/HU", draft "Số:   /KH-UBND", "Số: 75 /KH-UBND".
 NUMBER_LINE = re.compile(
@@ -66,3 +68,59 @@ POSITION_LINE = re.compile(
 )
 NOI_NHAN = re.compile(r"(?m)^[ \t]*Nơi\s+nhận\s*:?")
 KINH_GUI = re.compile(r"(?m)^[ \t]*Kính\s+gửi\s*:?")
+
+# --- Header layout as archives and web pages deliver it (extractor.header_layout) ---
+
+# Fixed phrases of the first page that conversions break over lines ("CỘNG\nHÒA XÃ HỘI …", "ỦY\nBAN NHÂN
+# DÂN", "KẾ\nHOẠCH", "Độc lập - Tự do -\nHạnh phúc"): two lines whose seam falls inside one are one line.
+HEADER_PHRASES: tuple[str, ...] = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
+    "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH",
+    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", *(t for t in HEADING_TYPES if " " in t),
+)
+# The same lines as printed in a header, to cut a flattened line at (the Party's name in a title is no motto).
+# A caps title names the state or the Party after a function word ("… QUỐC KHÁNH NƯỚC CỘNG HÒA …",
+# "… NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM"): no motto there.
+_IN_TITLE = r"(?<!NƯỚC\s)(?<!LẬP\s)(?<!CỦA\s)(?<!VỚI\s)(?<!VỀ\s)(?<!VÀ\s)(?<!DƯỚI\s)"
+MOTTO_ANCHOR = re.compile(
+    _IN_TITLE + r"(?:CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
+    + _UNION_LINE + r")|(?i:Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc)"
+)
+# A number/symbol anywhere in a flattened header line ("… HUYỆN X Số: 12/KH-UBND X, ngày …").
+NUMBER_ANCHOR = re.compile(
+    r"(?<![\p{L}\d])Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/-]\s*[\p{Lu}\d][\p{L}\d&.]*"
+    r"(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&.]*)*"
+)
+# "Số:" alone on its line, its number on the next ("Số:\n3335/KH-UBND").
+NUMBER_LEAD = re.compile(r"^Số\s*[:.]?$")
+NUMBER_TAIL = re.compile(r"^(?:\d+[a-zA-Z]?\s*)?[/-]\s*[\p{Lu}\d]")
+# The caps type word inside a flattened line (only after the number or the date: a name may hold one).
+TYPE_ANCHOR = re.compile(r"(?<![\p{L}])(?:" + alternation(HEADING_TYPES) + r")(?![\p{L}])")
+VV_ANCHOR = re.compile(r"(?<![\p{L}])(?:V/v|v/v|V/V)\s")
+# Body openers that a flattened title runs into ("… năm 2018 Căn cứ Luật …").
+BODY_OPENER = re.compile(
+    r"(?<=\S\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét\s+đề\s+nghị|(?:I|II|A|PHẦN\s+I)\s*[.:/]\s+\p{Lu}\p{Ll})"
+)
+# Decorations between header cells: "-------", "***", "___", a lone "*", a cell border "|" left at a cut.
+DECORATION = re.compile(r"^(?:[-_=*~.|]{1,}\s*)+|(?:\s*[-_=*~.|]{1,})+$")
+# A type name printed letter by letter ("Q U Y Ế T   Đ Ị N H", "K Ế  H O Ạ C H").
+SPACED_LETTERS = re.compile(r"^(?:\p{Lu}\s+){3,}\p{Lu}$")
+# The enacting authority of a decision, standing between its title and its basis (Nghị định 30/2020,
+# Phụ lục I): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …", "GIÁM ĐỐC SỞ …", "HIỆU TRƯỞNG TRƯỜNG …".
+_AUTHORITY_HEADS = (
+    "CHỦ TỊCH", "BỘ TRƯỞNG", "GIÁM ĐỐC", "HIỆU TRƯỞNG", "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CỤC TRƯỞNG",
+    "CHI CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG", "TỔNG GIÁM ĐỐC",
+)
+_AUTHORITY_ORGANS = (
+    "ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "BỘ", "SỞ", "BAN", "PHÒNG", "TRƯỜNG", "CỤC", "CHI CỤC",
+    "TỔNG CỤC", "VIỆN", "VĂN PHÒNG", "TRUNG TÂM", "ĐẠI HỌC", "HỌC VIỆN", "BỆNH VIỆN",
+)
+AUTHORITY_LINE = re.compile(
+    r"(?<![\p{L}])(?<!CỦA\s)(?<!CHO\s)(?<!VÀ\s)(?:" + alternation(_AUTHORITY_HEADS) + r")\s+(?P<organ>(?:"
+    + alternation(_AUTHORITY_ORGANS) + r")(?![\p{L}])[\p{Lu}\d\s,&\-.]*)$"
+)
+# The same line in the standard's casing, alone on its line ("Chủ tịch Ủy ban nhân dân huyện Đông Anh").
+AUTHORITY_LINE_MIXED = re.compile(
+    r"^(?:" + alternation(h.capitalize() for h in _AUTHORITY_HEADS) + r")\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND|Bộ|Sở"
+    r"|Ban|Phòng|Trường|Hội\s+đồng|Cục|Chi\s+cục|Viện|Trung\s+tâm)\s[\p{L}\s,&\-.]{2,80}$"
+)
