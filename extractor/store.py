@@ -286,7 +286,7 @@ def _cell(value: Any) -> Any:
 def document_uid(sha256: str, idx: int) -> str:
     """A document's stable id: its file content and its place in the file (unchanged by re-extraction,
     unlike the row id). Its identity as a document (issuer, year, number) is its lineage node."""
-    return f"{sha256[:20]}-{idx}"
+    return f"{sha256}-{idx}"
 
 
 def _date_parts(iso: str | None) -> tuple[str | None, int | None, int | None]:
