@@ -48,14 +48,20 @@ _CAPS_WORD = re.compile(r"^[\p{Lu}\d&\-]+$")
 
 
 def _motto_lines(text: str) -> list[int]:
-    """Numbers of the lines of `text` holding a motto hint: one scan of the whole text, not one per line."""
+    """Numbers of the lines of `text` holding a motto hint, ascending: str.find per hint over the whole
+    text (a regex alternation of literals, or a search per line, costs several times more)."""
+    starts = set()
+    for hint in _MOTTO_HINTS:
+        i = text.find(hint)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(hint, i + 1)
     found: list[int] = []
     line = pos = 0
-    for m in _MOTTO_HINT.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        if not found or found[-1] != line:
-            found.append(line)
+    for start in sorted(starts):
+        line += text.count("\n", pos, start)
+        pos = start
+        found.append(line)
     return found
 
 
