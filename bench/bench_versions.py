@@ -3,10 +3,11 @@
     .venv/bin/python bench/bench_versions.py /path/to/old/checkout /path/to/new/checkout [-r ROUNDS] [-n RUNS]
 
 On a shared machine two benches run minutes apart are not comparable. This one alternates the
-checkouts round by round (each round a fresh interpreter with PYTHONPATH at that checkout, timing
-`-n` runs with time.process_time, steadier than wall time under load) and prints, per checkout, the
-median over rounds of: the read+NFC floor, normalize, extract_text (normalise + extract) and the whole
-extract_file + JSON, each also as a ratio to the floor measured in the same round.
+checkouts round by round, each round a fresh interpreter importing that checkout (PYTHONPATH, and -P
+so that the working directory is not searched first), timing `-n` runs with time.process_time
+(steadier than wall time under load). It prints per checkout the median over rounds of the read+NFC
+floor, normalize, extract_text (normalise + extract) and the whole extract_file + JSON, and that last
+one as a ratio to the floor measured in the same round.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ STAGES = ("floor", "normalize", "extract_text", "extract_file")
 
 def _round(checkout: Path, path: Path, runs: int) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    out = subprocess.run([sys.executable, "-c", _PROBE, str(path), str(runs)], env=env, capture_output=True,
+    out = subprocess.run([sys.executable, "-P", "-c", _PROBE, str(path), str(runs)], env=env, capture_output=True,
                          text=True, check=True).stdout
     result: dict[str, float] = json.loads(out)
     return result
