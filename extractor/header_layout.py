@@ -103,8 +103,14 @@ def _raw_cells(line: str) -> list[str] | None:
 
 
 def _is_component(cell: str) -> bool:
-    return bool(layout.MOTTO_ANCHOR.search(cell) or layout.NUMBER_ANCHOR.match(cell) or layout.PLACE_DATE.search(cell)
-                or layout.VV_ANCHOR.match(cell))
+    # (regexes behind the literals each needs: most cells of a converted table are no component)
+    return bool(layout.NUMBER_ANCHOR.match(cell) or layout.VV_ANCHOR.match(cell)
+                or (_PLACE_DATE_HINT.search(cell) and layout.PLACE_DATE.search(cell))
+                or (_may_hold_motto(cell) and layout.MOTTO_ANCHOR.search(cell)))
+
+
+def _may_hold_motto(cell: str) -> bool:
+    return any(w in cell for w in layout.MOTTO_ANCHOR_CASED) or layout.MOTTO_ANCHOR_UNCASED in cell.lower()
 
 
 def _header_rows(lines: list[str]) -> list[list[str] | None]:
@@ -154,7 +160,7 @@ def _repair_zone(lines: list[str]) -> list[str]:
     last = -1  # index in `out` of the last non-blank line
     for raw, cells in zip(lines, _header_rows(lines), strict=True):
         for line in [raw] if cells is None else cells:
-            if layout.SPACED_LETTERS.match(line):
+            if line[1:2].isspace() and layout.SPACED_LETTERS.match(line):  # (its letters stand apart)
                 line = _SPACED_TYPES.get("".join(line.split()), line)
             if line and last >= 0 and len(out) - last <= 2 and _broken(out[last], line):
                 out[last] = f"{out[last]} {line}"  # a blank line between the fragments does not separate them
