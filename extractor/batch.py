@@ -37,6 +37,7 @@ from typing import Any
 
 from extractor.dask_pool import DaskPool
 from extractor.db import database_error
+from extractor.jsonl import record_line
 from extractor.models import FileRecord
 from extractor.paths import display
 from extractor.readers import MAX_BYTES, OcrMode
@@ -73,14 +74,6 @@ class BatchLocked(Exception):
 
 class StoreError(Exception):
     """The store could not be written (a full disk, a read-only folder): the run stopped."""
-
-
-def record_line(record: FileRecord) -> str:
-    """The record as one `planex extract --jsonl` line: absent parts (no error, no text) left out."""
-    exclude: dict[str, Any] = {k: True for k in ("documents", "error", "text") if getattr(record, k) is None}
-    if record.source.path_bytes_hex is None:
-        exclude["source"] = {"path_bytes_hex"}
-    return record.model_dump_json(exclude=exclude)
 
 
 # --- discovery ------------------------------------------------------------------------------------

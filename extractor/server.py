@@ -32,10 +32,11 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from extractor import db, lineage
-from extractor.batch import DB_NAME, record_line
+from extractor.batch import DB_NAME
 from extractor.corrections import CorrectionError, add_correction, corrections_of, ensure_schema
 from extractor.export import normalised_text
 from extractor.graph_views import clusters_json, neighbourhood
+from extractor.jsonl import record_line
 from extractor.models import FileRecord
 from extractor.pages import archive_graph_page, index_page, lineage_page, review_page
 from extractor.pipeline import extract_file
