@@ -37,6 +37,7 @@ from typing import Any
 
 from extractor.dask_pool import DaskPool
 from extractor.db import database_error
+from extractor.jsonl import record_line
 from extractor.models import FileRecord
 from extractor.paths import display
 from extractor.readers import MAX_BYTES, OcrMode
@@ -63,7 +64,7 @@ COMMIT_EVERY_RECORDS = 200
 POLL_SECONDS = 0.2
 _GLOB_CHARS = frozenset("*?[")
 
-Outcome = tuple[str, str, str]  # ("ok", line, "") or ("fail", kind, message)
+Outcome = tuple[str, str, str]  # ("ok", line, normalised text) or ("fail", kind, message)
 ProgressFn = Callable[[int, int, int], None]  # (files done, files found, errors so far)
 
 
@@ -73,14 +74,6 @@ class BatchLocked(Exception):
 
 class StoreError(Exception):
     """The store could not be written (a full disk, a read-only folder): the run stopped."""
-
-
-def record_line(record: FileRecord) -> str:
-    """The record as one `planex extract --jsonl` line: absent parts (no error, no text) left out."""
-    exclude: dict[str, Any] = {k: True for k in ("documents", "error", "text") if getattr(record, k) is None}
-    if record.source.path_bytes_hex is None:
-        exclude["source"] = {"path_bytes_hex"}
-    return record.model_dump_json(exclude=exclude)
 
 
 # --- discovery ------------------------------------------------------------------------------------
@@ -202,7 +195,9 @@ def _serve(conn: Connection, spec: str, options: dict[str, Any]) -> None:
             outcome = ("fail", "internal", load_error)
         else:
             try:
-                outcome = ("ok", record_line(extract(Path(path), **options)), "")
+                record = extract(Path(path), **options)
+                text, record.text = record.text or "", None  # the text goes beside the line, not in it
+                outcome = ("ok", record_line(record), text)
             except MemoryError:
                 outcome = ("fail", "too-large", f"{display(path)}: above the worker's memory budget")
             except Exception as e:  # a bug must cost one file, not the batch
@@ -409,7 +404,7 @@ class _Run:
         kind: str | None = a
         if status == "ok":
             try:
-                documents, kind = self.store.put_record(task.path, task.size, a, self.run_id, task.sha256)
+                documents, kind = self.store.put_record(task.path, task.size, a, self.run_id, task.sha256, b or None)
                 s.documents += documents
             except self.store_errors as e:  # rolled back: record why instead
                 kind = "store"
@@ -547,6 +542,8 @@ def _run(inputs: Sequence[str], out: Path, o: _Options, stop: threading.Event, p
             size = min(size, summary.found)
             # A custom extractor gets the OCR mode only when one is asked for.
             options: dict[str, Any] = {} if o.ocr == "auto" else {"ocr": o.ocr}
+            if o.extract == DEFAULT_EXTRACT:
+                options["include_text"] = True  # stored beside the record (the text its spans point into)
             pool = (DaskPool(o.dask, o.extract, o.timeout, options) if o.dask
                     else _Pool(size, o.extract, o.timeout, options))
         exhausted = pool is None

@@ -32,7 +32,7 @@ _TIMEOUT = click.option(
 
 
 def _dump(record: FileRecord, pretty: bool) -> str:
-    from extractor.batch import record_line
+    from extractor.jsonl import record_line
 
     line = record_line(record)  # the same line `planex batch` writes to records.jsonl
     return json.dumps(json.loads(line), ensure_ascii=False, indent=2) if pretty else line
@@ -90,7 +90,7 @@ def schema() -> None:
 @OCR_OPTION
 def show(path: Path, out_path: Path | None, timeout: float, ocr: OcrMode) -> None:
     """Write the file's review page: its text with every extracted value highlighted, and the list of values."""
-    from extractor.batch import record_line
+    from extractor.jsonl import record_line
     from extractor.pages import review_page
     from extractor.pipeline import extract_file
 

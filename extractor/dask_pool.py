@@ -41,7 +41,8 @@ def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | No
     the file starts: a task that waited in the worker's queue is not charged for the wait. `options` are
     the extractor's keyword arguments (the OCR mode).
     """
-    from extractor.batch import _load, record_line
+    from extractor.batch import _load
+    from extractor.jsonl import record_line
 
     try:
         extract = _load(spec)
@@ -58,7 +59,8 @@ def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | No
                 local.write_bytes(data)
                 record = run(local)
             record.source.path = path
-        return ("ok", record_line(record), "")
+        text, record.text = record.text or "", None
+        return ("ok", record_line(record), text)
     except Exception as e:  # a bug must cost one file, not the batch
         return ("fail", "internal", f"{type(e).__name__}: {e}")
 

@@ -229,8 +229,8 @@ def _docbin(conn: sqlite3.Connection, dest: Path) -> list[Path]:
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     out = DocBin(attrs=[], store_user_data=True)
-    for path, sha, record in conn.execute(f"SELECT path, sha256, record FROM contents c WHERE {_CURRENT}"):
-        text = normalised_text([Path(path)], sha)
+    for path, sha, record, kept in conn.execute(f"SELECT path, sha256, record, text FROM contents c WHERE {_CURRENT}"):
+        text = kept if kept is not None else normalised_text([Path(path)], sha)
         if text is None:
             continue
         doc = nlp.make_doc(text)

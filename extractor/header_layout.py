@@ -42,15 +42,34 @@ _SPACED_TYPES = {t.replace(" ", ""): t for t in HEADING_TYPES}
 # A flattened title runs at least this far before a body opener can end it.
 _MIN_TITLE = 8
 _LOWER = re.compile(r"\p{Ll}")
+# What a place-date cannot do without (its ", ngày"): a stdlib scan that spares body lines the place regex.
+_PLACE_DATE_HINT = stdre.compile(r",\s*ngày")
 _CAPS_WORD = re.compile(r"^[\p{Lu}\d&\-]+$")
 
 
-def _zones(lines: list[str]) -> list[tuple[int, int]]:
-    """[start, end) line ranges that may hold a header, merged."""
+def _motto_lines(text: str) -> list[int]:
+    """Numbers of the lines of `text` holding a motto hint, ascending: str.find per hint over the whole
+    text (a regex alternation of literals, or a search per line, costs several times more)."""
+    starts = set()
+    for hint in _MOTTO_HINTS:
+        i = text.find(hint)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(hint, i + 1)
+    found: list[int] = []
+    line = pos = 0
+    for start in sorted(starts):
+        line += text.count("\n", pos, start)
+        pos = start
+        found.append(line)
+    return found
+
+
+def _zones(lines: list[str], text: str) -> list[tuple[int, int]]:
+    """[start, end) line ranges that may hold a header, merged (`text` is the lines joined by newlines)."""
     spans = [(0, min(len(lines), _LEAD_LINES))]
-    for i, line in enumerate(lines):
-        if _MOTTO_HINT.search(line):
-            spans.append((max(0, i - _BEFORE_MOTTO), min(len(lines), i + _AFTER_MOTTO)))
+    for i in _motto_lines(text):
+        spans.append((max(0, i - _BEFORE_MOTTO), min(len(lines), i + _AFTER_MOTTO)))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
@@ -61,10 +80,10 @@ def _zones(lines: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def _in_zones(lines: list[str], fix: Callable[[list[str]], list[str]]) -> list[str]:
+def _in_zones(lines: list[str], text: str, fix: Callable[[list[str]], list[str]]) -> list[str]:
     out: list[str] = []
     done = 0
-    for a, b in _zones(lines):
+    for a, b in _zones(lines, text):
         out += lines[done:a] + fix(lines[a:b])
         done = b
     return out + lines[done:]
@@ -84,8 +103,14 @@ def _raw_cells(line: str) -> list[str] | None:
 
 
 def _is_component(cell: str) -> bool:
-    return bool(layout.MOTTO_ANCHOR.search(cell) or layout.NUMBER_ANCHOR.match(cell) or layout.PLACE_DATE.search(cell)
-                or layout.VV_ANCHOR.match(cell))
+    # (regexes behind the literals each needs: most cells of a converted table are no component)
+    return bool(layout.NUMBER_ANCHOR.match(cell) or layout.VV_ANCHOR.match(cell)
+                or (_PLACE_DATE_HINT.search(cell) and layout.PLACE_DATE.search(cell))
+                or (_may_hold_motto(cell) and layout.MOTTO_ANCHOR.search(cell)))
+
+
+def _may_hold_motto(cell: str) -> bool:
+    return any(w in cell for w in layout.MOTTO_ANCHOR_CASED) or layout.MOTTO_ANCHOR_UNCASED in cell.lower()
 
 
 def _header_rows(lines: list[str]) -> list[list[str] | None]:
@@ -135,7 +160,7 @@ def _repair_zone(lines: list[str]) -> list[str]:
     last = -1  # index in `out` of the last non-blank line
     for raw, cells in zip(lines, _header_rows(lines), strict=True):
         for line in [raw] if cells is None else cells:
-            if layout.SPACED_LETTERS.match(line):
+            if line[1:2].isspace() and layout.SPACED_LETTERS.match(line):  # (its letters stand apart)
                 line = _SPACED_TYPES.get("".join(line.split()), line)
             if line and last >= 0 and len(out) - last <= 2 and _broken(out[last], line):
                 out[last] = f"{out[last]} {line}"  # a blank line between the fragments does not separate them
@@ -149,9 +174,11 @@ def _repair_zone(lines: list[str]) -> list[str]:
 
 def repair_lines(lines: list[str]) -> list[str]:
     """Cleaned lines with header table cells as lines, broken header phrases joined, lone "|" lines gone."""
-    if any("|" in line for line in lines):
+    text = "\n".join(lines)
+    if "|" in text:
         lines = [line for line in lines if not line or line.strip("| ")]
-    return _in_zones(lines, _repair_zone)
+        text = "\n".join(lines)
+    return _in_zones(lines, text, _repair_zone)
 
 
 # --- after wraps are joined ------------------------------------------------------------------------
@@ -211,7 +238,7 @@ def _anchors(line: str) -> list[tuple[int, int, str]]:
     sentence = number is not None and not found and bool(_LOWER.search(line[: number.start()]))
     if number and not sentence and not _overlaps(found, number.start(), number.end()):
         found.append((number.start(), number.end(), "number"))
-    date = layout.PLACE_DATE.search(line) if not found and "ngày" in line else None
+    date = layout.PLACE_DATE.search(line) if not found and _PLACE_DATE_HINT.search(line) else None
     if date:
         start = _place_start(line, date.start(), date.end())
         if start and not _LOWER.search(line[:start]):  # "HUYỆN ỦY ĐẮK MIL   Đắk Mil, ngày …" (a row of two cells)
@@ -252,5 +279,5 @@ def split_flattened(text: str) -> str:
     if not any(h in text for h in ("Số", *_MOTTO_HINTS)):
         return text
     lines = text.split("\n")
-    out = _in_zones(lines, _split_zone)
+    out = _in_zones(lines, text, _split_zone)
     return text if out == lines else "\n".join(out)

@@ -82,9 +82,11 @@ _PASSES: tuple[tuple[str, stdre.Pattern[str] | re.Pattern[str], str], ...] = (
 def _modern_tone(word: str) -> str:
     # underthesea's token table knows which old-style spellings map to which modern ones
     # (and leaves "quý", "khuya" alone); importing it costs ~0.4 s, so only when needed.
+    lower = word.lower()
+    if len(lower) == 3 and lower.startswith("qu"):
+        return word  # "quả", "quá", "quý", "quỹ": "qu" is the initial, the tone is where it belongs
     from underthesea.pipeline.text_normalize.token_normalize import token_normalize
 
-    lower = word.lower()
     fixed: str = token_normalize(lower)
     if fixed == lower:
         return word

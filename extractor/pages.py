@@ -60,7 +60,7 @@ def review_page(text: str, record: dict[str, Any], *, doc_id: int | None = None,
     """The review page of one file: highlighted text, legend, and the panel of values (with corrections)."""
     docs = record.get("documents") or []
     values = values_of(docs)
-    segs = segments(text, values, docs)
+    segs = segments(text, values, docs, (record.get("source") or {}).get("page_starts"))
     family_of = {v.id: v.family for v in values}
     titles = {v.id: f"{v.label}: {v.summary}" for v in values}
     starts_at: dict[int, list[int]] = {}

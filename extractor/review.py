@@ -121,8 +121,11 @@ def labelled_spans(docs: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
             for v in values_of(docs) if v.start is not None and v.end is not None]
 
 
-def segments(text: str, values: list[Value], docs: list[dict[str, Any]]) -> list[Segment]:
-    """The text cut at every span, document and page boundary; each piece lists the values covering it."""
+def segments(text: str, values: list[Value], docs: list[dict[str, Any]],
+             page_starts: list[int] | None = None) -> list[Segment]:
+    """The text cut at every span, document and page boundary; each piece lists the values covering it.
+
+    Pages are the record's `source.page_starts` (PDFs, scans), else form feeds in the text."""
     cuts = {0, len(text)}
     for v in values:
         if v.start is not None and v.end is not None and 0 <= v.start < v.end <= len(text):
@@ -132,14 +135,16 @@ def segments(text: str, values: list[Value], docs: list[dict[str, Any]]) -> list
         start = (d.get("span") or {}).get("start", 0)
         doc_starts.setdefault(start, []).append(i)
         cuts.add(start)
-    pages = {}
-    pos = text.find("\f")
-    page = 1
-    while pos >= 0:
-        page += 1
-        pages[pos + 1] = page
-        cuts.add(pos + 1)
-        pos = text.find("\f", pos + 1)
+    pages: dict[int, int] = {}
+    if page_starts:
+        for n, start in enumerate(page_starts[1:], start=2):
+            pages.setdefault(start, n)
+    else:
+        pos = text.find("\f")
+        while pos >= 0:
+            pages[pos + 1] = len(pages) + 2
+            pos = text.find("\f", pos + 1)
+    cuts.update(pages)
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     # A sweep: spans start in order; the active ones cover the whole segment, since every end is a cut.
     spans = sorted((v.start, v.end, v.id) for v in values if v.start is not None and v.end is not None)

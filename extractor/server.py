@@ -32,10 +32,11 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from extractor import db, lineage
-from extractor.batch import DB_NAME, record_line
+from extractor.batch import DB_NAME
 from extractor.corrections import CorrectionError, add_correction, corrections_of, ensure_schema
 from extractor.export import normalised_text
 from extractor.graph_views import clusters_json, neighbourhood
+from extractor.jsonl import record_line
 from extractor.models import FileRecord
 from extractor.pages import archive_graph_page, index_page, lineage_page, review_page
 from extractor.pipeline import extract_file
@@ -112,9 +113,9 @@ async def _save_upload(upload: UploadFile, folder: Path, limit: int) -> tuple[Pa
     return tmp, name, size, digest.hexdigest()
 
 
-async def _extract(path: Path, name: str, timeout: float) -> FileRecord:
+async def _extract(path: Path, name: str, timeout: float, include_text: bool = False) -> FileRecord:
     try:
-        record = await asyncio.wait_for(run_in_threadpool(extract_file, path), timeout)
+        record = await asyncio.wait_for(run_in_threadpool(extract_file, path, include_text), timeout)
     except TimeoutError:
         raise HTTPException(504, f"{name}: extraction took longer than {timeout:g} s") from None
     record.source.path = name
@@ -175,8 +176,11 @@ def _candidates(archive: _Archive, path: str, sha256: str) -> list[Path]:
     return [archive.out / _UPLOADS / f"{sha256}{Path(path).suffix.lower()}", Path(path)]
 
 
-def _text_of(archive: _Archive, path: str, sha256: str) -> str | None:
-    """The normalised text of a stored file, read again from wherever its unchanged bytes still are."""
+def _text_of(archive: _Archive, conn: sqlite3.Connection, path: str, sha256: str) -> str | None:
+    """The normalised text of a stored file: kept in the store, else read again from its unchanged bytes."""
+    row = conn.execute("SELECT text FROM contents WHERE sha256 = ?", (sha256,)).fetchone()
+    if row and row[0] is not None:
+        return str(row[0])
     return normalised_text(_candidates(archive, path, sha256), sha256)
 
 
@@ -221,7 +225,8 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
         tmp, name, size, sha = await _save_upload(file, uploads, max_upload)
         kept = uploads / f"{sha}{tmp.suffix}"
         tmp.replace(kept)
-        record = await _extract(kept, name, timeout)
+        record = await _extract(kept, name, timeout, include_text=True)
+        text, record.text = record.text, None
         line = record_line(record)
 
         def store() -> list[int]:
@@ -230,7 +235,7 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
                 try:
                     store.begin()
                     run = store.start_run(0)
-                    store.put_record(name, size, line, run, sha)
+                    store.put_record(name, size, line, run, sha, text)
                     store.finish_run(run, "done", {"files": 1, "extracted": 1,
                                                 "documents": len(record.documents or []),
                                                 "errors": int(record.error is not None)})
@@ -261,9 +266,9 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
         """The document's record, its file's source, and the file's normalised text (spans point into it)."""
         with archive.reader() as conn:
             _, idx, sha, record, path = _document_row(conn, doc_id)
+            text = _text_of(archive, conn, path, sha)
         data = json.loads(record)
-        return {"id": doc_id, "source": data["source"], "document": data["documents"][idx],
-                "text": _text_of(archive, path, sha)}
+        return {"id": doc_id, "source": data["source"], "document": data["documents"][idx], "text": text}
 
     def lineage_of(doc_id: int, depth: int, cites: bool) -> dict[str, Any]:
         with archive.reader() as conn:
@@ -334,7 +339,7 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
         with archive.reader() as conn:
             _, _, sha, record, path = _document_row(conn, doc_id)
             fixes = corrections_of(conn, sha)
-        text = _text_of(archive, path, sha)
+            text = _text_of(archive, conn, path, sha)
         if text is None:
             raise HTTPException(410, f"the file of document {doc_id} is no longer readable at {path}")
         return review_page(text, json.loads(record), doc_id=doc_id, corrections=fixes,

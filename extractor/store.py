@@ -22,10 +22,15 @@ from typing import Any
 from extractor import db
 from extractor.paths import bytes_hex, display
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Columns added since schema 1, added in place to an older store: a file name's bytes when not UTF-8,
-# the run that found a file gone from disk, the extractor version a content was extracted with.
-_ADDED_COLUMNS = (("files", "path_hex", "TEXT"), ("files", "gone_run", "INTEGER"), ("contents", "extractor", "TEXT"))
+# the run that found a file gone from disk, the extractor version a content was extracted with (2); the
+# normalised text, a document's stable id and its issue date as a real date, year and month (3).
+_ADDED_COLUMNS = (
+    ("files", "path_hex", "TEXT"), ("files", "gone_run", "INTEGER"), ("contents", "extractor", "TEXT"),
+    ("contents", "text", "TEXT"), ("documents", "uid", "TEXT"), ("documents", "issued_on", "DATE"),
+    ("documents", "issued_year", "INTEGER"), ("documents", "issued_month", "INTEGER"),
+)
 
 # Spans are stored as (start, end) into the normalised text of the file; `raw` only where a person
 # reads it directly (references, lineage edges).
@@ -51,7 +56,8 @@ CREATE TABLE IF NOT EXISTS contents (
     status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
     record TEXT NOT NULL,
     run_id INTEGER REFERENCES runs (id),
-    extractor TEXT
+    extractor TEXT,
+    text TEXT
 );
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
@@ -91,9 +97,17 @@ CREATE TABLE IF NOT EXISTS documents (
     span_start INTEGER,
     span_end INTEGER,
     node_id TEXT,
+    uid TEXT,
+    issued_on DATE,
+    issued_year INTEGER,
+    issued_month INTEGER,
     UNIQUE (sha256, idx)
 );
 CREATE INDEX IF NOT EXISTS documents_number ON documents (number);
+CREATE UNIQUE INDEX IF NOT EXISTS documents_uid ON documents (uid);
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents (issuer);
+CREATE INDEX IF NOT EXISTS documents_type ON documents (doc_type);
+CREATE INDEX IF NOT EXISTS documents_date ON documents (issued_year, issued_month, issued_on);
 CREATE INDEX IF NOT EXISTS documents_node ON documents (node_id);
 CREATE TABLE IF NOT EXISTS refs (
     id INTEGER PRIMARY KEY,
@@ -269,6 +283,23 @@ def _cell(value: Any) -> Any:
     return "; ".join(value) if isinstance(value, list) else value
 
 
+def document_uid(sha256: str, idx: int) -> str:
+    """A document's stable id: its file content and its place in the file (unchanged by re-extraction,
+    unlike the row id). Its identity as a document (issuer, year, number) is its lineage node."""
+    return f"{sha256}-{idx}"
+
+
+def _date_parts(iso: str | None) -> tuple[str | None, int | None, int | None]:
+    """(date, year, month) of an ISO date that may lack its day or month ("2023-03", "2023"): a partial date
+    has no date, only the parts it has."""
+    if not iso:
+        return None, None, None
+    parts = iso.split("-")
+    year = int(parts[0]) if parts[0].isdigit() else None
+    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    return (iso if len(parts) == 3 else None), year, month
+
+
 class Store:
     """The archive database of one output folder. Not thread-safe: one writer process."""
 
@@ -352,9 +383,11 @@ class Store:
     # --- writes ---------------------------------------------------------------------------------
 
     def put_record(
-        self, path: str, size: int | None, line: str, run_id: int, sha256: str | None = None
+        self, path: str, size: int | None, line: str, run_id: int, sha256: str | None = None,
+        text: str | None = None,
     ) -> tuple[int, str | None]:
-        """Store one extracted file, given as its JSONL line; returns (documents, error kind).
+        """Store one extracted file, given as its JSONL line (and its normalised text, which the line's
+        spans point into); returns (documents, error kind).
 
         `sha256` (the hash the caller looked the file up by) wins over the record's: a file that
         changed between hashing and reading is then seen as changed by the next run.
@@ -367,10 +400,10 @@ class Store:
         with self._record():
             self.conn.execute("DELETE FROM contents WHERE sha256 = ?", (sha,))  # a retried error
             self.conn.execute(
-                "INSERT INTO contents (sha256, path, format, pages, status, record, run_id, extractor)"
-                " VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO contents (sha256, path, format, pages, status, record, run_id, extractor, text)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
                 (sha, display(path), source.get("format"), source.get("pages"), "error" if error else "ok", line,
-                 run_id, self.version or None),
+                 run_id, self.version or None, text),
             )
             if error:
                 self._put_error(path, sha, error["kind"], error["message"], run_id)
@@ -418,11 +451,12 @@ class Store:
         signer = doc.get("signer") or {}
         cur = self.conn.execute(
             "INSERT INTO documents (sha256, idx, doc_type, number, issued_date, place, title, issuer, issuer_parent,"
-            " signer_name, signer_position, signer_authority, span_start, span_end)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " signer_name, signer_position, signer_authority, span_start, span_end, uid, issued_on, issued_year,"
+            " issued_month) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (sha, idx, doc.get("doc_type"), doc.get("number"), doc.get("issued_date"), doc.get("place"),
              doc.get("title"), issuer.get("name"), issuer.get("parent"), signer.get("name"),
-             signer.get("position"), signer.get("authority"), *_span(doc)),
+             signer.get("position"), signer.get("authority"), *_span(doc), document_uid(sha, idx),
+             *_date_parts(doc.get("issued_date"))),
         )
         doc_id = int(cur.lastrowid or 0)
         self.conn.executemany(

@@ -242,3 +242,60 @@ def test_bug_principal_of_this_school_in_words() -> None:
     ctx = make_ctx("Trường Tiểu học Lê Mao xây dựng kế hoạch như sau:\nHiệu trưởng nhà trường tặng Giấy khen cho "
                    "tập thể, cá nhân xuất sắc.", locality=LONG_THANH)
     assert [(a.form, a.grantor) for a in extract_awards(ctx)] == [("Giấy khen", "Hiệu trưởng Trường Tiểu học Lê Mao")]
+
+
+NGHE_AN = Locality(province="Nghệ An", province_type="tỉnh")
+LAC_DUONG = Locality(province="Lâm Đồng", province_type="tỉnh", commune="Lạc Dương", commune_type="xã")
+
+
+@pytest.mark.parametrize(
+    ("body", "issuer", "expected"),
+    [
+        # the head of a body named without it, in the plan that body issues
+        ("Giám đốc Sở tặng Giấy khen cho tập thể tiêu biểu.", "Sở Y tế tỉnh Nghệ An",
+         [("Giấy khen", "Giám đốc Sở Y tế tỉnh Nghệ An")]),
+        ("Tặng Giấy khen của Giám đốc Sở Y tế cho cá nhân.", "Sở Y tế tỉnh Nghệ An",
+         [("Giấy khen", "Giám đốc Sở Y tế tỉnh Nghệ An")]),
+        ("Tặng Giấy khen của Trưởng phòng cho tổ chuyên môn.", "Phòng Giáo dục và Đào tạo tỉnh Nghệ An",
+         [("Giấy khen", "Trưởng phòng Giáo dục và Đào tạo tỉnh Nghệ An")]),
+        # another Sở than the issuer keeps its own name
+        ("Tặng Giấy khen của Giám đốc Sở Nội vụ.", "Sở Y tế tỉnh Nghệ An",
+         [("Giấy khen", "Giám đốc Sở Nội vụ tỉnh Nghệ An")]),
+        # a head that does not head the issuer's kind of body is not completed with it
+        ("Chủ tịch UBND tỉnh tặng Bằng khen cho tập thể.", "Sở Y tế tỉnh Nghệ An",
+         [("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An")]),
+    ],
+)
+def test_bug_bare_head_is_the_issuers_head(body: str, issuer: str, expected: list[tuple[str, str]]) -> None:
+    ctx = make_ctx(body, locality=NGHE_AN)
+    ctx.memo["issuer"] = issuer
+    assert [(a.form, a.grantor) for a in extract_awards(ctx)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "loc", "expected"),
+    [
+        # a grantor written all in lower case
+        ("Học sinh giỏi được nhận giấy khen của chủ tịch ubnd huyện.", LONG_THANH, [("Giấy khen", CT_HUYEN)]),
+        # forms and names that lost their diacritics
+        ("Tang Bang khen cua UBND tinh cho 01 tap the.", LONG_THANH, [("Bằng khen", "Ủy ban nhân dân tỉnh Đồng Nai")]),
+        ("Xet tang Giay khen cho ca nhan.", LONG_THANH, [("Giấy khen", None)]),
+        ("Xet, Chu tich UBND tinh tang Bang khen cho tap the.", LONG_THANH, [("Bằng khen", CT_TINH)]),
+        # a form split by a line wrap, a title word capitalised inside a form
+        ("Đề nghị Chủ tịch UBND tỉnh tặng Bằng\nkhen cho tập thể.", LONG_THANH, [("Bằng khen", CT_TINH)]),
+        ("Cờ Thi đua của UBND tỉnh cho đơn vị dẫn đầu.", LONG_THANH, [("Cờ thi đua", UBND_TINH)]),
+        # "Thủ trưởng cơ quan, đơn vị" names no body
+        ("Thủ trưởng cơ quan, đơn vị xét công nhận danh hiệu Lao động tiên tiến.", LONG_THANH,
+         [("Lao động tiên tiến", None)]),
+        ("Tặng Giấy khen của Thủ trưởng cơ quan, đơn vị cho cá nhân.", LONG_THANH, [("Giấy khen", None)]),
+        ("Tặng Giấy khen của Thủ trưởng đơn vị cho cá nhân.", LONG_THANH, [("Giấy khen", None)]),
+        # a commune after the 2025 reform: its own committee, no district above it
+        ("Chủ tịch UBND xã tặng Giấy khen cho tập thể.", LAC_DUONG,
+         [("Giấy khen", "Chủ tịch Ủy ban nhân dân xã Lạc Dương")]),
+        # a reward from a fund and an award already received are not awards offered
+        ("Cá nhân đạt giải được thưởng tiền từ quỹ phúc lợi.", LONG_THANH, []),
+        ("Đơn vị đã được tặng Bằng khen năm 2020.", LONG_THANH, []),
+    ],
+)
+def test_bug_damaged_and_bare_grantors(body: str, loc: Locality, expected: list[tuple[str, str | None]]) -> None:
+    assert _pairs(body, loc) == expected

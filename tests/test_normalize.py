@@ -83,3 +83,27 @@ def test_bug_title_ending_in_chuyen_doi_so_is_not_joined_with_the_basis() -> Non
     text = normalize("KẾ HOẠCH\nTriển khai chuyển đổi số\nCăn cứ Luật Giao dịch điện tử;\nKế hoạch số\n09/KH-TH")
     want = ["Triển khai chuyển đổi số", "Căn cứ Luật Giao dịch điện tử;", "Kế hoạch số 09/KH-TH", ""]
     assert text.split("\n")[1:] == want
+
+
+# "qu" + a toned a/e/y is the right spelling ("quả", "quý"): normalize keeps it without loading underthesea.
+_QU_WORDS = ["qu" + v for v in "àáảãạèéẻẽẹỳýỷỹỵ"]
+
+
+@pytest.mark.parametrize("word", _QU_WORDS)
+def test_qu_words_are_what_underthesea_keeps(word: str) -> None:
+    from underthesea.pipeline.text_normalize.token_normalize import token_normalize
+
+    assert token_normalize(word) == word
+    assert normalize(f"Kết {word} {word.upper()}") == f"Kết {word} {word.upper()}\n"
+
+
+def test_bug_underthesea_imported_for_every_qua() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys; from extractor.normalize import normalize; "
+             "assert normalize('Kết quả quá tốt, quý, quỹ') == 'Kết quả quá tốt, quý, quỹ\\n'; "
+             "print('underthesea' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+    assert normalize("Uỷ ban hoà giải") == "Ủy ban hòa giải\n"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 
+import pytest
 import regex as re
 
 from extractor.batch import record_line
@@ -63,6 +65,22 @@ def test_page_breaks_are_marked() -> None:
     docs = [{"span": {"start": 0, "end": 9}}]
     segs = segments("trang 1\ftrang 2\fba", [], docs)
     assert [s.page for s in segs if s.page] == [2, 3]
+    # a PDF's or a scan's pages, from the record's page offsets
+    paged = segments("trang một\ntrang hai\ntrang ba", [], docs, [0, 10, 20])
+    assert [(s.start, s.page) for s in paged if s.page] == [(10, 2), (20, 3)]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract-ocr (tools/setup.sh installs it)")
+def test_review_page_of_a_scan_shows_its_pages() -> None:
+    from pathlib import Path
+
+    from extractor.pipeline import extract_file
+
+    scan = Path(__file__).resolve().parent.parent / "corpus" / "f04_cv_huyen_uy_duc_trong_thi_dua.photo.tif"
+    record = extract_file(scan, include_text=True)
+    assert record.text and record.source.page_starts and len(record.source.page_starts) == 2
+    html = review_page(record.text, json.loads(record_line(record)))
+    assert "Trang 2" in html and "Thể thức" in html
 
 
 def test_labelled_spans_name_the_field() -> None:

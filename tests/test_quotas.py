@@ -128,3 +128,91 @@ def test_bug_recipients_named_by_what_they_are(body: str, expected: list[tuple[o
 def test_bug_unit_size_condition_is_not_a_quota() -> None:
     rows = _rows("III. KHEN THƯỞNG\nCác đơn vị có dưới 10 cán bộ chỉ được đề nghị tối đa 01 cá nhân.")
     assert rows == [(1, "<=", "cá nhân", None, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a lead-in ending with ':' names the phase of the list under it
+        ("Khen thưởng tổng kết năm 2019:\n- Cờ thi đua của UBND tỉnh: không quá 02 tập thể dẫn đầu;\n"
+         "- Bằng khen của Chủ tịch UBND tỉnh: 05 cá nhân.",
+         [(2, "<=", "tập thể", "tổng kết năm 2019", None, "Cờ thi đua"),
+          (5, "=", "cá nhân", "tổng kết năm 2019", None, "Bằng khen")]),
+        ("Khen thưởng khi sơ kết 6 tháng đầu năm:\n- Tặng Giấy khen cho tối đa 04 tập thể và 06 cá nhân.",
+         [(4, "<=", "tập thể", "sơ kết 6 tháng đầu năm", None, "Giấy khen"),
+          (6, "<=", "cá nhân", "sơ kết 6 tháng đầu năm", None, "Giấy khen")]),
+        # a phase in brackets after the counts
+        ("- Giấy khen: 02 tập thể, 03 cá nhân (tổng kết năm).",
+         [(2, "=", "tập thể", "tổng kết năm", None, "Giấy khen"),
+          (3, "=", "cá nhân", "tổng kết năm", None, "Giấy khen")]),
+        # a long sentence ending with ':' is not a phase label for what follows
+        ("3. Khen thưởng\nCác đơn vị gửi báo cáo sơ kết 6 tháng về Phòng Nội vụ kèm hồ sơ, danh sách gồm các "
+         "nội dung:\n- Tặng Giấy khen cho 02 tập thể.", [(2, "=", "tập thể", None, None, "Giấy khen")]),
+        # a lead-in without a phase names none
+        ("Khen thưởng chuyên đề:\n- Tặng Giấy khen cho 02 tập thể.", [(2, "=", "tập thể", None, None, "Giấy khen")]),
+    ],
+)
+def test_bug_lead_in_line_names_the_phase(body: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # one comparison word for a list, after a colon, in words
+        ("Giấy khen: không quá 02 tập thể, 03 cá nhân.",
+         [(2, "<=", "tập thể", None, None, "Giấy khen"), (3, "<=", "cá nhân", None, None, "Giấy khen")]),
+        ("Tặng Giấy khen cho mỗi đơn vị không quá 01 tập thể và 02 cá nhân.",
+         [(1, "<=", "tập thể", None, None, "Giấy khen"), (2, "<=", "cá nhân", None, None, "Giấy khen")]),
+        ("- Bằng khen của Chủ tịch UBND tỉnh: 02 tập thể, 05 cá nhân.",
+         [(2, "=", "tập thể", None, None, "Bằng khen"), (5, "=", "cá nhân", None, None, "Bằng khen")]),
+        # the comparator as a label before a colon
+        ("3. Số lượng khen thưởng\nSố lượng tối đa: 02 tập thể, 03 cá nhân.",
+         [(2, "<=", "tập thể", None, None, None), (3, "<=", "cá nhân", None, None, None)]),
+        # recipients written without diacritics
+        ("Tang Bang khen cho 01 tap the.", [(1, "=", "tập thể", None, None, "Bằng khen")]),
+    ],
+)
+def test_bug_shared_comparators_and_colon_counts(body: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("3. Số lượng khen thưởng\nHình thức\tTập thể\tCá nhân\nGiấy khen\t03\t05\nBằng khen của UBND tỉnh\t01\t02",
+         [(3, "=", "tập thể", None, None, "Giấy khen"), (5, "=", "cá nhân", None, None, "Giấy khen"),
+          (1, "=", "tập thể", None, None, "Bằng khen"), (2, "=", "cá nhân", None, None, "Bằng khen")]),
+        # a number column first, cells split by "|", a phase as the row label, an empty count
+        ("III. KHEN THƯỞNG (Giấy khen)\n| TT | Đợt | Tập thể | Cá nhân |\n|---|---|---|---|\n"
+         "| 1 | Sơ kết 6 tháng | 02 | 0 |\n| 2 | Tổng kết năm | 04 | 06 |",
+         [(2, "=", "tập thể", "sơ kết 6 tháng", None, "Giấy khen"),
+          (4, "=", "tập thể", "tổng kết năm", None, "Giấy khen"),
+          (6, "=", "cá nhân", "tổng kết năm", None, "Giấy khen")]),
+        # a header row that leaves its label cell blank
+        ("3. Số lượng khen thưởng\n\t\tTập thể\tCá nhân\nGiấy khen\t03\t05",
+         [(3, "=", "tập thể", None, None, "Giấy khen"), (5, "=", "cá nhân", None, None, "Giấy khen")]),
+        # a table of another topic is not a quota table
+        ("II. CHỈ TIÊU\nKhối\tTập thể\tCá nhân\nTrường học\t12\t340", []),
+    ],
+)
+def test_bug_counts_in_award_tables(body: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "III. KHEN THƯỞNG\nMỗi chi đoàn cử 01 đoàn viên tham gia hội thi; đoàn viên đạt giải được khen thưởng.",
+        "4. Khen thưởng\nMỗi trường chọn 02 giáo viên tham gia Hội thi.",
+        "Đoàn viên đạt giải được khen thưởng, mỗi chi đoàn cử ít nhất 01 đoàn viên.",
+    ],
+)
+def test_bug_participation_counts_are_not_quotas(body: str) -> None:
+    assert _quotas(body) == []
+
+
+def test_bug_taking_part_alone_still_counts_an_award() -> None:
+    # only a sending verb makes it participation: these took part and are awarded
+    assert _rows("Tặng Giấy khen cho 05 cá nhân tham gia tích cực phong trào.") == [
+        (5, "=", "cá nhân", None, None, "Giấy khen")]

@@ -3,6 +3,7 @@ import pytest
 from extractor.context import DocContext
 from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.orgs import Locality
+from extractor.restore import fold_accents
 from tests.helpers import make_ctx
 
 BODY = "Trên đây là kế hoạch thi đua năm 2021 của đơn vị./.\n"
@@ -109,6 +110,144 @@ def test_bug_as_addressed_is_not_a_recipient() -> None:
     assert [r.name for r in extract_recipients(ctx)] == ["Các trường tiểu học", "Phòng Nội vụ"]
 
 
+# Signature blocks as real copies hold them: flattened, in table cells, in a PDF's reading order, with
+# signature marks, courtesy titles, ASCII text and minority names. (block, (name, position, authority)).
+LAYOUTS = [
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Nguyễn Văn An", ("Nguyễn Văn An", "Phó Chủ tịch", "KT.")),
+    ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Thị Bình", ("Trần Thị Bình", "Phó Giám đốc", "KT.")),
+    ("TM. BAN THƯỜNG VỤ\nPHÓ BÍ THƯ Lò Văn Pọm", ("Lò Văn Pọm", "Phó Bí thư", "TM.")),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Ký, đóng dấu)\nSần Thị Mai", ("Sần Thị Mai", "Chủ tịch", "TM.")),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n[đã ký]\nVàng A Chống", ("Vàng A Chống", "Chủ tịch", "TM.")),
+    ("KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nĐã ký\nY Khu Niê Kdăm", ("Y Khu Niê Kdăm", "Phó Hiệu trưởng", "KT.")),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(signed)\nH'Nhi Byă", ("H'Nhi Byă", "Chủ tịch", "TM.")),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n[daky]\n__________\nÔng Danh Sóc", ("Danh Sóc", "Chủ tịch", "TM.")),
+    ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nĐ/c Lê Minh Khoa", ("Lê Minh Khoa", "Thứ trưởng", "KT.")),
+    ("TM. ĐẢNG ỦY\nBÍ THƯ\n\nThượng tá Hà Văn Lâm", ("Hà Văn Lâm", "Bí thư", "TM.")),
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNGUYỄN VĂN AN", ("Nguyễn Văn An", "Phó Chủ tịch", "KT.")),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nỦY BAN NHÂN DÂN XÃ AN BÌNH\nPhạm Văn Sáu", ("Phạm Văn Sáu", "Chủ tịch", "TM.")),
+    ("TM. UY BAN NHAN DAN\nKT. CHU TICH\nPHO CHU TICH\n\nNguyen Van An", ("Nguyen Van An", "Phó Chủ tịch", "KT.")),
+    ("T/M UỶ BAN NHÂN DÂN\nK/T CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐinh Thị Hoà", ("Đinh Thị Hòa", "Phó Chủ tịch", "KT.")),
+    ("TL . CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nHà Văn Lâm", ("Hà Văn Lâm", "Chánh Văn phòng", "TL.")),
+    ("TUQ. CHỦ TỊCH\nGIÁM ĐỐC SỞ NỘI VỤ\n\nHà Văn Lâm", ("Hà Văn Lâm", "Giám đốc Sở nội vụ", "TUQ.")),
+    ("Q. HIỆU TRƯỞNG\n(Ký và ghi rõ họ tên)\n\nHà Văn Lâm", ("Hà Văn Lâm", "Quyền Hiệu trưởng", "Q.")),
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An (đã ký)", ("Nguyễn Văn An", "Phó Chủ tịch", "KT.")),
+    ("KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nLê Thu\n\nTải về\nVăn bản liên quan", ("Lê Thu", "Phó Giám đốc", "KT.")),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNguyễn Văn An\nBản quyền thuộc về Cổng thông tin điện tử tỉnh\n",
+     ("Nguyễn Văn An", "Chủ tịch", "TM.")),
+]
+
+
+@pytest.mark.parametrize(("block", "expected"), LAYOUTS)
+def test_signature_layouts(block: str, expected: tuple[str | None, ...]) -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + block))
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority) == expected
+
+
+# Two-column rows: (text after the body, signer (name, position, authority), recipients).
+TWO_COLUMNS = [
+    # tab-separated cells
+    ("Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;\tKT. CHỦ TỊCH\n- Lưu: VT.\tPHÓ CHỦ TỊCH\n\tNguyễn Văn Dũng\n",
+     ("Nguyễn Văn Dũng", "Phó Chủ tịch", "KT."), ["Sở Nội vụ"]),
+    # markdown table rows
+    ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n| - Sở Nội vụ; | KT. CHỦ TỊCH |\n| - UBND các xã; | PHÓ CHỦ TỊCH |\n"
+     "| - Lưu: VT. | (Đã ký) |\n| | Nguyễn Văn Dũng |\n",
+     ("Nguyễn Văn Dũng", "Phó Chủ tịch", "KT."), ["Sở Nội vụ", "UBND các xã"]),
+    # a PDF's reading order alternating the columns line by line
+    ("Nơi nhận:\nTM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;\nKT. CHỦ TỊCH\n- UBND các xã;\nPHÓ CHỦ TỊCH\n- Lưu: VT.\n\n"
+     "Nguyễn Văn Dũng\n", ("Nguyễn Văn Dũng", "Phó Chủ tịch", "KT."), ["Sở Nội vụ", "UBND các xã"]),
+    # the whole block flattened onto one line
+    ("Nơi nhận: - Sở Nội vụ; - UBND các xã; - Lưu: VT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê Văn Cường\n",
+     ("Lê Văn Cường", "Chủ tịch", "TM."), ["Sở Nội vụ", "UBND các xã"]),
+    # wide space runs (normalised to one space) leave the position at a recipient line's end
+    ("Nơi nhận:\n- Sở Nội vụ; CHỦ TỊCH\n- UBND các xã;\n- Lưu: VT.\nLê Văn Cường\n",
+     ("Lê Văn Cường", "Chủ tịch", None), ["Sở Nội vụ", "UBND các xã"]),
+    # a "|" line left by a web page's table between the columns
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\n|\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn Tư\n",
+     ("Trần Văn Tư", "Phó Chủ tịch", "KT."), []),
+]
+
+
+@pytest.mark.parametrize(("tail", "signer_want", "recipients"), TWO_COLUMNS)
+def test_two_column_signature_and_recipients(tail: str, signer_want: tuple[str | None, ...],
+                                             recipients: list[str]) -> None:
+    ctx = _ctx(BODY + tail)
+    signer = extract_signer(ctx)
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority) == signer_want
+    assert [r.name for r in extract_recipients(ctx)] == recipients
+
+
+def test_bug_authority_prefix_flattened_with_the_next_one_was_read_as_one_organ() -> None:
+    signer = extract_signer(_ctx(BODY + "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An\n"))
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority, signer.on_behalf_of) == (
+        "Nguyễn Văn An", "Phó Chủ tịch", "KT.", "Ủy ban nhân dân")
+
+
+def test_bug_ascii_position_line_was_taken_for_the_name() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "KT. CHU TICH\nPHO CHU TICH\nNguyen Thi Hoa"))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Nguyen Thi Hoa", "Phó Chủ tịch")
+
+
+def test_bug_signature_mark_image_alt_text_closed_the_block() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "CHỦ TỊCH\n[daky]\n(Đã ký)\nLê Thị Thu"))
+    assert signer is not None
+    assert signer.name == "Lê Thị Thu"
+
+
+def test_bug_courtesy_title_hid_the_name() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nĐ/c Bùi Văn Tám"))
+    assert signer is not None
+    assert signer.name == "Bùi Văn Tám"
+    assert signer.span is not None and signer.span.raw.endswith("Bùi Văn Tám")
+
+
+def test_bug_recipient_list_swallowed_the_interleaved_signature() -> None:
+    ctx = _ctx(BODY + "Nơi nhận:\nTM. ỦY BAN NHÂN DÂN\n- UBND huyện;\nCHỦ TỊCH\n- Lưu: VT.\nHồ Văn Lực\n"
+               "PHỤ LỤC\n- Biểu mẫu báo cáo\n")
+    assert [r.name for r in extract_recipients(ctx)] == ["UBND huyện"]
+
+
+def test_bug_recipient_flattened_list_was_one_item() -> None:
+    ctx = _ctx(BODY + "Nơi nhận: - Sở Tài chính; - Hội đồng Thi đua - Khen thưởng tỉnh; - Lưu: VT.\n")
+    assert [r.name for r in extract_recipients(ctx)] == ["Sở Tài chính", "Hội đồng Thi đua - Khen thưởng tỉnh"]
+
+
+def test_ong_as_a_surname_stays_in_the_name() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "CHỦ TỊCH\n\nÔng Ích Khiêm"))
+    assert signer is not None
+    assert signer.name == "Ông Ích Khiêm"
+
+
+def test_bug_digital_signature_stamp_lines_closed_the_block() -> None:
+    block = ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nKý bởi: Ủy ban nhân dân huyện Quỳnh Lưu\n"
+             "Email: ubnd@quynhluu.gov.vn\nThời gian ký: 12.03.2021 10:20:33 +07:00\nHồ Thị Xuân")
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + block))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Hồ Thị Xuân", "Phó Chủ tịch")
+
+
+def test_bug_ascii_recipient_heading_was_not_read() -> None:
+    # Normalisation may already restore the marks ("Phòng Nội vụ"): compare accent-folded.
+    ctx = _ctx(BODY + "Noi nhan:\n- Phong Noi vu (b/c);\n- Nhu tren;\n- Luu: VT.\nCHU TICH\nLe Van Tam\n")
+    assert [(fold_accents(r.name), r.purpose) for r in extract_recipients(ctx)] == [("phong noi vu", "b/c")]
+    signer = extract_signer(ctx)
+    assert signer is not None and signer.name is not None
+    assert (fold_accents(signer.name), signer.position) == ("le van tam", "Chủ tịch")
+
+
+def test_bug_sentence_case_position_line_closed_the_block() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPhó Chủ tịch\n\nLa Văn Thắng"))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("La Văn Thắng", "Phó Chủ tịch")
+
+
+def test_position_named_in_a_sentence_is_not_a_signature() -> None:
+    raw = BODY + "Giao Phó Chủ tịch phụ trách văn xã chỉ đạo thực hiện.\nChủ tịch.\n" + NOI_NHAN
+    assert extract_signer(_ctx(raw)) is None
+
 def test_bug_recipient_span_points_at_wrong_text() -> None:
     """A purpose inside the item ("A (b/c); B"): the name has no exact copy in the text, and the span
     must still cover the recipient (the whole item), not text found at index -1."""
@@ -117,3 +256,41 @@ def test_bug_recipient_span_points_at_wrong_text() -> None:
     text, docs = extract_text("Nơi nhận:\n- A (b/c); B\n- Phòng Nội vụ;\n")
     got = [(r.name, r.purpose, text[r.span.start : r.span.end], r.span.raw) for r in docs[0].recipients]
     assert got == [("A; B", "b/c", "A (b/c); B", "A (b/c); B"), ("Phòng Nội vụ", None, "Phòng Nội vụ", "Phòng Nội vụ")]
+
+
+def test_bug_hard_wrap_after_the_authority_prefix_lost_the_deputy() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "TM. ỦY BAN NHÂN DÂN\nKT.\nCHỦ TỊCH\nPHÓ\nCHỦ TỊCH\n\nMa Văn Khiêm"))
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority) == ("Ma Văn Khiêm", "Phó Chủ tịch", "KT.")
+
+
+def test_bug_long_recipient_column_between_position_and_name_cut_the_block() -> None:
+    items = "".join(f"- UBND xã số {n};\n" for n in range(1, 16))
+    raw = BODY + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNơi nhận:\n" + items + "- Các phòng, ban, ngành,\nđoàn thể huyện;\n" \
+        "- Lưu: VT.\nLưu Văn Sáng"
+    signer = extract_signer(_ctx(raw))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Lưu Văn Sáng", "Chủ tịch")
+
+
+def test_bug_closing_mark_after_the_name_hid_it() -> None:
+    signer = extract_signer(_ctx(BODY + NOI_NHAN + "CHỦ TỊCH\n\nĐỖ THANH BÌNH./."))
+    assert signer is not None
+    assert signer.name == "Đỗ Thanh Bình"
+    assert signer.span is not None and signer.span.raw.endswith("ĐỖ THANH BÌNH")
+
+
+def test_bug_recipient_in_capitals_starting_with_a_position_was_lost() -> None:
+    ctx = _ctx(BODY + "Nơi nhận:\n- CHỦ TỊCH UBND HUYỆN (b/c);\n- Lưu: VT.\nTRƯỞNG PHÒNG\n\nMai Văn Hòa\n")
+    assert [r.name for r in extract_recipients(ctx)] == ["CHỦ TỊCH UBND HUYỆN"]
+    signer = extract_signer(ctx)
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Mai Văn Hòa", "Trưởng phòng")
+
+
+def test_bug_sentence_case_duty_subheading_was_taken_for_the_position() -> None:
+    raw = BODY.replace("./.", ".") + "Phó Hiệu trưởng\n- Phụ trách chuyên môn;\n- Theo dõi thi đua.\n" + NOI_NHAN \
+        + "HIỆU TRƯỞNG\n\nCao Thị Duyên"
+    signer = extract_signer(_ctx(raw))
+    assert signer is not None
+    assert (signer.name, signer.position) == ("Cao Thị Duyên", "Hiệu trưởng")

@@ -194,3 +194,30 @@ def test_bug_file_changed_after_hashing_is_stored_under_the_looked_up_hash(db: S
     assert db.conn.execute("SELECT sha256 FROM contents").fetchall() == [("hashed",)]
     assert db.seen("/a/x.txt", "newer") is Seen.NEW
     _consistent(db)
+
+
+def test_store_keeps_text_stable_ids_and_real_dates(tmp_path: Path) -> None:
+    from extractor.batch import run_batch
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    (tmp_path / "in").mkdir()
+    for name in ("c11_huyen_hoai_an_du_thao.txt", "c24_tinh_tay_ninh_van_hoa_cong_vu.txt"):
+        (tmp_path / "in" / name).write_bytes((corpus / name).read_bytes())
+    run_batch([str(tmp_path / "in")], tmp_path / "out", workers=1)
+    conn = sqlite3.connect(tmp_path / "out" / "planex.db")
+    rows = {r[0]: r[1:] for r in conn.execute(
+        "SELECT number, issued_date, issued_on, issued_year, issued_month, uid FROM documents")}
+    # a draft's date has no day: no date, but its year and month
+    assert rows[None][:4] == ("2024-03", None, 2024, 3)
+    assert rows["845/KH-UBND"][:4] == ("2022-03-28", "2022-03-28", 2022, 3)
+    uids = {r[4] for r in rows.values()}
+    text, record = conn.execute("SELECT c.text, c.record FROM contents c JOIN documents d ON d.sha256 = c.sha256"
+                                " WHERE d.number = '845/KH-UBND'").fetchone()
+    span = json.loads(record)["documents"][0]["references"][0]["span"]
+    assert text[span["start"]:span["end"]] == span["raw"]  # the stored text is the one the spans point into
+    assert "text" not in json.loads(record)
+    conn.close()
+    run_batch([str(tmp_path / "in")], tmp_path / "out", workers=1, reprocess=True)
+    conn = sqlite3.connect(tmp_path / "out" / "planex.db")
+    assert {r[0] for r in conn.execute("SELECT uid FROM documents")} == uids  # stable across re-extraction
+    conn.close()

@@ -32,6 +32,8 @@ KINDS: dict[str, str] = {
     "r_basis": "basis from the preamble's structure",
     "r_ascii": "no diacritics (ASCII export, OCR)",
     "r_damaged": "damaged characters (font maps, dropped words, split digits)",
+    "r_sig": "signature blocks and recipients as copies hold them",
+    "r_award": "award grantors and quotas as award sections write them",
 }
 
 

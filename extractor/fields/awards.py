@@ -7,6 +7,7 @@ resolved in the document's locality. Quotas of an award are in `extractor.fields
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -17,7 +18,7 @@ from extractor.fields.award_forms import canonical, find_forms, form_at, sentenc
 from extractor.fields.issuer import from_body
 from extractor.fields.prefilter import finditer, phrase_leads
 from extractor.models import Award
-from extractor.orgs import Locality, case_name, resolve_org
+from extractor.orgs import Locality, case_name, resolve_org, strip_marks
 from extractor.vocab import alternation
 from extractor.vocab.awards import (
     CUE_FORMS,
@@ -26,9 +27,12 @@ from extractor.vocab.awards import (
     GRANTOR_STOPS,
     GRANTOR_WORDS,
     LEVEL_GRANTOR,
+    OWN_BODY_HEADS,
     SCHOOL_HEADS,
+    UNNAMED_BODIES,
+    UNNAMED_HEADS,
 )
-from extractor.vocab.organs import POSITIONS, UNIT_WORDS
+from extractor.vocab.organs import ABBREVIATIONS, POSITIONS, UNIT_WORDS
 
 _UNITS = alternation(UNIT_WORDS)
 _CUE_FORMS = frozenset(CUE_FORMS)
@@ -43,14 +47,19 @@ _PRIOR = re.compile(
 # ("Tỷ lệ hộ được công nhận danh hiệu Gia đình văn hóa đạt 92%").
 _RATE = re.compile(r"(?i)(?<!\p{L})tỷ\s+lệ(?!\p{L})")
 # What joins the form to a grantor named after it.
-_OF = re.compile(r"(?i)[ \t]*(?:của|do)[ \t]+")
+_OF = re.compile(r"(?i)[ \t]*(?:của|cua|do)[ \t]+")
 _LEVEL = re.compile(rf"(?i)[ \t]*cấp[ \t]+({_UNITS})(?!\p{{L}})")
 _DIRECT = re.compile(rf"[ \t]+(?=(?:{alternation(DIRECT_GRANTOR_HEADS)})(?!\p{{L}}))")
 # The verb between an official and the form it gives ("Chủ tịch UBND huyện xét tặng Giấy khen").
 # (a news lead or a result says "đã / vừa / sẽ tặng": the official before the tense word grants it)
+# The same verbs written without diacritics ("Chu tich UBND tinh tang Bang khen") are read too.
 _GIVES = re.compile(
-    r"(?i)(?<!\p{L})(?:(?:đã|vừa|sẽ|tiếp\s+tục)\s+)?(?:(?:xem\s+xét|xét|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
-    r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận)\s+(?:danh\s+hiệu\s+)?[\"“]?\s*$"
+    r"(?i)(?<!\p{L})(?:(?:đã|vừa|sẽ|tiếp\s+tục)\s+)?(?:(?:xem\s+xét|xét|xet|quyết\s+định|ra\s+quyết\s+định)\s*,?\s+)?"
+    r"(?:tặng(?:\s+thưởng)?|trao\s+tặng|khen\s+thưởng|công\s+nhận|tang|trao\s+tang|cong\s+nhan)"
+    r"\s+(?:danh\s+hiệu\s+|danh\s+hieu\s+)?[\"“]?\s*$"
+)
+_UNNAMED = re.compile(
+    rf"(?i)(?:{alternation(UNNAMED_HEADS)})(?:\s*(?:,|và|các|{alternation(UNNAMED_BODIES)})(?!\p{{L}}))*"
 )
 _POSITION = re.compile(rf"(?P<position>{alternation(POSITIONS)})(?:\s+(?P<organ>\S.*))?$")
 _OWN_SCHOOL_WORDS = re.compile(r"\s+(?:nhà\s+trường|của\s+trường|trường)$")
@@ -72,6 +81,25 @@ _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|/)\s*")
 _RECIPIENT_ORDER = ("tập thể", "cá nhân")
 _RECIPIENT_WORDS = re.compile(rf"(?i)(?<!\p{{L}})({alternation(_RECIPIENT_ORDER)})(?!\p{{L}})")
 _RECIPIENT_LEADS = phrase_leads(_RECIPIENT_ORDER)
+# A grantor written all in lower case ("giấy khen của chủ tịch ubnd huyện") counts when it opens with a head.
+_HEAD_ANY_CASE = re.compile(rf"(?i)(?:{alternation(GRANTOR_HEADS)})(?!\p{{L}})")
+_HEAD_CASED = {h.lower(): h for h in GRANTOR_HEADS}
+_ABBREVIATION_CASED = {a.lower(): a for a in ABBREVIATIONS}
+_LOWER_NAME_WORDS = GRANTOR_WORDS | {w.lower() for h in GRANTOR_HEADS for w in h.split()} | set(_ABBREVIATION_CASED)
+
+
+# Words of a name that lost their diacritics ("Chu tich UBND tinh"), read like the words they were:
+# each accent-free spelling that only one name word has is restored to it.
+def _unique_spellings(words: Iterable[str]) -> dict[str, str]:
+    by_folded: dict[str, set[str]] = {}
+    for w in words:
+        by_folded.setdefault(strip_marks(w), set()).add(w)
+    return {f: next(iter(ws)) for f, ws in by_folded.items() if len(ws) == 1}
+
+
+_RESTORED = _unique_spellings(
+    (_LOWER_NAME_WORDS - set(_ABBREVIATION_CASED)) | {w.lower() for p in POSITIONS for w in p.split()}
+)
 
 
 @dataclass
@@ -91,22 +119,28 @@ class _Mention:
         self.grantor, self.level_unit = other.grantor, other.level_unit
 
 
-def _is_name_word(core: str, prev: str) -> bool:
-    if not core or core.lower() in GRANTOR_STOPS:
+def _is_name_word(core: str, prev: str, lower: bool = False, bare: bool = False) -> bool:
+    """A word that can be part of an organ or official name; `lower`: the name is written in lower case,
+    `bare`: its sentence has no diacritics at all ("so" is a word of its own, "sở" only in a bare text)."""
+    low = core.lower()
+    if not core or low in GRANTOR_STOPS:
         return False
-    if core[0].isupper() or core.lower() in GRANTOR_WORDS:
+    if core[0].isupper() or low in GRANTOR_WORDS or (bare and low in _RESTORED):
+        return True
+    if lower and low in _LOWER_NAME_WORDS:
         return True
     return core.isdigit() and prev.lower() in _PLACE_NUMBER_UNITS
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop dangling joiners; a name needs one capitalised word ("của các đơn vị" names no one)."""
+def _trim(text: str, start: int, end: int, lower: bool = False) -> tuple[int, int] | None:
+    """Drop dangling joiners; a name needs one capitalised word ("của các đơn vị" names no one),
+    or, written in lower case, to open with a head ("của chủ tịch ubnd huyện")."""
     words = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     while words and text[words[-1][0] : words[-1][1]].lower() in _TRAILING_JOINERS:
         words.pop()
     while words and text[words[0][0] : words[0][1]].lower() == "các":
         words.pop(0)
-    if not words or not any(text[s].isupper() for s, _ in words):
+    if not words or not (lower or any(text[s].isupper() for s, _ in words)):
         return None
     return words[0][0], words[-1][1]
 
@@ -114,31 +148,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _grantor_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """The organ or official name starting at pos, up to the first word that cannot be part of one."""
     end, prev = pos, ""
+    lower = text[pos].islower() and _HEAD_ANY_CASE.match(text, pos) is not None
+    bare = text[pos:hi].isascii()
     for t in _TOKEN.finditer(text, pos, hi):
         word = t.group(0)
         if word[0] in "(\"“[" or (end > pos and form_at(text, t.start())):
             break
         core = word.rstrip(",;:.)”\"")
-        if not _is_name_word(core, prev):
+        if not _is_name_word(core, prev, lower, bare):
             break
         end, prev = t.start() + len(core), core
         if core != word and not (
             prev.lower() in _UNIT_LAST_WORDS and _UNIT_LIST_NEXT.match(text, end)
         ):
             break
-    return _trim(text, pos, end) if end > pos else None
+    return _trim(text, pos, end, lower) if end > pos else None
 
 
 def _grantor_before(text: str, lo: int, verb: int) -> tuple[int, int] | None:
     """The official just before "tặng": organ words back from the verb, from the first head on."""
     name: list[re.Match[str]] = []  # last word first
+    bare = text[lo:verb].isascii()
     for t in _TOKEN_BACK.finditer(text, lo, verb):
         word = t.group(0)
-        if word[-1] in ",;:.()" or not _is_name_word(word.strip("“\""), ""):
+        if word[-1] in ",;:.()" or not _is_name_word(word.strip("“\""), "", bare=bare):
             break
         name.append(t)
     for t in reversed(name):
-        if _HEAD.match(text, t.start()):
+        if _HEAD.match(text, t.start()) or (bare and _HEAD.match(_restored_words(text[t.start() : verb]))):
             return _trim(text, t.start(), verb)
     return None
 
@@ -197,14 +234,59 @@ def _grantor_name(ctx: DocContext, mention: _Mention, resolved: dict[str, str]) 
     if mention.level_unit:
         raw = LEVEL_GRANTOR.format(unit=mention.level_unit)
     elif mention.grantor:
-        raw = _CAP_UNIT.sub("", case_name(ctx.text[mention.grantor[0] : mention.grantor[1]]))
+        raw = _CAP_UNIT.sub("", _cased(case_name(ctx.text[mention.grantor[0] : mention.grantor[1]])))
     else:
         return None
+    if _UNNAMED.fullmatch(raw):
+        return None  # "Thủ trưởng cơ quan, đơn vị": the head of each reader's own body
     if raw not in resolved:
         head = _OWN_SCHOOL_WORDS.sub("", raw)  # "Hiệu trưởng nhà trường" is this school's principal
         school = _own_school(ctx) if head in SCHOOL_HEADS else None
-        resolved[raw] = f"{head} {school}" if school else _resolve_official(raw, ctx.locality)
+        own = _own_body_head(head, ctx.memo.get("issuer"))
+        resolved[raw] = f"{head} {school}" if school else own or _resolve_official(raw, ctx.locality)
     return resolved[raw]
+
+
+def _restored(word: str) -> str:
+    restored = _RESTORED.get(word.lower())
+    if restored is None or not word.isascii():
+        return word
+    return restored[:1].upper() + restored[1:] if word[:1].isupper() else restored
+
+
+def _restored_words(text: str) -> str:
+    return " ".join(_restored(w) for w in text.split())
+
+
+def _cased(raw: str) -> str:
+    """A grantor written in lower case in the standard's casing: "chủ tịch ubnd huyện" -> "Chủ tịch UBND huyện";
+    one with no diacritics at all with them restored: "Chu tich UBND tinh" -> "Chủ tịch UBND tỉnh"."""
+    if raw.isascii():
+        raw = _restored_words(raw)
+    if not raw[:1].islower():
+        return raw
+    head = _HEAD_ANY_CASE.match(raw)
+    if head is None:
+        return raw
+    rest = [_ABBREVIATION_CASED.get(w, w) for w in raw[head.end() :].split()]
+    return " ".join([_HEAD_CASED.get(head.group(0).lower(), head.group(0)), *rest])
+
+
+def _own_body_head(raw: str, issuer: str | None) -> str | None:
+    """An official named by a head without its body, in a plan that body issues ("Giám đốc Sở" in the
+    plan of Sở Y tế tỉnh Nghệ An): the head of the issuer. An organ that is not the issuer's: None."""
+    m = _POSITION.match(raw)
+    if not issuer or not m or m.group("position") not in OWN_BODY_HEADS:
+        return None
+    organ = m.group("organ")
+    if not issuer.startswith(OWN_BODY_HEADS[m.group("position")]):
+        return None
+    if organ and not issuer.lower().startswith(organ.lower()):
+        return None
+    position = m.group("position")
+    if position.endswith("phòng"):  # "Trưởng phòng Giáo dục và Đào tạo huyện …", not "… phòng Phòng …"
+        issuer = issuer.removeprefix("Phòng ")
+    return f"{position} {issuer}"
 
 
 def _own_school(ctx: DocContext) -> str | None:

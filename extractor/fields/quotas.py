@@ -17,6 +17,7 @@ import regex as re
 from extractor.context import DocContext, Section
 from extractor.fields.award_forms import anchored, canonical, find_forms, form_in, phrase_key, sentence
 from extractor.fields.prefilter import Literals, finditer, lead_words, phrase_leads, search
+from extractor.fields.quota_tables import TableCount, table_counts
 from extractor.models import Award, Op, Quota
 from extractor.vocab import alternation
 from extractor.vocab.awards import (
@@ -30,6 +31,7 @@ from extractor.vocab.awards import (
     OPS_BEFORE,
     OTHER_HEADINGS,
     PARTICIPATION_SENDS,
+    PARTICIPATION_SENT,
     PARTICIPATION_TAKES,
     PHASE_FILLERS,
     PHASE_INTROS,
@@ -52,7 +54,8 @@ _QUOTA = re.compile(
     rf"(?P<rec>{alternation(RECIPIENTS)})(?!\p{{L}})"
     rf"(?:\s+(?P<after>{alternation(OPS_AFTER)})(?!\p{{L}}))?"
 )
-_OP_BEFORE = re.compile(rf"(?ri)(?<!\p{{L}})(?P<op>{alternation(OPS_BEFORE)})\s+$")
+# "tối đa 02 tập thể", and as a label: "Số lượng tối đa: 02 tập thể, 03 cá nhân".
+_OP_BEFORE = re.compile(rf"(?ri)(?<!\p{{L}})(?P<op>{alternation(OPS_BEFORE)})\s*:?\s+$")
 _OP_BEFORE_LEADS = phrase_leads(OPS_BEFORE)
 _RECIPIENT_STARTS = (*(r.split()[0] for r in RECIPIENTS), "(")
 # Candidate counts in figures: a number followed by what may start a recipient (dates and
@@ -93,6 +96,7 @@ _NOT_GROUP_LEADS = lead_words(NOT_GROUPS)
 _GROUP_LEAD = re.compile(rf"(?i)^(?:{alternation(GROUP_LEADS)})\s+")
 _LINE_MARKER = re.compile(rf"^{_MARKER}")
 _MAX_GROUP = 100
+_MAX_LEAD_IN = 80  # characters of a lead-in line that labels a phase
 
 
 @dataclass
@@ -120,10 +124,16 @@ _CONDITION = re.compile(r"(?ri)(?<!\p{L})có\s+(?:dưới|trên|từ|hơn|ít\s+
 _SENDS = re.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(PARTICIPATION_SENDS)})(?!\p{{L}})")
 _TAKES = re.compile(rf"(?i)^[^\n.;,]{{0,30}}?(?<!\p{{L}})(?:{alternation(PARTICIPATION_TAKES)})(?!\p{{L}})")
 _SENDS_WINDOW = 40
+# "mỗi chi đoàn cử (ít nhất) 01 đoàn viên": sent, even with no taking part written after it.
+_SENT = re.compile(
+    rf"(?ri)(?<!\p{{L}})(?:{alternation(PARTICIPATION_SENT)})\s+(?:(?:{alternation(OPS_BEFORE)})\s+)?$"
+)
 
 
 def _participation(text: str, lo: int, start: int, end: int) -> bool:
     """Whether the count is of people sent to take part, not of recipients of an award."""
+    if _SENT.search(text, max(lo, start - 30), start):
+        return True
     return bool(_SENDS.search(text, max(lo, start - _SENDS_WINDOW), start)) and bool(_TAKES.match(text[end : end + 60]))
 
 
@@ -166,7 +176,9 @@ def _phase(scope: _Scope, sections: list[Section], lo: int, hi: int, start: int,
     ctx = scope.ctx
     inside = finditer(_PHASE_IN, ctx.text, _PHASE_IN_LEADS, lo, hi)
     before = [m for m in inside if m.end() <= start]
-    after = [m for m in inside if m.start() >= end and m.group("intro")]
+    # after the quota a phase needs its intro word, or brackets: "02 tập thể (tổng kết năm)"
+    after = [m for m in inside if m.start() >= end
+             and (m.group("intro") or ctx.text[max(lo, m.start() - 3) : m.start()].rstrip().endswith("("))]
     if before or after:
         return _phase_text((before[-1:] or after)[0])
     line = _phase_line_before(scope, start, sections[-1].start if sections else ctx.body_start)
@@ -207,6 +219,10 @@ def _phase_line(ctx: DocContext, start: int) -> str | None:
     if not any(hint in low for hint in _PHASE_HINTS):
         return None
     m = _PHASE_LINE.match(ctx.text, start, end)
+    if m is None and end - start <= _MAX_LEAD_IN and ctx.text[start:end].rstrip().endswith(":"):
+        # A short lead-in naming a phase governs the list after it ("Khen thưởng tổng kết năm 2019:");
+        # a long sentence ending with ':' introduces its own list ("Báo cáo sơ kết … gồm các nội dung sau:").
+        m = search(_PHASE_IN, ctx.text, _PHASE_IN_LEADS, start, end)
     return _phase_text(m) if m else None
 
 
@@ -263,7 +279,8 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
     prev_op: Op = "="
     digits = (d.start() for d in _DIGITS.finditer(text, ctx.body_start, ctx.end))
     counts = anchored(ctx, _NUMBER_LITERALS, _NUMBER_ANCHORS, digits, _QUOTA, _RECIPIENT_STARTS)
-    if not counts:
+    tables = list(table_counts(text, ctx.body_start, ctx.end))
+    if not counts and not tables:
         return quotas
     scope = _Scope(ctx, find_forms(ctx))
     for m in counts:
@@ -295,4 +312,26 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
             award=_award_of(scope, sections, awards, lo, hi, start), span=ctx.span(start, m.end()),
         ))
         prev_end, prev_op = m.end(), op
+    if tables:
+        quotas += _table_quotas(scope, awards, tables)
+        quotas.sort(key=lambda q: q.span.start)
     return quotas
+
+
+def _table_quotas(scope: _Scope, awards: list[Award], tables: list[TableCount]) -> list[Quota]:
+    """Quotas in award tables ("Giấy khen\t03\t05" under "Hình thức\tTập thể\tCá nhân"): the row's
+    label names the form or the phase, else its sentence context and headings do."""
+    ctx, out = scope.ctx, []
+    for t in tables:
+        lo, hi = t.row.start, t.row.end
+        if ctx.is_excluded(lo, hi):
+            continue
+        sections = ctx.sections_at(lo)
+        if not _in_award_context(scope, sections, lo, hi):
+            continue
+        out.append(Quota(
+            count=int(t.number.text), op="=", recipient=t.recipient,
+            phase=_phase(scope, sections, lo, hi, t.number.start, t.number.end), group=None,
+            award=_award_of(scope, sections, awards, lo, hi, lo), span=ctx.span(t.number.start, t.number.end),
+        ))
+    return out

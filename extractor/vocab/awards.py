@@ -65,6 +65,17 @@ FORM_VARIANTS: dict[str, str] = {
     "Chiến sĩ thi đua cấp bộ, ngành, tỉnh": "Chiến sĩ thi đua bộ, ban, ngành, tỉnh",
     "Chiến sĩ thi đua bộ, ngành, tỉnh": "Chiến sĩ thi đua bộ, ban, ngành, tỉnh",
     "Kỉ niệm chương": "Kỷ niệm chương",
+    # Exports and OCR that lost every diacritic ("Tang Bang khen cua Chu tich UBND tinh"): a form's
+    # accent-free spelling is still only that form.
+    "Giay khen": "Giấy khen",
+    "Bang khen": "Bằng khen",
+    "Co thi dua": "Cờ thi đua",
+    "Ky niem chuong": "Kỷ niệm chương",
+    "Chien si thi dua co so": "Chiến sĩ thi đua cơ sở",
+    "Chien si thi dua cap co so": "Chiến sĩ thi đua cơ sở",
+    "Lao dong tien tien": "Lao động tiên tiến",
+    "Tap the lao dong xuat sac": "Tập thể lao động xuất sắc",
+    "Tap the lao dong tien tien": "Tập thể lao động tiên tiến",
 }
 
 # Titles that are also everyday phrases ("các đơn vị tiên tiến", "xây dựng gia đình văn hóa"):
@@ -138,6 +149,27 @@ GRANTOR_WORDS: frozenset[str] = frozenset(
     w for phrase in (*CANONICAL_PHRASES, *GRANTOR_HEADS, *UNIT_WORDS) for w in phrase.split() if w.islower()
 ) | {"các", "và", "-", "&", "cơ", "quan", "đơn", "vị", "cấp", "nhà", "trường"}
 
+# An official named by the head of a kind of body without the body ("Giám đốc Sở tặng Giấy khen",
+# "Giấy khen của Trưởng phòng") in a plan that body issues is the head of the issuer itself.
+OWN_BODY_HEADS: dict[str, tuple[str, ...]] = {
+    "Giám đốc": ("Sở", "Trung tâm", "Bệnh viện", "Ban quản lý", "Đài", "Công ty"),
+    "Phó Giám đốc": ("Sở", "Trung tâm", "Bệnh viện", "Ban quản lý", "Đài", "Công ty"),
+    "Trưởng phòng": ("Phòng",),
+    "Phó Trưởng phòng": ("Phòng",),
+    "Trưởng ban": ("Ban",),
+    "Hiệu trưởng": ("Trường",),
+    "Phó Hiệu trưởng": ("Trường",),
+    "Cục trưởng": ("Cục",),
+    "Chi cục trưởng": ("Chi cục",),
+    "Bộ trưởng": ("Bộ",),
+    "Chủ tịch": ("Ủy ban nhân dân", "Hội đồng", "Hội", "Liên đoàn", "Công đoàn"),
+}
+
+# A head of whichever body the reader belongs to names no body ("Giấy khen của Thủ trưởng cơ quan,
+# đơn vị"): its grantor is unknown (null), not a body called "cơ quan".
+UNNAMED_HEADS: tuple[str, ...] = ("Thủ trưởng",)
+UNNAMED_BODIES: tuple[str, ...] = ("cơ quan", "đơn vị", "tổ chức", "địa phương", "doanh nghiệp")
+
 # Heads of a school named without it: "Giấy khen của Hiệu trưởng" in a school's own plan is its
 # principal's, so the grantor is completed with the school like an issuer ("Hiệu trưởng Trường …").
 SCHOOL_HEADS: tuple[str, ...] = ("Hiệu trưởng", "Phó Hiệu trưởng")
@@ -198,6 +230,9 @@ RECIPIENTS: dict[str, str] = {
     "đoàn viên": "cá nhân",
     "hội viên": "cá nhân",
     "đảng viên": "cá nhân",
+    # written without diacritics (ASCII exports)
+    "tap the": "tập thể",
+    "ca nhan": "cá nhân",
     # collectives named by what they are (counted only in an award context, like every quota)
     "xã": "tập thể",
     "phường": "tập thể",
@@ -226,7 +261,9 @@ AWARD_CUES: tuple[str, ...] = (
 )
 # Participation counts are not quotas: "mỗi trường cử từ 01 đến 03 cá nhân tham gia Hội thi",
 # "mỗi chi đoàn cử 01 đoàn viên dự thi". A sending verb before the count and a taking-part verb after it.
-PARTICIPATION_SENDS: tuple[str, ...] = ("cử", "chọn cử", "lựa chọn", "giới thiệu", "đăng ký", "huy động")
+PARTICIPATION_SENDS: tuple[str, ...] = ("cử", "chọn cử", "lựa chọn", "chọn", "giới thiệu", "đăng ký", "huy động")
+# "cử" right before the count sends people even with no taking part written after it.
+PARTICIPATION_SENT: tuple[str, ...] = ("cử", "cử ra")
 PARTICIPATION_TAKES: tuple[str, ...] = ("tham gia", "tham dự", "dự thi", "thi đấu", "dự hội", "làm thành viên")
 # A result decision's title says it gives awards ("Về việc tặng Giấy khen …", "khen thưởng …",
 # "công nhận danh hiệu …"): awards it names without "của …" are the deciding official's.

@@ -86,6 +86,10 @@ MOTTO_ANCHOR = re.compile(
     _IN_TITLE + r"(?:CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
     + _UNION_LINE + r")|(?i:Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc)"
 )
+# Literals one of which every MOTTO_ANCHOR match holds (compared with the lower-cased text for "độc", which
+# the pattern takes in any case): a cheap test before the pattern. Keep them in step with it.
+MOTTO_ANCHOR_CASED = ("CỘNG", "ĐOÀN")
+MOTTO_ANCHOR_UNCASED = "độc"
 # A number/symbol anywhere in a flattened header line ("… HUYỆN X Số: 12/KH-UBND X, ngày …").
 NUMBER_ANCHOR = re.compile(
     r"(?<![\p{L}\d])Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/-]\s*[\p{Lu}\d][\p{L}\d&.]*"

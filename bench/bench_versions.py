@@ -1,0 +1,78 @@
+"""Old against new in the same run (not a test): CPU ms per stage of the typical plan, per checkout.
+
+    .venv/bin/python bench/bench_versions.py /path/to/old/checkout /path/to/new/checkout [-r ROUNDS] [-n RUNS]
+
+On a shared machine two benches run minutes apart are not comparable. This one alternates the
+checkouts round by round, each round a fresh interpreter importing that checkout (PYTHONPATH, and -P
+so that the working directory is not searched first), timing `-n` runs with time.process_time
+(steadier than wall time under load). It prints per checkout the median over rounds of the read+NFC
+floor, normalize, extract_text (normalise + extract) and the whole extract_file + JSON, and that last
+one as a ratio to the floor measured in the same round.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Runs inside each checkout's interpreter: prints one JSON object of milliseconds per call.
+_PROBE = """
+import json, sys, time, unicodedata
+from pathlib import Path
+from extractor.normalize import normalize
+from extractor.pipeline import extract_file, extract_text
+path, runs = Path(sys.argv[1]), int(sys.argv[2])
+raw = path.read_text(encoding="utf-8")
+def cpu(fn):
+    fn()
+    start = time.process_time()
+    for _ in range(runs):
+        fn()
+    return (time.process_time() - start) / runs * 1000
+print(json.dumps({
+    "floor": cpu(lambda: unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))),
+    "normalize": cpu(lambda: normalize(raw)),
+    "extract_text": cpu(lambda: extract_text(raw)),
+    "extract_file": cpu(lambda: extract_file(path).model_dump_json()),
+}))
+"""
+STAGES = ("floor", "normalize", "extract_text", "extract_file")
+
+
+def _round(checkout: Path, path: Path, runs: int) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    out = subprocess.run([sys.executable, "-P", "-c", _PROBE, str(path), str(runs)], env=env, capture_output=True,
+                         text=True, check=True).stdout
+    result: dict[str, float] = json.loads(out)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("checkouts", nargs="+", type=Path)
+    ap.add_argument("--file", type=Path, default=next(ROOT.glob("corpus/c23_*.txt")))
+    ap.add_argument("-r", "--rounds", type=int, default=5)
+    ap.add_argument("-n", "--runs", type=int, default=50)
+    args = ap.parse_args()
+    samples: dict[Path, list[dict[str, float]]] = {c: [] for c in args.checkouts}
+    for _ in range(args.rounds):
+        for checkout in args.checkouts:
+            samples[checkout].append(_round(checkout, args.file, args.runs))
+    size_kb = args.file.stat().st_size / 1000
+    print(f"{args.file.name}: {size_kb:.1f} KB, CPU ms per call, median of {args.rounds} rounds")
+    print(f"{'checkout':40}" + "".join(f"{s:>14}" for s in STAGES) + f"{'x floor':>9}{'MB/s':>7}")
+    for checkout, rounds in samples.items():
+        med = {s: statistics.median(r[s] for r in rounds) for s in STAGES}
+        ratio = statistics.median(r["extract_file"] / r["floor"] for r in rounds)
+        mb_s = args.file.stat().st_size / 1e6 / (med["extract_file"] / 1000)
+        print(f"{str(checkout)[-40:]:40}" + "".join(f"{med[s]:>14.2f}" for s in STAGES) + f"{ratio:>9.0f}{mb_s:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The literal pre-checks in front of header-layout regexes accept every text the regex matches.
+
+A pre-check that missed a match would silently change the output, so each is tried on the spellings
+archives use (cases, spacing, the Party's and the Youth Union's lines) and on the corpus and its headers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor import header_layout
+from extractor.vocab import layout
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_MOTTOS = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA  XÃ  HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "ĐOÀN TNCS HỒ CHÍ MINH", "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "Độc lập - Tự do - Hạnh phúc",
+    "ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "Độc Lập Tự Do Hạnh Phúc", "độc lập-tự do-hạnh phúc",
+    "UBND HUYỆN X | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+]
+_DATES = ["Củ Chi, ngày 05 tháng 5 năm 2020", "Đắk Mil ,  ngày 1/2/2023", "TP. Huế,ngày … tháng … năm 2024"]
+
+
+@pytest.mark.parametrize("cell", _MOTTOS)
+def test_motto_hint_admits_every_motto(cell: str) -> None:
+    assert layout.MOTTO_ANCHOR.search(cell)
+    assert header_layout._may_hold_motto(cell)
+
+
+@pytest.mark.parametrize("cell", _DATES)
+def test_place_date_hint_admits_every_place_date(cell: str) -> None:
+    assert layout.PLACE_DATE.search(cell)
+    assert header_layout._PLACE_DATE_HINT.search(cell)
+
+
+def test_hints_admit_every_corpus_match() -> None:
+    for path in sorted((ROOT / "corpus").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if layout.MOTTO_ANCHOR.search(line):
+                assert header_layout._may_hold_motto(line), line
+            if layout.PLACE_DATE.search(line):
+                assert header_layout._PLACE_DATE_HINT.search(line), line
