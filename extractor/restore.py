@@ -349,13 +349,15 @@ def _known_folds() -> frozenset[str]:
     return frozenset(w.translate(_MARKS) for w in _known_words())
 
 
-def misread(text: str) -> bool:
+def misread(text: str, enough: int = 1) -> bool:
     """Whether `text` has a word or a word pair whose fold is the vocabulary's but whose marks are no
     spelling of it: an OCR engine's wrong tone or hat ("ĐẲNG", "thảng", "Sô", "Chú tịch"). Only words the
-    vocabulary does not spell but whose fold it knows are looked at (a misread word is one of them)."""
+    vocabulary does not spell but whose fold it knows are looked at (a misread word is one of them).
+    With `enough`, that many such words are needed."""
     words = _WORD.findall(text.lower())
     known, folds, index, pairs = _known_words(), _known_folds(), _entries(), _spelt()[1]
     last = len(words) - 1
+    found: set[int] = set()  # where each misread entry or cue word starts
     for i, w in enumerate(words):
         if w in known:
             continue
@@ -363,14 +365,23 @@ def misread(text: str) -> bool:
         if f not in folds or (w == f and not (
                 (i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii()))):
             continue  # an unmarked word among unmarked words is restore_line's to restore
+        # a cue word, or an entry of up to five words that holds this word ("UY BAN NHÂN ĐÂN" from its
+        # first pair)
         if f in _REREAD_FOLDS and w != f:
+            found.add(i)
+        found.update(a for a in range(max(0, i - 4), min(i + 1, last))
+                     if (words[a].translate(_MARKS), words[a + 1].translate(_MARKS)) in index
+                     and (words[a], words[a + 1]) not in pairs)
+        if len(found) >= enough:
             return True
-        # an entry of up to five words that holds this word ("UY BAN NHÂN ĐÂN" from its first pair)
-        for a in range(max(0, i - 4), min(i + 1, last)):
-            if (words[a].translate(_MARKS), words[a + 1].translate(_MARKS)) in index \
-                    and (words[a], words[a + 1]) not in pairs:
-                return True
     return False
+
+
+def _whole_entry(line: str) -> bool:
+    """Whether the line is one vocabulary phrase and nothing else (a header component line)."""
+    folded = fold_accents(line).strip(" .:*-")
+    words = _WORD.findall(folded)
+    return len(words) > 1 and any(e.folded == folded for e in _entries().get((words[0], words[1]), ()))
 
 
 def _valid_as_written(ln: _Line, low: str, i: int, words: list[str], right: list[str]) -> bool:
@@ -501,8 +512,12 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
     # number, place-date, type, positions), or the text is OCR's by its letters read for digits; only
     # then is every line read.
     filled = [line for line in lines if line]
-    suspect = not poor and (numbered or misread("\n".join(
-        line for line in filled[:10] + filled[-8:] if len(line) <= 45)))
+    filled = filled if len(filled) <= 18 else filled[:10] + filled[-8:]
+    # Two misread words at least, or a header line that is one misread entry ("ĐẲNG CỘNG SẢN VIỆT NAM"):
+    # one word alone in a sentence ("Kết quà") may be a typist's, not an OCR engine's.
+    zone = [line for line in filled if len(line) <= 45]
+    suspect = not poor and (numbered or misread("\n".join(zone), enough=2)
+                            or any(_whole_entry(line) and misread(line) for line in zone))
     out: list[str] = []
     notes: dict[int, list[Restoration]] = {}
     for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):
