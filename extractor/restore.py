@@ -516,8 +516,9 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
     # Two misread words at least, or a header line that is one misread entry ("ĐẲNG CỘNG SẢN VIỆT NAM"):
     # one word alone in a sentence ("Kết quà") may be a typist's, not an OCR engine's.
     zone = [line for line in filled if len(line) <= 45]
-    suspect = not poor and (numbered or misread("\n".join(zone), enough=2)
-                            or any(_whole_entry(line) and misread(line) for line in zone))
+    zone_text = "\n".join(zone)
+    suspect = not poor and (numbered or (misread(zone_text) and (
+        misread(zone_text, enough=2) or any(_whole_entry(line) and misread(line) for line in zone))))
     out: list[str] = []
     notes: dict[int, list[Restoration]] = {}
     for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):
