@@ -34,6 +34,7 @@ KINDS: dict[str, str] = {
     "r_damaged": "damaged characters (font maps, dropped words, split digits)",
     "r_sig": "signature blocks and recipients as copies hold them",
     "r_award": "award grantors and quotas as award sections write them",
+    "r_ocr": "OCR damage (letters for digits, detached marks, misread words, page furniture)",
 }
 
 
