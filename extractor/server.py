@@ -18,7 +18,6 @@ import json
 import sqlite3
 import tempfile
 import threading
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -40,6 +39,7 @@ from extractor.jsonl import record_line
 from extractor.models import FileRecord
 from extractor.pages import archive_graph_page, index_page, lineage_page, review_page
 from extractor.pipeline import extract_file
+from extractor.restore import fold_accents
 from extractor.store import Store
 
 API_VERSION = "1"
@@ -52,11 +52,8 @@ _UPLOADS = "uploads"
 
 
 def search_key(text: str | None) -> str:
-    """Lower case without tone marks or hats, đ as d: "Đắk Mil" and "dak mil" meet."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+    """Lower case without tone marks or hats, đ as d, spaces folded: "Đắk Mil" and "dak  mil" meet."""
+    return " ".join(fold_accents(text).split()) if text else ""
 
 
 class _Archive:
