@@ -35,7 +35,9 @@ from extractor.vocab.awards import (
     PARTICIPATION_TAKES,
     PHASE_FILLERS,
     PHASE_INTROS,
+    PHASE_JOINS,
     PHASE_LABELS,
+    PHASE_QUALIFIERS,
     PHASES,
     RECIPIENTS,
 )
@@ -76,7 +78,9 @@ _OTHER_HEADING_LEADS = lead_words(OTHER_HEADINGS)
 # List markers at a line start: "-", "+", "a)", "1.", "1.2.", "II."
 _MARKER = r"[ \t]*(?:[-+•*][ \t]*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)][ \t]*)?"
 _PHASES = _any(PHASES)
-_INTRO = alternation(PHASE_INTROS)
+_QUALIFIER = alternation(PHASE_QUALIFIERS)
+# An intro, with or without which occurrence it is ("trong mỗi đợt"), or that alone ("mỗi đợt").
+_INTRO = rf"(?:{alternation(PHASE_INTROS)})(?:\s+(?:{_QUALIFIER}))?|{_QUALIFIER}"
 _LABELS = _any((*PHASES, *PHASE_LABELS))
 # A phase line: an intro word and a phase, or a phase labelling what follows (up to ':' or the line end).
 _PHASE_LINE = re.compile(
@@ -88,7 +92,10 @@ _PHASE_HINTS = ("kết", "đợt", "tháng", "năm", "học kỳ", "giai đoạn
 # A phase inside a sentence or a heading; one after the quota needs its intro ("… khi tổng kết năm").
 _PHASE_IN = re.compile(rf"(?i)(?<!\p{{L}})(?:(?P<intro>{_INTRO})\s+)?(?P<phase>{_PHASES})")
 _PHASE_LEADS = lead_words(PHASES)
-_PHASE_IN_LEADS = None if _PHASE_LEADS is None else _PHASE_LEADS | phrase_leads(PHASE_INTROS)
+_PHASE_IN_LEADS = (None if _PHASE_LEADS is None
+                   else _PHASE_LEADS | phrase_leads(PHASE_INTROS) | phrase_leads(PHASE_QUALIFIERS))
+# Phases named together are one quota's: "Khi sơ kết, tổng kết phong trào, tặng …" (see `_first_joined`).
+_PHASE_JOIN = re.compile(rf"\s*(?:{alternation(PHASE_JOINS)})\s*")
 _PHASE_START = re.compile(rf"(?i)(?:(?:{_INTRO})\s+)?(?:{_LABELS})")
 _PHASE_FILLER = re.compile(rf"(?i)\s+(?:{alternation(PHASE_FILLERS)})(?=\s)")
 _NOT_GROUP = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(NOT_GROUPS)})")
@@ -179,12 +186,23 @@ def _phase(scope: _Scope, sections: list[Section], lo: int, hi: int, start: int,
     # after the quota a phase needs its intro word, or brackets: "02 tập thể (tổng kết năm)"
     after = [m for m in inside if m.start() >= end
              and (m.group("intro") or ctx.text[max(lo, m.start() - 3) : m.start()].rstrip().endswith("("))]
-    if before or after:
-        return _phase_text((before[-1:] or after)[0])
+    if before:
+        return _phase_text(_first_joined(ctx.text, before))
+    if after:
+        return _phase_text(after[0])
     line = _phase_line_before(scope, start, sections[-1].start if sections else ctx.body_start)
     if line is not None:
         return line
     return _innermost(scope.phases, _heading_phase, sections)
+
+
+def _first_joined(text: str, phases: list[re.Match[str]]) -> re.Match[str]:
+    """The last phase, or the first of the phases joined with it ("sơ kết, tổng kết phong trào"): a
+    quota is one count with one phase, and the scorer's key reads such a list as its first phase."""
+    i = len(phases) - 1
+    while i > 0 and _PHASE_JOIN.fullmatch(text, phases[i - 1].end(), phases[i].start()):
+        i -= 1
+    return phases[i]
 
 
 def _heading_phase(heading: str) -> str | None:

@@ -300,7 +300,14 @@ PHASE_LABELS: tuple[str, ...] = (
     r"giai\s+đoạn\s+(?:\d|[IVX]{1,3})(?![\p{L}\d])",
 )
 # Words that introduce a phase and are not part of it ("Khi sơ kết …", "Tại hội nghị tổng kết …").
-PHASE_INTROS: tuple[str, ...] = ("khi", "dịp", "vào dịp", "trong", "tại", "tại hội nghị", "trong dịp")
+PHASE_INTROS: tuple[str, ...] = (
+    "khi", "dịp", "vào dịp", "trong", "tại", "tại hội nghị", "trong dịp", "sau", "qua", "vào",
+)
+# Words naming which occurrence of a phase, after an intro or alone: "… 05 cá nhân trong mỗi đợt sơ
+# kết", "… 02 tập thể sau các đợt sơ kết", "… 01 tập thể mỗi kỳ tổng kết". Not part of the phase.
+PHASE_QUALIFIERS: tuple[str, ...] = ("mỗi đợt", "các đợt", "đợt", "mỗi kỳ", "các kỳ", "kỳ", "mỗi lần")
+# What joins phases named together ("Khi sơ kết, tổng kết phong trào, …"): one quota, of the first.
+PHASE_JOINS: tuple[str, ...] = (",", "và", "hoặc", "/", "-")
 
 # Text before ':' that names no competitors ("- Số lượng: 03 tập thể", "Cá nhân: 05 cá nhân").
 NOT_GROUPS: tuple[str, ...] = (
