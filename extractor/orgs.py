@@ -82,6 +82,9 @@ _HEAD_THEN_PLACE = re.compile(rf"^((?:Phòng|Sở|Ủy ban nhân dân|Hội đ�
 _PROVINCE_DEPT = re.compile(r"^Sở [\p{L} ,&\-]+$")
 _DISTRICT_DEPT = re.compile(r"^Phòng [\p{L} ,&\-]+$")
 _ENDS_PROPER = re.compile(rf"\s{PROPER}$")
+# Organ names with a comma or a hyphen inside ("Sở Văn hóa, Thể thao và Du lịch"), which would otherwise
+# end a name read word by word at that comma: an issuer's or a grantor's name takes them whole.
+PUNCTUATED_NAME = re.compile(alternation(p for p in CANONICAL_PHRASES if "," in p or " - " in p))
 
 
 @lru_cache(maxsize=2048)

@@ -299,3 +299,21 @@ def test_bug_bare_head_is_the_issuers_head(body: str, issuer: str, expected: lis
 )
 def test_bug_damaged_and_bare_grantors(body: str, loc: Locality, expected: list[tuple[str, str | None]]) -> None:
     assert _pairs(body, loc) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Tặng Giấy khen của Giám đốc Sở Văn hóa, Thể thao và Du lịch cho 03 tập thể.",
+         [("Giấy khen", "Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai")]),
+        ("Bằng khen của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch dành cho cá nhân xuất sắc.",
+         [("Bằng khen", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch")]),
+        # the name is whole at the end of the sentence too, and a hyphenated name stays whole
+        ("Cá nhân tiêu biểu được đề nghị tặng Giấy khen của Sở Văn hóa, Thể thao và Du lịch.",
+         [("Giấy khen", "Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai")]),
+        ("Giấy khen của Giám đốc Sở Lao động - Thương binh và Xã hội cho tập thể.",
+         [("Giấy khen", "Giám đốc Sở Lao động - Thương binh và Xã hội tỉnh Đồng Nai")]),
+    ],
+)
+def test_bug_grantor_is_not_cut_at_a_comma_inside_an_organ_name(body: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(body) == expected

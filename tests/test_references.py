@@ -367,3 +367,27 @@ def test_items_under_a_basis_section_are_basis_even_after_other_words() -> None:
     refs = _doc_refs("I. CĂN CỨ PHÁP LÝ\n1. Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI và Nghị quyết số 05-NQ/TU "
                      "ngày 1/2/2021 của Tỉnh ủy;\nII. MỤC ĐÍCH\nX.\n")
     assert refs == [("05-NQ/TU", "2021-02-01", "Tỉnh ủy Đồng Nai", "basis")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer", "subject"),
+    [
+        ("Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng "
+         "khóa XII về một số vấn đề;", "Ban Chấp hành Trung ương", "một số vấn đề"),
+        ("Căn cứ Nghị quyết số 05-NQ/TU ngày 25/10/2021 của Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5 "
+         "về chuyển đổi số;", "Ban Chấp hành Đảng bộ tỉnh Đồng Nai", "chuyển đổi số"),
+        # no "của", the body named by its level with the plenum's number
+        ("Căn cứ Nghị quyết số 19-NQ/TW ngày 16/6/2022 Hội nghị Trung ương 5 khóa XIII về nông nghiệp;",
+         "Ban Chấp hành Trung ương", "nông nghiệp"),
+        ("Căn cứ Nghị quyết số 08-NQ/HU ngày 3/5/2021 của Hội nghị lần thứ mười hai Ban Chấp hành Đảng bộ huyện "
+         "khóa XXVI về cán bộ;", "Ban Chấp hành Đảng bộ huyện Long Thành", "cán bộ"),
+        ("Căn cứ Nghị quyết số 12/NQ-HĐND ngày 5/7/2021 của Kỳ họp thứ hai HĐND tỉnh khóa X về giáo dục;",
+         "Hội đồng nhân dân tỉnh Đồng Nai", "giáo dục"),
+        # a meeting with no body after it names no issuer
+        ("Căn cứ Kế hoạch số 12/KH-UBND ngày 5/7/2021 Hội nghị tổng kết năm;", None, None),
+    ],
+)
+def test_bug_issuer_after_a_meeting_is_the_body_holding_it(sentence: str, issuer: str | None,
+                                                          subject: str | None) -> None:
+    (ref,) = _refs(sentence + "\nI. X")
+    assert (ref.issuer, ref.subject) == (issuer, subject)

@@ -18,7 +18,7 @@ from extractor.fields.award_forms import canonical, find_forms, form_at, sentenc
 from extractor.fields.issuer import from_body
 from extractor.fields.prefilter import finditer, phrase_leads
 from extractor.models import Award
-from extractor.orgs import Locality, case_name, resolve_org, strip_marks
+from extractor.orgs import PUNCTUATED_NAME, Locality, case_name, resolve_org, strip_marks
 from extractor.vocab import alternation
 from extractor.vocab.awards import (
     CUE_FORMS,
@@ -146,11 +146,19 @@ def _trim(text: str, start: int, end: int, lower: bool = False) -> tuple[int, in
 
 
 def _grantor_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
-    """The organ or official name starting at pos, up to the first word that cannot be part of one."""
+    """The organ or official name starting at pos, up to the first word that cannot be part of one.
+
+    A known name with a comma inside ("Sở Văn hóa, Thể thao và Du lịch") is taken whole."""
     end, prev = pos, ""
     lower = text[pos].islower() and _HEAD_ANY_CASE.match(text, pos) is not None
     bare = text[pos:hi].isascii()
     for t in _TOKEN.finditer(text, pos, hi):
+        if t.start() < end:
+            continue  # inside a punctuated name already taken
+        whole = PUNCTUATED_NAME.match(text, t.start(), hi)
+        if whole:
+            end, prev = whole.end(), whole.group(0).split()[-1]
+            continue
         word = t.group(0)
         if word[0] in "(\"“[" or (end > pos and form_at(text, t.start())):
             break

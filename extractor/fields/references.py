@@ -13,10 +13,10 @@ from extractor.dates import DATE, match_to_iso
 from extractor.fields.relation import basis_layout, listed_with, relation
 from extractor.identity import issuer_key
 from extractor.models import Reference, Relation, Span
-from extractor.orgs import UNIT_NAME, expand, resolve_org
+from extractor.orgs import PUNCTUATED_NAME, UNIT_NAME, expand, resolve_org
 from extractor.vocab import alternation
 from extractor.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES, canonical_type, type_from_symbol
-from extractor.vocab.organs import CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
+from extractor.vocab.organs import CANONICAL_PHRASES, MEETING_BODIES, MEETINGS, POSITIONS, UNIT_WORDS
 from extractor.vocab.symbol_issuers import issuer_from_symbol
 
 # Number/symbol: "3925/KH-UBND", "91/2017/NĐ-CP", "14-KL/TW", "537/GDĐT-VP", "718/KH-PGDĐT.TĐKT".
@@ -41,6 +41,12 @@ _NOT_A_DOCUMENT = re.compile(
 # The document's own body named in words ("của nhà trường", "của đơn vị"): its issuer.
 _OWN_BODY = re.compile(r"(?:nhà\s+trường|đơn\s+vị|cơ\s+quan)(?=\s*[,;.\n]|\s+về\s|$)")
 _OF = re.compile(r"[\s,]*(?:do\s+|của\s+)")
+# A meeting before its body, with or without "của": "của Hội nghị lần thứ sáu Ban Chấp hành Trung ương".
+_ORDINAL = r"(?:lần\s+)?thứ\s+(?:mười(?:\s+\p{Ll}+)?|[\p{L}\d]+)"  # "lần thứ 5", "thứ mười hai"
+_MEETING = re.compile(rf"[\s,]*(?:(?:do|của)\s+)?(?:{alternation(MEETINGS)})(?:\s+{_ORDINAL})?\s+")
+# After the body, the meeting's ordinal and term ("lần thứ 5", "khóa XII", "Trung ương 6") before the subject.
+_MEETING_TAIL = re.compile(rf"(?:\s+(?:{_ORDINAL}|khóa\s+[IVXLC\d]+))+")
+_MEETING_NUMBER = re.compile(r"\s+\d{1,2}$")
 _SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
 _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
 # A line that stops on a connector is wrapped inside a name: "Hội đồng Thi đua -" / "Khen thưởng tỉnh".
@@ -55,8 +61,6 @@ _ISSUER_ENDS = re.compile(
     r"\s(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|triển\s+khai|thực\s+hiện|về|gửi|giao)\s"
     r"|\s(?:và|,)\s+(?i:" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")\b"  # "… của Chính phủ và Quyết định số …"
 )
-# Organ names with a comma or a hyphen inside, which would otherwise end the name there.
-_PUNCTUATED_NAME = re.compile(alternation(p for p in CANONICAL_PHRASES if "," in p or " - " in p))
 _TYPE_ABBREVIATIONS = frozenset(ABBREVIATION_TO_TYPE)
 _SYMBOL_OF = re.compile(r"^\d+[a-zA-Z]?[/-]")  # the number before the symbol
 _SYMBOL_GROUPS = re.compile(r"[/-]")
@@ -92,7 +96,7 @@ def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
     end = verb.start() if verb else end
     at, before = pos, ("", "")
     while (m := _WORD.search(text, at, end)) is not None:
-        whole = _PUNCTUATED_NAME.match(text, m.start(), end)
+        whole = PUNCTUATED_NAME.match(text, m.start(), end)
         if whole:
             stop = at = whole.end()
             before = ("", "")
@@ -232,6 +236,13 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     return pos - 1
 
 
+def _meeting_body(raw: str) -> str:
+    """The body holding a meeting, as issuer: "Trung ương 6" (its sixth plenum) -> "Ban Chấp hành Trung ương"."""
+    body = _MEETING_NUMBER.sub("", raw)
+    named: str = MEETING_BODIES.get(body, body)
+    return named
+
+
 def _build(
     ctx: DocContext, number: str, sym: str, type_word: str | None, start: int, end: int, rel: Relation
 ) -> Reference:
@@ -246,13 +257,15 @@ def _build(
         date = match_to_iso(dmatch)
         pos = dmatch.end()
     issuer_raw = None
-    om = _OF.match(text, pos)
+    meeting = _MEETING.match(text, pos)
+    om = meeting or _OF.match(text, pos)
     own = None
     if om and om.end() < clause_end:
         org_end, issuer_raw = _take_org(text, om.end(), clause_end)
         if issuer_raw:
-            pos = org_end
-        elif (ownm := _OWN_BODY.match(text, om.end())) and ctx.memo.get("issuer"):
+            tail = _MEETING_TAIL.match(text, org_end, clause_end) if meeting else None
+            pos = tail.end() if tail else org_end
+        elif not meeting and (ownm := _OWN_BODY.match(text, om.end())) and ctx.memo.get("issuer"):
             own, issuer_raw, pos = ctx.memo["issuer"], ownm.group(0), ownm.end()  # "… của nhà trường"
     subject = None
     sm = _SUBJECT_LEAD.match(text[pos:clause_end])
@@ -260,7 +273,8 @@ def _build(
         subject = " ".join(text[pos + sm.end() : clause_end].split()).strip(" ,") or None
     if subject or issuer_raw:
         ctx.excluded.append((end, clause_end))
-    issuer = own or (resolve_org(_strip_position(expand(issuer_raw)), ctx.locality) if issuer_raw else None)
+    name = _meeting_body(issuer_raw) if meeting and issuer_raw else issuer_raw
+    issuer = own or (resolve_org(_strip_position(expand(name)), ctx.locality) if name else None)
     mine = ctx.memo.get("issuer")
     if issuer and mine and mine.startswith(issuer + " ") and not UNIT_NAME.search(issuer):
         issuer = mine  # "của Trưởng Ban Chỉ đạo" in the committee's own plan: that committee
@@ -271,7 +285,7 @@ def _build(
         number=number,
         date=date,
         issuer=issuer,
-        issuer_raw=issuer_raw,
+        issuer_raw=issuer_raw or None,
         subject=subject,
         span=Span(start=start, end=clause_end, raw=text[start:clause_end]),
     )

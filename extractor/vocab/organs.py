@@ -109,3 +109,15 @@ POSITIONS: list[str] = [
     "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Bí thư",
     "Phó Bí thư", "Tổng Giám đốc", "Cục trưởng", "Chi cục trưởng", "Chủ nhiệm",
 ]
+
+# Meetings that adopt a resolution on behalf of the body holding them: "Nghị quyết … của Hội nghị lần
+# thứ sáu Ban Chấp hành Trung ương …" is issued by the Ban Chấp hành, "… của Kỳ họp thứ 5 HĐND tỉnh"
+# by the Hội đồng nhân dân. The meeting and its ordinal ("lần thứ 5", "thứ mười hai") are not the issuer.
+MEETINGS: tuple[str, ...] = ("Hội nghị", "Kỳ họp")
+# The body holding a meeting, named the way the expected records name the issuer: the Party's Central
+# Committee is "Ban Chấp hành Trung ương" ("Hội nghị Trung ương 6" is its sixth plenum).
+MEETING_BODIES: dict[str, str] = {
+    "Trung ương": "Ban Chấp hành Trung ương",
+    "Trung ương Đảng": "Ban Chấp hành Trung ương",
+    "Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương",
+}
