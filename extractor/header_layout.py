@@ -155,6 +155,13 @@ def _broken(prev: str, line: str) -> bool:
     return _seam_inside_phrase(prev, line) or bool(layout.NUMBER_LEAD.match(prev) and layout.NUMBER_TAIL.match(line))
 
 
+def _number_cut(prev: str, line: str) -> bool:
+    """Whether `line` is the rest of a number wrapped after its hyphen or slash (never a body line: the tail
+    is caps symbol groups without a space, and the glued whole must be a number/symbol)."""
+    return bool(prev[-1:] in "-/" and layout.NUMBER_CUT_HEAD.match(prev) and layout.NUMBER_CUT_TAIL.match(line)
+                and layout.NUMBER_WHOLE.match(prev + line))
+
+
 def _repair_zone(lines: list[str]) -> list[str]:
     out: list[str] = []
     last = -1  # index in `out` of the last non-blank line
@@ -162,6 +169,9 @@ def _repair_zone(lines: list[str]) -> list[str]:
         for line in [raw] if cells is None else cells:
             if line[1:2].isspace() and layout.SPACED_LETTERS.match(line):  # (its letters stand apart)
                 line = _SPACED_TYPES.get("".join(line.split()), line)
+            if line and 0 <= last == len(out) - 1 and _number_cut(out[last], line):
+                out[last] += line  # "Số: 312/HD-" + "PGDĐT": one number, glued as printed
+                continue
             if line and last >= 0 and len(out) - last <= 2 and _broken(out[last], line):
                 out[last] = f"{out[last]} {line}"  # a blank line between the fragments does not separate them
                 del out[last + 1 :]

@@ -26,6 +26,7 @@ from extractor.vocab.layout import (
     PLACE_DATE,
     SEPARATOR,
     TYPE_LINE,
+    TYPE_LINE_COLON,
     TYPE_WITH_TITLE,
     VV_LINE,
 )
@@ -116,7 +117,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
             break
         _read_header_line(text, ls, le, line, h, first=ls == lines[0][0])
         h.body_start = max(h.body_start, le)
-        if h.doc_type and (TYPE_LINE.match(line) or VV_LINE.match(line) or TYPE_WITH_TITLE.match(line)):
+        if h.doc_type and (_type_line(line) or VV_LINE.match(line) or TYPE_WITH_TITLE.match(line)):
             title_mode = True
             tw = TYPE_WITH_TITLE.match(line)
             if tw:
@@ -172,6 +173,11 @@ def _ends_title(line: str, parts: list[tuple[int, int]], text: str) -> bool:
     return _caps_fragment(line) and not _caps_fragment(first)
 
 
+def _type_line(line: str) -> re.Match[str] | None:
+    """The caps type line, bare ("KẾ HOẠCH") or with a colon before its title ("KẾ HOẠCH:")."""
+    return TYPE_LINE.match(line) or (TYPE_LINE_COLON.match(line) if line.endswith(":") else None)
+
+
 def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: bool = False) -> None:
     rest = line
     m = MOTTO.search(line)
@@ -198,7 +204,7 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: 
         h.issued_date = match_to_iso(dm) if dm else None
         h.evidence["issued_date"] = _span(text, ls + bare.start(), ls + bare.end())
     # (the type and its title on one line: after other components, or as the very first line of a copy)
-    t = TYPE_LINE.match(line) or (TYPE_WITH_TITLE.match(line) if h.evidence or first else None)
+    t = _type_line(line) or (TYPE_WITH_TITLE.match(line) if h.evidence or first else None)
     if t and not h.evidence and _SO_LEAD.match(t.groupdict().get("title") or ""):
         t = None  # "KẾ HOẠCH Số 45/KH-UBND ngày … của …": a register line describing the document, not its header
     if t and not h.doc_type:

@@ -36,6 +36,13 @@ TYPE_LINE = re.compile(
     r"(?m)^[ \t]*(?P<type>" + alternation(HEADING_TYPES)
     + r")(?:\s+LIÊN\s+TỊCH)?[ \t]*$"
 )
+# A type line ending in a colon, its title on the next line ("KẾ HOẠCH:", "HƯỚNG DẪN:", "THÔNG BÁO:"), read by the
+# header only. "QUYẾT ĐỊNH:" is never one: it is the enacting formula inside a decision, before "Điều 1".
+ENACTING_FORMULAS = ("QUYẾT ĐỊNH",)
+TYPE_LINE_COLON = re.compile(
+    r"^[ \t]*(?P<type>" + alternation(t for t in HEADING_TYPES if t not in ENACTING_FORMULAS)
+    + r")(?:\s+LIÊN\s+TỊCH)?[ \t]*:[ \t]*$"
+)
 # The type and its title on one line: "KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI", "KẾ HOẠCH Phát động …".
 TYPE_WITH_TITLE = re.compile(
     r"^[ \t]*(?P<type>" + alternation(HEADING_TYPES)
@@ -98,6 +105,12 @@ NUMBER_ANCHOR = re.compile(
 # "Số:" alone on its line, its number on the next ("Số:\n3335/KH-UBND").
 NUMBER_LEAD = re.compile(r"^Số\s*[:.]?$")
 NUMBER_TAIL = re.compile(r"^(?:\d+[a-zA-Z]?\s*)?[/-]\s*[\p{Lu}\d]")
+# A number wrapped after its hyphen or slash at a narrow column ("Số: 312/HD-" + "PGDĐT", "Số: 1203/" +
+# "KH-UBND"): the head ends in the separator, the tail is only caps symbol groups, and the two glued
+# together are one whole number/symbol.
+NUMBER_CUT_HEAD = re.compile(r"^Số\s*[:.]?\s*\d+[a-zA-Z]?\s*[/-](?:[\p{Lu}\d][\p{L}\d&.]*[-/])*$")
+NUMBER_CUT_TAIL = re.compile(r"^\p{Lu}[\p{Lu}\d&.]*(?:[-/][\p{Lu}\d][\p{L}\d&.]*)*$")
+NUMBER_WHOLE = re.compile(r"^Số\s*[:.]?\s*\d+[a-zA-Z]?\s*[/-][\p{Lu}\d][\p{L}\d&.]*(?:[-/][\p{Lu}\d][\p{L}\d&.]*)+$")
 # The caps type word inside a flattened line (only after the number or the date: a name may hold one).
 TYPE_ANCHOR = re.compile(r"(?<![\p{L}])(?:" + alternation(HEADING_TYPES) + r")(?![\p{L}])")
 VV_ANCHOR = re.compile(r"(?<![\p{L}])(?:V/v|v/v|V/V)\s")
