@@ -317,3 +317,44 @@ def test_bug_damaged_and_bare_grantors(body: str, loc: Locality, expected: list[
 )
 def test_bug_grantor_is_not_cut_at_a_comma_inside_an_organ_name(body: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(body) == expected
+
+
+LT_UBND = "Ủy ban nhân dân huyện Long Thành"
+
+
+@pytest.mark.parametrize(
+    ("body", "issuer", "loc", "expected"),
+    [
+        # a chairman named without the unit word is the issuing committee's (abbreviated or spelt out)
+        ("Tặng Giấy khen của Chủ tịch UBND cho 02 tập thể.", LT_UBND, LONG_THANH, [("Giấy khen", CT_HUYEN)]),
+        ("Tặng Giấy khen của Chủ tịch Ủy ban nhân dân cho 02 tập thể.", LT_UBND, LONG_THANH,
+         [("Giấy khen", CT_HUYEN)]),
+        ("Đề nghị Chủ tịch UBND tặng Giấy khen cho tập thể.", LT_UBND, LONG_THANH, [("Giấy khen", CT_HUYEN)]),
+        ("a) GIẤY KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN: 03 tập thể.", LT_UBND, LONG_THANH, [("Giấy khen", CT_HUYEN)]),
+        ("Tặng Bằng khen của Chủ tịch UBND cho 02 tập thể.", "Ủy ban nhân dân tỉnh Nghệ An", NGHE_AN,
+         [("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An")]),
+        ("Tặng Giấy khen của Chủ tịch UBND cho tập thể.", "Ủy ban nhân dân xã Lạc Dương", LAC_DUONG,
+         [("Giấy khen", "Chủ tịch Ủy ban nhân dân xã Lạc Dương")]),
+        # the committee itself named without its unit
+        ("Tặng Giấy khen của UBND cho 02 tập thể.", LT_UBND, LONG_THANH, [("Giấy khen", LT_UBND)]),
+        # a unit word named keeps its own level (already right before)
+        ("Bằng khen của UBND tỉnh cho 02 tập thể.", LT_UBND, LONG_THANH, [("Bằng khen", UBND_TINH)]),
+        ("GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN: 03 tập thể.", LT_UBND, LONG_THANH, [("Giấy khen", CT_HUYEN)]),
+        ("Đề nghị Chủ tịch UBND huyện tặng Giấy khen cho tập thể.", LT_UBND, LONG_THANH, [("Giấy khen", CT_HUYEN)]),
+        ("Tặng Giấy khen của Chủ tịch UBND tỉnh.", LT_UBND, LONG_THANH, [("Giấy khen", CT_TINH)]),
+        ("Tặng Giấy khen của Trưởng phòng cho tổ.", "Phòng Nội vụ huyện Long Thành", LONG_THANH,
+         [("Giấy khen", "Trưởng phòng Nội vụ huyện Long Thành")]),
+        ("Tặng Giấy khen của Thủ trưởng đơn vị.", LT_UBND, LONG_THANH, [("Giấy khen", None)]),
+    ],
+)
+def test_bug_grantor_without_unit_is_the_issuers(body: str, issuer: str, loc: Locality,
+                                                 expected: list[tuple[str, str | None]]) -> None:
+    ctx = make_ctx(body, locality=loc)
+    ctx.memo["issuer"] = issuer
+    assert [(a.form, a.grantor) for a in extract_awards(ctx)] == expected
+
+
+def test_bug_bare_principal_in_a_school_plan() -> None:
+    ctx = make_ctx("Tặng Giấy khen của Hiệu trưởng cho tổ chuyên môn.", head="TRƯỜNG THCS NGHĨA HIỆP\n",
+                   locality=LONG_THANH)
+    assert [(a.form, a.grantor) for a in extract_awards(ctx)] == [("Giấy khen", "Hiệu trưởng Trường THCS Nghĩa Hiệp")]

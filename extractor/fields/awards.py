@@ -18,7 +18,7 @@ from extractor.fields.award_forms import canonical, find_forms, form_at, sentenc
 from extractor.fields.issuer import from_body
 from extractor.fields.prefilter import finditer, phrase_leads
 from extractor.models import Award
-from extractor.orgs import PUNCTUATED_NAME, Locality, case_name, resolve_org, strip_marks
+from extractor.orgs import PUNCTUATED_NAME, Locality, case_name, expand, resolve_org, strip_marks
 from extractor.vocab import alternation
 from extractor.vocab.awards import (
     CUE_FORMS,
@@ -284,9 +284,11 @@ def _own_body_head(raw: str, issuer: str | None) -> str | None:
     """An official named by a head without its body, in a plan that body issues ("Giám đốc Sở" in the
     plan of Sở Y tế tỉnh Nghệ An): the head of the issuer. An organ that is not the issuer's: None."""
     m = _POSITION.match(raw)
+    if issuer and not m and _is_issuer_start(expand(raw), issuer):
+        return issuer  # "Giấy khen của UBND" in the committee's own plan: the issuer itself
     if not issuer or not m or m.group("position") not in OWN_BODY_HEADS:
         return None
-    organ = m.group("organ")
+    organ = m.group("organ") and expand(m.group("organ"))
     if not issuer.startswith(OWN_BODY_HEADS[m.group("position")]):
         return None
     if organ and not issuer.lower().startswith(organ.lower()):
@@ -295,6 +297,12 @@ def _own_body_head(raw: str, issuer: str | None) -> str | None:
     if position.endswith("phòng"):  # "Trưởng phòng Giáo dục và Đào tạo huyện …", not "… phòng Phòng …"
         issuer = issuer.removeprefix("Phòng ")
     return f"{position} {issuer}"
+
+
+def _is_issuer_start(body: str, issuer: str) -> bool:
+    """A body of a kind that has a head, named only by the words the issuer's name opens with."""
+    kinds = {k for ks in OWN_BODY_HEADS.values() for k in ks}
+    return body in kinds and issuer.startswith(body + " ")
 
 
 def _own_school(ctx: DocContext) -> str | None:
