@@ -36,8 +36,10 @@ _MD_ESCAPE = stdre.compile(r"\\([.\-*_()\[\]#+])")
 _TAB_RUN = stdre.compile(r" *\t[ \t]*")
 _SPACES = stdre.compile(r"  +")
 # Old tone placement ("hoà", "Uỷ"): only open syllables ending o/u + toned a/e/y are candidates.
-# The cheap two-letter probe runs first; the whole word is taken only around a hit.
-_OLD_TONE_PROBE = stdre.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]")
+# The cheap two-letter probe runs first; the whole word is taken only around a hit. A closed syllable
+# ("hoàn", "toán": every final consonant is an ASCII letter) is rejected inside the scan by the lookahead;
+# the rarer letters after a hit are still tested in Python.
+_OLD_TONE_PROBE = stdre.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![a-zA-Z])")
 
 # Line-wrap joining. A wrapped line ends mid-sentence; the next one starts in lower case
 # and is not a list item ("a) …", "- …", "+ …").
