@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -18,7 +18,7 @@ from extractor.archive_cli import CONTEXT, DB_OPTION, open_graph
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The day deadlines are due against (YYYY-MM-DD); default: today.")
 @DB_OPTION
-def check(archive: Path, as_json: bool, today: object, db_url: str | None) -> None:
+def check(archive: Path, as_json: bool, today: datetime | None, db_url: str | None) -> None:
     """Missing implementers, the deadline register, parent consistency, award legality, duplicate numbers.
 
     Exits 1 when there is any finding, 0 when there is none.
@@ -28,7 +28,7 @@ def check(archive: Path, as_json: bool, today: object, db_url: str | None) -> No
 
     from extractor.checks import run_checks
 
-    day = today.date() if hasattr(today, "date") else date.today()
+    day = today.date() if today else date.today()
     db, g = open_graph(archive, db_url)
     try:
         result = run_checks(db.conn, g, day)

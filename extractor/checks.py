@@ -148,8 +148,7 @@ def parent_consistency(conn: sqlite3.Connection, g: nx.MultiDiGraph) -> list[Fin
                 out += _target_findings(g, child, parent, targets[c_id], targets[p_id])
                 out += _period_findings(g, child, parent, periods[c_id], periods[p_id])
     for issue in report.deadline_issues(conn, g):
-        ids = [i for n, a in g.nodes(data=True) if report.caption(g, n) in (issue.document, issue.parent)
-               for i in docs.get(n, [])]
+        ids = [i for n in issue.nodes for i in docs.get(n, [])]
         out.append(Finding("parent-deadline", f"{issue.document}: deadline {issue.deadline} {issue.reason}"
                            f" ({issue.parent})", ids))
     return out

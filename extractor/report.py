@@ -82,6 +82,7 @@ class DeadlineIssue:
     parent: str
     deadline: str
     reason: str
+    nodes: tuple[str, str] = ("", "")  # the lineage nodes of the document and its parent
 
 
 @dataclass
@@ -240,7 +241,7 @@ def deadline_issues(conn: sqlite3.Connection, g: nx.MultiDiGraph) -> list[Deadli
             elif last and _before(last, date):
                 reason = f"after the parent's deadline {last}"
             if reason:
-                out.append(DeadlineIssue(caption(g, u), caption(g, v), date, reason))
+                out.append(DeadlineIssue(caption(g, u), caption(g, v), date, reason, (u, v)))
     return out
 
 
