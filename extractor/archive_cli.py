@@ -190,13 +190,21 @@ def _db_path(archive: Path, db_url: str | None = None) -> Path | str:
     return db_path
 
 
-def open_graph(archive: Path, db_url: str | None = None) -> tuple[Store, nx.MultiDiGraph]:
+def open_store(archive: Path, db_url: str | None = None) -> Store:
+    """The archive's store, its lineage graph rebuilt first when documents changed since it was built."""
     from extractor import lineage
     from extractor.store import Store
 
     db = Store(_db_path(archive, db_url))
     if db.lineage_stale():
         lineage.rebuild(db.conn)
+    return db
+
+
+def open_graph(archive: Path, db_url: str | None = None) -> tuple[Store, nx.MultiDiGraph]:
+    from extractor import lineage
+
+    db = open_store(archive, db_url)
     return db, lineage.load_graph(db.conn)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from extractor.archive_cli import CONTEXT, DB_OPTION, open_graph
+from extractor.archive_cli import CONTEXT, DB_OPTION, open_store
 
 
 @click.command(context_settings=CONTEXT)
@@ -46,7 +46,7 @@ def export_cmd(archive: Path, fmt: str, dest: Path, db_url: str | None) -> None:
     """Write the archive ARCHIVE for other systems: tables, a register workbook, edXML headers, JSON-LD."""
     from extractor.export import export
 
-    db, _ = open_graph(archive, db_url)  # the lineage is current before nodes and edges are exported
+    db = open_store(archive, db_url)  # the lineage is current before nodes and edges are exported
     try:
         if fmt == "jsonl":
             dest.parent.mkdir(parents=True, exist_ok=True)
