@@ -519,21 +519,27 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
     zone_text = "\n".join(zone)
     suspect = not poor and (numbered or (misread(zone_text) and (
         misread(zone_text, enough=2) or any(_whole_entry(line) and misread(line) for line in zone))))
-    out: list[str] = []
+    raws = encoded.split(b"\n")
+    # A line with (almost) no multi-byte letter lost its marks: a Vietnamese line has one in four.
+    # In a clean text only such lines (or a dropped "Căn") can need work: one comprehension finds them.
+    todo: Iterable[int] = (range(len(lines)) if poor or signals or broken or numbered or suspect else
+                           [i for i, (line, raw) in enumerate(zip(lines, raws, strict=True))
+                            if line and ((len(raw) - len(line)) * 10 < len(line) or line.startswith(_CAN))])
+    out = list(lines)
     notes: dict[int, list[Restoration]] = {}
-    for i, (line, raw) in enumerate(zip(lines, encoded.split(b"\n"), strict=True)):
+    for i in todo:
+        line = lines[i]
         numbers = numbered and ocr_text.damaged_number(line)
         reread = suspect and misread(line)
-        # A line with (almost) no multi-byte letter lost its marks: a Vietnamese line has one in four.
-        if line and (poor or (len(raw) - len(line)) * 10 < len(line) or (signals and any(s in line for s in signals))
+        if line and (poor or (len(raws[i]) - len(line)) * 10 < len(line)
+                     or (signals and any(s in line for s in signals))
                      or (line.startswith(_CAN) and _DROPPED_CU.match(line)) or (broken and _BROKEN.search(line))
                      or numbers or reread):
             before = lines[i - 1] if i else ""
             after = lines[i + 1] if i + 1 < len(lines) else ""
-            line, found = restore_line(line, poor, learned, before, after, numbers, reread)
+            out[i], found = restore_line(line, poor, learned, before, after, numbers, reread)
             if found:
                 notes[i] = found
-        out.append(line)
     return out, notes
 
 
