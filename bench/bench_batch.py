@@ -199,7 +199,7 @@ def _descendants(root: int) -> list[int]:
 
 def child_run(inputs: list[str], out: Path, workers: int) -> dict[str, float]:
     """One batch in this process, with a sampler of the workers' peak memory."""
-    from extractor.batch import run_batch
+    from extractor.archive.batch import run_batch
 
     peaks: dict[int, int] = {}
     done = threading.Event()
@@ -235,8 +235,8 @@ def measure(inputs: list[str], out: Path, workers: int, repeat: int = 1, fresh: 
 
 
 def measure_graph(out: Path) -> dict[str, float]:
-    from extractor import lineage
-    from extractor.store import Store
+    from extractor.archive import lineage
+    from extractor.archive.store import Store
 
     db = Store(out / "planex.db")
     started = time.perf_counter()

@@ -5,9 +5,9 @@
     .venv/bin/python bench/bench_extract.py --typical       # the typical 20 KB plan, corpus/c23_*.txt
 
 Each run reads, normalises, extracts and serialises one file, timing the stages separately
-(read = extractor.readers.read_file, normalise = extractor.normalize.normalize, extract =
-extractor.pipeline.extract_documents, serialise = FileRecord.model_dump_json) and the whole
-`extractor.pipeline.extract_file` call on its own. Reported per format: the median over files of
+(read = extractor.extraction.readers.read_file, normalise = extractor.extraction.normalize.normalize, extract =
+extractor.extraction.pipeline.extract_documents, serialise = FileRecord.model_dump_json) and the whole
+`extractor.extraction.pipeline.extract_file` call on its own. Reported per format: the median over files of
 each file's median time, and MB/s = input bytes / summed median end-to-end times.
 """
 
@@ -21,10 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from extractor.models import FileRecord, Source
-from extractor.normalize import normalize
-from extractor.pipeline import extract_documents, extract_file
-from extractor.readers import read_file
+from extractor.extraction.models import FileRecord, Source
+from extractor.extraction.normalize import normalize
+from extractor.extraction.pipeline import extract_documents, extract_file
+from extractor.extraction.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

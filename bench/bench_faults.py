@@ -21,7 +21,7 @@ from pathlib import Path
 CHILD = """
 import resource, sys, time
 from pathlib import Path
-from extractor.pipeline import extract_file
+from extractor.extraction.pipeline import extract_file
 t = time.perf_counter()
 r = extract_file(Path(sys.argv[1]))
 kind = r.error.kind if r.error else f"{len(r.documents or [])} documents"

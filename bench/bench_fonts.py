@@ -6,10 +6,10 @@
 The text is the typical 20 KB plan (corpus/c23_*.txt) repeated to about --mb megabytes, encoded in
 each legacy encoding. Timed, median of the runs, MB = megabytes of legacy input:
 - floor: `bytes.decode("utf-8")` of the same text in UTF-8, measured in the same run;
-- decode: the codec alone, when the encoding is known (extractor.readers.vncodecs);
-- detect + decode: what a .txt of unknown encoding costs (extractor.readers.legacy.decode_bytes);
+- decode: the codec alone, when the encoding is known (extractor.extraction.readers.vncodecs);
+- detect + decode: what a .txt of unknown encoding costs (extractor.extraction.readers.legacy.decode_bytes);
 - repair lines: the same text as Unicode holding the legacy Windows-1252 view, as a PDF text layer
-  or a mis-converted file gives it (extractor.readers.legacy.repair_text);
+  or a mis-converted file gives it (extractor.extraction.readers.legacy.repair_text);
 - .docx by font: read_file of the corpus .docx typed in .VnTime against its Unicode twin (ms/file).
 """
 
@@ -22,9 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from extractor.readers import read_file
-from extractor.readers.legacy import decode_bytes, repair_text
-from extractor.readers.vncodecs import CODECS, bytes_view
+from extractor.extraction.readers import read_file
+from extractor.extraction.readers.legacy import decode_bytes, repair_text
+from extractor.extraction.readers.vncodecs import CODECS, bytes_view
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -27,8 +27,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from extractor.pipeline import extract_file
-from extractor.readers import read_file
+from extractor.extraction.pipeline import extract_file
+from extractor.extraction.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

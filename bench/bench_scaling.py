@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from extractor.pipeline import extract_text
+from extractor.extraction.pipeline import extract_text
 
 # One repeated unit per shape of trouble seen in archives.
 CASES: dict[str, str] = {
@@ -61,7 +61,7 @@ def _pdf_pages(pages: int) -> None:
 
     from fpdf import FPDF  # a development dependency
 
-    from extractor.readers import read_file
+    from extractor.extraction.readers import read_file
 
     def build(n: int) -> Path:
         pdf = FPDF()

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from extractor.pipeline import extract_file
+from extractor.extraction.pipeline import extract_file
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 KINDS: dict[str, tuple[str, ...]] = {

@@ -25,8 +25,8 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests' strategy and property
     from hypothesis import HealthCheck, given, settings
 
+    from extractor.extraction.pipeline import extract_text
     from extractor.guard import run_guarded
-    from extractor.pipeline import extract_text
     from tests.test_fuzz import CASE_BUDGET, PIECES, TEXTS, _extract
 
     extract_text("\n".join(PIECES))  # each case forks from this process: load lazy tables once

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import extractor.pipeline as pipeline
+import extractor.extraction.pipeline as pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = (

@@ -13,9 +13,9 @@ __all__ = ["extract_file", "extract_text"]
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy: importing a submodule (extractor.models, extractor.normalize) stays cheap.
+    # Lazy: importing a submodule (extractor.extraction.models, extractor.extraction.normalize) stays cheap.
     if name in __all__:
-        from extractor import pipeline
+        from extractor.extraction import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(name)

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from extractor.archive_cli import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, OCR_OPTION, register
-from extractor.check_cli import register as register_check
-from extractor.feeds_cli import register as register_feeds
+from extractor.archive.archive_cli import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, OCR_OPTION, register
+from extractor.archive.check_cli import register as register_check
+from extractor.archive.feeds_cli import register as register_feeds
 
 if TYPE_CHECKING:
-    from extractor.models import FileRecord
-    from extractor.readers import OcrMode
+    from extractor.extraction.models import FileRecord
+    from extractor.extraction.readers import OcrMode
 
 # A file taking longer than this (seconds) is stopped and given a "timeout" error record.
 DEFAULT_TIMEOUT = 60.0
@@ -57,7 +57,7 @@ def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool, timeout: f
     each with --jsonl; never an array). A file that cannot be read gives an error record; the others
     are still processed, and the exit code is 1 when any file failed.
     """
-    from extractor.pipeline import extract_file
+    from extractor.extraction.pipeline import extract_file
 
     failed = 0
     try:
@@ -77,7 +77,7 @@ def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool, timeout: f
 @main.command(context_settings=CONTEXT)
 def schema() -> None:
     """Print the JSON Schema of one output record (a line of --jsonl)."""
-    from extractor.models import FileRecord
+    from extractor.extraction.models import FileRecord
 
     click.echo(json.dumps(FileRecord.model_json_schema(), ensure_ascii=False, indent=2))
 
@@ -90,9 +90,9 @@ def schema() -> None:
 @OCR_OPTION
 def show(path: Path, out_path: Path | None, timeout: float, ocr: OcrMode) -> None:
     """Write the file's review page: its text with every extracted value highlighted, and the list of values."""
+    from extractor.archive.pages import review_page
+    from extractor.extraction.pipeline import extract_file
     from extractor.jsonl import record_line
-    from extractor.pages import review_page
-    from extractor.pipeline import extract_file
 
     record = extract_file(path, include_text=True, timeout=timeout, ocr=ocr)
     if record.error or record.text is None or record.documents is None:

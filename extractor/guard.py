@@ -1,6 +1,6 @@
 """A time and memory budget for one call, without a worker pool: `run_guarded(fn, timeout)`.
 
-The call runs in a forked child process with an address-space limit (extractor.readers.limits
+The call runs in a forked child process with an address-space limit (extractor.extraction.readers.limits
 .cap_memory); the parent waits for its answer up to the deadline and kills it past that. A kill
 stops anything, a loop inside a C extension (regex, PDFium) included, which a signal handler in the
 same process could not. Where there is no fork (Windows), the budget falls back to a SIGALRM timer
@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from types import FrameType
 
-from extractor.readers.limits import cap_memory
+from extractor.extraction.readers.limits import cap_memory
 
 _READ = 1 << 16
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.models import FileRecord
+from extractor.extraction.models import FileRecord
 
 
 def record_line(record: FileRecord) -> str:

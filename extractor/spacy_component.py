@@ -20,9 +20,9 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.normalize import normalize
-from extractor.pipeline import extract_documents
-from extractor.review import labelled_spans
+from extractor.archive.review import labelled_spans
+from extractor.extraction.normalize import normalize
+from extractor.extraction.pipeline import extract_documents
 
 SPAN_KEY = "planex"
 

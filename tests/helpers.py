@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.context import DocContext, find_sections
-from extractor.normalize import normalize
-from extractor.orgs import Locality
+from extractor.extraction.context import DocContext, find_sections
+from extractor.extraction.normalize import normalize
+from extractor.extraction.orgs import Locality
 
 # Districts the field tests resolve bare "huyện", "tỉnh", "Thành phố" in: one of a province, one of a
 # centrally run city.

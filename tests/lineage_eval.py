@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractor import lineage
-from extractor.batch import record_line
-from extractor.orgs import expand
-from extractor.pipeline import extract_file
-from extractor.store import Store
+from extractor.archive import lineage
+from extractor.archive.batch import record_line
+from extractor.archive.store import Store
+from extractor.extraction.orgs import expand
+from extractor.extraction.pipeline import extract_file
 
 ARCHIVE = Path(__file__).resolve().parent / "lineage_archive"
 KINDS = ("basis", "cites", "forwards", "issues")

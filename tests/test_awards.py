@@ -1,8 +1,8 @@
 import pytest
 
-from extractor.fields.awards import extract_awards
-from extractor.models import Award, Span
-from extractor.orgs import Locality
+from extractor.extraction.fields.awards import extract_awards
+from extractor.extraction.models import Award, Span
+from extractor.extraction.orgs import Locality
 from tests.helpers import GIA_LAM, LONG_THANH, make_ctx
 
 UBND_HUYEN = "Ủy ban nhân dân huyện Long Thành"

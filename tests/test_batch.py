@@ -18,10 +18,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from extractor import lineage
-from extractor.archive_cli import register
-from extractor.batch import discover, run_batch
-from extractor.models import Document, ErrorInfo, FileRecord, Source
+from extractor.archive import lineage
+from extractor.archive.archive_cli import register
+from extractor.archive.batch import discover, run_batch
+from extractor.extraction.models import Document, ErrorInfo, FileRecord, Source
 
 FAKE = "tests.test_batch:fake_extract"
 SLOW = "tests.test_batch:slow_extract"
@@ -284,7 +284,7 @@ def test_interrupted_run_is_consistent_and_resumes(tmp_path: Path) -> None:
 CTRL_C_SCRIPT = """
 import sys
 from pathlib import Path
-from extractor.batch import run_batch
+from extractor.archive.batch import run_batch
 if __name__ == "__main__":
     summary = run_batch([sys.argv[1]], Path(sys.argv[2]), workers=1, extract="tests.test_batch:gated_extract")
     sys.exit(130 if summary.interrupted else 0)
@@ -328,8 +328,8 @@ def test_bug_ctrl_c_timing_dependent(tmp_path: Path) -> None:
 def test_bug_ctrl_c_crash_rows_skipped_on_resume(tmp_path: Path) -> None:
     """A worker that dies while the run is being stopped (Ctrl-C reaches the whole process group) leaves
     no error row: its file is extracted by the next run."""
-    from extractor.batch import BatchSummary, _Run, _Task
-    from extractor.store import Store
+    from extractor.archive.batch import BatchSummary, _Run, _Task
+    from extractor.archive.store import Store
 
     db = Store(tmp_path / "planex.db")
     summary = BatchSummary()
@@ -346,8 +346,8 @@ def test_bug_ctrl_c_crash_rows_skipped_on_resume(tmp_path: Path) -> None:
 
 
 def test_record_the_store_rejects_costs_one_file(tmp_path: Path) -> None:
-    from extractor.batch import BatchSummary, _Run, _Task
-    from extractor.store import Store
+    from extractor.archive.batch import BatchSummary, _Run, _Task
+    from extractor.archive.store import Store
 
     db = Store(tmp_path / "planex.db")
     summary = BatchSummary()

@@ -29,8 +29,8 @@ TOKEN = "browser-test-token"
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
-    from extractor.batch import run_batch
-    from extractor.server import create_app
+    from extractor.archive.batch import run_batch
+    from extractor.archive.server import create_app
 
     root = tmp_path_factory.mktemp("site")
     (root / "docs").mkdir()

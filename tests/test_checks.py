@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from extractor import lineage
-from extractor.checks import CheckResult, run_checks
+from extractor.archive import lineage
+from extractor.archive.checks import CheckResult, run_checks
+from extractor.archive.store import Store
 from extractor.cli import main
-from extractor.store import Store
 
 PROVINCE = "Ủy ban nhân dân tỉnh Gia Lai"
 DISTRICT = "Ủy ban nhân dân huyện Chư Sê"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from extractor.pipeline import extract_file
+from extractor.extraction.pipeline import extract_file
 from tests.contract import header, lists
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -76,7 +76,7 @@ def test_same_fields_from_a_pre_unicode_font_as_from_unicode(path: Path, source:
 
 
 def test_bug_appendix_table_repeating_the_plans_figures_adds_no_targets() -> None:
-    from extractor.pipeline import extract_text
+    from extractor.extraction.pipeline import extract_text
 
     body = ("Số: 5/KH-UBND\nAn Phú, ngày 2 tháng 3 năm 2021\nKẾ HOẠCH\nThi đua\nI. CHỈ TIÊU\n"
             "Phấn đấu 100% hồ sơ trực tuyến.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Ba\n"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from extractor.corrections import (
+from extractor.archive.corrections import (
     CorrectionError,
     add_correction,
     corrections_of,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import DEFAULT_EXTRACT, run_batch
-from extractor.dask_pool import extract_remote
+from extractor.archive.batch import DEFAULT_EXTRACT, run_batch
+from extractor.archive.dask_pool import extract_remote
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 NAMES = ["c01_xa_quynh_thach_nong_thon_moi.txt", "c05_cv_kh_an_khe_xanh_sach_dep.txt",

@@ -11,9 +11,9 @@ from xml.etree import ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from extractor.batch import run_batch
+from extractor.archive.batch import run_batch
+from extractor.archive.export import EDXML_NS, REGISTER_FIELDS, register_row
 from extractor.cli import main
-from extractor.export import EDXML_NS, REGISTER_FIELDS, register_row
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CHAIN = ["c24_tinh_tay_ninh_van_hoa_cong_vu.txt", "c25_huyen_duong_minh_chau_van_hoa_cong_vu.txt"]

@@ -25,15 +25,15 @@ import pytest
 from click.testing import CliRunner
 from docx import Document as new_docx
 
-from extractor.batch import BatchLocked, StoreError, discover, run_batch
+from extractor.archive.batch import BatchLocked, StoreError, discover, run_batch
+from extractor.archive.store import Store
 from extractor.cli import main
-from extractor.context import DocContext, find_sections
+from extractor.extraction.context import DocContext, find_sections
+from extractor.extraction.models import FileRecord
+from extractor.extraction.pipeline import extract_file, extract_text
+from extractor.extraction.readers import read_file
+from extractor.extraction.readers.errors import ReadError
 from extractor.guard import GuardError, run_guarded
-from extractor.models import FileRecord
-from extractor.pipeline import extract_file, extract_text
-from extractor.readers import read_file
-from extractor.readers.errors import ReadError
-from extractor.store import Store
 from tests.test_batch import FAKE, _assert_consistent, _count, _db, _plan
 
 REPO = Path(__file__).resolve().parent.parent
@@ -215,7 +215,7 @@ def test_bug_memory_budget_of_the_guard() -> None:
 
 
 def test_bug_no_time_budget_outside_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extractor.pipeline as pipeline
+    import extractor.extraction.pipeline as pipeline
 
     def forever(text: str) -> Any:
         while True:
@@ -261,7 +261,7 @@ def test_bug_first_mention_rescans() -> None:
 
 def test_bug_pdf_line_joining_quadratic() -> None:
     """Thousands of lines continuing each other join into one line, as the pairwise join gave."""
-    from extractor.readers.pdf import _Line, _reflow
+    from extractor.extraction.readers.pdf import _Line, _reflow
 
     words = [f"từ{i}" for i in range(3000)]
     lines = [_Line(w, 0, (72.0, 700.0 - i * 14, 540.0, 712.0 - i * 14)) for i, w in enumerate(words)]
@@ -318,7 +318,7 @@ class _FillingStore(Store):
 
 
 def test_bug_full_disk_marks_run_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extractor.batch as batch
+    import extractor.archive.batch as batch
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -450,7 +450,7 @@ def test_bug_short_text_pages_called_ocr_needed(tmp_path: Path) -> None:
 
 
 def test_bug_extract_unreadable_file_is_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extractor.readers.limits as limits
+    import extractor.extraction.readers.limits as limits
 
     good = tmp_path / "a.txt"
     good.write_text(_plan("Tam Nông", "12/KH-UBND", 5), encoding="utf-8")
@@ -543,8 +543,8 @@ def test_bug_cli_help_is_slow() -> None:
 
 
 def test_graph_formats_match_lineage() -> None:
-    from extractor import lineage
-    from extractor.archive_cli import GRAPH_FORMATS
+    from extractor.archive import lineage
+    from extractor.archive.archive_cli import GRAPH_FORMATS
 
     assert GRAPH_FORMATS == lineage.FORMATS
 
@@ -614,7 +614,7 @@ def test_bug_period_label_rescans_the_line() -> None:
 def test_bug_dense_targets_memory(monkeypatch: pytest.MonkeyPatch) -> None:
     """A body of thousands of percentages: targets stop at MAX_TARGETS (each carries its clause, so memory
     would grow ~400 bytes per input byte)."""
-    import extractor.fields.targets as targets
+    import extractor.extraction.fields.targets as targets
 
     monkeypatch.setattr(targets, "MAX_TARGETS", 50)
     _, docs = extract_text("Phấn đấu đạt " + "1% " * 500)
@@ -625,7 +625,7 @@ def test_bug_dense_targets_memory(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_bug_ctrl_c_raw_keyboard_interrupt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C before the run takes it over (libraries still loading) or a second one: exit 130, a message,
     no traceback and no "Aborted!" with exit 1."""
-    import extractor.batch as batch
+    import extractor.archive.batch as batch
 
     def interrupted(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt

@@ -13,9 +13,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractor.extraction.models import Document
+from extractor.extraction.pipeline import extract_text
 from extractor.guard import run_guarded
-from extractor.models import Document
-from extractor.pipeline import extract_text
 
 # Seconds one case may take: a few KB of text extracts in milliseconds, so only a blow-up reaches it.
 CASE_BUDGET = 20.0

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from extractor.graph_views import issuer_clusters, neighbourhood, svg
-from extractor.lineage import LINEAGE_KINDS
+from extractor.archive.graph_views import issuer_clusters, neighbourhood, svg
+from extractor.archive.lineage import LINEAGE_KINDS
 
 
 def _graph() -> nx.MultiDiGraph:
@@ -54,7 +54,7 @@ def test_issuer_clusters_count_documents_and_edges() -> None:
 def test_graph_command_draws_one_lineage_and_the_archive(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from extractor.batch import run_batch
+    from extractor.archive.batch import run_batch
     from extractor.cli import main
 
     corpus = Path(__file__).resolve().parent.parent / "corpus"

@@ -1,7 +1,7 @@
 import pytest
 
-from extractor.fields.header import parse_header
-from extractor.normalize import normalize
+from extractor.extraction.fields.header import parse_header
+from extractor.extraction.normalize import normalize
 
 
 def _header(raw: str):  # type: ignore[no-untyped-def]
@@ -147,13 +147,13 @@ def test_bug_body_sentence_after_the_title_is_not_title() -> None:
     assert h.title == "Phát động thi đua năm 2021"
 
 
-# --- headers as archives and web pages deliver them (extractor.header_layout) ---------------------
+# --- headers as archives and web pages deliver them (extractor.extraction.header_layout) ---------------------
 
 _BODY = "\nCăn cứ Luật Thi đua, khen thưởng;\nI. MỤC ĐÍCH\nĐộng viên các đơn vị.\n"
 
 
 def _record(raw: str) -> tuple[str | None, ...]:
-    from extractor.pipeline import extract_text
+    from extractor.extraction.pipeline import extract_text
 
     _, docs = extract_text(raw)
     d = docs[0]

@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from extractor.normalize import normalize
-from extractor.page import read_page
-from extractor.pipeline import extract_text
-from extractor.readers import read_file
-from extractor.vocab.layout import MOTTO, NUMBER_LINE, PLACE_DATE, TYPE_LINE
+from extractor.extraction.normalize import normalize
+from extractor.extraction.page import read_page
+from extractor.extraction.pipeline import extract_text
+from extractor.extraction.readers import read_file
+from extractor.extraction.vocab.layout import MOTTO, NUMBER_LINE, PLACE_DATE, TYPE_LINE
 from tests.contract import header
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -1,9 +1,9 @@
 import pytest
 
-from extractor.fields.issuer import from_body, from_header
-from extractor.normalize import normalize
-from extractor.orgs import Locality
-from extractor.pipeline import extract_text
+from extractor.extraction.fields.issuer import from_body, from_header
+from extractor.extraction.normalize import normalize
+from extractor.extraction.orgs import Locality
+from extractor.extraction.pipeline import extract_text
 
 TAM_NONG = Locality(province="Đồng Tháp", province_type="tỉnh", district="Tam Nông", district_type="huyện")
 

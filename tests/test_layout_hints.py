@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor import header_layout
-from extractor.vocab import layout
+from extractor.extraction import header_layout
+from extractor.extraction.vocab import layout
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.pipeline import extract_text
+from extractor.extraction.pipeline import extract_text
 
 _BODY = "\nI. MỤC ĐÍCH\nNâng cao chất lượng phong trào.\n"
 

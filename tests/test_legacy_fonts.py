@@ -15,9 +15,9 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
-from extractor.readers import ReadError, read_file
-from extractor.readers.legacy import decode_bytes, repair_text
-from extractor.readers.vncodecs import (
+from extractor.extraction.readers import ReadError, read_file
+from extractor.extraction.readers.legacy import decode_bytes, repair_text
+from extractor.extraction.readers.vncodecs import (
     CODECS,
     bytes_view,
     decode_cp1258,

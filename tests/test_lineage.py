@@ -10,16 +10,26 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from extractor import identity, lineage, report
-from extractor.archive_cli import register
-from extractor.batch import record_line
-from extractor.lineage import Key, Node, RefInfo, Resolver
-from extractor.lineage_schema import LineageGraph
-from extractor.models import Deadline, Document, FileRecord, Link, Organization, Recipient, Reference, Source, Span
-from extractor.normalize import normalize
-from extractor.pipeline import extract_text
-from extractor.segment import split_documents
-from extractor.store import Store
+from extractor.archive import identity, lineage, report
+from extractor.archive.archive_cli import register
+from extractor.archive.batch import record_line
+from extractor.archive.lineage import Key, Node, RefInfo, Resolver
+from extractor.archive.lineage_schema import LineageGraph
+from extractor.archive.store import Store
+from extractor.extraction.models import (
+    Deadline,
+    Document,
+    FileRecord,
+    Link,
+    Organization,
+    Recipient,
+    Reference,
+    Source,
+    Span,
+)
+from extractor.extraction.normalize import normalize
+from extractor.extraction.pipeline import extract_text
+from extractor.extraction.segment import split_documents
 from tests.lineage_eval import ARCHIVE as ARCHIVE_DIR
 from tests.lineage_eval import build_graph, evaluate, table
 
@@ -381,7 +391,7 @@ GRAPH_SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "planex-grap
 
 def test_published_graph_schema_is_in_sync() -> None:
     assert json.loads(GRAPH_SCHEMA.read_text(encoding="utf-8")) == LineageGraph.model_json_schema(), (
-        "regenerate from extractor.lineage_schema.LineageGraph.model_json_schema()"
+        "regenerate from extractor.archive.lineage_schema.LineageGraph.model_json_schema()"
     )
 
 

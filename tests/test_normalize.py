@@ -1,6 +1,6 @@
 import pytest
 
-from extractor.normalize import normalize
+from extractor.extraction.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_bug_underthesea_imported_for_every_qua() -> None:
     import subprocess
     import sys
 
-    probe = ("import sys; from extractor.normalize import normalize; "
+    probe = ("import sys; from extractor.extraction.normalize import normalize; "
              "assert normalize('Kết quả quá tốt, quý, quỹ') == 'Kết quả quá tốt, quý, quỹ\\n'; "
              "print('underthesea' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout

@@ -3,7 +3,7 @@
 The corpus's scanned copies (`corpus/<stem>.<variant>.pdf|.tif`, made by tools/make_scans.py) must give
 at least 90% of the fields of the document's text version. The fields that differ, and why:
 - f02 .scan150.pdf: "1890/BGDĐT-GDTrH" is read "1890/BGDĐT-GDTrTH" at 150 dpi (one reference).
-(f04 .photo.tif reads the Party motto "ĐẲNG CỘNG SẢN VIỆT NAM"; `extractor.restore` re-reads it as the
+(f04 .photo.tif reads the Party motto "ĐẲNG CỘNG SẢN VIỆT NAM"; `extractor.extraction.restore` re-reads it as the
 motto, so the issuer is right.)
 """
 
@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractor.pagination import locate_pages, page_of
-from extractor.pipeline import extract_file
-from extractor.readers import ReadError, read_file
-from extractor.readers import ocr as ocr_module
-from extractor.readers.ocr import skew_angle
+from extractor.extraction.pagination import locate_pages, page_of
+from extractor.extraction.pipeline import extract_file
+from extractor.extraction.readers import ReadError, read_file
+from extractor.extraction.readers import ocr as ocr_module
+from extractor.extraction.readers.ocr import skew_angle
 from tests.contract import header, lists
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -186,7 +186,7 @@ def test_corrupt_image_is_corrupt(tmp_path: Path) -> None:
     ("Một\n", ["Một", ""]),  # an empty last page starts at the end
 ])
 def test_locate_pages(raw: str, pieces: list[str]) -> None:
-    from extractor.normalize import normalize
+    from extractor.extraction.normalize import normalize
 
     raw_starts = [raw.index(p) if p else len(raw) for p in pieces]
     text = normalize(raw)
@@ -198,7 +198,7 @@ def test_locate_pages(raw: str, pieces: list[str]) -> None:
 def test_ocr_option_of_extract_and_batch(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from extractor.batch import run_batch
+    from extractor.archive.batch import run_batch
     from extractor.cli import main
 
     (tmp_path / "in").mkdir()
@@ -212,7 +212,7 @@ def test_ocr_option_of_extract_and_batch(tmp_path: Path) -> None:
 
 def test_bug_text_layer_of_unmapped_glyphs_is_read_by_ocr() -> None:
     """A font without a Unicode map gives private-use characters: such pages go to OCR like scans."""
-    from extractor.readers.pdf import _Line, _PageText, _to_ocr
+    from extractor.extraction.readers.pdf import _Line, _PageText, _to_ocr
 
     def page(text: str) -> _PageText:
         return _PageText([_Line(text, 0, None)] * 5, 842.0, 842.0)

@@ -7,9 +7,9 @@ import unicodedata
 
 import pytest
 
-from extractor.normalize import normalize, normalize_noted
-from extractor.ocr_text import digit_edits, drop_page_furniture, repair_marks
-from extractor.pipeline import extract_text
+from extractor.extraction.normalize import normalize, normalize_noted
+from extractor.extraction.ocr_text import digit_edits, drop_page_furniture, repair_marks
+from extractor.extraction.pipeline import extract_text
 
 
 def _body(text: str) -> str:

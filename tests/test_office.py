@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from extractor.pipeline import extract_file
-from extractor.readers import ReadError, read_file
-from extractor.readers.html import read_html
+from extractor.extraction.pipeline import extract_file
+from extractor.extraction.readers import ReadError, read_file
+from extractor.extraction.readers.html import read_html
 from tests.contract import header, lists
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -114,7 +114,7 @@ def test_bug_tcvn3_u_horn_survives_doc_conversion(tmp_path: Path) -> None:
     writes holds it as <w:softHyphen/>, which the .docx reader reads as "ư" in a .VnTime run."""
     from docx import Document
 
-    from extractor.readers.office import convert
+    from extractor.extraction.readers.office import convert
 
     document = Document()
     document.add_paragraph().add_run("Tr\u00adêng häc c\u00adêng").font.name = ".VnTime"

@@ -1,6 +1,6 @@
 import pytest
 
-from extractor.orgs import Locality, case_name, find_locality, resolve_org
+from extractor.extraction.orgs import Locality, case_name, find_locality, resolve_org
 
 CU_CHI = Locality(province="Hồ Chí Minh", province_type="Thành phố", district="Củ Chi", district_type="huyện")
 VINH = Locality(province="Nghệ An", province_type="tỉnh", district="Vinh", district_type="thành phố")

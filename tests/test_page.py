@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.normalize import normalize
-from extractor.page import read_page
-from extractor.pipeline import extract_text
+from extractor.extraction.normalize import normalize
+from extractor.extraction.page import read_page
+from extractor.extraction.pipeline import extract_text
 
 _DOC = (
     "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -8,10 +8,10 @@ import shutil
 import pytest
 import regex as re
 
-from extractor.batch import record_line
-from extractor.pages import review_page
-from extractor.pipeline import extract_text
-from extractor.review import labelled_spans, segments, values_of
+from extractor.archive.batch import record_line
+from extractor.archive.pages import review_page
+from extractor.archive.review import labelled_spans, segments, values_of
+from extractor.extraction.pipeline import extract_text
 
 BUNDLE = ("UBND HUYỆN AN PHÚ\nPHÒNG NỘI VỤ\nSố: 15/PNV\nV/v triển khai Kế hoạch thi đua\n"
           "An Phú, ngày 3 tháng 3 năm 2021\nKính gửi: UBND các xã.\nPhòng Nội vụ chuyển Kế hoạch sau.\n"
@@ -22,7 +22,7 @@ BUNDLE = ("UBND HUYỆN AN PHÚ\nPHÒNG NỘI VỤ\nSố: 15/PNV\nV/v triển kh
 
 
 def _record(text: str) -> tuple[str, dict[str, object]]:
-    from extractor.models import FileRecord, Source
+    from extractor.extraction.models import FileRecord, Source
 
     norm, docs = extract_text(text)
     record = FileRecord(source=Source(path="x.txt", sha256="0" * 64, format="txt"), documents=docs)
@@ -74,7 +74,7 @@ def test_page_breaks_are_marked() -> None:
 def test_review_page_of_a_scan_shows_its_pages() -> None:
     from pathlib import Path
 
-    from extractor.pipeline import extract_file
+    from extractor.extraction.pipeline import extract_file
 
     scan = Path(__file__).resolve().parent.parent / "corpus" / "f04_cv_huyen_uy_duc_trong_thi_dua.photo.tif"
     record = extract_file(scan, include_text=True)

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor import lineage, report
-from extractor.batch import run_batch
-from extractor.checks import run_checks
-from extractor.db import translate
-from extractor.store import Store
+from extractor.archive import lineage, report
+from extractor.archive.batch import run_batch
+from extractor.archive.checks import run_checks
+from extractor.archive.db import translate
+from extractor.archive.store import Store
 
 PG = os.environ.get("PLANEX_TEST_PG")
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -99,7 +99,7 @@ def test_same_archive_on_both_engines(tmp_path: Path, pg_url: str) -> None:
 
 @pytestmark_pg
 def test_search_key_is_the_same_fold_on_postgresql(pg_url: str) -> None:
-    from extractor.server import search_key
+    from extractor.archive.server import search_key
 
     db = Store(pg_url)
     try:
@@ -113,7 +113,7 @@ def test_search_key_is_the_same_fold_on_postgresql(pg_url: str) -> None:
 def test_api_serves_a_postgresql_archive(tmp_path: Path, pg_url: str) -> None:
     from fastapi.testclient import TestClient
 
-    from extractor.server import create_app
+    from extractor.archive.server import create_app
 
     client = TestClient(create_app(tmp_path / "served", token="t", db_url=pg_url))
     body = (CORPUS / NAMES[2]).read_bytes()

@@ -1,6 +1,6 @@
 """The literal prefilters give exactly what the plain regex searches give, only faster.
 
-Every pattern an extractor searches through `extractor.fields.prefilter` is checked against its plain
+Every pattern an extractor searches through `extractor.extraction.fields.prefilter` is checked against its plain
 `search` / `finditer` over every line, sentence and short window of the corpus, and over traps
 (capitals, "İ", words inside longer words, overlapping literals).
 """
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import regex as re
 
-from extractor.context import DocContext
-from extractor.fields import award_forms, awards, quotas, targets, timeline
-from extractor.fields.prefilter import (
+from extractor.extraction.context import DocContext
+from extractor.extraction.fields import award_forms, awards, quotas, targets, timeline
+from extractor.extraction.fields.prefilter import (
     Literals,
     finditer,
     fold,
@@ -25,8 +25,8 @@ from extractor.fields.prefilter import (
     phrase_leads,
     search,
 )
-from extractor.normalize import normalize
-from extractor.readers import read_file
+from extractor.extraction.normalize import normalize
+from extractor.extraction.readers import read_file
 from tests.helpers import make_ctx
 
 CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"))

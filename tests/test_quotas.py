@@ -1,8 +1,8 @@
 import pytest
 
-from extractor.fields.awards import extract_awards
-from extractor.fields.quotas import extract_quotas
-from extractor.models import Quota
+from extractor.extraction.fields.awards import extract_awards
+from extractor.extraction.fields.quotas import extract_quotas
+from extractor.extraction.models import Quota
 from tests.helpers import LONG_THANH, make_ctx
 
 

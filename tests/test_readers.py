@@ -18,10 +18,18 @@ from docx.oxml import parse_xml
 from fpdf import FPDF
 from PIL import Image
 
-from extractor.normalize import normalize
-from extractor.readers import MAX_BYTES, MAX_TEXT_CHARS, OcrMode, ReadError, ReadResult, read_file
-from extractor.readers.pdf import _continues, _drop_furniture, _Line, _Page, _page_lines, _split_header, _Word
-from extractor.readers.vncodecs import encode_cp1258
+from extractor.extraction.normalize import normalize
+from extractor.extraction.readers import MAX_BYTES, MAX_TEXT_CHARS, OcrMode, ReadError, ReadResult, read_file
+from extractor.extraction.readers.pdf import (
+    _continues,
+    _drop_furniture,
+    _Line,
+    _Page,
+    _page_lines,
+    _split_header,
+    _Word,
+)
+from extractor.extraction.readers.vncodecs import encode_cp1258
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -1,8 +1,8 @@
 import pytest
 
-from extractor.fields.references import extract_references
-from extractor.models import Reference
-from extractor.orgs import Locality
+from extractor.extraction.fields.references import extract_references
+from extractor.extraction.models import Reference
+from extractor.extraction.orgs import Locality
 from tests.helpers import GIA_LAM, LONG_THANH, make_ctx
 
 
@@ -147,7 +147,7 @@ def test_bug_head_of_a_department_names_the_department() -> None:
 
 
 def test_bug_own_body_in_words_is_the_documents_issuer() -> None:
-    from extractor.pipeline import extract_text
+    from extractor.extraction.pipeline import extract_text
 
     raw = ("KẾ HOẠCH\nThi đua năm học 2024 - 2025\nCăn cứ Kế hoạch số 09/KH-TH ngày 05/9/2024 của nhà trường về "
            "nhiệm vụ năm học;\nTrường Tiểu học Lê Mao xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\nNội dung.\n")
@@ -168,7 +168,7 @@ _HEAD = ("ỦY BAN NHÂN DÂN\nHUYỆN LONG THÀNH\nSố: 99/KH-UBND\nLong Thàn
 
 
 def _doc_refs(body: str) -> list[tuple[str, str | None, str | None, str]]:
-    from extractor.pipeline import extract_text
+    from extractor.extraction.pipeline import extract_text
 
     _, (doc,) = extract_text(_HEAD + body)
     return [(r.number, r.date, r.issuer, r.relation) for r in doc.references]
@@ -348,7 +348,7 @@ def test_number_and_date_written_in_real_ways(mention: str, number: str, date: s
 
 
 def test_bug_a_communes_own_phong_after_the_2025_reform_gets_the_commune() -> None:
-    from extractor.pipeline import extract_text
+    from extractor.extraction.pipeline import extract_text
 
     raw = ("ỦY BAN NHÂN DÂN\nPHƯỜNG HẠC THÀNH\nSố: 09/KH-UBND\nHạc Thành, ngày 19 tháng 01 năm 2026\nKẾ HOẠCH\n"
            "Thi đua năm 2026\nTheo đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số 05/TTr-VHXH ngày 14/01/2026,\n"

@@ -1,6 +1,6 @@
 import pytest
 
-from extractor.report import _subordinate
+from extractor.archive.report import _subordinate
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Restoring lost and broken diacritics (extractor.restore): offsets kept, vocabulary only, raw recoverable."""
+"""Restoring lost and broken diacritics (extraction/restore.py): offsets kept, vocabulary only, raw recoverable."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.normalize import normalize, normalize_noted
-from extractor.pipeline import extract_text
-from extractor.readers import read_file
-from extractor.restore import fold_accents, restore_line
+from extractor.extraction.normalize import normalize, normalize_noted
+from extractor.extraction.pipeline import extract_text
+from extractor.extraction.readers import read_file
+from extractor.extraction.restore import fold_accents, restore_line
 from tests.contract import header, lists
 
 
@@ -129,7 +129,7 @@ def test_bug_ascii_header_issuer_comes_out_canonical() -> None:
 
 
 def test_record_lists_what_was_restored() -> None:
-    from extractor.pipeline import extract_file
+    from extractor.extraction.pipeline import extract_file
 
     path = _CORPUS / "r_damaged_font_pnv_muong_te_cai_cach_hanh_chinh.txt"
     record = extract_file(path)

@@ -4,7 +4,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from extractor.cli import main
-from extractor.models import FileRecord
+from extractor.extraction.models import FileRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "planex-record.schema.json"

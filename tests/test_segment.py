@@ -1,7 +1,7 @@
 import pytest
 
-from extractor.normalize import normalize
-from extractor.segment import split_documents
+from extractor.extraction.normalize import normalize
+from extractor.extraction.segment import split_documents
 
 LETTER = """ỦY BAN NHÂN DÂN HUYỆN LẠC DƯƠNG
 PHÒNG NỘI VỤ
@@ -127,7 +127,7 @@ def test_flattened_second_header_of_a_bundle_opens_the_plan() -> None:
 
 
 def test_bug_reference_after_a_bare_decides_line_is_cited_not_basis() -> None:
-    from extractor.pipeline import extract_text
+    from extractor.extraction.pipeline import extract_text
 
     article = "Điều 1. Thực hiện Kế hoạch số 9/KH-UBND ngày 2/1/2022 của UBND huyện, ban hành Kế hoạch thi đua."
     decision = DECISION.replace("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thi đua năm 2022.",

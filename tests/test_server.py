@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from extractor.batch import run_batch
-from extractor.server import create_app, search_key
+from extractor.archive.batch import run_batch
+from extractor.archive.server import create_app, search_key
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"

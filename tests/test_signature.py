@@ -1,9 +1,9 @@
 import pytest
 
-from extractor.context import DocContext
-from extractor.fields.signature import extract_recipients, extract_signer
-from extractor.orgs import Locality
-from extractor.restore import fold_accents
+from extractor.extraction.context import DocContext
+from extractor.extraction.fields.signature import extract_recipients, extract_signer
+from extractor.extraction.orgs import Locality
+from extractor.extraction.restore import fold_accents
 from tests.helpers import make_ctx
 
 BODY = "Trên đây là kế hoạch thi đua năm 2021 của đơn vị./.\n"
@@ -251,7 +251,7 @@ def test_position_named_in_a_sentence_is_not_a_signature() -> None:
 def test_bug_recipient_span_points_at_wrong_text() -> None:
     """A purpose inside the item ("A (b/c); B"): the name has no exact copy in the text, and the span
     must still cover the recipient (the whole item), not text found at index -1."""
-    from extractor.pipeline import extract_text
+    from extractor.extraction.pipeline import extract_text
 
     text, docs = extract_text("Nơi nhận:\n- A (b/c); B\n- Phòng Nội vụ;\n")
     got = [(r.name, r.purpose, text[r.span.start : r.span.end], r.span.raw) for r in docs[0].recipients]

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import record_line
-from extractor.models import (
+from extractor.archive.batch import record_line
+from extractor.archive.store import Seen, Store
+from extractor.extraction.models import (
     Deadline,
     Document,
     ErrorInfo,
@@ -21,7 +22,6 @@ from extractor.models import (
     Span,
     Target,
 )
-from extractor.store import Seen, Store
 
 
 def _span(start: int = 0, end: int = 4, raw: str = "abcd") -> Span:
@@ -197,7 +197,7 @@ def test_bug_file_changed_after_hashing_is_stored_under_the_looked_up_hash(db: S
 
 
 def test_store_keeps_text_stable_ids_and_real_dates(tmp_path: Path) -> None:
-    from extractor.batch import run_batch
+    from extractor.archive.batch import run_batch
 
     corpus = Path(__file__).resolve().parent.parent / "corpus"
     (tmp_path / "in").mkdir()

@@ -1,7 +1,7 @@
 import pytest
 
-from extractor.fields.targets import extract_targets
-from extractor.models import Target
+from extractor.extraction.fields.targets import extract_targets
+from extractor.extraction.models import Target
 from tests.helpers import make_ctx
 
 TITLE = "Thi đua thực hiện chuyển đổi số năm 2024"

@@ -1,7 +1,7 @@
 import pytest
 
-from extractor.context import DocContext
-from extractor.fields.timeline import extract_deadlines, extract_periods
+from extractor.extraction.context import DocContext
+from extractor.extraction.fields.timeline import extract_deadlines, extract_periods
 from tests.helpers import make_ctx
 
 

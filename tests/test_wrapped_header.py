@@ -2,10 +2,10 @@
 
 import pytest
 
-from extractor.fields.header import parse_header
-from extractor.normalize import normalize
-from extractor.pipeline import extract_text
-from extractor.segment import split_documents
+from extractor.extraction.fields.header import parse_header
+from extractor.extraction.normalize import normalize
+from extractor.extraction.pipeline import extract_text
+from extractor.extraction.segment import split_documents
 
 _HEAD = ("ỦY BAN NHÂN DÂN\nHUYỆN CAM LÂM\n{number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
          "Cam Lâm, ngày 4 tháng 3 năm 2024\n")

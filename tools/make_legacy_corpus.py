@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from render_formats import Layout, _fixed_zip_times, parse, write_docx, write_pdf
 
-from extractor.readers.vncodecs import CODECS, bytes_view, encode_tcvn3, encode_vni
+from extractor.extraction.readers.vncodecs import CODECS, bytes_view, encode_tcvn3, encode_vni
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # (source stem, encoding, formats)
@@ -136,7 +136,7 @@ def _save(document: object) -> bytes:
     return _fixed_zip_times(buffer.getvalue())
 
 
-# What a PDF producer shows for two .VnTime glyphs (see extractor.vocab.legacy_fonts).
+# What a PDF producer shows for two .VnTime glyphs (see extractor.extraction.vocab.legacy_fonts).
 _PDF_GLYPHS = str.maketrans({"\u00ad": "\u2212", "\u00b7": "\u2219"})
 
 
@@ -160,8 +160,8 @@ def _pdf_tcvn3(source: Path, out: Path) -> None:
 
 
 def _check(path: Path, want: str) -> None:
-    from extractor.pipeline import extract_file
-    from extractor.readers import read_file
+    from extractor.extraction.pipeline import extract_file
+    from extractor.extraction.readers import read_file
 
     result = read_file(path)
     if path.suffix == ".txt" and result.text != want:

@@ -1,4 +1,4 @@
-"""Write schemas/openapi.json from the HTTP API (extractor/server.py); tests/test_server.py checks it is current."""
+"""Write schemas/openapi.json from the HTTP API (archive/server.py); tests/test_server.py checks it is current."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from extractor.server import create_app
+from extractor.archive.server import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,0 +1,1 @@
+"""Archive: batch runs, the store, lineage, reports, checks, pages, the server and exports."""

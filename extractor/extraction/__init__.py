@@ -1,0 +1,1 @@
+"""Extraction: from a file to records (readers, normalise, segment, facts, fields, vocabularies)."""

@@ -1,0 +1,120 @@
+"""Basis or citation: what a mention's place in the preamble's structure says (Nghị định 30/2020).
+
+Basis: a "Căn cứ / Thực hiện / Triển khai …" clause of the preamble; a bare item of a list headed
+"Căn cứ:", "I. CĂN CỨ PHÁP LÝ" or "Căn cứ xây dựng kế hoạch:" (items bulleted "-", "+", "•" or numbered
+"1.", "a)"), also when the heading is a numbered section; a line that goes on with such a list after ";".
+Cites: everything after the preamble; a proposal ("Theo đề nghị của … tại Tờ trình số …"); a document
+named inside another item's description ("Kế hoạch số 5 … về thực hiện Nghị quyết số 3 …": the 3).
+A mention joined to the one before by "và", "," or ";" inside its clause shares its relation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extractor.extraction.context import DocContext
+from extractor.extraction.models import Reference, Relation
+from extractor.extraction.vocab import alternation
+from extractor.extraction.vocab.basis_cues import (
+    BASIS_HEADING_HEADS,
+    BASIS_HEADING_OPENERS,
+    BASIS_HEADING_QUALIFIERS,
+    BASIS_LEADS,
+    IMPLEMENTING_VERBS,
+    PROPOSAL_LEADS,
+)
+from extractor.extraction.vocab.doc_types import TYPE_NAMES
+
+# List markers: "- ", "+ ", "• ", "1. ", "1.2. ", "a) ", "I. ".
+_MARKER = r"[\s\-+•*–·▪◦]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})\s*[.)]\s*)?"
+_BASIS_LEAD = re.compile(r"(?im)(?:^" + _MARKER + r"|[;.]\s*)(?:" + alternation(BASIS_LEADS) + r")\b")
+_MAX_BASIS_PARAGRAPH = 2000
+# The verb right before the mention says the document implements it, wherever the sentence starts.
+_IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:" + alternation(IMPLEMENTING_VERBS) + r")(?:\s+các)?\s+$")
+_PROPOSAL = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(PROPOSAL_LEADS) + r")(?!\p{L})")
+_CLAUSE_START = re.compile(r"[;\n]|\.\s")
+# A heading over a basis list, the whole line: "I. CĂN CỨ PHÁP LÝ", "Căn cứ xây dựng kế hoạch:", "Căn cứ:".
+_BASIS_HEADING = re.compile(
+    rf"(?i){_MARKER}(?:(?:{alternation(BASIS_HEADING_OPENERS)})\s*)?(?:{alternation(BASIS_HEADING_HEADS)})"
+    rf"(?:\s+(?:{alternation(BASIS_HEADING_QUALIFIERS)})(?!\p{{L}})[^\d/\n]{{0,60}}?)?\s*:?\s*"
+)
+# The mention opens its line: nothing before it but a list marker (and "các").
+_BARE_ITEM = re.compile(rf"(?i){_MARKER}(?:các\s+)?")
+# A sibling item: a line opening with a document type ("- Luật …", "2. Quyết định số …").
+_ITEM_LINE = re.compile(rf"(?i){_MARKER}(?:các\s+)?(?:{alternation(TYPE_NAMES)})(?!\p{{L}})")
+_LEAD_LINE = re.compile(rf"(?i){_MARKER}(?:{alternation(BASIS_LEADS)})(?!\p{{L}})")
+_MAX_LIST_LINES = 40
+# Between two mentions of one clause: a list ("…, số 39/2012/NĐ-CP", "… và Quyết định số …").
+_JOINED = re.compile(r"(?i)(?:[,;]|(?<!\p{L})(?:và|hoặc))\s*(?:các\s+)?(?:số\s*[:.]?\s*)?$")
+
+
+@dataclass
+class BasisLayout:
+    """Where a document's basis lists stand, read once per document."""
+
+    sections: list[tuple[int, int]]  # sections headed as a basis list ("I. CĂN CỨ PHÁP LÝ")
+    # Relations of the bare items already read, by (line start, lead limit): the next item stops there.
+    items: dict[tuple[int, int], Relation] = field(default_factory=dict)
+
+
+def basis_layout(ctx: DocContext) -> BasisLayout:
+    return BasisLayout([(s.start, s.end) for s in ctx.sections if _BASIS_HEADING.fullmatch(s.heading.strip())])
+
+
+def listed_with(prev: Reference, text: str, start: int) -> bool:
+    """Whether the mention at `start`, inside `prev`'s clause, is listed with it ("…, số b", "… và Quyết định …").
+
+    Otherwise it is nested in `prev`'s description ("… về thực hiện Nghị quyết số …") and only cited.
+    """
+    return _JOINED.search(text, max(prev.span.start, start - 40), start) is not None
+
+
+def relation(ctx: DocContext, pos: int, layout: BasisLayout) -> Relation:
+    """Basis when the preamble (or a basis section) bases the document on the mention at `pos`."""
+    text = ctx.text
+    # The lead opens the paragraph; bounded, so a one-line preamble citing thousands stays linear.
+    floor = max(ctx.start, pos - _MAX_BASIS_PARAGRAPH)
+    para = max(floor, text.rfind("\n", floor, pos) + 1)
+    bare = _BARE_ITEM.fullmatch(text, para, pos) is not None
+    in_basis_section = any(lo <= pos < hi for lo, hi in layout.sections)  # under "I. CĂN CỨ PHÁP LÝ"
+    if pos >= ctx.preamble_end and not in_basis_section:
+        # Items numbered "1)" under the preamble's "Căn cứ:" end the preamble by their number only.
+        return _list_relation(ctx, para, ctx.preamble_end, layout) if bare else "cites"
+    clause = para
+    for m in _CLAUSE_START.finditer(text, para, pos):
+        clause = m.end()
+    if _PROPOSAL.search(text, clause, pos):
+        return "cites"  # "Theo đề nghị của Sở Nội vụ tại Tờ trình số …"
+    if _IMPLEMENTS_BEFORE.search(text, max(para, pos - 40), pos):
+        return "basis"  # "… chủ trì cuộc họp triển khai Kế hoạch số …" in the preamble
+    if in_basis_section or _BASIS_LEAD.search(text, para, pos):
+        return "basis"
+    return _list_relation(ctx, para, ctx.end, layout) if bare else "cites"
+
+
+def _list_relation(ctx: DocContext, line_start: int, lead_before: int, layout: BasisLayout) -> Relation:
+    """A bare list item takes the relation of its list: basis under a basis heading or a "Căn cứ …" line
+    (one that starts before `lead_before`)."""
+    rel: Relation = "cites"
+    text, floor = ctx.text, max(ctx.body_start, ctx.start)
+    end = line_start - 1
+    for _ in range(_MAX_LIST_LINES):  # the lines before, nearest first
+        if end <= floor:
+            break
+        start = max(floor, text.rfind("\n", floor, end) + 1)
+        line = text[start:end].strip()
+        end = start - 1
+        if not line:
+            continue
+        if (start, lead_before) in layout.items:  # the item before, already read: its list is this one's
+            rel = layout.items[start, lead_before]
+            break
+        if _BASIS_HEADING.fullmatch(line) or _LEAD_LINE.match(line):
+            rel = "basis" if start < lead_before and not _PROPOSAL.search(line) else "cites"
+            break
+        if not _ITEM_LINE.match(line):
+            break
+    layout.items[line_start, lead_before] = rel
+    return rel

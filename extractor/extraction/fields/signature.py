@@ -1,0 +1,344 @@
+"""Signature block (signer, authority) and recipients (Kính gửi, Nơi nhận).
+
+Nghị định 30/2020 signature block: authority prefix (TM. body / KT. head / Q. / TL. / TUQ.),
+position, (signature), full name. Under "KT. CHỦ TỊCH" the signer is a deputy: "Phó Chủ tịch".
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Literal
+
+import regex as re
+
+from extractor.extraction.context import DocContext, find_line, lines_between
+from extractor.extraction.models import Authority, Recipient, Signer, Span
+from extractor.extraction.orgs import case_name, resolve_org
+from extractor.extraction.restore import fold_accents
+from extractor.extraction.vocab import alternation
+from extractor.extraction.vocab.names import SURNAMES
+from extractor.extraction.vocab.organs import POSITIONS
+from extractor.extraction.vocab.signature import DIGITAL_STAMP, EXTRA_POSITIONS, NAME_PREFIXES, SEAL_WORDS, SIGN_MARK
+
+# Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
+_FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
+
+# Line openings of the two recipient lists (found by plain string search: they run on every document).
+# ASCII exports and legacy-font blocks write them without marks ("Noi nhan:").
+_NOI_NHAN_HEADS = ("Nơi nhận", "NƠI NHẬN", "Noi nhan", "NOI NHAN")
+_KINH_GUI_HEADS = ("Kính gửi", "KÍNH GỬI", "Kinh gui", "KINH GUI")
+# The headings as a line or a table row's first cell ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |") open.
+_NOI_NHAN_CELL = re.compile(r"(?:\|[ \t]*)?(?:Nơi|NƠI|Noi|NOI)\s+(?:nhận|NHẬN|nhan|NHAN)\s*:?")
+_KINH_GUI_CELL = re.compile(r"(?:\|[ \t]*)?(?:Kính|KÍNH|Kinh|KINH)\s+(?:gửi|GỬI|gui|GUI)\s*:?")
+# How far around "Nơi nhận:" the signature block may stand (flattened two-column layouts).
+_BEFORE_NOI_NHAN = 900
+_AFTER_NOI_NHAN = 1500
+# A block spans authority, position(s), "(Đã ký)" and the name: a handful of lines, besides the
+# recipients' lines a PDF's reading order interleaves with them (a long list: dozens).
+_BLOCK_PIECES = 8
+_MAX_INTERLEAVED = 60
+_WORD = r"\p{Lu}(?:['’]?\p{L})*"
+_NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
+# Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
+# "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
+_CANONICAL_POSITION = {fold_accents(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
+_POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
+_LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
+_POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
+_POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
+_AUTH_HEAD = re.compile(r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<!\p{L})(?=\p{Lu})")
+# Where a flattened line breaks into the block's lines: the table cell bounds, and between the last
+# capitals of a position and the name after it ("PHÓ CHỦ TỊCH Nguyễn Văn An", "BÍ THƯ Y Khu").
+# A line holding only an authority prefix or the first word of a position, the rest wrapped to the next.
+_WRAPPED_HEAD = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
+_CELL = re.compile(r"\t|\s*\|\s*")
+_CAPS_THEN_NAME = re.compile(r"(?<=\p{Lu}{2}\.?)\s+(?=\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\s\p{Lu}\p{Ll}))")
+_HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
+# Two words in capitals: every authority line and position (all have two words or more) has them.
+_CAPS_WORDS = re.compile(r"\p{Lu}{2,}[.,:]?\s+\p{Lu}{2,}")
+_LIST_ITEM = re.compile(r"^[-+•]\s*")
+# Items of a recipients cell, several when the list is flattened onto one line ("- A; - B; - Lưu: VT.").
+_DASH = re.compile(r"[-+•]\s*")
+_ITEM_BREAK = re.compile(r"(?<=[;.:])\s+(?=[-+•]\s)")
+# "- Lưu: VT.", "Lưu VT, NV.", "- Lưu hồ sơ": the archive copy ending the list (not the surname Lưu).
+_LUU = re.compile(r"(?i)^-?\s*(?:lưu|luu)\s*(?::|vt\b|văn\s+thư|van\s+thu|hồ\s+sơ|ho\s+so)")
+# "- Như trên;", "- Như Kính gửi;", "- Như Điều 3;": the addressees already named, folded.
+_AS_ABOVE = ("nhu tren", "nhu kinh gui", "nhu dieu")
+# "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
+_PURPOSE = re.compile(r"\s*[(“\"]\s*(?P<purpose>(?:để|b/c|t/h|đ/b)[^)”\"]*)[)”\"]")
+
+
+def _is_mark(piece: str) -> bool:
+    """A trace of the signature or seal: "(Đã ký)", "[daky]", "____", "Đã ký", a digital signature's
+    stamp line ("Ký bởi: …"), or no letters at all."""
+    if len(piece) > 60:
+        return False  # a sentence; marks are short
+    low = fold_accents(piece)
+    return not any(c.isalpha() for c in piece) or SIGN_MARK.fullmatch(low) is not None \
+        or DIGITAL_STAMP.match(low) is not None
+
+
+def _position_match(piece: str, any_case: bool = False) -> re.Match[str] | None:
+    """A known position opening a line of capitals ("PHÓ CHỦ TỊCH", "PHO CHU TICH", "GIÁM ĐỐC SỞ …"),
+    or, with `any_case` (inside a block), a line that is nothing but a position ("Phó Chủ tịch", as some
+    web copies write it; a bare "Hiệu trưởng" subheading in the body opens no block)."""
+    if len(piece) > 80 or piece[-1:] in ".;:,":
+        return None
+    if len(piece) > _LONGEST_POSITION and not _HAS_CAPS_RUN.search(piece):
+        return None  # too long to be only a position, and not in capitals
+    m = _POSITION_AT.match(fold_accents(piece))
+    return m if m and (piece.isupper() or (any_case and m.end() == len(piece))) else None
+
+
+def _position_text(caps: str) -> str:
+    """"PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"; an unknown head keeps its words, sentence-cased."""
+    s = caps.strip()
+    m = _POSITION_AT.match(fold_accents(s))
+    if m:
+        return _CANONICAL_POSITION[m.group()] + s[m.end():].lower()
+    return s[:1].upper() + s[1:].lower()
+
+
+def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
+    """A line as the block's logical lines: table cells, authority prefixes, positions and, when `flat`,
+    signature marks and the name after capitals each on their own ("TM. UBND KT. CHỦ TỊCH PHÓ CHỦ TỊCH
+    (Đã ký) Lê An"). Recipients are read without `flat`: "UBND Tỉnh …" and "(b/c)" stay whole."""
+    marked = flat and len(line) < 80 and ("(" in line or "[" in line)  # "Nguyễn Văn An (đã ký)"
+    if "|" not in line and "\t" not in line and not marked and not _CAPS_WORDS.search(line):
+        return _split_positions(s, line)  # a sentence or a line of the block already on its own
+    cuts = {0, len(line)}
+    for m in _CELL.finditer(line):
+        cuts.update((m.start(), m.end()))
+    cuts.update(m.start() for m in _AUTH_HEAD.finditer(line))
+    if flat:
+        for m in SIGN_MARK.finditer(fold_accents(line)):
+            cuts.update((m.start(), m.end()))
+        cuts.update(m.start() for m in _CAPS_THEN_NAME.finditer(line))
+    bounds = sorted(cuts)
+    out: list[tuple[int, int, str]] = []
+    for a, b in itertools.pairwise(bounds):
+        out.extend(_split_positions(s + a, line[a:b]))
+    return out
+
+
+def _split_positions(s: int, cell: str) -> list[tuple[int, int, str]]:
+    """A run of capitals split before each position after its first word ("ỦY BAN NHÂN DÂN CHỦ TỊCH",
+    "CHỦ TỊCH PHÓ CHỦ TỊCH"); leading and trailing blanks and "|" dropped."""
+    stripped = cell.strip(" |\t")
+    if not stripped:
+        return []
+    s += cell.find(stripped)
+    if not _CAPS_WORDS.search(stripped):
+        return [(s, s + len(stripped), stripped)]
+    head = _AUTH_HEAD.match(stripped)  # "KT. CHỦ TỊCH": the head signed for stays with its prefix
+    keep = head.end() if head else 0
+    cuts = [0]
+    for m in _POSITION_SCAN.finditer(fold_accents(stripped)):
+        before = stripped[: m.start()].split()
+        # One capital word before a position is its garbled first word ("HUYỀN CHỦ TỊCH"), not a line.
+        garbled = not head and len(before) == 1 and before[0].isupper()
+        lead = any(c.isalpha() for c in stripped[keep : m.start()])  # "- CHỦ TỊCH UBND …": an item's dash
+        if lead and not garbled and stripped[m.start() : m.end()].isupper():
+            cuts.append(m.start())
+    cuts.append(len(stripped))
+    return [(s + a, s + b, stripped[a:b].strip()) for a, b in itertools.pairwise(cuts) if stripped[a:b].strip()]
+
+
+def _strip_prefix(line: str) -> int:
+    """Length of a courtesy title or rank opening a name line ("Ông ", "Đ/c ", "Thượng tá ")."""
+    for p in NAME_PREFIXES:
+        rest = line[len(p):]
+        if line.startswith(p) and rest[:1] == " " and len(rest.split()) >= 2:
+            if p in ("Ông", "Bà") and rest.split()[0] not in SURNAMES:
+                continue  # "Ông Văn Tùng": Ông is the surname
+            return len(p) + 1
+    return 0
+
+
+def _name_in(s: int, e: int, line: str, need_surname: bool) -> tuple[int, int, str] | None:
+    cut = _strip_prefix(line)
+    line = line[cut:].rstrip(" ./;,")  # "NGUYỄN VĂN AN./." as the last line of a copy
+    s, e = s + cut, s + cut + len(line)
+    if not _NAME.match(line) or _is_mark(line):
+        return None
+    words = line.split()
+    folded = fold_accents(line).split()
+    if all(w in _POSITION_WORDS for w in folded) or (line.isupper() and (
+            _position_match(line) or _POSITION_AT.search(fold_accents(line)) or folded[0] in SEAL_WORDS)):
+        return None  # a position, a garbled one ("HUYỀN CHỦ TỊCH"), or a seal's text
+    first = words[0] if not words[0].isupper() else words[0][0] + words[0][1:].lower()
+    known = first in SURNAMES or fold_accents(first) in _FOLDED_SURNAMES
+    return (s, e, line) if known or not need_surname else None
+
+
+def _sentence_case(caps: str) -> str:
+    return case_name(caps.title() if caps.isupper() else caps)
+
+
+def _region(ctx: DocContext) -> tuple[int, int]:
+    at = find_line(ctx.text, _NOI_NHAN_HEADS, ctx.body_start, ctx.end)
+    if at >= 0:
+        return max(ctx.body_start, at - _BEFORE_NOI_NHAN), min(ctx.end, at + _AFTER_NOI_NHAN)
+    return max(ctx.body_start, ctx.end - 1200), ctx.end
+
+
+@dataclass
+class _Block:
+    """A signature block being read: authority lines, position lines, then the name."""
+
+    start: int
+    authority: Authority | None = None
+    on_behalf: str | None = None
+    head: str | None = None  # the head signed for: "Chủ tịch" in "KT. CHỦ TỊCH"
+    position: str | None = None
+    name: tuple[int, int, str] | None = None
+
+    def written_position(self) -> str | None:
+        if self.authority == "KT." and self.head and not self.position:
+            # "KT. CHỦ TỊCH" with no readable position line under it: the deputy signs.
+            return _position_text("PHÓ " + self.head.upper())
+        if self.authority == "Q." and self.head and not self.position:
+            return "Quyền " + _position_text(self.head)
+        return self.position or (self.head if self.authority == "TM." else None)
+
+
+def _is_recipient_line(piece: str) -> bool:
+    """A line of the "Nơi nhận" column, which a PDF's reading order interleaves with the signature's:
+    the heading, an item, "Lưu", or an item's wrapped rest ("đoàn thể huyện;")."""
+    return bool(_NOI_NHAN_CELL.match(piece) or _LIST_ITEM.match(piece) or _LUU.match(piece)
+                or (len(piece) < 60 and (piece[:1].islower() or piece.endswith(";"))))
+
+
+def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> _Block | None:
+    """The block opened by piece i (an authority or position line), with the name that closes it."""
+    block: _Block | None = None
+    own = 0  # the block's own lines read; the recipients' interleaved lines do not count
+    for s, e, piece in pieces[i : i + _MAX_INTERLEAVED]:
+        if block and _is_recipient_line(piece):
+            continue
+        own += 1
+        if own > _BLOCK_PIECES:
+            break
+        am = _AUTH_HEAD.match(piece) if _HAS_CAPS_RUN.search(piece) else None
+        if am and piece[am.end():].isupper():
+            auth, rest = am.group("auth").replace("/", "") + ".", piece[am.end():].strip()
+            block = block or _Block(start=s)
+            if auth == "TM.":
+                block.on_behalf = resolve_org(case_name(rest), ctx.locality)
+                block.authority = block.authority or "TM."
+            else:
+                block.authority, block.head = auth, _position_text(rest)
+            continue
+        if _position_match(piece, any_case=block is not None):
+            block = block or _Block(start=s)
+            block.position = block.position or _position_text(piece)
+            continue
+        if block is None:
+            return None
+        if _is_mark(piece) or (piece.isupper() and _POSITION_AT.search(fold_accents(piece))):
+            continue  # "(Đã ký)", the recipients' column, or a garbled position line ("HUYỀN CHỦ TỊCH")
+        block.name = _name_in(s, e, piece, need_surname=False)
+        if block.name or not (piece.isupper() and fold_accents(piece).split()[0] in SEAL_WORDS):
+            break  # the first other line closes the block; a seal's text does not
+    return block
+
+
+def _region_pieces(ctx: DocContext) -> list[tuple[int, int, str]]:
+    lo, hi = _region(ctx)
+    out: list[tuple[int, int, str]] = []
+    for s, _e, line in lines_between(ctx.text, lo, hi):
+        for piece in _pieces(s, line):
+            if out and _WRAPPED_HEAD.match(out[-1][2]):
+                # a hard wrap after the prefix or "PHÓ" ("KT.\nCHỦ TỊCH", "PHÓ\nCHỦ TỊCH"): one line
+                out[-1] = (out[-1][0], piece[1], out[-1][2] + " " + piece[2])
+            else:
+                out.append(piece)
+    return out
+
+
+def extract_signer(ctx: DocContext) -> Signer | None:
+    pieces = _region_pieces(ctx)
+    block = None
+    for i in range(len(pieces)):
+        candidate = _read_block(ctx, pieces, i)
+        # A position line with no name under it (a decision's "CHỦ TỊCH UBND XÃ …" line) is not the signature.
+        if candidate and (candidate.name or candidate.authority):
+            block = candidate
+            break
+    if block is None:
+        # No block: a bare name under the recipients list ("Nơi nhận: … - Lưu: VT." then the name).
+        name_line = _find_name(pieces, need_surname=True)
+        if name_line is None:
+            return None
+        block = _Block(start=name_line[0], name=name_line)
+    name = None
+    end = block.start
+    if block.name:
+        raw_name = block.name[2]
+        name = _sentence_case(raw_name) if raw_name.isupper() else raw_name
+        end = block.name[1]
+    return Signer(name=name, position=block.written_position(), authority=block.authority,
+                  on_behalf_of=block.on_behalf or block.head,
+                  span=Span(start=block.start, end=end, raw=ctx.text[block.start : end]))
+
+
+def _find_name(pieces: list[tuple[int, int, str]], need_surname: bool) -> tuple[int, int, str] | None:
+    for s, e, piece in pieces:
+        if _is_recipient_line(piece) or _is_mark(piece):
+            continue
+        name = _name_in(s, e, piece, need_surname)
+        if name:
+            return name
+    return None
+
+
+def extract_recipients(ctx: DocContext) -> list[Recipient]:
+    out: list[Recipient] = []
+    vias: tuple[tuple[tuple[str, ...], re.Pattern[str], Literal["kinh_gui", "noi_nhan"]], ...] = (
+        (_KINH_GUI_HEADS, _KINH_GUI_CELL, "kinh_gui"), (_NOI_NHAN_HEADS, _NOI_NHAN_CELL, "noi_nhan"))
+    for heads, pattern, via in vias:
+        at = find_line(ctx.text, heads + tuple("| " + h for h in heads), ctx.start, ctx.end)
+        m = pattern.match(ctx.text, at) if at >= 0 else None
+        if m:
+            out.extend(_list_items(ctx, m.end(), via))
+    return out
+
+
+def _is_signature_piece(piece: str) -> bool:
+    am = _AUTH_HEAD.match(piece)
+    return bool((am and piece[am.end():].isupper()) or _position_match(piece) or _is_mark(piece))
+
+
+def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"]) -> list[Recipient]:
+    """The list's items: in a two-column layout (tab or "|" cells, or a PDF's reading order that
+    alternates the columns) the recipients are the left cell and the signature's lines are passed by;
+    a flattened list ("- A; - B; - Lưu: VT.") is split at its dashes. "Lưu" ends the list."""
+    items: list[Recipient] = []
+    for s, _e, line in lines_between(ctx.text, pos, min(ctx.end, pos + 2500)):
+        pieces = _pieces(s, line, flat=False)
+        if not pieces or _is_signature_piece(pieces[0][2]):
+            continue  # a row of the signature's column only
+        ps, _pe, left = pieces[0]
+        bounds = [0, *(m.end() for m in _ITEM_BREAK.finditer(left)), len(left) + 1]
+        for a, b in itertools.pairwise(bounds):
+            first = not items and ctx.text[pos : ps + a].strip(" |\t") == ""
+            dash = _DASH.match(left, a)
+            if not (first or dash):
+                return items
+            at = dash.end() if dash else a
+            item = left[at : b - 1].strip() if b <= len(left) else left[at:].strip()
+            if _LUU.match(item):
+                return items
+            purpose = _PURPOSE.search(item)
+            name = _PURPOSE.sub("", item).rstrip(" ;.,")
+            if not name or fold_accents(name).startswith(_AS_ABOVE):
+                continue
+            found = left.find(name, at)
+            if found >= 0:
+                start, end = ps + found, ps + found + len(name)
+            else:  # the purpose stood inside the name ("A (b/c); B"): the span covers the whole item
+                start, end = ps + at, ps + at + len(item.rstrip(" ;.,"))
+            items.append(Recipient(name=name, via=via, purpose=purpose.group("purpose").strip() if purpose else None,
+                                   span=Span(start=start, end=end, raw=ctx.text[start:end])))
+    return items

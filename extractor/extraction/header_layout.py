@@ -1,0 +1,293 @@
+"""The first page's two-column header as archives and web pages deliver it, laid out one component a line.
+
+Nghị định 30/2020 prints the issuer (top left) beside the Quốc hiệu and Tiêu ngữ (top right), the
+number beside the place and date, then the type and title. Copied from PDF, Word or a web page the two
+columns arrive as table rows ("| ỦY BAN NHÂN DÂN | CỘNG HÒA … |", tab-separated cells, lone "|" lines),
+hard-wrapped ("CỘNG HÒA XÃ HỘI\\nCHỦ NGHĨA VIỆT NAM", "ỦY\\nBAN NHÂN DÂN", "Số:\\n3335/KH-UBND",
+"KẾ\\nHOẠCH", "Q U Y Ế T  Đ Ị N H"), or flattened onto one or two lines in row or column order
+("UBND TỈNH X CỘNG HÒA … Số: 12/KH-UBND X, ngày … KẾ HOẠCH …"). Two passes of normalisation put each
+component on its own line so the header reader never lets the issuer absorb the motto, the number
+or the date:
+- `repair_lines` (before line wraps are joined): table cells become lines, broken phrases are joined;
+- `split_flattened` (after): a line holding several components is cut at each component.
+Both only touch header zones: the first lines of the text and the lines around a motto.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re as stdre
+from collections.abc import Callable
+
+import regex as re
+
+from extractor.extraction.vocab import layout
+from extractor.extraction.vocab.doc_types import HEADING_TYPES
+
+# The header of the first document lies in the first lines; later ones stand around their motto.
+_LEAD_LINES = 40
+_BEFORE_MOTTO = 12
+_AFTER_MOTTO = 25
+# Words a motto line holds in any case an archive uses (plain substring tests, run on every line).
+# (not "Cộng": bodies name "Đảng Cộng sản Việt Nam" often, headers print the motto in capitals)
+_MOTTO_HINTS = ("CỘNG", "ộc lập", "ỘC LẬP", "TNCS")
+_MOTTO_HINT = stdre.compile("|".join(_MOTTO_HINTS))  # stdlib: one literal scan per line
+# "<br>" inside a converted table cell is a line break of the cell.
+_BR = re.compile(r"(?i)<br\s*/?>")
+# A markdown alignment row or an empty cell: "|---|:---:|", "| |".
+_RULE_CELL = re.compile(r"^:?-{0,}:?$")
+# A caps cell belongs to the header table when a component row is this close.
+_ROW_REACH = 4
+_SPACED_TYPES = {t.replace(" ", ""): t for t in HEADING_TYPES}
+# A flattened title runs at least this far before a body opener can end it.
+_MIN_TITLE = 8
+_LOWER = re.compile(r"\p{Ll}")
+# What a place-date cannot do without (its ", ngày"): a stdlib scan that spares body lines the place regex.
+_PLACE_DATE_HINT = stdre.compile(r",\s*ngày")
+_CAPS_WORD = re.compile(r"^[\p{Lu}\d&\-]+$")
+
+
+def _motto_lines(text: str) -> list[int]:
+    """Numbers of the lines of `text` holding a motto hint, ascending: str.find per hint over the whole
+    text (a regex alternation of literals, or a search per line, costs several times more)."""
+    starts = set()
+    for hint in _MOTTO_HINTS:
+        i = text.find(hint)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(hint, i + 1)
+    found: list[int] = []
+    line = pos = 0
+    for start in sorted(starts):
+        line += text.count("\n", pos, start)
+        pos = start
+        found.append(line)
+    return found
+
+
+def _zones(lines: list[str], text: str) -> list[tuple[int, int]]:
+    """[start, end) line ranges that may hold a header, merged (`text` is the lines joined by newlines)."""
+    spans = [(0, min(len(lines), _LEAD_LINES))]
+    for i in _motto_lines(text):
+        spans.append((max(0, i - _BEFORE_MOTTO), min(len(lines), i + _AFTER_MOTTO)))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _in_zones(lines: list[str], text: str, fix: Callable[[list[str]], list[str]]) -> list[str]:
+    out: list[str] = []
+    done = 0
+    for a, b in _zones(lines, text):
+        out += lines[done:a] + fix(lines[a:b])
+        done = b
+    return out + lines[done:]
+
+
+# --- before wraps are joined -------------------------------------------------------------------
+
+
+def _raw_cells(line: str) -> list[str] | None:
+    """The cells of a table row ("|"- or tab-separated), or None for a line that is no row."""
+    if "|" in line:
+        cells = [c.strip() for c in line.strip("| ").split("|")]
+        return [p.strip() for c in cells if not _RULE_CELL.match(c) for p in _BR.split(c) if p.strip()]
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t") if c.strip()]
+    return None
+
+
+def _is_component(cell: str) -> bool:
+    # (regexes behind the literals each needs: most cells of a converted table are no component)
+    return bool(layout.NUMBER_ANCHOR.match(cell) or layout.VV_ANCHOR.match(cell)
+                or (_PLACE_DATE_HINT.search(cell) and layout.PLACE_DATE.search(cell))
+                or (_may_hold_motto(cell) and layout.MOTTO_ANCHOR.search(cell)))
+
+
+def _may_hold_motto(cell: str) -> bool:
+    return any(w in cell for w in layout.MOTTO_ANCHOR_CASED) or layout.MOTTO_ANCHOR_UNCASED in cell.lower()
+
+
+def _header_rows(lines: list[str]) -> list[list[str] | None]:
+    """Each line's cells when it is a header table row: it holds a component, or one cell ("ỦY BAN NHÂN DÂN |"),
+    or only caps cells near another header row."""
+    cells = [_raw_cells(line) if line else None for line in lines]
+    header = {i for i, c in enumerate(cells) if c is not None and (len(c) <= 1 or any(_is_component(x) for x in c))}
+    caps = [i for i, c in enumerate(cells) if c and i not in header and not any(_LOWER.search(x) for x in c)]
+    grew = True
+    while grew:  # a caps row next to a header row is one too, and so on down the table
+        near = [i for i in caps if i not in header and any(abs(i - j) <= _ROW_REACH for j in header)]
+        header.update(near)
+        grew = bool(near)
+    return [c if i in header else None for i, c in enumerate(cells)]
+
+
+def _tokens(s: str) -> list[str]:
+    return [t.rstrip(":.") or t for t in s.replace("-", " - ").split()]
+
+
+_PHRASES = [_tokens(p) for p in layout.HEADER_PHRASES]
+_PHRASE_WORDS = frozenset(t for p in _PHRASES for t in p)
+
+
+def _seam_inside_phrase(a: str, b: str) -> bool:
+    """Whether `a` ends with the start of a fixed phrase whose rest `b` begins with (or wholly is)."""
+    last, first = a.rsplit(None, 1)[-1].rstrip(":."), b.split(None, 1)[0].rstrip(":.")
+    if (last not in _PHRASE_WORDS and not last.endswith("-")) or (first not in _PHRASE_WORDS and first[0] != "-"):
+        return False  # the common case, decided without tokenising the lines
+    ta, tb = _tokens(a), _tokens(b)
+    for p in _PHRASES:
+        for k in range(1, len(p)):
+            if ta[-k:] != p[:k]:
+                continue
+            m = min(len(tb), len(p) - k)
+            if m and tb[:m] == p[k : k + m]:
+                return True
+    return False
+
+
+def _broken(prev: str, line: str) -> bool:
+    return _seam_inside_phrase(prev, line) or bool(layout.NUMBER_LEAD.match(prev) and layout.NUMBER_TAIL.match(line))
+
+
+def _number_cut(prev: str, line: str) -> bool:
+    """Whether `line` is the rest of a number wrapped after its hyphen or slash (never a body line: the tail
+    is caps symbol groups without a space, and the glued whole must be a number/symbol)."""
+    return bool(prev[-1:] in "-/" and layout.NUMBER_CUT_HEAD.match(prev) and layout.NUMBER_CUT_TAIL.match(line)
+                and layout.NUMBER_WHOLE.match(prev + line))
+
+
+def _repair_zone(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    last = -1  # index in `out` of the last non-blank line
+    for raw, cells in zip(lines, _header_rows(lines), strict=True):
+        for line in [raw] if cells is None else cells:
+            if line[1:2].isspace() and layout.SPACED_LETTERS.match(line):  # (its letters stand apart)
+                line = _SPACED_TYPES.get("".join(line.split()), line)
+            if line and 0 <= last == len(out) - 1 and _number_cut(out[last], line):
+                out[last] += line  # "Số: 312/HD-" + "PGDĐT": one number, glued as printed
+                continue
+            if line and last >= 0 and len(out) - last <= 2 and _broken(out[last], line):
+                out[last] = f"{out[last]} {line}"  # a blank line between the fragments does not separate them
+                del out[last + 1 :]
+                continue
+            out.append(line)
+            if line:
+                last = len(out) - 1
+    return out
+
+
+def repair_lines(lines: list[str]) -> list[str]:
+    """Cleaned lines with header table cells as lines, broken header phrases joined, lone "|" lines gone."""
+    text = "\n".join(lines)
+    if "|" in text:
+        lines = [line for line in lines if not line or line.strip("| ")]
+        text = "\n".join(lines)
+    return _in_zones(lines, text, _repair_zone)
+
+
+# --- after wraps are joined ------------------------------------------------------------------------
+
+
+def _place_start(text: str, start: int, end: int) -> int:
+    """Where the place name really starts: caps issuer words before it are not part of it."""
+    pos = start
+    for word in text[start:end].split():
+        if _CAPS_WORD.match(word) and len(word) > 1 and not word.startswith("TP"):
+            pos = text.index(word, pos) + len(word)
+            continue
+        break
+    while pos < end and text[pos] == " ":
+        pos += 1
+    return start if text.startswith(",", pos) else pos  # all caps: a place printed in capitals
+
+
+def _overlaps(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b, _ in found)
+
+
+def _date_in_gaps(line: str, found: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The place-date between the components already found (a place regex run across a symbol would
+    take "KH-UBND Cam Lâm" for the place)."""
+    bounds = [0, *(x for a, b, _ in sorted(found) for x in (a, b)), len(line)]
+    for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+        m = layout.PLACE_DATE.search(line, lo, hi)
+        if m:
+            return (_place_start(line, m.start(), m.end()), m.end(), "date")
+    return None
+
+
+def _title_and_body(line: str, found: list[tuple[int, int, str]], after: int) -> list[tuple[int, int, str]]:
+    """The type word (cut off its title) or "V/v" after the number/date, and a body opener the title runs into."""
+    kind = layout.TYPE_ANCHOR.search(line, after)
+    cut = (kind.start(), kind.end()) if kind else None
+    if cut is None and any(k == "number" for *_, k in found):
+        vv = layout.VV_ANCHOR.search(line, after)
+        cut = (vv.start(), vv.start()) if vv else None
+    if cut is None or _overlaps(found, cut[0], cut[0] + 1):
+        return []
+    out = [(*cut, "type")]
+    opener = layout.BODY_OPENER.search(line, cut[1] + _MIN_TITLE)
+    if opener:
+        out.append((opener.start(), opener.start(), "body"))
+    return out
+
+
+def _anchors(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the header components inside one line, in order."""
+    # (plain substring tests first: most zone lines hold neither a motto nor a number)
+    mottos = layout.MOTTO_ANCHOR.finditer(line) if _MOTTO_HINT.search(line) else ()
+    found = [(m.start(), m.end(), "motto") for m in mottos]
+    number = layout.NUMBER_ANCHOR.search(line) if "Số" in line else None
+    # (a capitalised "Số 12/…" after lower-case words is a sentence, not a header row)
+    sentence = number is not None and not found and bool(_LOWER.search(line[: number.start()]))
+    if number and not sentence and not _overlaps(found, number.start(), number.end()):
+        found.append((number.start(), number.end(), "number"))
+    date = layout.PLACE_DATE.search(line) if not found and _PLACE_DATE_HINT.search(line) else None
+    if date:
+        start = _place_start(line, date.start(), date.end())
+        if start and not _LOWER.search(line[:start]):  # "HUYỆN ỦY ĐẮK MIL   Đắk Mil, ngày …" (a row of two cells)
+            found.append((start, date.end(), "date"))
+    if not found:
+        if date and date.start() == 0 and layout.TYPE_ANCHOR.match(line, date.end() + 1):  # "Biên Hòa, ngày … KẾ HOẠCH"
+            return [(0, date.end(), "date"), *_title_and_body(line, [], date.end())]
+        lead = layout.TYPE_ANCHOR.match(line)  # "KẾ HOẠCH Tổ chức … năm 2020 Căn cứ Luật …"
+        return _title_and_body(line, [], 0) if lead and layout.BODY_OPENER.search(line, lead.end() + _MIN_TITLE) else []
+    date = _date_in_gaps(line, found)
+    if date:
+        found.append(date)
+    components = [b for _, b, k in found if k != "motto"]
+    if components:
+        found += _title_and_body(line, found, max(components))
+    if [k for *_, k in found] == ["number"] and (
+        found[0][0] == 0 or layout.TYPE_ANCHOR.fullmatch(line[: found[0][0]].strip())
+    ):
+        return []  # "(KẾ HOẠCH) Số: 12/QĐ-UBND ngày … của …": a register line, not a flattened header
+    return sorted(found)
+
+
+def _pieces(line: str) -> list[str]:
+    found = _anchors(line)
+    if not found or (len(found) == 1 and found[0][0] == 0 and found[0][1] == len(line)):
+        return [line]
+    cuts = sorted({0, len(line), *(a for a, _, _ in found), *(b for _, b, _ in found)})
+    pieces = [layout.DECORATION.sub("", line[a:b].strip()).strip() for a, b in itertools.pairwise(cuts)]
+    return [p for p in pieces if p]
+
+
+def _split_zone(lines: list[str]) -> list[str]:
+    return [p for line in lines for p in (_pieces(line) if line else [line])]
+
+
+def split_flattened(text: str) -> str:
+    """A normalised text with each flattened header line cut into one line per component."""
+    if not any(h in text for h in ("Số", *_MOTTO_HINTS)):
+        return text
+    lines = text.split("\n")
+    out = _in_zones(lines, text, _split_zone)
+    return text if out == lines else "\n".join(out)

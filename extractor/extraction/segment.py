@@ -1,0 +1,151 @@
+"""Split one file's text into its documents.
+
+A file may hold a cover letter followed by the plan it forwards, or a decision followed by the
+plan it issues. Each document opens with a header cluster (issuer, motto, "Số:", place/date, type
+line or "V/v"). Appendix forms ("Biểu 1", "Phụ lục", "(Kèm theo Kế hoạch số …)") also carry
+header-like lines but belong to the document before them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re as stdre
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex as re
+
+from extractor.extraction.context import lines_between
+from extractor.extraction.vocab.layout import (
+    APPENDIX_LINE,
+    KEM_THEO,
+    MOTTO,
+    NUMBER_LINE,
+    PLACE_DATE,
+    POSITION_LINE,
+    SEPARATOR,
+    TYPE_LINE,
+    VV_LINE,
+)
+from extractor.extraction.vocab.names import SURNAMES
+
+# Header component lines are short; a longer line is body text (a flattened row of two cells stays under it).
+_MAX_MARKER_LINE = 200
+# Markers closer than this many non-blank lines belong to one header cluster.
+_CLUSTER_GAP = 6
+# A document needs this many body lines before a new header can start another one.
+_MIN_BODY_LINES = 4
+# Documents that issue or forward the next one; a plan only ever has appendices.
+_ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình", "văn bản")
+
+
+# Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
+_MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP|TNCS")
+_SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
+_FIRST_ARTICLE = re.compile(r"^Điều\s+1\b")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    return [_Line._make(t) for t in lines_between(text, 0, len(text))]
+
+
+def _marker(line: str) -> str | None:
+    # Cheap string tests first: this runs on every line of every file.
+    if len(line) > _MAX_MARKER_LINE:
+        return None
+    if len(line) < 40 and line.isupper() and TYPE_LINE.match(line):
+        return "type"
+    if line.startswith("Số") and NUMBER_LINE.match(line):
+        return "number"
+    if line[:1] in "Vv" and len(line) < 200 and VV_LINE.match(line):
+        return "vv"
+    if _MOTTO_HINT.search(line) and MOTTO.search(line):
+        return "motto"
+    if len(line) < 120 and "ngày" in line and PLACE_DATE.search(line):
+        return "date"
+    return None
+
+
+def _clusters(lines: list[_Line]) -> list[tuple[int, int, set[str]]]:
+    """(first line index, last line index, marker kinds) of each header cluster."""
+    clusters: list[tuple[int, int, set[str]]] = []
+    for i, line in enumerate(lines):
+        kind = _marker(line.text)
+        if not kind or (kind == "type" and i + 1 < len(lines) and _FIRST_ARTICLE.match(lines[i + 1].text)):
+            continue  # a decision's bare "QUYẾT ĐỊNH" before "Điều 1" is its enacting formula, not a header
+        if clusters and i - clusters[-1][1] <= _CLUSTER_GAP:
+            first, _, kinds = clusters[-1]
+            clusters[-1] = (first, i, kinds | {kind})
+        else:
+            clusters.append((i, i, {kind}))
+    return clusters
+
+
+def _is_appendix(lines: list[_Line], first: int, last: int) -> bool:
+    window = lines[max(0, first - 3) : last + 4]
+    if any(APPENDIX_LINE.match(line.text) for line in window):
+        return True
+    for line in window:
+        m = KEM_THEO.match(line.text)
+        if m and not m.group("type").lower().startswith(_ISSUING_TYPES):
+            return True
+    return False
+
+
+def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) -> bool:
+    if "type" not in kinds and "vv" not in kinds:
+        number = next((NUMBER_LINE.match(x.text) for x in lines[first : last + 1] if NUMBER_LINE.match(x.text)), None)
+        if not (number and number.group("num")):
+            return False
+    return not _is_appendix(lines, first, last)
+
+
+def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
+    """Include the issuer's caps lines standing just above the first marker, and the rule drawn under them."""
+    i = j = first
+    while j - 1 > floor and i - first > -3:
+        t = lines[j - 1].text
+        j -= 1
+        if SEPARATOR.match(t) or t == "*":  # the rule typed under the issuer's name (a Party header's "*")
+            continue
+        if not (t.isupper() and len(t) < 90) or _ends_signature(t):
+            break
+        i = j
+    return i
+
+
+def _ends_signature(line: str) -> bool:
+    """The previous document's signature block in capitals: "KT. CHỦ TỊCH", "TRƯỞNG PHÒNG", "NGUYỄN VĂN AN"."""
+    first = line.split()[0].capitalize() if line.split() else ""
+    return bool(_SIGNATURE_PREFIX.match(line) or POSITION_LINE.match(line) or first in SURNAMES)
+
+
+def split_documents(text: str) -> list[Segment]:
+    """The documents of a normalised text, in order; a text without headers is one document."""
+    lines = _lines(text)
+    starts: list[int] = []  # line indexes where documents start
+    body_since = 0
+    for first, last, kinds in _clusters(lines):
+        if not _opens_document(kinds, lines, first, last):
+            continue
+        if starts and first - body_since < _MIN_BODY_LINES:
+            continue
+        start = _extend_up(lines, first, starts[-1] if starts else -1)
+        starts.append(start)
+        body_since = last
+    if not starts:
+        return [Segment(0, len(text))]
+    bounds = [0] + [lines[i].start for i in starts[1:]] + [len(text)]
+    return [Segment(a, b) for a, b in itertools.pairwise(bounds)]

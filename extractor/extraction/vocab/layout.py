@@ -1,0 +1,143 @@
+"""Line patterns of the formal layout (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+
+Each pattern recognises one component of a document's first page or signature block.
+They are matched against normalised lines (see extractor.extraction.normalize).
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from extractor.extraction.vocab import alternation
+from extractor.extraction.vocab.doc_types import HEADING_TYPES
+from extractor.extraction.vocab.organs import POSITIONS
+
+# Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the
+# Youth Union's (printed top right in their documents); found inside flattened two-column lines too.
+_UNION_LINE = r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
+MOTTO = re.compile(
+    r"(?i)CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc"
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|" + _UNION_LINE
+)
+# "Số: 05/KH-UBND", "Số 45-KH/HU", draft "Số:   /KH-UBND", "Số: 75 /KH-UBND".
+NUMBER_LINE = re.compile(
+    r"(?m)^[ \t]*Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<sym>[\p{Lu}\d][\p{L}\d&.]*"
+    r"(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&.]*)*)"
+)
+# "Củ Chi, ngày 05 tháng 5 năm 2020": the place is the capitalised words before ", ngày".
+_PLACE = r"(?:(?:[Tt]hành\s+phố|TP\.?|Tp\.?|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường)\s+)?" \
+    r"(?:\p{Lu}[\p{L}.']*|\d{1,2})(?:[ \-]+(?:\p{Lu}[\p{L}']*|\d{1,2}))*"
+PLACE_DATE = re.compile(
+    rf"(?P<place>{_PLACE})\s*,\s*(?P<date>ngày[\s.…]*(?:\d{{1,2}})?[\s.…]*tháng[\s.…]*(?:\d{{1,2}})?[\s.…]*năm\s*\d{{4}}"
+    r"|ngày\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})"
+)
+# The caps type line that opens a document: "KẾ HOẠCH", "QUYẾT ĐỊNH" (not "QUYẾT ĐỊNH:" in a decision's body).
+TYPE_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<type>" + alternation(HEADING_TYPES)
+    + r")(?:\s+LIÊN\s+TỊCH)?[ \t]*$"
+)
+# A type line ending in a colon, its title on the next line ("KẾ HOẠCH:", "HƯỚNG DẪN:", "THÔNG BÁO:"), read by the
+# header only. "QUYẾT ĐỊNH:" is never one: it is the enacting formula inside a decision, before "Điều 1".
+ENACTING_FORMULAS = ("QUYẾT ĐỊNH",)
+TYPE_LINE_COLON = re.compile(
+    r"^[ \t]*(?P<type>" + alternation(t for t in HEADING_TYPES if t not in ENACTING_FORMULAS)
+    + r")(?:\s+LIÊN\s+TỊCH)?[ \t]*:[ \t]*$"
+)
+# The type and its title on one line: "KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI", "KẾ HOẠCH Phát động …".
+TYPE_WITH_TITLE = re.compile(
+    r"^[ \t]*(?P<type>" + alternation(HEADING_TYPES)
+    + r")\s+(?P<title>\p{Lu}[^\n\t]{8,})$"
+)
+# A Công văn's title line.
+VV_LINE = re.compile(r"(?m)^[ \t]*(?:V/v|v/v|V/V|Về\s+việc)\b")
+# Appendix markers: forms and annexes belong to the document before them.
+APPENDIX_LINE = re.compile(
+    r"(?i)^[ \t(]*(?:phụ\s+lục|biểu(?:\s+mẫu)?(?:\s+số)?\s*[\dIVX]|biên\s+[IVX\d]+$|mẫu(?:\s+số)?\s*[\dIVX]"
+    r"|tên\s+(?:đơn\s+vị|cơ\s+quan|trường)\b|đơn\s+vị\s*:)"
+)
+KEM_THEO = re.compile(r"(?i)^[ \t(]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>[\p{L}]+(?:\s+[\p{L}]+)?)")
+# Where the body starts: basis and purpose sentences, first section, a Kính gửi block.
+BODY_START = re.compile(
+    r"(?i)^[ \t]*(?:căn\s+cứ|thực\s+hiện|triển\s+khai|theo\s|thi\s+hành|nhằm|để\s|xét\s|trên\s+cơ\s+sở"
+    r"|kính\s+gửi|ngày\s+\d|hôm\s+nay"
+    r"|[IVX]{1,4}\s*[.:]\s|phần\s+[IVX\d]|điều\s+1\b|chương\s+[IVX\d]|1\s*[.)]\s)"
+)
+SEPARATOR = re.compile(r"^[ \t]*[-_=*~.]{3,}[ \t]*$")
+
+# Signature block: authority prefixes (Nghị định 30/2020, Điều 8 khoản 2 … ) and position lines.
+# Party documents write "T/M", "K/T", "T/L".
+AUTHORITY = re.compile(
+    r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<![\p{L}])(?P<rest>\p{Lu}[\p{Lu}\s&,\-]*\p{Lu})"
+)
+POSITION_LINE = re.compile(
+    r"^(?P<pos>(?:" + alternation(p.upper() for p in POSITIONS)
+    + r")(?:\s+[\p{Lu}&\-]+){0,6})$"
+)
+NOI_NHAN = re.compile(r"(?m)^[ \t]*Nơi\s+nhận\s*:?")
+KINH_GUI = re.compile(r"(?m)^[ \t]*Kính\s+gửi\s*:?")
+
+# --- Header layout as archives and web pages deliver it (extractor.extraction.header_layout) ---
+
+# Fixed phrases of the first page that conversions break over lines ("CỘNG\nHÒA XÃ HỘI …", "ỦY\nBAN NHÂN
+# DÂN", "KẾ\nHOẠCH", "Độc lập - Tự do -\nHạnh phúc"): two lines whose seam falls inside one are one line.
+HEADER_PHRASES: tuple[str, ...] = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
+    "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH",
+    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", *(t for t in HEADING_TYPES if " " in t),
+)
+# The same lines as printed in a header, to cut a flattened line at (the Party's name in a title is no motto).
+# A caps title names the state or the Party after a function word ("… QUỐC KHÁNH NƯỚC CỘNG HÒA …",
+# "… NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM"): no motto there.
+_IN_TITLE = r"(?<!NƯỚC\s)(?<!LẬP\s)(?<!CỦA\s)(?<!VỚI\s)(?<!VỀ\s)(?<!VÀ\s)(?<!DƯỚI\s)"
+MOTTO_ANCHOR = re.compile(
+    _IN_TITLE + r"(?:CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
+    + _UNION_LINE + r")|(?i:Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc)"
+)
+# Literals one of which every MOTTO_ANCHOR match holds (compared with the lower-cased text for "độc", which
+# the pattern takes in any case): a cheap test before the pattern. Keep them in step with it.
+MOTTO_ANCHOR_CASED = ("CỘNG", "ĐOÀN")
+MOTTO_ANCHOR_UNCASED = "độc"
+# A number/symbol anywhere in a flattened header line ("… HUYỆN X Số: 12/KH-UBND X, ngày …").
+NUMBER_ANCHOR = re.compile(
+    r"(?<![\p{L}\d])Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/-]\s*[\p{Lu}\d][\p{L}\d&.]*"
+    r"(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&.]*)*"
+)
+# "Số:" alone on its line, its number on the next ("Số:\n3335/KH-UBND").
+NUMBER_LEAD = re.compile(r"^Số\s*[:.]?$")
+NUMBER_TAIL = re.compile(r"^(?:\d+[a-zA-Z]?\s*)?[/-]\s*[\p{Lu}\d]")
+# A number wrapped after its hyphen or slash at a narrow column ("Số: 312/HD-" + "PGDĐT", "Số: 1203/" +
+# "KH-UBND"): the head ends in the separator, the tail is only caps symbol groups, and the two glued
+# together are one whole number/symbol.
+NUMBER_CUT_HEAD = re.compile(r"^Số\s*[:.]?\s*\d+[a-zA-Z]?\s*[/-](?:[\p{Lu}\d][\p{L}\d&.]*[-/])*$")
+NUMBER_CUT_TAIL = re.compile(r"^\p{Lu}[\p{Lu}\d&.]*(?:[-/][\p{Lu}\d][\p{L}\d&.]*)*$")
+NUMBER_WHOLE = re.compile(r"^Số\s*[:.]?\s*\d+[a-zA-Z]?\s*[/-][\p{Lu}\d][\p{L}\d&.]*(?:[-/][\p{Lu}\d][\p{L}\d&.]*)+$")
+# The caps type word inside a flattened line (only after the number or the date: a name may hold one).
+TYPE_ANCHOR = re.compile(r"(?<![\p{L}])(?:" + alternation(HEADING_TYPES) + r")(?![\p{L}])")
+VV_ANCHOR = re.compile(r"(?<![\p{L}])(?:V/v|v/v|V/V)\s")
+# Body openers that a flattened title runs into ("… năm 2018 Căn cứ Luật …").
+BODY_OPENER = re.compile(
+    r"(?<=\S\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét\s+đề\s+nghị|(?:I|II|A|PHẦN\s+I)\s*[.:/]\s+\p{Lu}\p{Ll})"
+)
+# Decorations between header cells: "-------", "***", "___", a lone "*", a cell border "|" left at a cut.
+DECORATION = re.compile(r"^(?:[-_=*~.|]{1,}\s*)+|(?:\s*[-_=*~.|]{1,})+$")
+# A type name printed letter by letter ("Q U Y Ế T   Đ Ị N H", "K Ế  H O Ạ C H").
+SPACED_LETTERS = re.compile(r"^(?:\p{Lu}\s+){3,}\p{Lu}$")
+# The enacting authority of a decision, standing between its title and its basis (Nghị định 30/2020,
+# Phụ lục I): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …", "GIÁM ĐỐC SỞ …", "HIỆU TRƯỞNG TRƯỜNG …".
+_AUTHORITY_HEADS = (
+    "CHỦ TỊCH", "BỘ TRƯỞNG", "GIÁM ĐỐC", "HIỆU TRƯỞNG", "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CỤC TRƯỞNG",
+    "CHI CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG", "TỔNG GIÁM ĐỐC",
+)
+_AUTHORITY_ORGANS = (
+    "ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "BỘ", "SỞ", "BAN", "PHÒNG", "TRƯỜNG", "CỤC", "CHI CỤC",
+    "TỔNG CỤC", "VIỆN", "VĂN PHÒNG", "TRUNG TÂM", "ĐẠI HỌC", "HỌC VIỆN", "BỆNH VIỆN",
+)
+AUTHORITY_LINE = re.compile(
+    r"(?<![\p{L}])(?<!CỦA\s)(?<!CHO\s)(?<!VÀ\s)(?:" + alternation(_AUTHORITY_HEADS) + r")\s+(?P<organ>(?:"
+    + alternation(_AUTHORITY_ORGANS) + r")(?![\p{L}])[\p{Lu}\d\s,&\-.]*)$"
+)
+# The same line in the standard's casing, alone on its line ("Chủ tịch Ủy ban nhân dân huyện Đông Anh").
+AUTHORITY_LINE_MIXED = re.compile(
+    r"^(?:" + alternation(h.capitalize() for h in _AUTHORITY_HEADS) + r")\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND|Bộ|Sở"
+    r"|Ban|Phòng|Trường|Hội\s+đồng|Cục|Chi\s+cục|Viện|Trung\s+tâm)\s[\p{L}\s,&\-.]{2,80}$"
+)
