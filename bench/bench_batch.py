@@ -235,17 +235,17 @@ def measure(inputs: list[str], out: Path, workers: int, repeat: int = 1, fresh: 
 
 
 def measure_graph(out: Path) -> dict[str, float]:
-    from extractor.archive import lineage
+    from extractor.archive.lineage import sql
     from extractor.archive.store import Store
 
     db = Store(out / "planex.db")
     started = time.perf_counter()
-    built = lineage.build(db.conn)
+    built = sql.build(db.conn)
     build_s = time.perf_counter() - started
-    lineage.store(db.conn, built)
+    sql.store(db.conn, built)
     store_s = time.perf_counter() - started - build_s
     started = time.perf_counter()
-    g = lineage.load_graph(db.conn)
+    g = sql.load_graph(db.conn)
     load_s = time.perf_counter() - started
     docs = db.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     external = sum(1 for n in built.nodes.values() if n.kind == "external")

@@ -18,9 +18,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from extractor.archive import lineage
 from extractor.archive.archive_cli import register
 from extractor.archive.batch import discover, run_batch
+from extractor.archive.lineage import sql, traverse
 from extractor.extraction.models import Document, ErrorInfo, FileRecord, Source
 
 FAKE = "tests.test_batch:fake_extract"
@@ -225,13 +225,13 @@ def test_three_level_chain_from_text(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch([str(folder)], out, workers=2)
     conn = _db(out)
-    lineage.rebuild(conn)
-    g = lineage.load_graph(conn)
+    sql.rebuild(conn)
+    g = sql.load_graph(conn)
     conn.close()
-    school = lineage.find(g, "3/KH-MNHM")
+    school = traverse.find(g, "3/KH-MNHM")
     assert len(school) == 1
     chain = [school[0]]
-    while ups := lineage.parents(g, chain[-1]):
+    while ups := traverse.parents(g, chain[-1]):
         chain.append(ups[0][0])
     assert [g.nodes[n]["number"] for n in chain] == ["3/KH-MNHM", "12/KH-UBND", "31/KH-UBND"]
     assert [g.nodes[n]["kind"] for n in chain] == ["document", "document", "external"]
