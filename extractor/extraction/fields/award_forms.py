@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 import regex as re
 
 from extractor.extraction.context import DocContext
-from extractor.extraction.fields.prefilter import Literals, fold, phrase_leads, search
+from extractor.extraction.fields.prefilter import Literals, phrase_leads, search
+from extractor.extraction.fold import case_fold
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import FORMS
 
@@ -79,7 +80,7 @@ def form_in(text: str) -> re.Match[str] | None:
 
 def form_at(text: str, pos: int) -> re.Match[str] | None:
     """FORM.match(text, pos), tried only where a form's first word starts."""
-    if not fold(text[pos : pos + _LONGEST_LEAD]).startswith(_FORM_LEAD_PREFIXES):
+    if not case_fold(text[pos : pos + _LONGEST_LEAD]).startswith(_FORM_LEAD_PREFIXES):
         return None
     return FORM.match(text, pos)
 

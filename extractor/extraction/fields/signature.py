@@ -13,9 +13,9 @@ from typing import Literal
 import regex as re
 
 from extractor.extraction.context import DocContext, find_line, lines_between
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.models import Authority, Recipient, Signer, Span
 from extractor.extraction.orgs import case_name, resolve_org
-from extractor.extraction.restore import fold_accents
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.names import SURNAMES
 from extractor.extraction.vocab.organs import POSITIONS

@@ -4,7 +4,7 @@ Nghị định 30/2020 puts "(chữ ký, dấu)" between the position line and t
 pages, PDF and OCR keep a trace of it ("(Đã ký)", "[đã ký]", "(signed)", an image's alt text
 "[daky]", a line of underscores); some write a courtesy or rank before the name ("Ông", "Đ/c",
 "Thượng tá"). Patterns are matched on the accent-folded, lower-cased text (see
-`extractor.extraction.restore.fold_accents`), so "(Da ky)" from an ASCII export is the same marker.
+`extractor.extraction.fold.fold_accents`), so "(Da ky)" from an ASCII export is the same marker.
 """
 
 from __future__ import annotations
