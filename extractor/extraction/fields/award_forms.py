@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import regex as re
 
+from extractor.extraction.clauses import SENTENCE_ENDS, clause_around
 from extractor.extraction.context import DocContext
 from extractor.extraction.fields.prefilter import Literals, phrase_leads, search
 from extractor.extraction.fold import case_fold
@@ -41,8 +42,6 @@ _FORM_ANCHOR_LITERALS = Literals(_FORM_ANCHORS)
 _FORM_LEADS = phrase_leads(FORMS)
 _FORM_LEAD_PREFIXES = tuple(_FORM_LEADS)
 _LONGEST_LEAD = max(map(len, _FORM_LEADS))
-# Sentence ends: line breaks and . ! ? before a space ("TP. Hà Nội" is an abbreviation).
-_SENTENCE_END = re.compile(r"\n|(?<!(?<!\p{L})(?:TP|Tp|TX))[.!?](?=\s|$)")
 
 
 def anchored(ctx: DocContext, anchors: Literals, at_anchor: Mapping[str, re.Pattern[str]], starts: Iterable[int] = (),
@@ -85,19 +84,9 @@ def form_at(text: str, pos: int) -> re.Match[str] | None:
     return FORM.match(text, pos)
 
 
-_MAX_SENTENCE = 600  # characters a sentence may run on either side of a value
-
-
 def sentence(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end) within the body: from the previous to the next sentence end."""
-    text = ctx.text
-    # Bounded: a sentence is short, and a one-line table with no full stop must not make this O(n²).
-    floor, ceiling = max(ctx.body_start, start - _MAX_SENTENCE), min(ctx.end, end + _MAX_SENTENCE)
-    lo = max(floor, text.rfind("\n", floor, start) + 1)
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        lo = m.end()
-    m = _SENTENCE_END.search(text, end, ceiling)
-    return lo, m.start() if m else ceiling
+    return clause_around(ctx.text, start, end, ctx.body_start, ctx.end, SENTENCE_ENDS)
 
 
 def canonical(form: re.Match[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex as re
 
 from extractor.archive.identity import issuer_key
+from extractor.extraction.clauses import CITATION_ENDS
 from extractor.extraction.context import DocContext
 from extractor.extraction.dates import DATE, match_to_iso
 from extractor.extraction.fields.relation import basis_layout, listed_with, relation
@@ -48,7 +49,6 @@ _MEETING = re.compile(rf"[\s,]*(?:(?:do|của)\s+)?(?:{alternation(MEETINGS)})(?
 _MEETING_TAIL = re.compile(rf"(?:\s+(?:{_ORDINAL}|khóa\s+[IVXLC\d]+))+")
 _MEETING_NUMBER = re.compile(r"\s+\d{1,2}$")
 _SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
-_CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
 # A line that stops on a connector is wrapped inside a name: "Hội đồng Thi đua -" / "Khen thưởng tỉnh".
 _DANGLING = re.compile(r"\s(?:[-–&]|và|của)[ \t]*$")
 _MAX_WRAPS = 3
@@ -226,7 +226,7 @@ def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
 def _clause_end(text: str, pos: int, end: int) -> int:
     """Where the clause after a number ends; a line wrapped after a connector ("Thi đua -", "… của") goes on."""
     for _ in range(_MAX_WRAPS):
-        m = _CLAUSE_END.search(text, pos, end)
+        m = CITATION_ENDS.search(text, pos, end)
         if m is None:
             return end
         stop: int = m.start()
