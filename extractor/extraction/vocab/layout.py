@@ -64,11 +64,7 @@ BODY_START = re.compile(
 )
 SEPARATOR = re.compile(r"^[ \t]*[-_=*~.]{3,}[ \t]*$")
 
-# Signature block: authority prefixes (Nghị định 30/2020, Điều 8 khoản 2 … ) and position lines.
-# Party documents write "T/M", "K/T", "T/L".
-AUTHORITY = re.compile(
-    r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<![\p{L}])(?P<rest>\p{Lu}[\p{Lu}\s&,\-]*\p{Lu})"
-)
+# Signature block: a position line (authority prefixes: `extractor.extraction.vocab.signature.SIGNER_PREFIX`).
 POSITION_LINE = re.compile(
     r"^(?P<pos>(?:" + alternation(p.upper() for p in POSITIONS)
     + r")(?:\s+[\p{Lu}&\-]+){0,6})$"

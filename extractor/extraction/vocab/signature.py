@@ -11,6 +11,17 @@ from __future__ import annotations
 
 import regex as re
 
+from extractor.extraction.vocab import alternation
+
+# Authority prefixes of a signature block (Nghị định 30/2020, Điều 8 khoản 2): "TM." on behalf of a body,
+# "KT." standing in for its head, "TL." and "TUQ." by order or authorisation of the head, "Q." acting. The
+# record keeps them with their dot (`extractor.extraction.models.Authority`).
+SIGNER_PREFIXES: tuple[str, ...] = ("TM", "KT", "TL", "TUQ", "Q")
+# Party documents write three of them with a slash (Hướng dẫn 36-HD/VPTW): "T/M", "K/T", "T/L", read as TM., KT., TL.
+PARTY_SIGNER_PREFIXES: tuple[str, ...] = ("T/M", "K/T", "T/L")
+# Either spelling, as a regex alternation (no prefix is the start of another, so any order matches alike).
+SIGNER_PREFIX = alternation((*SIGNER_PREFIXES, *PARTY_SIGNER_PREFIXES))
+
 # A trace of the signature or seal, standing alone or inside a flattened line: a short bracketed note,
 # "đã ký" / "ký tên" written bare, "/s/", "signed", runs of underscores, dots or dashes.
 SIGN_MARK = re.compile(
