@@ -11,6 +11,7 @@ import regex as re
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
 from extractor.extraction.vocab.organs import POSITIONS
+from extractor.extraction.vocab.symbols import NUMBER_PART, SPACED_SYMBOL, SYMBOL_GROUP
 
 # Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the
 # Youth Union's (printed top right in their documents); found inside flattened two-column lines too.
@@ -21,8 +22,7 @@ MOTTO = re.compile(
 )
 # "Số: 05/KH-UBND", "Số 45-KH/HU", draft "Số:   /KH-UBND", "Số: 75 /KH-UBND".
 NUMBER_LINE = re.compile(
-    r"(?m)^[ \t]*Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<sym>[\p{Lu}\d][\p{L}\d&.]*"
-    r"(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&.]*)*)"
+    r"(?m)^[ \t]*Số\s*[:.]?\s*(?P<num>" + NUMBER_PART + r")?\s*(?P<sep>[/-])\s*(?P<sym>" + SPACED_SYMBOL + ")"
 )
 # "Củ Chi, ngày 05 tháng 5 năm 2020": the place is the capitalised words before ", ngày".
 _PLACE = r"(?:(?:[Tt]hành\s+phố|TP\.?|Tp\.?|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường)\s+)?" \
@@ -95,8 +95,7 @@ MOTTO_ANCHOR_CASED = ("CỘNG", "ĐOÀN")
 MOTTO_ANCHOR_UNCASED = "độc"
 # A number/symbol anywhere in a flattened header line ("… HUYỆN X Số: 12/KH-UBND X, ngày …").
 NUMBER_ANCHOR = re.compile(
-    r"(?<![\p{L}\d])Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/-]\s*[\p{Lu}\d][\p{L}\d&.]*"
-    r"(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&.]*)*"
+    r"(?<![\p{L}\d])Số\s*[:.]?\s*(?:" + NUMBER_PART + r")?\s*[/-]\s*" + SPACED_SYMBOL
 )
 # "Số:" alone on its line, its number on the next ("Số:\n3335/KH-UBND").
 NUMBER_LEAD = re.compile(r"^Số\s*[:.]?$")
@@ -104,9 +103,11 @@ NUMBER_TAIL = re.compile(r"^(?:\d+[a-zA-Z]?\s*)?[/-]\s*[\p{Lu}\d]")
 # A number wrapped after its hyphen or slash at a narrow column ("Số: 312/HD-" + "PGDĐT", "Số: 1203/" +
 # "KH-UBND"): the head ends in the separator, the tail is only caps symbol groups, and the two glued
 # together are one whole number/symbol.
-NUMBER_CUT_HEAD = re.compile(r"^Số\s*[:.]?\s*\d+[a-zA-Z]?\s*[/-](?:[\p{Lu}\d][\p{L}\d&.]*[-/])*$")
-NUMBER_CUT_TAIL = re.compile(r"^\p{Lu}[\p{Lu}\d&.]*(?:[-/][\p{Lu}\d][\p{L}\d&.]*)*$")
-NUMBER_WHOLE = re.compile(r"^Số\s*[:.]?\s*\d+[a-zA-Z]?\s*[/-][\p{Lu}\d][\p{L}\d&.]*(?:[-/][\p{Lu}\d][\p{L}\d&.]*)+$")
+NUMBER_CUT_HEAD = re.compile(r"^Số\s*[:.]?\s*" + NUMBER_PART + r"\s*[/-](?:" + SYMBOL_GROUP + r"[-/])*$")
+NUMBER_CUT_TAIL = re.compile(r"^\p{Lu}[\p{Lu}\d&.]*(?:[-/]" + SYMBOL_GROUP + r")*$")
+NUMBER_WHOLE = re.compile(
+    r"^Số\s*[:.]?\s*" + NUMBER_PART + r"\s*[/-]" + SYMBOL_GROUP + r"(?:[-/]" + SYMBOL_GROUP + r")+$"
+)
 # The caps type word inside a flattened line (only after the number or the date: a name may hold one).
 TYPE_ANCHOR = re.compile(r"(?<![\p{L}])(?:" + alternation(HEADING_TYPES) + r")(?![\p{L}])")
 VV_ANCHOR = re.compile(r"(?<![\p{L}])(?:V/v|v/v|V/V)\s")

@@ -13,6 +13,7 @@ import regex as re
 
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import TYPE_NAMES
+from extractor.extraction.vocab.symbols import NUMBER_PART, SYMBOL_GROUP
 
 # Metadata labels of the site's block -> the header field they give (None: recognised, not used).
 # "Nơi ban hành" names a province or district, not the issuing organ, so it gives nothing.
@@ -156,7 +157,7 @@ DECISION_VERBS = (
     "kiện toàn", "giao", "phân bổ", "bổ nhiệm", "điều chỉnh", "triển khai", "tổ chức", "thực hiện",
 )
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-NUMBER = r"\d+[a-zA-Z]?(?:[/-][\p{Lu}\d][\p{L}\d&.]*)+"
+NUMBER = NUMBER_PART + r"(?:[/-]" + SYMBOL_GROUP + r")+"
 LEAD = re.compile(
     rf"(?:^|(?<=[,;]\s))(?:\([^()\n]{{2,40}}\)\s*-?\s*)?"  # a news source: "(QNO) - "
     rf"(?:(?:[Nn]gày\s+(?P<pre_date>{_DATE})|(?:{alternation(NEWS_TIMES)})[^,\n]{{0,30}})\s*,\s*)?"
