@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex as re
 
 from extractor.extraction.orgs import expand, strip_marks
+from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import ABBREVIATION_TO_TYPE, ADMINISTRATIVE_TYPES, OTHER_TYPES
 from extractor.extraction.vocab.issuers import (
     ISSUER_ALIASES,
@@ -50,7 +51,7 @@ _PARTY_BOARD = re.compile(
 # "… khóa XIII": the term a body sat in, not another body.
 _TERM_SUFFIX = re.compile(r" khóa [ivxlc]+$")
 # The place part of a folded issuer name: "huyện tam nông" in "phòng giáo dục và đào tạo huyện tam nông".
-_LOCALITY = re.compile(r"(?:^|\s)((?:" + "|".join(UNIT_WORDS) + r")\s\S.*)$")
+_LOCALITY = re.compile(r"(?:^|\s)((?:" + alternation(UNIT_WORDS, space=" ") + r")\s\S.*)$")
 
 
 def _fold(name: str) -> str:

@@ -48,7 +48,7 @@ EDGE_KINDS = ("basis", "cites", "forwards", "issues")
 FORMATS = ("graphml", "json", "dot", "mermaid")
 
 # An issuer ending in a bare unit word ("Ủy ban nhân dân huyện") names no particular body.
-_BARE_UNIT_END = re.compile(r"(?i)(?<!\p{L})(?:" + "|".join(UNIT_WORDS) + r")$")
+_BARE_UNIT_END = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(UNIT_WORDS, space=" ") + r")$")
 # Local bodies exist in every province/district: with nothing after them they are unresolved.
 _DEPARTMENTS = alternation(CANONICAL_PHRASES)
 _LOCAL_HEAD_ONLY = re.compile(

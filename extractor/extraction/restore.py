@@ -25,6 +25,7 @@ from itertools import chain
 from extractor.extraction import lexicon, ocr_text
 from extractor.extraction.admin import data as admin_data
 from extractor.extraction.fold import MARKS, fold_accents
+from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import TYPE_NAMES
 from extractor.extraction.vocab.ocr_confusions import REREAD_CUES
 from extractor.extraction.vocab.organs import UNIT_WORDS
@@ -59,7 +60,7 @@ _VOWELS = "aeiouy"
 _SPLIT_YEAR = re.compile(r"(?:(?<=\b[nN][aăAĂ][mM] )|(?<=/))(19|20) (\d\d)(?!\d)")
 # "Căn Quyết định số …": "cứ" dropped before a document type (no "căn" stands there otherwise).
 _TYPE_STARTS = sorted({w for name in TYPE_NAMES for w in (name.split()[0], fold_accents(name.split()[0]))})
-_DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + "|".join(_TYPE_STARTS) + r")\b)")
+_DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + alternation(_TYPE_STARTS) + r")\b)")
 # A number, or the blank of a draft's date: "ngày     tháng 3 năm 2024", "ngày ... tháng ... năm 2024".
 _NEXT_NUMBER = re.compile(r"[\s:.…_]*(?:\d|(?i:thang|tháng|nam|năm)\b)")
 _NEXT_CAPITAL = re.compile(r"\s+([^\W\d_])")

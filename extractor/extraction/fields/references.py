@@ -29,7 +29,7 @@ NUMBER = re.compile(
 # What stands before a number: "Kế hoạch số", "Quyết định liên tịch số", "văn bản số", or just "số".
 # (?r): searched backwards from the number, 25x faster than trying the alternation at every position.
 _TYPE_BEFORE = re.compile(
-    r"(?ri)(?P<type>" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")(?:\s+liên\s+tịch)??\s*(?:số\s*[:.]?\s*)?$"
+    r"(?ri)(?P<type>" + alternation(TYPE_NAMES, space=" ") + r")(?:\s+liên\s+tịch)??\s*(?:số\s*[:.]?\s*)?$"
 )
 _SO_BEFORE = re.compile(r"(?ri)\bsố\s*[:.]?\s*$")
 # A law's name stands between its type and "số": "Luật Thi đua, khen thưởng số 06/2022/QH15".
@@ -60,7 +60,7 @@ _ORGAN_WORDS = frozenset(
 # Verbs that end an issuer's name even when capitalised words follow them.
 _ISSUER_ENDS = re.compile(
     r"\s(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|triển\s+khai|thực\s+hiện|về|gửi|giao)\s"
-    r"|\s(?:và|,)\s+(?i:" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")\b"  # "… của Chính phủ và Quyết định số …"
+    r"|\s(?:và|,)\s+(?i:" + alternation(TYPE_NAMES, space=" ") + r")\b"  # "… của Chính phủ và Quyết định số …"
 )
 _TYPE_ABBREVIATIONS = frozenset(ABBREVIATION_TO_TYPE)
 _SYMBOL_OF = re.compile(r"^\d+[a-zA-Z]?[/-]")  # the number before the symbol

@@ -10,7 +10,7 @@ import regex as re
 
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
-from extractor.extraction.vocab.organs import POSITIONS
+from extractor.extraction.vocab.organs import POSITIONS, UNIT_WORDS
 from extractor.extraction.vocab.symbols import NUMBER_PART, SPACED_SYMBOL, SYMBOL_GROUP
 
 # Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the
@@ -25,7 +25,9 @@ NUMBER_LINE = re.compile(
     r"(?m)^[ \t]*Số\s*[:.]?\s*(?P<num>" + NUMBER_PART + r")?\s*(?P<sep>[/-])\s*(?P<sym>" + SPACED_SYMBOL + ")"
 )
 # "Củ Chi, ngày 05 tháng 5 năm 2020": the place is the capitalised words before ", ngày".
-_PLACE = r"(?:(?:[Tt]hành\s+phố|TP\.?|Tp\.?|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường)\s+)?" \
+# A province is not written before its name there ("Quảng Ninh, ngày …"); a city, district or commune may be.
+_PLACE_UNITS = [u for u in UNIT_WORDS if u != "tỉnh"]
+_PLACE = r"(?:(?:TP\.?|Tp\.?|" + alternation((*_PLACE_UNITS, *(u.capitalize() for u in _PLACE_UNITS))) + r")\s+)?" \
     r"(?:\p{Lu}[\p{L}.']*|\d{1,2})(?:[ \-]+(?:\p{Lu}[\p{L}']*|\d{1,2}))*"
 PLACE_DATE = re.compile(
     rf"(?P<place>{_PLACE})\s*,\s*(?P<date>ngày[\s.…]*(?:\d{{1,2}})?[\s.…]*tháng[\s.…]*(?:\d{{1,2}})?[\s.…]*năm\s*\d{{4}}"

@@ -13,6 +13,7 @@ import regex as re
 
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import TYPE_NAMES
+from extractor.extraction.vocab.organs import UNIT_WORDS
 from extractor.extraction.vocab.symbols import NUMBER_PART, SYMBOL_GROUP
 
 # Metadata labels of the site's block -> the header field they give (None: recognised, not used).
@@ -60,7 +61,7 @@ META_HEADING = re.compile(r"(?i)^(?:thuộc\s+tính|thông\s+tin)(?:\s+văn\s+b�
 META_EMPTY = re.compile(r"(?i)^(?:đang\s+cập\s+nh[ậấ]t|đã\s+biết|không\s+xác\s+định|chưa\s+xác\s+định|[-.…_ ]*)$")
 
 # "Cơ quan ban hành: Tỉnh Bắc Ninh": a place, not an organ (the UBND and the HĐND both sit there).
-UNIT_ONLY = re.compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s")
+UNIT_ONLY = re.compile(r"(?i)^(?:" + alternation(UNIT_WORDS) + r")\s")
 
 # Site chrome lines above or inside the page (menu, breadcrumb, counters, buttons, log-in prompts).
 _CHROME = (
