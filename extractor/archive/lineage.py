@@ -39,7 +39,7 @@ from extractor.archive.identity import (
 from extractor.archive.lineage_schema import GRAPH_INFO
 from extractor.extraction.orgs import expand
 from extractor.extraction.vocab import alternation
-from extractor.extraction.vocab.organs import CANONICAL_PHRASES, UNIT_WORDS
+from extractor.extraction.vocab.organs import AGENCY_KINDS, CANONICAL_PHRASES, LOCAL_BODIES, UNIT_WORDS
 
 __all__ = ["Key", "document_key", "identity_issuer", "issuer_key", "locality", "number_key", "year_of"]
 
@@ -51,9 +51,10 @@ FORMATS = ("graphml", "json", "dot", "mermaid")
 _BARE_UNIT_END = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(UNIT_WORDS, space=" ") + r")$")
 # Local bodies exist in every province/district: with nothing after them they are unresolved.
 _DEPARTMENTS = alternation(CANONICAL_PHRASES)
+# (Every agency kind but "Văn phòng": "Văn phòng Ủy ban nhân dân" has been read as resolved.)
+_LOCAL_AGENCIES = alternation((k for k in AGENCY_KINDS if k != "Văn phòng"), space=" ")
 _LOCAL_HEAD_ONLY = re.compile(
-    r"(?i)^(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Tỉnh ủy|Thành ủy|Huyện ủy"
-    rf"|Quận ủy|Thị ủy|Đảng ủy|(?:Phòng|Sở|Ban|Chi cục|Trung tâm)\s+(?:{_DEPARTMENTS}))$"
+    rf"(?i)^(?:{alternation(LOCAL_BODIES, space=' ')}|(?:{_LOCAL_AGENCIES})\s+(?:{_DEPARTMENTS}))$"
 )
 # Confidence of a lone candidate, by how well the reference's issuer and date match it.
 CONFIDENCE_EXACT = 1.0  # same issuer, same year

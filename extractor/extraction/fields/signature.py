@@ -18,10 +18,9 @@ from extractor.extraction.models import Authority, Recipient, Signer, Span
 from extractor.extraction.orgs import case_name, resolve_org
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.names import SURNAMES
-from extractor.extraction.vocab.organs import POSITIONS
+from extractor.extraction.vocab.organs import SIGNING_POSITIONS
 from extractor.extraction.vocab.signature import (
     DIGITAL_STAMP,
-    EXTRA_POSITIONS,
     NAME_PREFIXES,
     SEAL_WORDS,
     SIGN_MARK,
@@ -49,7 +48,7 @@ _WORD = r"\p{Lu}(?:['’]?\p{L})*"
 _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
 # Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
 # "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
-_CANONICAL_POSITION = {fold_accents(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
+_CANONICAL_POSITION = {fold_accents(p): p for p in SIGNING_POSITIONS}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
 _POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")

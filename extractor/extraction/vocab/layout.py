@@ -10,7 +10,7 @@ import regex as re
 
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
-from extractor.extraction.vocab.organs import POSITIONS, UNIT_WORDS
+from extractor.extraction.vocab.organs import ENACTING_HEADS, POSITIONS, UNIT_WORDS
 from extractor.extraction.vocab.symbols import NUMBER_PART, SPACED_SYMBOL, SYMBOL_GROUP
 
 # Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the
@@ -123,10 +123,7 @@ DECORATION = re.compile(r"^(?:[-_=*~.|]{1,}\s*)+|(?:\s*[-_=*~.|]{1,})+$")
 SPACED_LETTERS = re.compile(r"^(?:\p{Lu}\s+){3,}\p{Lu}$")
 # The enacting authority of a decision, standing between its title and its basis (Nghị định 30/2020,
 # Phụ lục I): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …", "GIÁM ĐỐC SỞ …", "HIỆU TRƯỞNG TRƯỜNG …".
-_AUTHORITY_HEADS = (
-    "CHỦ TỊCH", "BỘ TRƯỞNG", "GIÁM ĐỐC", "HIỆU TRƯỞNG", "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CỤC TRƯỞNG",
-    "CHI CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG", "TỔNG GIÁM ĐỐC",
-)
+_AUTHORITY_HEADS = tuple(h.upper() for h in ENACTING_HEADS)
 _AUTHORITY_ORGANS = (
     "ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "BỘ", "SỞ", "BAN", "PHÒNG", "TRƯỜNG", "CỤC", "CHI CỤC",
     "TỔNG CỤC", "VIỆN", "VĂN PHÒNG", "TRUNG TÂM", "ĐẠI HỌC", "HỌC VIỆN", "BỆNH VIỆN",

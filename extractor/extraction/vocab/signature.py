@@ -41,13 +41,6 @@ NAME_PREFIXES: tuple[str, ...] = (
     "PGS.TS.", "PGS.TS", "GS.TS.", "TS.", "ThS.", "BS.", "KS.", "Ths.",
 )
 
-# Signing positions of less common heads, beside `extractor.extraction.vocab.organs.POSITIONS`.
-EXTRA_POSITIONS: tuple[str, ...] = (
-    "Phó Cục trưởng", "Phó Chi cục trưởng", "Phó Chủ nhiệm", "Chánh Thanh tra", "Phó Chánh Thanh tra",
-    "Viện trưởng", "Phó Viện trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Phó Tổng Giám đốc",
-    "Trưởng đoàn", "Giám đốc Sở", "Trưởng khoa", "Chủ nhiệm Ủy ban Kiểm tra",
-)
-
 # First words of a seal's text or another organisation line standing where a name could ("ỦY BAN NHÂN
 # DÂN HUYỆN …" read off the stamp); accent-folded, lower case. Words that fold like a surname
 # ("ĐẢNG" and "Đặng", "TRƯỜNG" and "Trương") are left out: a name in capitals must still pass.
