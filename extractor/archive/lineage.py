@@ -39,6 +39,7 @@ from extractor.archive.identity import (
 from extractor.archive.lineage_schema import GRAPH_INFO
 from extractor.extraction.orgs import expand
 from extractor.extraction.vocab import alternation
+from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE
 from extractor.extraction.vocab.organs import AGENCY_KINDS, CANONICAL_PHRASES, LOCAL_BODIES, UNIT_WORDS
 
 __all__ = ["Key", "document_key", "identity_issuer", "issuer_key", "locality", "number_key", "year_of"]
@@ -318,7 +319,7 @@ def _archived_nodes(conn: sqlite3.Connection) -> tuple[_Archived, dict[int, _Car
 
 
 # What a document named in a plan's "(Ban hành kèm theo …)" line does to it, by its type (as in a bundle).
-_CARRIER_KINDS = {"Quyết định": "issues", "Công văn": "forwards", "Tờ trình": "forwards", "Thông báo": "forwards"}
+_CARRIER_KINDS = {ISSUING_TYPE: "issues", **dict.fromkeys(FORWARDING_TYPES, "forwards")}
 
 
 def build(conn: sqlite3.Connection) -> Lineage:

@@ -17,6 +17,7 @@ import regex as re
 
 from extractor.extraction.context import lines_between
 from extractor.extraction.vocab import alternation
+from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE
 from extractor.extraction.vocab.layout import (
     APPENDIX_LINE,
     KEM_THEO,
@@ -38,7 +39,7 @@ _CLUSTER_GAP = 6
 # A document needs this many body lines before a new header can start another one.
 _MIN_BODY_LINES = 4
 # Documents that issue or forward the next one; a plan only ever has appendices.
-_ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình", "văn bản")
+_ISSUING_TYPES = tuple(t.lower() for t in (ISSUING_TYPE, *FORWARDING_TYPES, "Văn bản"))  # a Văn bản is a Công văn
 
 
 # Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex as re
 
 from extractor.extraction.vocab import alternation
-from extractor.extraction.vocab.doc_types import TYPE_NAMES
+from extractor.extraction.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES
 from extractor.extraction.vocab.organs import UNIT_WORDS
 from extractor.extraction.vocab.symbols import NUMBER_PART, SYMBOL_GROUP
 
@@ -150,8 +150,7 @@ TYPE_ALT = alternation(TYPE_NAMES)
 # How a news lead dates its story when it gives no full date ("Hôm qua 12.5, …", "Ngày 5/3, …").
 NEWS_TIMES = ("Ngày", "Hôm qua", "Hôm nay", "Sáng", "Chiều", "Tối", "Vừa qua", "Mới đây", "Cuối tuần", "Đầu tuần")
 # Type abbreviations a register or a news lead writes before "số" ("QĐ số 12/QĐ-UBND").
-TYPE_ABBREVIATIONS = {"QĐ": "Quyết định", "KH": "Kế hoạch", "HD": "Hướng dẫn", "TB": "Thông báo", "CV": "Công văn",
-                      "NQ": "Nghị quyết", "CT": "Chỉ thị", "TTr": "Tờ trình"}
+TYPE_ABBREVIATIONS = {a: ABBREVIATION_TO_TYPE[a] for a in ("QĐ", "KH", "HD", "TB", "CV", "NQ", "CT", "TTr")}
 # What a decision does, when a lead gives its subject without "về việc" ("… của Chủ tịch UBND tỉnh tặng …").
 DECISION_VERBS = (
     "tặng", "tặng thưởng", "truy tặng", "công nhận", "khen thưởng", "phê duyệt", "ban hành", "thành lập",
