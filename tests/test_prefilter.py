@@ -17,7 +17,6 @@ from extractor.extraction.fields import award_forms, awards, quotas, targets, ti
 from extractor.extraction.fields.prefilter import (
     Literals,
     finditer,
-    fold,
     lead_starts,
     lead_words,
     matches_at,
@@ -25,6 +24,7 @@ from extractor.extraction.fields.prefilter import (
     phrase_leads,
     search,
 )
+from extractor.extraction.fold import case_fold
 from extractor.extraction.normalize import normalize
 from extractor.extraction.readers import read_file
 from tests.helpers import make_ctx
@@ -43,8 +43,8 @@ CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"
     ],
 )
 def test_fold(text: str, expected: str) -> None:
-    assert fold(text) == expected
-    assert len(fold(text)) == len(text)
+    assert case_fold(text) == expected
+    assert len(case_fold(text)) == len(text)
 
 
 @pytest.mark.parametrize(

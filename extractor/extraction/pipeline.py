@@ -28,6 +28,7 @@ from extractor.extraction.page import Page, read_page
 from extractor.extraction.pagination import describe_pages
 from extractor.extraction.readers import OcrMode, ReadError, load, read_file
 from extractor.extraction.segment import Segment, split_documents
+from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE
 from extractor.extraction.vocab.layout import APPENDIX_LINE
 from extractor.paths import bytes_hex, display
 
@@ -117,9 +118,9 @@ def _link(docs: list[Document], issued_with: list[str | None]) -> None:
     """A decision issues the plan after it; a letter forwards it (Nghị định 30/2020 bundles)."""
     for i in range(1, len(docs)):
         prev, cur = docs[i - 1], docs[i]
-        if prev.doc_type == "Quyết định" or (issued_with[i] and issued_with[i] == prev.number):
+        if prev.doc_type == ISSUING_TYPE or (issued_with[i] and issued_with[i] == prev.number):
             prev.links.append(Link(kind="issues", target=i, span=cur.span))
-        elif prev.doc_type in ("Công văn", "Tờ trình", "Thông báo"):
+        elif prev.doc_type in FORWARDING_TYPES:
             prev.links.append(Link(kind="forwards", target=i, span=cur.span))
 
 

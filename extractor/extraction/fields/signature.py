@@ -13,13 +13,19 @@ from typing import Literal
 import regex as re
 
 from extractor.extraction.context import DocContext, find_line, lines_between
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.models import Authority, Recipient, Signer, Span
 from extractor.extraction.orgs import case_name, resolve_org
-from extractor.extraction.restore import fold_accents
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.names import SURNAMES
-from extractor.extraction.vocab.organs import POSITIONS
-from extractor.extraction.vocab.signature import DIGITAL_STAMP, EXTRA_POSITIONS, NAME_PREFIXES, SEAL_WORDS, SIGN_MARK
+from extractor.extraction.vocab.organs import SIGNING_POSITIONS
+from extractor.extraction.vocab.signature import (
+    DIGITAL_STAMP,
+    NAME_PREFIXES,
+    SEAL_WORDS,
+    SIGN_MARK,
+    SIGNER_PREFIX,
+)
 
 # Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
 _FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
@@ -42,16 +48,16 @@ _WORD = r"\p{Lu}(?:['’]?\p{L})*"
 _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
 # Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
 # "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
-_CANONICAL_POSITION = {fold_accents(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
+_CANONICAL_POSITION = {fold_accents(p): p for p in SIGNING_POSITIONS}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
 _POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
-_AUTH_HEAD = re.compile(r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<!\p{L})(?=\p{Lu})")
+_AUTH_HEAD = re.compile(rf"(?<![\p{{L}}/])(?P<auth>{SIGNER_PREFIX})\s*[.:]?\s*(?<!\p{{L}})(?=\p{{Lu}})")
 # Where a flattened line breaks into the block's lines: the table cell bounds, and between the last
 # capitals of a position and the name after it ("PHÓ CHỦ TỊCH Nguyễn Văn An", "BÍ THƯ Y Khu").
 # A line holding only an authority prefix or the first word of a position, the rest wrapped to the next.
-_WRAPPED_HEAD = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
+_WRAPPED_HEAD = re.compile(rf"^(?:(?:{SIGNER_PREFIX})\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
 _CELL = re.compile(r"\t|\s*\|\s*")
 _CAPS_THEN_NAME = re.compile(r"(?<=\p{Lu}{2}\.?)\s+(?=\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\s\p{Lu}\p{Ll}))")
 _HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
