@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex as re
 
-from extractor.extraction.context import lines_between
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab.layout import (
     APPENDIX_LINE,
     KEM_THEO,

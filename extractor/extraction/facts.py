@@ -1,31 +1,31 @@
-"""What every field extractor knows about the document it is reading.
+"""Phase 1 of extraction: the facts of one document, found once and then only read.
 
-A file's normalised text may hold several documents; each is a `DocContext` over its own
-slice [start, end) of the one text, so every span stays an offset into the file's text.
+A file's normalised text may hold several documents; each has its `Facts` over its own slice
+[start, end) of the one text, so every span stays an offset into the file's text. The field
+extractors of phase 2 (see `registry`) are pure functions of these facts: nothing here changes
+after the fact phase built it (derived data is computed lazily from the facts alone).
 """
 
 from __future__ import annotations
 
 import re as stdre
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING
 
 import regex as re
 
-from extractor.extraction.models import Span
+from extractor.extraction.fields.header import Header
+from extractor.extraction.fields.issuer import from_body
+from extractor.extraction.models import Organization, Reference, Signer, Span
 from extractor.extraction.orgs import Locality
+from extractor.extraction.sections import Section
 
-# Section headings: "I. MỤC ĐÍCH", "1. Mục đích", "1.1. Tập thể", "a) Đối với", "Điều 1.", "Phần I".
-_HEADING = re.compile(
-    r"(?:(?P<l1>(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+[IVX\d]+\b|[IVX]{1,5}\s*[.:-])"
-    r"|(?P<l2>\d{1,2}\s*[.)](?!\d))"
-    r"|(?P<l3>\d{1,2}\.\d{1,2}\.?(?:\d{1,2}\.?)?)"
-    r"|(?P<l4>[a-zđ]\)))[ \t]*\S[^\n]{0,160}$"
-)
+if TYPE_CHECKING:  # the award module reads Facts: its mention type is named for checking only
+    from extractor.extraction.fields.awards import Mention
+
 _MAX_CLAUSE = 600  # characters a clause may run on either side of its value
-_HEADING_START = stdre.compile(r"^(?:[IVX]{1,5}\s*[.:-]|\d|[a-zđ]\)|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)", stdre.M)
 # Clause boundaries for the `text` of a value: sentence ends, semicolons, line breaks.
 _CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s|$)(?<!\d[.])")
 # List markers a clause starts with: "- ", "+ ", "•", "a) ", "1. ", "1.1. ", "2) ".
@@ -55,66 +55,69 @@ def _inside(merged: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return i >= 0 and end <= ends[i]
 
 
-def lines_between(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int, str]]:
-    """Non-blank lines of a normalised text in [start, end) as (start, end, line); lines are pre-stripped."""
-    out: list[tuple[int, int, str]] = []
-    pos = start
-    while pos < end and (limit is None or len(out) < limit):
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        if stop > pos:
-            out.append((pos, stop, text[pos:stop]))
-        pos = stop + 1
-    return out
+@dataclass(frozen=True)
+class Facts:
+    """What phase 1 found about one document; every field extractor reads it, none changes it."""
 
-
-def find_line(text: str, heads: tuple[str, ...], start: int, end: int) -> int:
-    """Start of the first line in [start, end) that begins with one of `heads`, or -1 (plain string search)."""
-    best = -1
-    for head in heads:
-        at = text.find(head, start, end) if text.startswith(head, start) else -1
-        if at != start:
-            at = text.find("\n" + head, start, end)
-            at = at + 1 if at >= 0 else -1
-        if at >= 0 and (best < 0 or at < best):
-            best = at
-    return best
-
-
-class Section(NamedTuple):  # a tuple: thousands are made per archive, a frozen dataclass is 5x slower
-    start: int
-    end: int
-    heading: str
-    level: int
-
-
-@dataclass
-class DocContext:
     text: str
     start: int
     end: int
     body_start: int
     preamble_end: int
-    issued_date: str | None = None
-    title_span: tuple[int, int] | None = None
+    header: Header = field(default_factory=Header)
     locality: Locality = field(default_factory=Locality)
-    # Spans whose values belong to other documents (a cited plan's title, a quoted name):
-    # periods and targets inside them are not this document's own.
-    excluded: list[tuple[int, int]] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    # Intermediate results two field families share (e.g. the award forms found in the body).
-    memo: dict[str, Any] = field(default_factory=dict)
+    # The issuer as the header (or the page, or the body) names it, before the signature completes it:
+    # what "… của nhà trường" in a reference and a grantor's bare "Giám đốc Sở" are read against.
+    header_issuer: str | None = None
+    # The final issuer (a "TM. ỦY BAN NHÂN DÂN" signature names it when nothing above does) and the signer.
+    issuer: Organization | None = None
+    signer: Signer | None = None
+    # The official a result decision is issued by: the grantor of its own awards that name none.
+    official: str | None = None
+    # Where the document's own text ends: forms and annexes after the signature repeat its figures.
+    main_end: int | None = None
+    # Numbered documents it mentions (their detection yields `cited`, so it runs in phase 1).
+    references: tuple[Reference, ...] = ()
+    # Spans whose values belong to other documents (a cited plan's title and subject):
+    # periods, targets, awards and quotas inside them are not this document's own.
+    cited: tuple[tuple[int, int], ...] = ()
+    # Award forms written in the body, and those of them that offer an award (outside cited titles).
+    award_forms: tuple[re.Match[str], ...] = ()
+    award_mentions: tuple[Mention, ...] = ()
+
+    @property
+    def issued_date(self) -> str | None:
+        return self.header.issued_date
+
+    @property
+    def title_span(self) -> tuple[int, int] | None:
+        return self.header.title_span
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, raw=self.text[start:end])
 
-    def trim_excluded(self, keep: int) -> None:
-        """Forget the spans excluded after the first `keep` (a mention that turned out to be the document itself)."""
-        del self.excluded[keep:]
-        self.memo.pop("merged:excluded", None)
+    @cached_property
+    def main(self) -> Facts:
+        """The facts of the document's own text, without the annexes after its signature."""
+        return self if self.main_end is None or self.main_end == self.end else replace(self, end=self.main_end)
+
+    @cached_property
+    def body_issuer(self) -> Organization | None:
+        """The organ the body names as issuing the document ("Trường … xây dựng Kế hoạch"), in its locality."""
+        return from_body(self.text, self.body_start, self.end, self.locality)
+
+    @cached_property
+    def _cited_index(self) -> tuple[list[int], list[int]]:
+        return _merge(list(self.cited))
+
+    @cached_property
+    def _quoted_index(self) -> tuple[list[int], list[int]]:
+        return _merge(self.quoted)
 
     def is_excluded(self, start: int, end: int) -> bool:
-        return _inside(self._merged("excluded", self.excluded), start, end)
+        """Whether [start, end) lies in a cited document's title or subject."""
+        return _inside(self._cited_index, start, end)
 
     @cached_property
     def lower_body(self) -> str:
@@ -132,18 +135,8 @@ class DocContext:
         ]
 
     def is_foreign(self, start: int, end: int) -> bool:
-        """Whether [start, end) lies in an excluded span or a quoted name: a value of something else."""
-        return self.is_excluded(start, end) or _inside(self._merged("quoted", self.quoted), start, end)
-
-    def _merged(self, name: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-        """Spans merged and sorted for bisecting (rebuilt when the list grew: references add to it)."""
-        key = f"merged:{name}"
-        cached = self.memo.get(key)
-        if cached is None or cached[0] != len(spans):
-            cached = (len(spans), _merge(spans))
-            self.memo[key] = cached
-        merged: tuple[list[int], list[int]] = cached[1]
-        return merged
+        """Whether [start, end) lies in a cited span or a quoted name: a value of something else."""
+        return self.is_excluded(start, end) or _inside(self._quoted_index, start, end)
 
     @cached_property
     def _section_index(self) -> tuple[list[int], list[int]]:
@@ -201,23 +194,3 @@ class DocContext:
             lo = marker.end()
         return lo, hi
 
-
-def find_sections(text: str, start: int, end: int) -> list[Section]:
-    """Heading lines between start and end, each ending where the next heading of its level or higher starts."""
-    heads: list[tuple[int, str, int]] = []
-    ends: list[int] = []
-    open_: list[int] = []  # indexes of headings whose section is not closed yet, outermost first
-    # Only lines that can open a heading are matched (stdlib finds them: a number, a roman numeral, "a)", Phần …).
-    for candidate in _HEADING_START.finditer(text, start, end):
-        pos = candidate.start()
-        nl = text.find("\n", pos, end)
-        m = _HEADING.match(text, pos, end if nl < 0 else nl)
-        if not m:
-            continue
-        level = int(m.lastgroup[1])  # "l1".."l4": the alternative that matched
-        while open_ and heads[open_[-1]][2] >= level:
-            ends[open_.pop()] = pos
-        open_.append(len(heads))
-        heads.append((pos, m.group(0), level))
-        ends.append(end)
-    return [Section(pos, stop, heading, level) for (pos, heading, level), stop in zip(heads, ends, strict=True)]
