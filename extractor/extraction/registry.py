@@ -34,17 +34,24 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Family(Generic[M]):
+class Shown:
+    """How a kind of value is named where it is shown: its record key, Vietnamese label and colour
+    (one hue each, light enough for black text)."""
+
+    key: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Family(Shown, Generic[M]):
     """One field family: the `Document` attribute (`key`) its extractor fills with `model` values,
     the table (and its indexed columns besides document_id) they are stored in, and how they are shown."""
 
-    key: str
     extract: Callable[[Facts], list[M]]
     model: type[M]
     table: str
     columns: tuple[Column, ...]
-    label: str
-    colour: str  # one hue per family, light enough for black text
     indexes: tuple[str, ...] = ()
 
 
@@ -74,34 +81,44 @@ def _references(facts: Facts) -> list[Reference]:
     return list(facts.references)
 
 
+# The document's own values (phase 1 finds them; they are columns of the documents table).
+HEADER = Shown("header", "Thể thức", "#e0e0e0")
+ISSUER = Shown("issuer", "Cơ quan ban hành", "#cfe3ff")
+SIGNER = Shown("signer", "Người ký", "#e6d5f5")
+# Vietnamese names of the header scalars, in the order of Nghị định 30/2020's components.
+HEADER_LABELS: dict[str, str] = {
+    "doc_type": "Loại văn bản", "number": "Số, ký hiệu", "place": "Địa danh", "issued_date": "Ngày ban hành",
+    "title": "Trích yếu",
+}
+
 FAMILIES: tuple[Family[Any], ...] = (
-    Family("recipients", extract_recipients, Recipient, "recipients", (
+    Family("recipients", "Nơi nhận", "#f0e6d2", extract_recipients, Recipient, "recipients", (
         _field("name", "TEXT NOT NULL"), _field("via", "TEXT NOT NULL"), _field("purpose", "TEXT"), *_span_columns(),
-    ), "Nơi nhận", "#f0e6d2"),
-    Family("references", _references, Reference, "refs", (
+    )),
+    Family("references", "Văn bản căn cứ, viện dẫn", "#ffd6a5", _references, Reference, "refs", (
         _field("relation", "TEXT NOT NULL"), _field("doc_type", "TEXT"), _field("number", "TEXT NOT NULL"),
         _field("date", "TEXT"), _field("issuer", "TEXT"), _field("issuer_raw", "TEXT"), _field("subject", "TEXT"),
         Column("mentions", "INTEGER NOT NULL DEFAULT 0", lambda item: len(item.get("mentions") or [])),
         *_span_columns(raw=True),
-    ), "Văn bản căn cứ, viện dẫn", "#ffd6a5", indexes=("number",)),
-    Family("targets", extract_targets, Target, "targets", (
+    ), indexes=("number",)),
+    Family("targets", "Chỉ tiêu", "#c8f0c8", extract_targets, Target, "targets", (
         _field("value", "REAL NOT NULL"), _field("unit", "TEXT NOT NULL"), _field("op", "TEXT NOT NULL"),
         _field("text", "TEXT NOT NULL"), _field("measure", "TEXT"), *_span_columns(),
-    ), "Chỉ tiêu", "#c8f0c8"),
-    Family("deadlines", extract_deadlines, Deadline, "deadlines", (
+    )),
+    Family("deadlines", "Thời hạn", "#ffc4c4", extract_deadlines, Deadline, "deadlines", (
         _field("date", "TEXT NOT NULL"), _field("text", "TEXT NOT NULL"), _field("task", "TEXT"), *_span_columns(),
-    ), "Thời hạn", "#ffc4c4"),
-    Family("periods", extract_periods, Period, "periods", (
+    )),
+    Family("periods", "Thời gian thực hiện", "#fff3b0", extract_periods, Period, "periods", (
         _field("start_date", "TEXT", "start"), _field("end_date", "TEXT", "end"), _field("text", "TEXT NOT NULL"),
         _field("label", "TEXT"), *_span_columns(),
-    ), "Thời gian thực hiện", "#fff3b0"),
-    Family("awards", extract_awards, Award, "awards", (
+    )),
+    Family("awards", "Hình thức khen thưởng", "#b8ece6", extract_awards, Award, "awards", (
         _field("form", "TEXT NOT NULL"), _field("grantor", "TEXT"), _joined("recipients", "TEXT"), *_span_columns(),
-    ), "Hình thức khen thưởng", "#b8ece6"),
-    Family("quotas", extract_quotas, Quota, "quotas", (
+    )),
+    Family("quotas", "Số lượng khen thưởng", "#d9f2a0", extract_quotas, Quota, "quotas", (
         _field("count", "INTEGER NOT NULL"), _field("op", "TEXT NOT NULL"), _field("recipient", "TEXT NOT NULL"),
         _field("phase", "TEXT"), _field("competitors", "TEXT", "group"), _field("award", "TEXT"), *_span_columns(),
-    ), "Số lượng khen thưởng", "#d9f2a0"),
+    )),
 )
 
 
@@ -110,8 +127,23 @@ def extract_fields(facts: Facts) -> dict[str, list[Any]]:
     return {family.key: family.extract(facts) for family in FAMILIES}
 
 
-def each_item(doc: Item) -> Iterator[tuple[Family[Any], int, Item]]:
-    """Every family's items of a record's document, with their index in the family's list."""
+def each_value(doc: Item) -> Iterator[tuple[str, str, Item, str]]:
+    """Every value of a record's document as (family key, label, value, key within the document): the
+    header scalars (with their evidence spans), the issuer and signer, then each family's items."""
+    evidence = doc.get("evidence") or {}
+    for key, label in HEADER_LABELS.items():
+        if doc.get(key) is not None:
+            yield HEADER.key, label, {"value": doc[key], "span": evidence.get(key)}, f"header.{key}"
+    for shown in (ISSUER, SIGNER):
+        if doc.get(shown.key):
+            yield shown.key, shown.label, doc[shown.key], shown.key
     for family in FAMILIES:
         for n, item in enumerate(doc.get(family.key) or []):
-            yield family, n, item
+            yield family.key, family.label, item, f"{family.key}[{n}]"
+
+
+def labelled_spans(docs: list[Item]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every value with a span; labels name the field: NUMBER, ISSUER, REFERENCES, …"""
+    return [(span["start"], span["end"], key.split("[")[0].removeprefix("header.").upper())
+            for doc in docs for _family, _label, value, key in each_value(doc)
+            if (span := value.get("span") or {}).get("start") is not None and span.get("end") is not None]
