@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import regex as re
 
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
 from extractor.extraction.fields import award_forms, awards, quotas, targets, timeline
 from extractor.extraction.fields.prefilter import (
     Literals,
@@ -167,8 +167,8 @@ def test_searched_patterns_start_with_their_leads(pattern: re.Pattern[str], lead
             ]
 
 
-def _ctx(text: str) -> DocContext:
-    return DocContext(text=text, start=0, end=len(text), body_start=0, preamble_end=0)
+def _ctx(text: str) -> Facts:
+    return Facts(text=text, start=0, end=len(text), body_start=0, preamble_end=0)
 
 
 @pytest.mark.parametrize(

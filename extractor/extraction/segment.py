@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex as re
 
-from extractor.extraction.context import lines_between
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE
 from extractor.extraction.vocab.layout import (

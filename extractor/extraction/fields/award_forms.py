@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 import regex as re
 
 from extractor.extraction.clauses import SENTENCE_ENDS, clause_around
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
 from extractor.extraction.fields.prefilter import Literals, phrase_leads, search
 from extractor.extraction.fold import case_fold
 from extractor.extraction.vocab import alternation
@@ -44,7 +44,7 @@ _FORM_LEAD_PREFIXES = tuple(_FORM_LEADS)
 _LONGEST_LEAD = max(map(len, _FORM_LEADS))
 
 
-def anchored(ctx: DocContext, anchors: Literals, at_anchor: Mapping[str, re.Pattern[str]], starts: Iterable[int] = (),
+def anchored(ctx: Facts, anchors: Literals, at_anchor: Mapping[str, re.Pattern[str]], starts: Iterable[int] = (),
              pattern: re.Pattern[str] | None = None, follow: tuple[str, ...] = ("",)) -> list[re.Match[str]]:
     """Matches, in order and not overlapping, of each anchor's pattern (`at_anchor`) where the anchor
     is written followed by a `follow` prefix, and of `pattern` at each of `starts`."""
@@ -64,12 +64,9 @@ def anchored(ctx: DocContext, anchors: Literals, at_anchor: Mapping[str, re.Patt
     return found
 
 
-def find_forms(ctx: DocContext) -> list[re.Match[str]]:
-    """Every award form written in the body, in order (found once per document: awards and quotas both ask)."""
-    if "award_forms" not in ctx.memo:
-        ctx.memo["award_forms"] = anchored(ctx, _FORM_ANCHOR_LITERALS, _FORM_ANCHORS)
-    forms: list[re.Match[str]] = ctx.memo["award_forms"]
-    return forms
+def find_forms(ctx: Facts) -> list[re.Match[str]]:
+    """Every award form written in the body, in order (a fact of phase 1: awards and quotas both read it)."""
+    return anchored(ctx, _FORM_ANCHOR_LITERALS, _FORM_ANCHORS)
 
 
 def form_in(text: str) -> re.Match[str] | None:
@@ -84,7 +81,7 @@ def form_at(text: str, pos: int) -> re.Match[str] | None:
     return FORM.match(text, pos)
 
 
-def sentence(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
+def sentence(ctx: Facts, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end) within the body: from the previous to the next sentence end."""
     return clause_around(ctx.text, start, end, ctx.body_start, ctx.end, SENTENCE_ENDS)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import regex as re
 
-from extractor.extraction.context import lines_between
 from extractor.extraction.models import Organization, Span
 from extractor.extraction.orgs import UNIT_NAME, Locality, case_name, resolve_org
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.layout import AUTHORITY_LINE
 from extractor.extraction.vocab.organs import NAMED_HEADS, UNIT_WORDS

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 import regex as re
 
 from extractor.extraction.clauses import PHRASE_BREAKS, TITLE_ENDS
-from extractor.extraction.context import lines_between
 from extractor.extraction.dates import DATE, match_to_iso
 from extractor.extraction.fields.header import Header
 from extractor.extraction.fields.references import _strip_position
 from extractor.extraction.models import Organization, Signer, Span
 from extractor.extraction.orgs import expand
 from extractor.extraction.page import Page
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import RESULT_TITLE_VERBS
 from extractor.extraction.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import regex as re
 
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
 from extractor.extraction.fold import case_fold
 
 # A fragment's leading literal word, or a leading group of literal alternatives ("(?:6|06|sáu)"),
@@ -104,7 +104,7 @@ class Literals:
                 yield literal, m.start()
 
 
-def occurrences(ctx: DocContext, literals: Literals) -> list[int]:
+def occurrences(ctx: Facts, literals: Literals) -> list[int]:
     """Text offsets in the body where one of the literals starts, in order."""
     base = ctx.body_start
     return sorted({base + i for _, i in literals.each(ctx.lower_body)})

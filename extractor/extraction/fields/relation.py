@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extractor.extraction.clauses import MENTION_STARTS, clause_start
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
 from extractor.extraction.models import Reference, Relation
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.basis_cues import (
@@ -59,7 +59,7 @@ class BasisLayout:
     items: dict[tuple[int, int], Relation] = field(default_factory=dict)
 
 
-def basis_layout(ctx: DocContext) -> BasisLayout:
+def basis_layout(ctx: Facts) -> BasisLayout:
     return BasisLayout([(s.start, s.end) for s in ctx.sections if _BASIS_HEADING.fullmatch(s.heading.strip())])
 
 
@@ -71,7 +71,7 @@ def listed_with(prev: Reference, text: str, start: int) -> bool:
     return _JOINED.search(text, max(prev.span.start, start - 40), start) is not None
 
 
-def relation(ctx: DocContext, pos: int, layout: BasisLayout) -> Relation:
+def relation(ctx: Facts, pos: int, layout: BasisLayout) -> Relation:
     """Basis when the preamble (or a basis section) bases the document on the mention at `pos`."""
     text = ctx.text
     # The lead opens the paragraph; bounded, so a one-line preamble citing thousands stays linear.
@@ -92,7 +92,7 @@ def relation(ctx: DocContext, pos: int, layout: BasisLayout) -> Relation:
     return _list_relation(ctx, para, ctx.end, layout) if bare else "cites"
 
 
-def _list_relation(ctx: DocContext, line_start: int, lead_before: int, layout: BasisLayout) -> Relation:
+def _list_relation(ctx: Facts, line_start: int, lead_before: int, layout: BasisLayout) -> Relation:
     """A bare list item takes the relation of its list: basis under a basis heading or a "Căn cứ …" line
     (one that starts before `lead_before`)."""
     rel: Relation = "cites"

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import regex as re
 
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
 from extractor.extraction.fields.prefilter import Literals, matches_at, occurrences, phrase_leads, search
 from extractor.extraction.fold import case_fold
 from extractor.extraction.models import Op, Target
@@ -100,7 +100,7 @@ class _Hit:
     hi: int
 
 
-def _values(ctx: DocContext) -> list[re.Match[str]]:
+def _values(ctx: Facts) -> list[re.Match[str]]:
     """The body's values, as `_VALUE.finditer` over it finds them."""
     text, starts = ctx.text, set[int]()
     for unit in occurrences(ctx, _UNIT_LEADS):
@@ -110,7 +110,7 @@ def _values(ctx: DocContext) -> list[re.Match[str]]:
     return matches_at(_VALUE, text, sorted(starts), ctx.end)
 
 
-def _hits(ctx: DocContext) -> list[_Hit]:
+def _hits(ctx: Facts) -> list[_Hit]:
     """Shares and counted amounts of the body, each with its clause cut at the comma between neighbours."""
     found = [(m, ctx.clause(m.start(), m.end())) for m in _values(ctx)]
     # cuts[i]: the comma between value i and value i+1 of the same clause, if any ("3,4" is no comma).
@@ -127,7 +127,7 @@ def _hits(ctx: DocContext) -> list[_Hit]:
     return hits
 
 
-def _reference_year(ctx: DocContext) -> int | None:
+def _reference_year(ctx: Facts) -> int | None:
     """The year the plan is written in: from its date, else the earliest year of its title."""
     if ctx.issued_date:
         return int(ctx.issued_date[:4])
@@ -137,7 +137,7 @@ def _reference_year(ctx: DocContext) -> int | None:
     return None
 
 
-def _in_no_aim_section(ctx: DocContext, pos: int, seen: dict[str, bool]) -> bool:
+def _in_no_aim_section(ctx: Facts, pos: int, seen: dict[str, bool]) -> bool:
     """Under a heading that reports results ("I. KẾT QUẢ NĂM 2016") or funds, not one that sets aims
     (each heading judged once per document: `seen`)."""
     for h in ctx.headings_at(pos):
@@ -193,7 +193,7 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
     return measure if _LETTER.search(measure) else None
 
 
-def _target(ctx: DocContext, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
+def _target(ctx: Facts, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
     text, m = ctx.text, hit.m
     window = max(hit.lo, m.start() - _BEFORE_WINDOW)
     low = case_fold(text[window : m.start()])
@@ -241,8 +241,9 @@ def _key(word: str) -> str:
 MAX_TARGETS = 5000
 
 
-def extract_targets(ctx: DocContext) -> list[Target]:
+def extract_targets(ctx: Facts) -> list[Target]:
     """The plan's quantitative aims, in text order; equal values in different clauses stay separate."""
+    ctx = ctx.main  # forms and annexes after the signature repeat the plan's figures: the aims are the body's
     ref_year = _reference_year(ctx)
     targets: list[Target] = []
     no_aim: dict[str, bool] = {}
