@@ -120,7 +120,7 @@ def build_archive(root: Path, provinces: int, seed: int) -> int:
         for d in units:
             by_province.setdefault(d.province, []).append(d)
     names = sorted(p for p, ds in by_province.items()
-                   if len(ds) >= DISTRICTS_PER_PLAN and data.provinces.get(admin.fold(p), ("", ""))[1] == "tỉnh")
+                   if len(ds) >= DISTRICTS_PER_PLAN and (admin.province_named(p) or ("", ""))[1] == "tỉnh")
     used: dict[tuple[str, int], set[int]] = {}
     schools: dict[str, list[tuple[str, str]]] = {}  # district -> its schools (name, symbol), the same every year
     count = 0
