@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex as re
 
@@ -24,12 +25,15 @@ from extractor.extraction.fields.timeline import extract_deadlines, extract_peri
 from extractor.extraction.models import Document, ErrorInfo, FileRecord, Link, Organization, Source, Span
 from extractor.extraction.normalize import normalize, normalize_noted
 from extractor.extraction.orgs import find_locality, resolve_org
-from extractor.extraction.page import Page, read_page
 from extractor.extraction.pagination import describe_pages
 from extractor.extraction.readers import OcrMode, ReadError, load, read_file
 from extractor.extraction.segment import Segment, split_documents
 from extractor.extraction.vocab.layout import APPENDIX_LINE
+from extractor.extraction.vocab.page_hints import page_hinted
 from extractor.paths import bytes_hex, display
+
+if TYPE_CHECKING:
+    from extractor.extraction.page import Page
 
 # A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does (also bare, before "Điều 1").
 _DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*(?::|$(?=\s*Điều\s+1\b))")
@@ -125,7 +129,11 @@ def _link(docs: list[Document], issued_with: list[str | None]) -> None:
 
 def extract_documents(text: str) -> list[Document]:
     """Records of every document in an already normalised text (inside a web page: its document part)."""
-    page = read_page(text)
+    page = None
+    if page_hinted(text):  # the page reader and its patterns load only for a text that can be a web page
+        from extractor.extraction.page import read_page
+
+        page = read_page(text)
     segs = split_documents(text)
     if page:  # site chrome above and the page's tail below are no document's text; spans stay file offsets
         segs = [Segment(max(s.start, page.start), min(s.end, page.end)) for s in segs]
