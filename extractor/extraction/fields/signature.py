@@ -109,7 +109,11 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
     (Đã ký) Lê An"). Recipients are read without `flat`: "UBND Tỉnh …" and "(b/c)" stay whole."""
     marked = flat and len(line) < 80 and ("(" in line or "[" in line)  # "Nguyễn Văn An (đã ký)"
     if "|" not in line and "\t" not in line and not marked and not _CAPS_WORDS.search(line):
-        return _split_positions(s, line)  # a sentence or a line of the block already on its own
+        # A sentence or a line of the block already on its own: what _split_positions keeps of a line
+        # with no cell bound and no two capital words (so no position to split at).
+        stripped = line.strip(" ")
+        at = s + line.find(stripped)
+        return [(at, at + len(stripped), stripped)] if stripped else []
     cuts = {0, len(line)}
     for m in _CELL.finditer(line):
         cuts.update((m.start(), m.end()))
