@@ -24,6 +24,8 @@ from typing import Any, Literal
 
 import regex
 
+from extractor.extraction.vocab.ocr_confusions import BARE_PAGE_NUMBER, PAGE_MARK_PATTERN
+
 # How far ahead a word of the result is looked for in the input when it is not where the input goes on:
 # past a dropped table rule row, page mark or bar ("|---------|----------|").
 _REACH = 160
@@ -31,7 +33,7 @@ _SPACE = re.compile(r"\s*")
 _WORD_END = re.compile(r"[ \t]|$")
 _TOKEN = re.compile(r"\S+")
 # What the line passes drop between two words: table bars and rule rows, "<br>", decoration, page marks.
-_DROPPED = re.compile(r"(?:\s|[|\-_=*~.:<>/\\+#•]|<br\s*/?>|\d+|Trang|TRANG|Page)*")
+_DROPPED = re.compile(rf"(?:\s|[|\-_=*~.:<>/\\+#•]|<br\s*/?>|{PAGE_MARK_PATTERN}|{BARE_PAGE_NUMBER})*")
 
 
 @dataclass
@@ -195,8 +197,12 @@ def _word(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[i
         return end, at + len(word)
     step.add(n + k, p)
     spread = re.compile(r"\s*".join(map(re.escape, word))).match(before, p)
-    if spread:  # (its last letter is anchored: a range ending with the word takes the whole spread)
-        step.add(n + end - 1, spread.end() - 1)
-        return end, spread.end()
+    if spread:  # each letter anchored past the spaces before it
+        q = p
+        for i, c in enumerate(word):
+            q = before.index(c, q)
+            step.add(n + k + i, q)
+            q += 1
+        return end, q
     written = _TOKEN.match(before, p)
     return end, written.end() if written and written.end() - p == len(word) else p
