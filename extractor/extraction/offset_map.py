@@ -32,6 +32,7 @@ _REACH = 160
 _SPACE = re.compile(r"\s*")
 _WORD_END = re.compile(r"[ \t]|$")
 _TOKEN = re.compile(r"\S+")
+_SHAPE = re.compile(r"\S")  # (every non-space character as "x": where the words of a text stand)
 # What the line passes drop between two words: table bars and rule rows, "<br>", decoration, page marks.
 _DROPPED = re.compile(rf"(?:\s|[|\-_=*~.:<>/\\+#•]|<br\s*/?>|{PAGE_MARK_PATTERN}|{BARE_PAGE_NUMBER})*")
 
@@ -165,15 +166,22 @@ def align_lines(before: str, after: str) -> Step:
         k = 0
         while k < len(line):
             p = _SPACE.match(before, p).end()  # type: ignore[union-attr]
-            if before.startswith(line[k:] if k else line, p):  # the rest as it stands: the common case
-                step.add(n + k, p)
-                p += len(line) - k
+            if not k and before.startswith(line, p):  # the line as it stands: the common case
+                step.add(n, p)
+                p += len(line)
                 break
             eol = before.find("\n", p)
             chunk = before[p : len(before) if eol < 0 else eol].rstrip()
-            if chunk and line.startswith(chunk, k):  # a wrapped line, joined
+            stop = k + len(chunk)
+            if chunk and (line.startswith(chunk, k) or (  # a wrapped line, joined
+                    # or rewritten in place, letter for letter (restored marks, digits for letters)
+                    line[stop : stop + 1] in ("", " ", "\t") and _base(chunk) == _base(line[k:stop])
+                    and _SHAPE.sub("x", chunk) == _SHAPE.sub("x", line[k:stop]))):
                 step.add(n + k, p)
-                k += len(chunk)
+                k = stop
+                p += len(chunk)
+            elif chunk and (squeezed := _squeezed(step, line, k, n, chunk, p)):
+                k = squeezed
                 p += len(chunk)
             else:
                 k, p = _word(step, line, k, n, before, p)
@@ -181,6 +189,20 @@ def align_lines(before: str, after: str) -> Step:
                 k += 1
         n += len(line) + 1
     return step
+
+
+def _squeezed(step: Step, line: str, k: int, n: int, chunk: str, p: int) -> int:
+    """Where in `line` an input line `chunk` (at p) ends when its runs of spaces and tabs became one, each
+    word anchored; 0 when it is not there so."""
+    words = chunk.split()
+    stop = k + sum(map(len, words)) + len(words) - 1
+    if line[stop : stop + 1] not in ("", " ", "\t") or line[k:stop].split() != words:
+        return 0
+    at = k
+    for m in _TOKEN.finditer(chunk):
+        step.add(n + at, p + m.start())
+        at += len(m.group()) + 1
+    return stop
 
 
 def _word(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[int, int]:
@@ -191,6 +213,10 @@ def _word(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[i
     word = line[k:end]
     if not word:
         return k + 1, p
+    written = _TOKEN.match(before, p)
+    if written and written.end() - p == len(word) and _base(written.group()) == _base(word):
+        step.add(n + k, p)  # the common rewrite, tested first: restored marks in a damaged text
+        return end, written.end()
     at = before.find(word, p, p + _REACH + len(word))
     if at >= 0 and (at == p or _DROPPED.fullmatch(before, p, at)):
         step.add(n + k, at)
@@ -204,5 +230,9 @@ def _word(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[i
             step.add(n + k + i, q)
             q += 1
         return end, q
-    written = _TOKEN.match(before, p)
     return end, written.end() if written and written.end() - p == len(word) else p
+
+
+def _base(word: str) -> str:
+    """The first and last letters without marks, lower case: what a rewrite in place keeps."""
+    return unicodedata.normalize("NFD", word[0] + word[-1]).lower().encode("ascii", "ignore").decode()
