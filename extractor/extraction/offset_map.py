@@ -206,22 +206,20 @@ def _squeezed(step: Step, line: str, k: int, n: int, chunk: str, p: int) -> int:
 
 
 def _word(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[int, int]:
-    """Align the word of `line` at k: found a little ahead past what the line passes drop, found with its
-    letters spread ("K Ế H O Ạ C H", "20 20"), rewritten letter for letter ("Quyet" -> "Quyết"), or
-    inserted ("cứ": the input position stays)."""
+    """Align the word of `line` at k: rewritten letter for letter ("Quyet" -> "Quyết"), found a little
+    ahead past what the line passes drop, found with its letters spread ("K Ế H O Ạ C H", "20 20"),
+    rewritten past a dropped page mark, or inserted ("cứ": the input position stays)."""
     end = _WORD_END.search(line, k).start()  # type: ignore[union-attr]
     word = line[k:end]
     if not word:
         return k + 1, p
-    written = _TOKEN.match(before, p)
-    if written and written.end() - p == len(word) and _base(written.group()) == _base(word):
-        step.add(n + k, p)  # the common rewrite, tested first: restored marks in a damaged text
-        return end, written.end()
+    if written := _in_place(word, before, p):  # the common rewrite, tested first: restored marks
+        step.add(n + k, p)
+        return end, written
     at = before.find(word, p, p + _REACH + len(word))
     if at >= 0 and (at == p or _DROPPED.fullmatch(before, p, at)):
         step.add(n + k, at)
         return end, at + len(word)
-    step.add(n + k, p)
     spread = re.compile(r"\s*".join(map(re.escape, word))).match(before, p)
     if spread:  # each letter anchored past the spaces before it
         q = p
@@ -230,9 +228,23 @@ def _word(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[i
             step.add(n + k + i, q)
             q += 1
         return end, q
-    return end, written.end() if written and written.end() - p == len(word) else p
+    q = _DROPPED.match(before, p).end()  # type: ignore[union-attr]
+    if q > p and (written := _in_place(word, before, q)):  # "- 2 -" dropped before "Can" -> "Căn"
+        step.add(n + k, q)
+        return end, written
+    step.add(n + k, p)
+    token = _TOKEN.match(before, p)  # as long as the word: rewritten all through ("2O21" for "2021")
+    return end, token.end() if token and token.end() - p == len(word) else p
+
+
+def _in_place(word: str, before: str, p: int) -> int:
+    """Where the word of `before` at p ends when `word` is it rewritten letter for letter; else 0."""
+    written = _TOKEN.match(before, p)
+    if written and written.end() - p == len(word) and _base(written.group()) == _base(word):
+        return written.end()
+    return 0
 
 
 def _base(word: str) -> str:
     """The first and last letters without marks, lower case: what a rewrite in place keeps."""
-    return unicodedata.normalize("NFD", word[0] + word[-1]).lower().encode("ascii", "ignore").decode()
+    return unicodedata.normalize("NFD", word[0] + word[-1]).lower().replace("đ", "d").encode("ascii", "ignore").decode()
