@@ -8,7 +8,7 @@ through normalisation's offset map (extractor.extraction.offset_map).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from pydantic import BaseModel
 
@@ -16,31 +16,31 @@ from extractor.extraction.models import Span
 from extractor.extraction.offset_map import OffsetMap
 
 
-def spans_of(value: object) -> Iterator[Span]:
-    """Every Span inside a model, a list or a dict of them, at any depth."""
-    if isinstance(value, Span):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from spans_of(getattr(value, name))
-    elif isinstance(value, list):
-        for item in value:
-            yield from spans_of(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from spans_of(item)
-
-
-def _ordinal(starts: list[int] | None, offset: int) -> int | None:
-    """The 1-based page or block of `starts` (where each begins) holding `offset`."""
-    return None if starts is None else max(1, bisect_right(starts, offset))
+def spans_of(value: object) -> list[Span]:
+    """Every Span inside a model, a list or a dict of them, at any depth (one flat walk: the field
+    families are many, a record's spans a few dozen)."""
+    found: list[Span] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Span):
+            found.append(item)
+        elif isinstance(item, BaseModel):
+            stack += item.__dict__.values()
+        elif isinstance(item, list):
+            stack += item
+        elif isinstance(item, dict):
+            stack += item.values()
+    return found
 
 
 def place_spans(spans: Iterable[Span], offsets: OffsetMap, page_starts: list[int] | None = None,
                 block_starts: list[int] | None = None) -> None:
-    """Set each span's src_start/src_end from `offsets`, and its page and block from where the reader
-    says pages and blocks start in the read text."""
+    """Set each span's src_start/src_end from `offsets`, and its 1-based page and block from where the
+    reader says pages and blocks start in the read text (left None for a format without them)."""
     for span in spans:
         span.src_start, span.src_end = offsets.to_source(span.start, span.end)
-        span.page = _ordinal(page_starts, span.src_start)
-        span.block = _ordinal(block_starts, span.src_start)
+        if page_starts is not None:
+            span.page = max(1, bisect_right(page_starts, span.src_start))
+        if block_starts is not None:
+            span.block = max(1, bisect_right(block_starts, span.src_start))
