@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from extractor.extraction.gather import gather_facts
 from extractor.extraction.models import Document, ErrorInfo, FileRecord, Link, Source, Span
-from extractor.extraction.normalize import normalize, normalize_noted
+from extractor.extraction.normalize import normalize, normalize_mapped
+from extractor.extraction.offsets import place_spans, spans_of
 from extractor.extraction.pagination import describe_pages
 from extractor.extraction.readers import OcrMode, ReadError, load, read_file
 from extractor.extraction.registry import extract_fields
@@ -95,13 +96,15 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
     source.format, source.pages = result.format, result.pages
     source.encoding, source.warnings = result.encoding, list(result.warnings)
     try:
-        text, restored = normalize_noted(result.text)
+        text, restored, offsets = normalize_mapped(result.text)
         docs = extract_documents(text)
         describe_pages(source, result, text)
+        notes = [Span(start=r.start, end=r.end, raw=r.raw) for r in restored]
+        # Spans placed in the read text once, here: the extractors know the normalised text only.
+        place_spans(spans_of([docs, notes]), offsets, result.page_starts, result.block_starts)
     except Exception as e:  # a bug must cost one file, not the batch
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
-    return FileRecord(source=source, documents=docs, text=text if include_text else None,
-                      restored=[Span(start=r.start, end=r.end, raw=r.raw) for r in restored])
+    return FileRecord(source=source, documents=docs, text=text if include_text else None, restored=notes)
 
 
 def _guarded(path: Path, include_text: bool, timeout: float, ocr: OcrMode) -> FileRecord:

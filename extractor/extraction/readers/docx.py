@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -204,11 +204,16 @@ def read_docx(data: bytes, name: str) -> Decoded:
     textboxes = next(body.iter(_TXBX), None) is not None
     fonts = RunFonts.of(package.styles, body)
     parts: list[str] = []
+    starts: list[int] = []  # where each block starts in the text: a span's paragraph or cell
+    size = 0
     previous: _Block | None = None
     for block in _blocks(_children(body), textboxes, fonts):
         if previous is not None:
             parts.append("\n\n" if block.apart or previous.apart else "\n")
+            size += len(parts[-1])
+        starts.append(size)
         parts.append("\n".join(block.lines))
+        size += len(parts[-1])
         previous = block
     text = "".join(parts)
-    return Decoded(text, "unicode") if fonts is None else fonts.result(text)
+    return replace(Decoded(text, "unicode") if fonts is None else fonts.result(text), block_starts=starts)
