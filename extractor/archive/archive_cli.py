@@ -252,7 +252,7 @@ def graph(archive: Path, fmt: str, out_path: Path | None, root: str | None, issu
         elif fmt == "html":
             text = pages.lineage_page(view, formats.node_caption(g.nodes[found[0]]), standalone=True)
         else:
-            text = formats.export(g.subgraph(n["id"] for n in view["nodes"]).copy(), fmt)
+            text = formats.export(traverse.restrict(g, {n["id"] for n in view["nodes"]}), fmt)
     elif fmt == "html":
         text = pages.archive_graph_page(graph_views.clusters_json(g), standalone=True)
     else:

@@ -42,3 +42,11 @@ def find(g: nx.MultiDiGraph, number: str, issuer: str | None = None, year: int |
             continue
         found.append(n)
     return sorted(found, key=lambda n: (g.nodes[n].get("kind") != "document", str(g.nodes[n].get("issued_date"))))
+
+
+def restrict(g: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
+    """A copy of the graph on `keep` only, its nodes and edges in the graph's own order (g.subgraph iterates
+    its node set, whose order changes from run to run with string hashing)."""
+    view = nx.subgraph_view(g, filter_node=lambda n: n in keep)
+    copied: nx.MultiDiGraph = view.copy()
+    return copied
