@@ -79,7 +79,7 @@ def test_bug_root_graph_export_order_changes_between_runs() -> None:
     names = [f"doc:{i:03d}" for i in range(60)]
     for a, b in pairwise(names):
         g.add_edge(a, b, key="basis", kind="basis")
-    keep = set(names[::2]) | set(names[1::2][:10])
+    keep = set(names[::7])  # under half the graph: where networkx iterates the kept set itself
     sub = restrict(g, keep)
     assert list(sub.nodes) == [n for n in names if n in keep]
     assert list(sub.edges(keys=True)) == [e for e in g.edges(keys=True) if e[0] in keep and e[1] in keep]
