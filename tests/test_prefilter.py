@@ -17,7 +17,6 @@ from extractor.extraction.fields import award_forms, awards, quotas, targets, ti
 from extractor.extraction.fields.prefilter import (
     Literals,
     finditer,
-    fold,
     lead_starts,
     lead_words,
     matches_at,
@@ -25,6 +24,7 @@ from extractor.extraction.fields.prefilter import (
     phrase_leads,
     search,
 )
+from extractor.extraction.fold import case_fold
 from extractor.extraction.normalize import normalize
 from extractor.extraction.readers import read_file
 from tests.helpers import make_ctx
@@ -43,8 +43,8 @@ CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"
     ],
 )
 def test_fold(text: str, expected: str) -> None:
-    assert fold(text) == expected
-    assert len(fold(text)) == len(text)
+    assert case_fold(text) == expected
+    assert len(case_fold(text)) == len(text)
 
 
 @pytest.mark.parametrize(
@@ -83,6 +83,14 @@ def test_lead_starts(folded: str, words: list[str], expected: list[int]) -> None
 
 def test_literals_find_overlapping_occurrences() -> None:
     assert sorted(Literals(["aa", "a"]).each("aaa")) == [("a", 0), ("a", 1), ("a", 2), ("aa", 0), ("aa", 1)]
+
+
+@pytest.mark.parametrize("filler", ["", "x" * 3000])  # a short text (str.find) and a long one (regex search)
+def test_literals_find_the_same_in_short_and_long_texts(filler: str) -> None:
+    low = "tập thể, tập tập thể %% năm 2020 2020" + filler
+    found = Literals(["tập thể", "tập", "%", "20", "năm "]).each(low)
+    assert found == [("%", 21), ("%", 22), ("20", 28), ("20", 30), ("20", 33), ("20", 35), ("năm ", 24),
+                     ("tập", 0), ("tập", 9), ("tập", 13), ("tập thể", 0), ("tập thể", 13)]
 
 
 _WORD = re.compile(r"(?i)(?<!\p{L})(?:khen\s+thưởng|tặng)(?!\p{L})")

@@ -2,8 +2,8 @@ import pytest
 
 from extractor.extraction.facts import Facts
 from extractor.extraction.fields.signature import extract_recipients, extract_signer
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.orgs import Locality
-from extractor.extraction.restore import fold_accents
 from tests.helpers import make_ctx
 
 BODY = "Trên đây là kế hoạch thi đua năm 2021 của đơn vị./.\n"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex as re
 
+from extractor.extraction.clauses import value_clause
 from extractor.extraction.fields.header import Header
 from extractor.extraction.fields.issuer import from_body
 from extractor.extraction.models import Organization, Reference, Signer, Span
@@ -25,11 +26,6 @@ from extractor.extraction.sections import Section
 if TYPE_CHECKING:  # the award module reads Facts: its mention type is named for checking only
     from extractor.extraction.fields.awards import Mention
 
-_MAX_CLAUSE = 600  # characters a clause may run on either side of its value
-# Clause boundaries for the `text` of a value: sentence ends, semicolons, line breaks.
-_CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s|$)(?<!\d[.])")
-# List markers a clause starts with: "- ", "+ ", "•", "a) ", "1. ", "1.1. ", "2) ".
-_LIST_MARKER = re.compile(r"(?:[-+•:\s]|[a-zđ]\)(?=\s)|\d{1,2}(?:\.\d{1,2})*\s*[.)](?=\s))+")
 # A real heading is short; a longer numbered line is a paragraph that happens to be numbered.
 _MAX_HEADING = 80
 # Quoted names (Đề án “… giai đoạn 2022 - 2025”): the values inside belong to what is named.
@@ -182,15 +178,5 @@ class Facts:
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end): from the previous to the next ';', '.', or line end, without list marker."""
-        # Bounded both ways: a clause is a sentence part, and one-line tables must not cost O(n²).
-        floor = max(self.start, start - _MAX_CLAUSE)
-        lo = max(floor, self.text.rfind("\n", floor, start) + 1)
-        for m in _CLAUSE_END.finditer(self.text, lo, start):
-            lo = m.end()
-        m = _CLAUSE_END.search(self.text, end, min(self.end, end + _MAX_CLAUSE))
-        hi = m.start() if m else min(self.end, end + _MAX_CLAUSE)
-        marker = _LIST_MARKER.match(self.text, lo, min(hi, start))
-        if marker:
-            lo = marker.end()
-        return lo, hi
+        return value_clause(self.text, start, end, self.start, self.end)
 

@@ -17,7 +17,6 @@ text hold for the text as written, which each `Restoration` keeps.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -25,28 +24,12 @@ from itertools import chain
 
 from extractor.extraction import lexicon, ocr_text
 from extractor.extraction.admin import data as admin_data
-from extractor.extraction.fields.prefilter import fold as case_fold
+from extractor.extraction.fold import MARKS, fold_accents
+from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import TYPE_NAMES
 from extractor.extraction.vocab.ocr_confusions import REREAD_CUES
 from extractor.extraction.vocab.organs import UNIT_WORDS
 from extractor.extraction.vocab.restore_words import CUE_WORDS, GLYPH_FIXES, PHRASES, SYMBOLS, UNMARKED_CUES, Context
-
-
-def _mark_table() -> dict[int, str]:
-    table = {ord("đ"): "d", ord("Đ"): "D"}
-    for cp in chain(range(0xC0, 0x250), range(0x1E00, 0x1F00)):
-        base = unicodedata.normalize("NFD", chr(cp))[0]
-        if base != chr(cp) and base.isascii():
-            table[cp] = base
-    return table
-
-
-_MARKS = _mark_table()
-
-
-def fold_accents(text: str) -> str:
-    """`prefilter.fold` (lower case, same length) without marks: "Quyết định" -> "quyet dinh", đ -> d."""
-    return case_fold(text).translate(_MARKS)
 
 
 @dataclass(frozen=True)
@@ -77,7 +60,7 @@ _VOWELS = "aeiouy"
 _SPLIT_YEAR = re.compile(r"(?:(?<=\b[nN][aăAĂ][mM] )|(?<=/))(19|20) (\d\d)(?!\d)")
 # "Căn Quyết định số …": "cứ" dropped before a document type (no "căn" stands there otherwise).
 _TYPE_STARTS = sorted({w for name in TYPE_NAMES for w in (name.split()[0], fold_accents(name.split()[0]))})
-_DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + "|".join(_TYPE_STARTS) + r")\b)")
+_DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + alternation(_TYPE_STARTS) + r")\b)")
 # A number, or the blank of a draft's date: "ngày     tháng 3 năm 2024", "ngày ... tháng ... năm 2024".
 _NEXT_NUMBER = re.compile(r"[\s:.…_]*(?:\d|(?i:thang|tháng|nam|năm)\b)")
 _NEXT_CAPITAL = re.compile(r"\s+([^\W\d_])")
@@ -152,14 +135,20 @@ def _known_words() -> frozenset[str]:
 
 
 @cache
-def _vocab_words() -> dict[int, tuple[str, ...]]:
-    """Single words of the vocabulary with a mark, by length: the candidates for a broken word."""
-    words = _known_words()
-    by_len: dict[int, list[str]] = {}
-    for w in sorted(words):
-        if fold_accents(w) != w:
-            by_len.setdefault(len(w), []).append(w)
-    return {k: tuple(v) for k, v in by_len.items()}
+def _vocab_words(length: int) -> tuple[str, tuple[str, ...]]:
+    """Single words of the vocabulary with a mark, of one length: the candidates for a broken word, accent-folded
+    one a line (a pattern tries them all in one C scan) and, in the same order, as spelt in lower case."""
+    words = [w for w in sorted(_known_words()) if len(w) == length and fold_accents(w) != w]
+    return "\n".join(map(fold_accents, words)), tuple(w.lower() for w in words)
+
+
+@cache
+def _entries_from() -> dict[str, tuple[_Entry, ...]]:
+    """The entries by their first folded word."""
+    found: dict[str, list[_Entry]] = {}
+    for key, entries in _entries().items():
+        found.setdefault(key[0], []).extend(entries)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _cased(spelling: str, written: str, keep_marks: bool = False) -> str:
@@ -180,12 +169,15 @@ def _repair_broken(line: str, learned: dict[str, str]) -> str:
         if not bad:
             continue
         folded = fold_accents(word)
-        pattern = re.compile("".join(f"[{_VOWELS}]" if i in bad else re.escape(c) for i, c in enumerate(folded)))
-        fits = {w.lower() for w in _vocab_words().get(len(word), ()) if pattern.fullmatch(fold_accents(w))}
+        # Each candidate is one line of len(word) letters, each letter of the pattern one character.
+        pattern = re.compile("(?m)^" + "".join(f"[{_VOWELS}]" if i in bad else re.escape(c)
+                                               for i, c in enumerate(folded)) + "$")
+        candidates, spelt = _vocab_words(len(word))
+        fits = {spelt[f.start() // (len(word) + 1)] for f in pattern.finditer(candidates)}
         if len(fits) > 1:  # "Uû ban": ủy or ưu? the one that starts a phrase with the words after it
             rest = fold_accents(line[m.end() :])
             fits = {f for f in fits if any(e.words > 1 and (fold_accents(f) + rest).startswith(e.folded)
-                                           for k, es in _entries().items() if k[0] == fold_accents(f) for e in es)}
+                                           for e in _entries_from().get(fold_accents(f), ()))}
         if len(fits) == 1:
             fit = fits.pop()
             out[m.start() : m.end()] = _cased(fit, word)
@@ -346,7 +338,7 @@ _REREAD_FOLDS = {fold_accents(w): w for w in REREAD_CUES}
 @cache
 def _known_folds() -> frozenset[str]:
     """The folds of the vocabulary's words: a misread word folds to one of them."""
-    return frozenset(w.translate(_MARKS) for w in _known_words())
+    return frozenset(w.translate(MARKS) for w in _known_words())
 
 
 def misread(text: str, enough: int = 1) -> bool:
@@ -361,7 +353,7 @@ def misread(text: str, enough: int = 1) -> bool:
     for i, w in enumerate(words):
         if w in known:
             continue
-        f = w.translate(_MARKS)
+        f = w.translate(MARKS)
         if f not in folds or (w == f and not (
                 (i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii()))):
             continue  # an unmarked word among unmarked words is restore_line's to restore
@@ -370,7 +362,7 @@ def misread(text: str, enough: int = 1) -> bool:
         if f in _REREAD_FOLDS and w != f:
             found.add(i)
         found.update(a for a in range(max(0, i - 4), min(i + 1, last))
-                     if (words[a].translate(_MARKS), words[a + 1].translate(_MARKS)) in index
+                     if (words[a].translate(MARKS), words[a + 1].translate(MARKS)) in index
                      and (words[a], words[a + 1]) not in pairs)
         if len(found) >= enough:
             return True

@@ -9,20 +9,16 @@ those of the plain search, in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex as re
 
 from extractor.extraction.facts import Facts
+from extractor.extraction.fold import case_fold
 
 # A fragment's leading literal word, or a leading group of literal alternatives ("(?:6|06|sáu)"),
 # not made optional or repeated by a quantifier after it.
 _LEAD = re.compile(r"(?:\(\?:(?P<alts>[\p{L}\d]+(?:\|[\p{L}\d]+)*)\)|(?P<word>[\p{L}\d]+))(?![?*+{])")
-
-
-def fold(text: str) -> str:
-    """Lower case, same length, as a case-insensitive pattern compares letters ("İ" is "i", "ſ" is "s")."""
-    return text.replace("\u0130", "I").replace("\u017f", "s").lower()
 
 
 def _top_level_alternation(fragment: str) -> bool:
@@ -52,12 +48,12 @@ def lead_words(fragments: Iterable[str]) -> frozenset[str] | None:
         if not m or _top_level_alternation(fragment):
             return None
         words.update(m.group("alts").split("|") if m.group("alts") else [m.group("word")])
-    return frozenset(fold(w) for w in words)
+    return frozenset(case_fold(w) for w in words)
 
 
 def phrase_leads(phrases: Iterable[str]) -> frozenset[str]:
     """First words of plain phrases (as `extractor.extraction.vocab.alternation` compiles them), lower-cased."""
-    return frozenset(fold(p.split()[0]) for p in phrases)
+    return frozenset(case_fold(p.split()[0]) for p in phrases)
 
 
 def lead_starts(folded: str, words: Iterable[str], base: int = 0) -> list[int]:
@@ -79,7 +75,7 @@ def search(pattern: re.Pattern[str], text: str, leads: frozenset[str] | None, po
     endpos = len(text) if endpos is None else endpos
     if leads is None:
         return pattern.search(text, pos, endpos)
-    for start in lead_starts(fold(text[pos:endpos]) if folded is None else folded, leads, pos):
+    for start in lead_starts(case_fold(text[pos:endpos]) if folded is None else folded, leads, pos):
         m = pattern.match(text, start, endpos)
         if m:
             return m
@@ -91,21 +87,34 @@ def finditer(pattern: re.Pattern[str], text: str, leads: frozenset[str] | None, 
     """pattern.finditer(text, pos, endpos) for a pattern whose every match starts with one of `leads`."""
     if leads is None:
         return list(pattern.finditer(text, pos, endpos))
-    return matches_at(pattern, text, lead_starts(fold(text[pos:endpos]), leads, pos), endpos)
+    return matches_at(pattern, text, lead_starts(case_fold(text[pos:endpos]), leads, pos), endpos)
+
+
+# Below this many characters str.find finds a literal sooner (no regex call to set up); in a longer text the
+# regex engine's search is faster for a literal of two characters or more (str.find's for one is memchr).
+_SHORT_TEXT = 3000
 
 
 class Literals:
     """Lower-case literals to find in a document's lower-cased body, each compiled once: the regex
-    engine finds one literal faster than str.find does, and several as an alternation slowly."""
+    engine finds one literal in a long text faster than str.find does, and several as an alternation slowly."""
 
     def __init__(self, literals: Iterable[str]) -> None:
         self._finders = {w: re.compile(re.escape(w)) for w in sorted(set(literals))}
 
-    def each(self, low: str) -> Iterator[tuple[str, int]]:
-        """Every literal in `low` with its offset, overlapping ones too."""
+    def each(self, low: str) -> list[tuple[str, int]]:
+        """Every literal in `low` with its offset, overlapping ones too (literal by literal, each in order)."""
+        found: list[tuple[str, int]] = []
+        short = len(low) < _SHORT_TEXT
         for literal, finder in self._finders.items():
-            for m in finder.finditer(low, overlapped=True):
-                yield literal, m.start()
+            if short or len(literal) == 1:
+                i = low.find(literal)
+                while i >= 0:
+                    found.append((literal, i))
+                    i = low.find(literal, i + 1)
+            else:
+                found.extend([(literal, m.start()) for m in finder.finditer(low, overlapped=True)])
+        return found
 
 
 def occurrences(ctx: Facts, literals: Literals) -> list[int]:

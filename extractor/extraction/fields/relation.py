@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from extractor.extraction.clauses import MENTION_STARTS, clause_start
 from extractor.extraction.facts import Facts
 from extractor.extraction.models import Reference, Relation
 from extractor.extraction.vocab import alternation
@@ -34,7 +35,6 @@ _MAX_BASIS_PARAGRAPH = 2000
 # The verb right before the mention says the document implements it, wherever the sentence starts.
 _IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:" + alternation(IMPLEMENTING_VERBS) + r")(?:\s+các)?\s+$")
 _PROPOSAL = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(PROPOSAL_LEADS) + r")(?!\p{L})")
-_CLAUSE_START = re.compile(r"[;\n]|\.\s")
 # A heading over a basis list, the whole line: "I. CĂN CỨ PHÁP LÝ", "Căn cứ xây dựng kế hoạch:", "Căn cứ:".
 _BASIS_HEADING = re.compile(
     rf"(?i){_MARKER}(?:(?:{alternation(BASIS_HEADING_OPENERS)})\s*)?(?:{alternation(BASIS_HEADING_HEADS)})"
@@ -82,9 +82,7 @@ def relation(ctx: Facts, pos: int, layout: BasisLayout) -> Relation:
     if pos >= ctx.preamble_end and not in_basis_section:
         # Items numbered "1)" under the preamble's "Căn cứ:" end the preamble by their number only.
         return _list_relation(ctx, para, ctx.preamble_end, layout) if bare else "cites"
-    clause = para
-    for m in _CLAUSE_START.finditer(text, para, pos):
-        clause = m.end()
+    clause = clause_start(text, para, pos, MENTION_STARTS)
     if _PROPOSAL.search(text, clause, pos):
         return "cites"  # "Theo đề nghị của Sở Nội vụ tại Tờ trình số …"
     if _IMPLEMENTS_BEFORE.search(text, max(para, pos - 40), pos):

@@ -8,19 +8,26 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import regex as re
 
 from extractor.extraction.facts import Facts
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.models import Authority, Recipient, Signer, Span
 from extractor.extraction.orgs import case_name, resolve_org
-from extractor.extraction.restore import fold_accents
-from extractor.extraction.sections import find_line, lines_between
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.names import SURNAMES
-from extractor.extraction.vocab.organs import POSITIONS
-from extractor.extraction.vocab.signature import DIGITAL_STAMP, EXTRA_POSITIONS, NAME_PREFIXES, SEAL_WORDS, SIGN_MARK
+from extractor.extraction.vocab.organs import SIGNING_POSITIONS
+from extractor.extraction.vocab.signature import (
+    DIGITAL_STAMP,
+    NAME_PREFIXES,
+    SEAL_WORDS,
+    SIGN_MARK,
+    SIGNER_PREFIX,
+)
 
 # Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
 _FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
@@ -29,6 +36,8 @@ _FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
 # ASCII exports and legacy-font blocks write them without marks ("Noi nhan:").
 _NOI_NHAN_HEADS = ("Nơi nhận", "NƠI NHẬN", "Noi nhan", "NOI NHAN")
 _KINH_GUI_HEADS = ("Kính gửi", "KÍNH GỬI", "Kinh gui", "KINH GUI")
+# A cell's opening before a heading ("| Nơi nhận:"), which a recipients list may start with.
+_CELL_OPEN = "| "
 # The headings as a line or a table row's first cell ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |") open.
 _NOI_NHAN_CELL = re.compile(r"(?:\|[ \t]*)?(?:Nơi|NƠI|Noi|NOI)\s+(?:nhận|NHẬN|nhan|NHAN)\s*:?")
 _KINH_GUI_CELL = re.compile(r"(?:\|[ \t]*)?(?:Kính|KÍNH|Kinh|KINH)\s+(?:gửi|GỬI|gui|GUI)\s*:?")
@@ -43,16 +52,16 @@ _WORD = r"\p{Lu}(?:['’]?\p{L})*"
 _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
 # Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
 # "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
-_CANONICAL_POSITION = {fold_accents(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
+_CANONICAL_POSITION = {fold_accents(p): p for p in SIGNING_POSITIONS}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
 _POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
-_AUTH_HEAD = re.compile(r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<!\p{L})(?=\p{Lu})")
+_AUTH_HEAD = re.compile(rf"(?<![\p{{L}}/])(?P<auth>{SIGNER_PREFIX})\s*[.:]?\s*(?<!\p{{L}})(?=\p{{Lu}})")
 # Where a flattened line breaks into the block's lines: the table cell bounds, and between the last
 # capitals of a position and the name after it ("PHÓ CHỦ TỊCH Nguyễn Văn An", "BÍ THƯ Y Khu").
 # A line holding only an authority prefix or the first word of a position, the rest wrapped to the next.
-_WRAPPED_HEAD = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
+_WRAPPED_HEAD = re.compile(rf"^(?:(?:{SIGNER_PREFIX})\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
 _CELL = re.compile(r"\t|\s*\|\s*")
 _CAPS_THEN_NAME = re.compile(r"(?<=\p{Lu}{2}\.?)\s+(?=\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\s\p{Lu}\p{Ll}))")
 _HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
@@ -107,7 +116,11 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
     (Đã ký) Lê An"). Recipients are read without `flat`: "UBND Tỉnh …" and "(b/c)" stay whole."""
     marked = flat and len(line) < 80 and ("(" in line or "[" in line)  # "Nguyễn Văn An (đã ký)"
     if "|" not in line and "\t" not in line and not marked and not _CAPS_WORDS.search(line):
-        return _split_positions(s, line)  # a sentence or a line of the block already on its own
+        # A sentence or a line of the block already on its own: what _split_positions keeps of a line
+        # with no cell bound and no two capital words (so no position to split at).
+        stripped = line.strip(" ")
+        at = s + line.find(stripped)
+        return [(at, at + len(stripped), stripped)] if stripped else []
     cuts = {0, len(line)}
     for m in _CELL.finditer(line):
         cuts.update((m.start(), m.end()))
@@ -177,8 +190,40 @@ def _sentence_case(caps: str) -> str:
     return case_name(caps.title() if caps.isupper() else caps)
 
 
+@cache
+def _head_keys(heads: tuple[str, ...], cell: bool) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+    """Each head's lower case, with its spellings after each opening a line may have ("", or "| " with `cell`)."""
+    openings = ("", _CELL_OPEN) if cell else ("",)
+    return tuple((key, tuple((len(o), tuple(o + h for h in heads if h.lower() == key)) for o in openings))
+                 for key in dict.fromkeys(h.lower() for h in heads))
+
+
+def _head_line(ctx: Facts, heads: tuple[str, ...], start: int, cell: bool = False) -> int:
+    """Start of the first line in [start, ctx.end) that begins with one of `heads` (or, with `cell`, with
+    "| " and one of them), or -1. A head's spellings differ in case only, so each head is looked for once
+    in the lower-cased text (the body's is made once per document) instead of once per spelling, and a
+    hit counts where the text itself starts with a spelling and a line."""
+    text, end, body = ctx.text, ctx.end, ctx.body_start
+    parts = [(ctx.lower_body, body)]
+    if start < body:  # the header lowered here, with enough of the body for a head running into it
+        header_end = min(end, body + len(_CELL_OPEN) + max(map(len, heads)))
+        parts.insert(0, (text[start:header_end].replace("\u0130", "I").lower(), start))
+    best = -1
+    for key, variants in _head_keys(heads, cell):
+        for low, base in parts:  # (a hit in both parts is found twice)
+            q = low.find(key, max(0, start - base))
+            while q >= 0 and (best < 0 or base + q - len(_CELL_OPEN) < best):
+                for shift, spellings in variants:
+                    p = base + q - shift
+                    if (start <= p and (best < 0 or p < best) and (p == start or text[p - 1] == "\n")
+                            and text.startswith(spellings, p, end)):
+                        best = p
+                q = low.find(key, q + 1)
+    return best
+
+
 def _region(ctx: Facts) -> tuple[int, int]:
-    at = find_line(ctx.text, _NOI_NHAN_HEADS, ctx.body_start, ctx.end)
+    at = _head_line(ctx, _NOI_NHAN_HEADS, ctx.body_start)
     if at >= 0:
         return max(ctx.body_start, at - _BEFORE_NOI_NHAN), min(ctx.end, at + _AFTER_NOI_NHAN)
     return max(ctx.body_start, ctx.end - 1200), ctx.end
@@ -299,7 +344,7 @@ def extract_recipients(ctx: Facts) -> list[Recipient]:
     vias: tuple[tuple[tuple[str, ...], re.Pattern[str], Literal["kinh_gui", "noi_nhan"]], ...] = (
         (_KINH_GUI_HEADS, _KINH_GUI_CELL, "kinh_gui"), (_NOI_NHAN_HEADS, _NOI_NHAN_CELL, "noi_nhan"))
     for heads, pattern, via in vias:
-        at = find_line(ctx.text, heads + tuple("| " + h for h in heads), ctx.start, ctx.end)
+        at = _head_line(ctx, heads, ctx.start, cell=True)
         m = pattern.match(ctx.text, at) if at >= 0 else None
         if m:
             out.extend(_list_items(ctx, m.end(), via))

@@ -14,7 +14,8 @@ from itertools import pairwise
 import regex as re
 
 from extractor.extraction.facts import Facts
-from extractor.extraction.fields.prefilter import Literals, fold, matches_at, occurrences, phrase_leads, search
+from extractor.extraction.fields.prefilter import Literals, matches_at, occurrences, phrase_leads, search
+from extractor.extraction.fold import case_fold
 from extractor.extraction.models import Op, Target
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.comparators import (
@@ -76,7 +77,7 @@ _YEAR = re.compile(rf"(?<!\p{{L}}){_YEAR_WORD}\s+(?P<y>(?:19|20)\d{{2}})(?!\d)",
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _MEASURE_LEAD = re.compile(rf"^(?:(?:{alternation(AIM_LEADS)})(?!\p{{L}})\s*)+", re.IGNORECASE)
 _MEASURE_TAIL = re.compile(rf"(?r)(?:\s+(?:{alternation(AIM_TAILS)}))+$", re.IGNORECASE)
-_TAIL_ENDS = tuple({fold(t.split()[-1]) for t in AIM_TAILS})
+_TAIL_ENDS = tuple({case_fold(t.split()[-1]) for t in AIM_TAILS})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"\p{L}")  # a measure names something: one letter (a C search, not a Python loop)
@@ -149,7 +150,7 @@ def _in_no_aim_section(ctx: Facts, pos: int, seen: dict[str, bool]) -> bool:
 
 def _is_past(text: str, hit: _Hit, ref_year: int | None) -> bool:
     clause, cut = text[hit.lo : hit.hi], hit.m.start() - hit.lo
-    low = fold(clause)
+    low = case_fold(clause)
     if search(_AIM, clause, _AIM_LEADS, folded=low):
         return False
     before = clause[:cut]
@@ -187,7 +188,7 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
     for mark in _MARKS:  # every run of white space is one " " now
         measure = measure.replace(" " + mark, mark)
     measure = _MEASURE_LEAD.sub("", measure.strip(" ,:;-")).strip(" ,:;-")
-    if fold(measure).endswith(_TAIL_ENDS):
+    if case_fold(measure).endswith(_TAIL_ENDS):
         measure = _MEASURE_TAIL.sub("", measure).strip(" ,:;-")
     return measure if _LETTER.search(measure) else None
 
@@ -195,7 +196,7 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
 def _target(ctx: Facts, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
     text, m = ctx.text, hit.m
     window = max(hit.lo, m.start() - _BEFORE_WINDOW)
-    low = fold(text[window : m.start()])
+    low = case_fold(text[window : m.start()])
     before = search(_BEFORE, text, _BEFORE_LEADS, window, m.start(), low)
     after = _AFTER.match(text, m.end(), hit.hi)
     if m.group("unit") and not (after and AFTER[_key(after.group("word"))] == _UNIT_BOUND):
