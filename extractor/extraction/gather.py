@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # the web-page reader loads only for a text with page hints (
 _DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*(?::|$(?=\s*Điều\s+1\b))")
 
 
-def _preamble_end(text: str, body_start: int, end: int, sections: list[Section]) -> int:
+def _preamble_end(text: str, body_start: int, end: int, sections: tuple[Section, ...]) -> int:
     """Where the basis ends: the first section or numbered item ("I.", "1."), or a decision's "QUYẾT ĐỊNH:"."""
     decides = _DECIDES.search(text, body_start, end)
     first_heading = next((s.start for s in sections if s.level <= 2), end)
@@ -71,7 +71,7 @@ def gather_facts(text: str, seg: Segment, page: Page | None = None) -> Facts:
         line_end = text.find("\n", h.issued_with_at, seg.end)
         line_end = seg.end if line_end < 0 else line_end
         h.evidence["issued_with"] = Span(start=h.issued_with_at, end=line_end, raw=text[h.issued_with_at : line_end])
-    sections = find_sections(text, h.body_start, seg.end)
+    sections = tuple(find_sections(text, h.body_start, seg.end))
     facts = Facts(
         text=text, start=seg.start, end=seg.end, body_start=h.body_start,
         preamble_end=_preamble_end(text, h.body_start, seg.end, sections),

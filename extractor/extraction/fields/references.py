@@ -186,6 +186,11 @@ def extract_references(ctx: Facts, own_number: str | None,
     return refs, cited
 
 
+def found_references(ctx: Facts) -> list[Reference]:
+    """The references phase 1 found: their cited titles are facts the other families read."""
+    return list(ctx.references)
+
+
 def _share_issuer(group: list[Reference]) -> None:
     """One issuer said once for a list ("Quyết định số a và số b của UBND tỉnh") goes to every item.
 
