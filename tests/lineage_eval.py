@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractor.archive import identity
 from extractor.archive.batch import record_line
 from extractor.archive.lineage import sql
 from extractor.archive.store import Store
+from extractor.extraction import identity
 from extractor.extraction.orgs import expand
 from extractor.extraction.pipeline import extract_file
 

@@ -10,15 +10,16 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from extractor.archive import identity, report
+from extractor.archive import report
 from extractor.archive.archive_cli import register
 from extractor.archive.batch import record_line
-from extractor.archive.identity import Key
 from extractor.archive.lineage import formats, resolve, sql, traverse
 from extractor.archive.lineage.model import Node, RefInfo
 from extractor.archive.lineage.resolve import Resolver
 from extractor.archive.lineage.schema import LineageGraph
 from extractor.archive.store import Store
+from extractor.extraction import identity
+from extractor.extraction.identity import Key
 from extractor.extraction.models import (
     Deadline,
     Document,

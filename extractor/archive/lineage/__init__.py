@@ -1,6 +1,6 @@
 """Plan lineage: which archived document each reference names, and the graph they make.
 
-Who a document is comes from `extractor.archive.identity` (canonical issuer, year, number; the node id is
+Who a document is comes from `extractor.extraction.identity` (canonical issuer, year, number; the node id is
 'doc:' or 'ext:' + that key). A reference is linked to the archived document with its key; one naming
 a document outside the archive becomes an *external* node, shared by every reference to it (one named
 without its year or issuer joins the one named in full). A reference whose issuer is unresolved

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.archive.identity import Key, locality
+from extractor.extraction.identity import Key, locality
 
 EdgeKind = str  # "basis" | "cites" | "forwards" | "issues"
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import regex as re
 
-from extractor.archive.identity import (
+from extractor.archive.lineage.model import Edge, Lineage, Node, RefInfo
+from extractor.extraction.identity import (
     Key,
     attached_number,
     document_key,
@@ -22,7 +23,6 @@ from extractor.archive.identity import (
     symbol_names,
     year_of,
 )
-from extractor.archive.lineage.model import Edge, Lineage, Node, RefInfo
 from extractor.extraction.orgs import expand
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE

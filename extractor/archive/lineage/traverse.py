@@ -6,7 +6,7 @@ from typing import Any
 
 import networkx as nx
 
-from extractor.archive.identity import issuer_key, number_key
+from extractor.extraction.identity import issuer_key, number_key
 
 # Which way "up" (towards what a document implements) runs for each edge kind: a basis/cites edge
 # points at the parent; a forwarding letter or issuing decision points at the plan it carries, so

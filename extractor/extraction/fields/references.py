@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import regex as re
 
-from extractor.archive.identity import issuer_key
 from extractor.extraction.clauses import CITATION_ENDS
 from extractor.extraction.dates import DATE, match_to_iso
 from extractor.extraction.facts import Facts
 from extractor.extraction.fields.relation import basis_layout, listed_with, relation
+from extractor.extraction.identity import issuer_key
 from extractor.extraction.models import Reference, Relation, Span
 from extractor.extraction.orgs import PUNCTUATED_NAME, UNIT_NAME, expand, resolve_org
 from extractor.extraction.vocab import alternation
