@@ -25,8 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 _PROBE = """
 import json, sys, time, unicodedata
 from pathlib import Path
-from extractor.extraction.normalize import normalize
-from extractor.extraction.pipeline import extract_file, extract_text
+try:  # the package layout of issue 8; older checkouts had every module at the top
+    from extractor.extraction.normalize import normalize
+    from extractor.extraction.pipeline import extract_file, extract_text
+except ImportError:
+    from extractor.normalize import normalize
+    from extractor.pipeline import extract_file, extract_text
 path, runs = Path(sys.argv[1]), int(sys.argv[2])
 raw = path.read_text(encoding="utf-8")
 def cpu(fn):

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 import regex
 
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.vocab.ocr_confusions import BARE_PAGE_NUMBER, PAGE_MARK_PATTERN
 
 # How far ahead a word of the result is looked for in the input when it is not where the input goes on:
@@ -247,4 +248,4 @@ def _in_place(word: str, before: str, p: int) -> int:
 
 def _base(word: str) -> str:
     """The first and last letters without marks, lower case: what a rewrite in place keeps."""
-    return unicodedata.normalize("NFD", word[0] + word[-1]).lower().replace("đ", "d").encode("ascii", "ignore").decode()
+    return fold_accents(word[0] + word[-1])
