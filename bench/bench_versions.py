@@ -1,6 +1,7 @@
 """Old against new in the same run (not a test): CPU ms per stage of the typical plan, per checkout.
 
     .venv/bin/python bench/bench_versions.py /path/to/old/checkout /path/to/new/checkout [-r ROUNDS] [-n RUNS]
+    .venv/bin/python bench/bench_versions.py OLD NEW --corpus     # every corpus .txt per call: MB/s end to end
 
 On a shared machine two benches run minutes apart are not comparable. This one alternates the
 checkouts round by round, each round a fresh interpreter importing that checkout (PYTHONPATH, and -P
@@ -28,11 +29,13 @@ from pathlib import Path
 try:  # the package layout of issue 8; older checkouts had every module at the top
     from extractor.extraction.normalize import normalize
     from extractor.extraction.pipeline import extract_file, extract_text
+    from extractor.extraction.readers import read_file
 except ImportError:
     from extractor.normalize import normalize
     from extractor.pipeline import extract_file, extract_text
-path, runs = Path(sys.argv[1]), int(sys.argv[2])
-raw = path.read_text(encoding="utf-8")
+    from extractor.readers import read_file
+runs, paths = int(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
+raws = [read_file(p).text for p in paths]  # as the reader decodes it (a few corpus files are legacy code pages)
 def cpu(fn):
     fn()
     start = time.process_time()
@@ -40,19 +43,19 @@ def cpu(fn):
         fn()
     return (time.process_time() - start) / runs * 1000
 print(json.dumps({
-    "floor": cpu(lambda: unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))),
-    "normalize": cpu(lambda: normalize(raw)),
-    "extract_text": cpu(lambda: extract_text(raw)),
-    "extract_file": cpu(lambda: extract_file(path).model_dump_json()),
+    "floor": cpu(lambda: [unicodedata.normalize("NFC", p.read_bytes().decode("utf-8", "replace")) for p in paths]),
+    "normalize": cpu(lambda: [normalize(raw) for raw in raws]),
+    "extract_text": cpu(lambda: [extract_text(raw) for raw in raws]),
+    "extract_file": cpu(lambda: [extract_file(p).model_dump_json() for p in paths]),
 }))
 """
 STAGES = ("floor", "normalize", "extract_text", "extract_file")
 
 
-def _round(checkout: Path, path: Path, runs: int) -> dict[str, float]:
+def _round(checkout: Path, paths: list[Path], runs: int) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    out = subprocess.run([sys.executable, "-P", "-c", _PROBE, str(path), str(runs)], env=env, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-P", "-c", _PROBE, str(runs), *map(str, paths)], env=env,
+                         capture_output=True, text=True, check=True).stdout
     result: dict[str, float] = json.loads(out)
     return result
 
@@ -62,19 +65,23 @@ def main() -> None:
     ap.add_argument("checkouts", nargs="+", type=Path)
     ap.add_argument("--file", type=Path, default=next(ROOT.glob("corpus/c23_*.txt")))
     ap.add_argument("-r", "--rounds", type=int, default=5)
-    ap.add_argument("-n", "--runs", type=int, default=50)
+    ap.add_argument("--corpus", action="store_true", help="time every corpus .txt file per call instead")
+    ap.add_argument("-n", "--runs", type=int, default=None, help="calls per round (default 50; 3 with --corpus)")
     args = ap.parse_args()
+    paths = sorted(ROOT.glob("corpus/*.txt")) if args.corpus else [args.file]
+    runs = args.runs or (3 if args.corpus else 50)
     samples: dict[Path, list[dict[str, float]]] = {c: [] for c in args.checkouts}
     for _ in range(args.rounds):
         for checkout in args.checkouts:
-            samples[checkout].append(_round(checkout, args.file, args.runs))
-    size_kb = args.file.stat().st_size / 1000
-    print(f"{args.file.name}: {size_kb:.1f} KB, CPU ms per call, median of {args.rounds} rounds")
+            samples[checkout].append(_round(checkout, paths, runs))
+    size = sum(p.stat().st_size for p in paths)
+    name = f"corpus ({len(paths)} .txt files)" if args.corpus else args.file.name
+    print(f"{name}: {size / 1000:.1f} KB, CPU ms per call, median of {args.rounds} rounds")
     print(f"{'checkout':40}" + "".join(f"{s:>14}" for s in STAGES) + f"{'x floor':>9}{'MB/s':>7}")
     for checkout, rounds in samples.items():
         med = {s: statistics.median(r[s] for r in rounds) for s in STAGES}
         ratio = statistics.median(r["extract_file"] / r["floor"] for r in rounds)
-        mb_s = args.file.stat().st_size / 1e6 / (med["extract_file"] / 1000)
+        mb_s = size / 1e6 / (med["extract_file"] / 1000)
         print(f"{str(checkout)[-40:]:40}" + "".join(f"{med[s]:>14.2f}" for s in STAGES) + f"{ratio:>9.0f}{mb_s:>7.2f}")
 
 

@@ -1,6 +1,7 @@
-"""Where extraction time goes: milliseconds per stage for one file (not a test; a tool for speed work).
+"""Where extraction time goes: CPU milliseconds per stage (not a test; a tool for speed work).
 
-    .venv/bin/python bench/profile_stages.py [FILE] [-n RUNS]    # default: the typical corpus/c23_*.txt
+    .venv/bin/python bench/profile_stages.py [FILE ...] [-n RUNS]    # default: the typical corpus/c23_*.txt
+    .venv/bin/python bench/profile_stages.py corpus/*.txt -n 5       # summed over the files: ms per pass
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import extractor.extraction.gather as gather
 import extractor.extraction.pipeline as pipeline
 import extractor.extraction.registry as registry
+from extractor.extraction.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 # Stages by the name each module calls them by: the pipeline's, phase 1's (gather), and phase 2's families.
@@ -27,20 +29,21 @@ STAGES = {
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("path", nargs="?", type=Path, default=next(ROOT.glob("corpus/c23_*.txt")))
+    ap.add_argument("paths", nargs="*", type=Path)
     ap.add_argument("-n", "--runs", type=int, default=200)
     args = ap.parse_args()
-    raw = args.path.read_text(encoding="utf-8")
-    pipeline.extract_text(raw)  # warm up: lazy imports and caches are not extraction time
+    raws = [read_file(p).text for p in args.paths or [next(ROOT.glob("corpus/c23_*.txt"))]]
+    for raw in raws:
+        pipeline.extract_text(raw)  # warm up: lazy imports and caches are not extraction time
     spent: dict[str, float] = defaultdict(float)
 
     def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def run(*a: Any, **k: Any) -> Any:
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 return fn(*a, **k)
             finally:
-                spent[name] += time.perf_counter() - start
+                spent[name] += time.process_time() - start
         return run
 
     for module, names in STAGES.items():
@@ -50,9 +53,10 @@ def main() -> None:
     registry.FAMILIES = tuple(replace(f, extract=timed(f.key, f.extract)) for f in registry.FAMILIES)
     total = 0.0
     for _ in range(args.runs):
-        start = time.perf_counter()
-        pipeline.extract_text(raw)
-        total += time.perf_counter() - start
+        for raw in raws:
+            start = time.process_time()
+            pipeline.extract_text(raw)
+            total += time.process_time() - start
     for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
         print(f"{name:20s} {seconds / args.runs * 1000:7.3f} ms")
     print(f"{'extract_text':20s} {total / args.runs * 1000:7.3f} ms (all stages)")

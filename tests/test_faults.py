@@ -544,10 +544,10 @@ def test_bug_cli_help_is_slow() -> None:
 
 
 def test_graph_formats_match_lineage() -> None:
-    from extractor.archive import lineage
     from extractor.archive.archive_cli import GRAPH_FORMATS
+    from extractor.archive.lineage.formats import FORMATS
 
-    assert GRAPH_FORMATS == lineage.FORMATS
+    assert GRAPH_FORMATS == FORMATS
 
 
 # --- 16. extractor version --------------------------------------------------------------------------

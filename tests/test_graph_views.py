@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 
 from extractor.archive.graph_views import issuer_clusters, neighbourhood, svg
-from extractor.archive.lineage import LINEAGE_KINDS
+from extractor.archive.lineage.traverse import LINEAGE_KINDS
 
 
 def _graph() -> nx.MultiDiGraph:

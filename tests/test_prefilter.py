@@ -85,6 +85,14 @@ def test_literals_find_overlapping_occurrences() -> None:
     assert sorted(Literals(["aa", "a"]).each("aaa")) == [("a", 0), ("a", 1), ("a", 2), ("aa", 0), ("aa", 1)]
 
 
+@pytest.mark.parametrize("filler", ["", "x" * 3000])  # a short text (str.find) and a long one (regex search)
+def test_literals_find_the_same_in_short_and_long_texts(filler: str) -> None:
+    low = "tập thể, tập tập thể %% năm 2020 2020" + filler
+    found = Literals(["tập thể", "tập", "%", "20", "năm "]).each(low)
+    assert found == [("%", 21), ("%", 22), ("20", 28), ("20", 30), ("20", 33), ("20", 35), ("năm ", 24),
+                     ("tập", 0), ("tập", 9), ("tập", 13), ("tập thể", 0), ("tập thể", 13)]
+
+
 _WORD = re.compile(r"(?i)(?<!\p{L})(?:khen\s+thưởng|tặng)(?!\p{L})")
 _WORD_LEADS = frozenset({"khen", "tặng"})
 

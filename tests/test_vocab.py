@@ -12,7 +12,7 @@ import pytest
 import regex as re
 
 from extractor.archive import report
-from extractor.archive.lineage import issuer_unresolved
+from extractor.archive.lineage.resolve import issuer_unresolved
 from extractor.extraction.clauses import (
     CITATION_ENDS,
     MENTION_STARTS,

@@ -8,6 +8,7 @@ frozen `Facts` the field extractors of phase 2 only read.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import regex as re
 
@@ -21,10 +22,12 @@ from extractor.extraction.fields.references import extract_references
 from extractor.extraction.fields.signature import extract_signer
 from extractor.extraction.models import Organization, Signer, Span
 from extractor.extraction.orgs import Locality, find_locality, resolve_org
-from extractor.extraction.page import Page
 from extractor.extraction.sections import Section, find_sections, lines_between
 from extractor.extraction.segment import Segment
 from extractor.extraction.vocab.layout import APPENDIX_LINE
+
+if TYPE_CHECKING:  # the web-page reader loads only for a text with page hints (pipeline)
+    from extractor.extraction.page import Page
 
 # A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does (also bare, before "Điều 1").
 _DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*(?::|$(?=\s*Điều\s+1\b))")

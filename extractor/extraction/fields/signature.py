@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import regex as re
@@ -16,7 +17,7 @@ from extractor.extraction.facts import Facts
 from extractor.extraction.fold import fold_accents
 from extractor.extraction.models import Authority, Recipient, Signer, Span
 from extractor.extraction.orgs import case_name, resolve_org
-from extractor.extraction.sections import find_line, lines_between
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.names import SURNAMES
 from extractor.extraction.vocab.organs import SIGNING_POSITIONS
@@ -35,6 +36,8 @@ _FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
 # ASCII exports and legacy-font blocks write them without marks ("Noi nhan:").
 _NOI_NHAN_HEADS = ("Nơi nhận", "NƠI NHẬN", "Noi nhan", "NOI NHAN")
 _KINH_GUI_HEADS = ("Kính gửi", "KÍNH GỬI", "Kinh gui", "KINH GUI")
+# A cell's opening before a heading ("| Nơi nhận:"), which a recipients list may start with.
+_CELL_OPEN = "| "
 # The headings as a line or a table row's first cell ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |") open.
 _NOI_NHAN_CELL = re.compile(r"(?:\|[ \t]*)?(?:Nơi|NƠI|Noi|NOI)\s+(?:nhận|NHẬN|nhan|NHAN)\s*:?")
 _KINH_GUI_CELL = re.compile(r"(?:\|[ \t]*)?(?:Kính|KÍNH|Kinh|KINH)\s+(?:gửi|GỬI|gui|GUI)\s*:?")
@@ -113,7 +116,11 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
     (Đã ký) Lê An"). Recipients are read without `flat`: "UBND Tỉnh …" and "(b/c)" stay whole."""
     marked = flat and len(line) < 80 and ("(" in line or "[" in line)  # "Nguyễn Văn An (đã ký)"
     if "|" not in line and "\t" not in line and not marked and not _CAPS_WORDS.search(line):
-        return _split_positions(s, line)  # a sentence or a line of the block already on its own
+        # A sentence or a line of the block already on its own: what _split_positions keeps of a line
+        # with no cell bound and no two capital words (so no position to split at).
+        stripped = line.strip(" ")
+        at = s + line.find(stripped)
+        return [(at, at + len(stripped), stripped)] if stripped else []
     cuts = {0, len(line)}
     for m in _CELL.finditer(line):
         cuts.update((m.start(), m.end()))
@@ -183,8 +190,40 @@ def _sentence_case(caps: str) -> str:
     return case_name(caps.title() if caps.isupper() else caps)
 
 
+@cache
+def _head_keys(heads: tuple[str, ...], cell: bool) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+    """Each head's lower case, with its spellings after each opening a line may have ("", or "| " with `cell`)."""
+    openings = ("", _CELL_OPEN) if cell else ("",)
+    return tuple((key, tuple((len(o), tuple(o + h for h in heads if h.lower() == key)) for o in openings))
+                 for key in dict.fromkeys(h.lower() for h in heads))
+
+
+def _head_line(ctx: Facts, heads: tuple[str, ...], start: int, cell: bool = False) -> int:
+    """Start of the first line in [start, ctx.end) that begins with one of `heads` (or, with `cell`, with
+    "| " and one of them), or -1. A head's spellings differ in case only, so each head is looked for once
+    in the lower-cased text (the body's is made once per document) instead of once per spelling, and a
+    hit counts where the text itself starts with a spelling and a line."""
+    text, end, body = ctx.text, ctx.end, ctx.body_start
+    parts = [(ctx.lower_body, body)]
+    if start < body:  # the header lowered here, with enough of the body for a head running into it
+        header_end = min(end, body + len(_CELL_OPEN) + max(map(len, heads)))
+        parts.insert(0, (text[start:header_end].replace("\u0130", "I").lower(), start))
+    best = -1
+    for key, variants in _head_keys(heads, cell):
+        for low, base in parts:  # (a hit in both parts is found twice)
+            q = low.find(key, max(0, start - base))
+            while q >= 0 and (best < 0 or base + q - len(_CELL_OPEN) < best):
+                for shift, spellings in variants:
+                    p = base + q - shift
+                    if (start <= p and (best < 0 or p < best) and (p == start or text[p - 1] == "\n")
+                            and text.startswith(spellings, p, end)):
+                        best = p
+                q = low.find(key, q + 1)
+    return best
+
+
 def _region(ctx: Facts) -> tuple[int, int]:
-    at = find_line(ctx.text, _NOI_NHAN_HEADS, ctx.body_start, ctx.end)
+    at = _head_line(ctx, _NOI_NHAN_HEADS, ctx.body_start)
     if at >= 0:
         return max(ctx.body_start, at - _BEFORE_NOI_NHAN), min(ctx.end, at + _AFTER_NOI_NHAN)
     return max(ctx.body_start, ctx.end - 1200), ctx.end
@@ -305,7 +344,7 @@ def extract_recipients(ctx: Facts) -> list[Recipient]:
     vias: tuple[tuple[tuple[str, ...], re.Pattern[str], Literal["kinh_gui", "noi_nhan"]], ...] = (
         (_KINH_GUI_HEADS, _KINH_GUI_CELL, "kinh_gui"), (_NOI_NHAN_HEADS, _NOI_NHAN_CELL, "noi_nhan"))
     for heads, pattern, via in vias:
-        at = find_line(ctx.text, heads + tuple("| " + h for h in heads), ctx.start, ctx.end)
+        at = _head_line(ctx, heads, ctx.start, cell=True)
         m = pattern.match(ctx.text, at) if at >= 0 else None
         if m:
             out.extend(_list_items(ctx, m.end(), via))

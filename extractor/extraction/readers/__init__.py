@@ -64,7 +64,7 @@ def _txt(data: bytes, name: str, ocr: OcrMode) -> _Read:
     return read_txt(data, name)
 
 
-# python-docx, PDFium, Pillow and lxml cost ~80 ms to import: loaded on the first file that needs them.
+# lxml, PDFium and Pillow cost ~80 ms to import: loaded on the first file that needs them.
 def _docx(data: bytes, name: str, ocr: OcrMode) -> _Read:
     from extractor.extraction.readers.docx import read_docx
 
