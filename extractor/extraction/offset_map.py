@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 import regex
 
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.vocab.ocr_confusions import BARE_PAGE_NUMBER, PAGE_MARK_PATTERN
 
 # How far ahead a word of the result is looked for in the input when it is not where the input goes on:
@@ -160,8 +161,8 @@ def align_lines(before: str, after: str) -> Step:
     in order, but for whitespace, dropped table bars, decoration and page marks, and words rewritten
     in place (restored diacritics, a letter read for a digit, an inserted "cứ")."""
     step = Step()
-    p = 0
-    n = 0
+    p = n = 0
+    wordwise = -1  # the read line ending here failed as a whole: its words are aligned one by one
     for line in after.split("\n"):
         k = 0
         while k < len(line):
@@ -170,25 +171,33 @@ def align_lines(before: str, after: str) -> Step:
                 step.add(n, p)
                 p += len(line)
                 break
-            eol = before.find("\n", p)
-            chunk = before[p : len(before) if eol < 0 else eol].rstrip()
-            stop = k + len(chunk)
-            if chunk and (line.startswith(chunk, k) or (  # a wrapped line, joined
-                    # or rewritten in place, letter for letter (restored marks, digits for letters)
-                    line[stop : stop + 1] in ("", " ", "\t") and _base(chunk) == _base(line[k:stop])
-                    and _SHAPE.sub("x", chunk) == _SHAPE.sub("x", line[k:stop]))):
-                step.add(n + k, p)
-                k = stop
-                p += len(chunk)
-            elif chunk and (squeezed := _squeezed(step, line, k, n, chunk, p)):
-                k = squeezed
-                p += len(chunk)
-            else:
+            if p < wordwise:
                 k, p = _word(step, line, k, n, before, p)
+            else:
+                k, p, wordwise = _read_line(step, line, k, n, before, p)
             if k < len(line) and line[k] in " \t":
                 k += 1
         n += len(line) + 1
     return step
+
+
+def _read_line(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[int, int, int]:
+    """Align the rest of the read line at p with `line` from k as a whole: joined after a wrap, rewritten
+    letter for letter (restored marks, digits for letters), or its space runs squeezed; else its first
+    word, and the end of the read line returned as the stretch to align word by word."""
+    eol = before.find("\n", p)
+    eol = len(before) if eol < 0 else eol
+    chunk = before[p:eol].rstrip()
+    stop = k + len(chunk)
+    if chunk and (line.startswith(chunk, k) or (
+            line[stop : stop + 1] in ("", " ", "\t") and _base(chunk) == _base(line[k:stop])
+            and _SHAPE.sub("x", chunk) == _SHAPE.sub("x", line[k:stop]))):
+        step.add(n + k, p)
+        return stop, p + len(chunk), -1
+    squeezed = _squeezed(step, line, k, n, chunk, p) if chunk else 0
+    if squeezed:
+        return squeezed, p + len(chunk), -1
+    return (*_word(step, line, k, n, before, p), eol)
 
 
 def _squeezed(step: Step, line: str, k: int, n: int, chunk: str, p: int) -> int:
@@ -220,14 +229,11 @@ def _word(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[i
     if at >= 0 and (at == p or _DROPPED.fullmatch(before, p, at)):
         step.add(n + k, at)
         return end, at + len(word)
-    spread = re.compile(r"\s*".join(map(re.escape, word))).match(before, p)
+    spread = _spread(word, before, p)
     if spread:  # each letter anchored past the spaces before it
-        q = p
-        for i, c in enumerate(word):
-            q = before.index(c, q)
+        for i, q in enumerate(spread):
             step.add(n + k + i, q)
-            q += 1
-        return end, q
+        return end, spread[-1] + 1
     q = _DROPPED.match(before, p).end()  # type: ignore[union-attr]
     if q > p and (written := _in_place(word, before, q)):  # "- 2 -" dropped before "Can" -> "Căn"
         step.add(n + k, q)
@@ -235,6 +241,20 @@ def _word(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[i
     step.add(n + k, p)
     token = _TOKEN.match(before, p)  # as long as the word: rewritten all through ("2O21" for "2021")
     return end, token.end() if token and token.end() - p == len(word) else p
+
+
+def _spread(word: str, before: str, p: int) -> list[int]:
+    """Where each letter of `word` stands in `before` from p when spaces stand between them; [] if not so."""
+    found: list[int] = []
+    q = p
+    for c in word:
+        while found and q < len(before) and before[q].isspace():
+            q += 1
+        if q >= len(before) or before[q] != c:
+            return []
+        found.append(q)
+        q += 1
+    return found
 
 
 def _in_place(word: str, before: str, p: int) -> int:
@@ -247,4 +267,4 @@ def _in_place(word: str, before: str, p: int) -> int:
 
 def _base(word: str) -> str:
     """The first and last letters without marks, lower case: what a rewrite in place keeps."""
-    return unicodedata.normalize("NFD", word[0] + word[-1]).lower().replace("đ", "d").encode("ascii", "ignore").decode()
+    return fold_accents(word[0] + word[-1])
