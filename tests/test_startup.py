@@ -19,6 +19,7 @@ _FORMATS = ["docx", "lxml", "pypdfium2", "pdfplumber", "PIL", "extractor.extract
             "extractor.extraction.readers.pdf", "extractor.extraction.readers.html"]
 _WEB_PAGE = ["extractor.extraction.page", "extractor.extraction.vocab.web"]
 _ARCHIVE = ["networkx", "rich", "jinja2", "fastapi", "sqlite3", "extractor.archive.batch", "extractor.archive.store"]
+_ARCHIVE_COMMANDS = ["extractor.archive.archive_cli", "extractor.archive.check_cli", "extractor.archive.feeds_cli"]
 _EXTRACTION = ["pydantic", "regex", "extractor.extraction.pipeline"]
 
 _PROBE = """
@@ -35,8 +36,9 @@ print(json.dumps([m for m in json.loads(sys.argv[1]) if m in sys.modules]))
 @pytest.mark.parametrize(
     ("argv", "absent"),
     [
-        (["extract", str(PLAN), "--jsonl"], [*_FORMATS, *_WEB_PAGE, *_ARCHIVE, "underthesea", "spacy"]),
-        (["--help"], [*_EXTRACTION, *_ARCHIVE]),
+        (["extract", str(PLAN), "--jsonl"],
+         [*_FORMATS, *_WEB_PAGE, *_ARCHIVE, *_ARCHIVE_COMMANDS, "underthesea", "spacy"]),
+        (["--help"], [*_EXTRACTION, *_ARCHIVE]),  # lists the archive commands: only their own modules load
     ],
     ids=["extract-plain-txt", "help"],
 )

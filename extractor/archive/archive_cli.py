@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from extractor.cli_options import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_STORE, OCR_OPTION
+
 if TYPE_CHECKING:  # networkx and rich cost ~0.5 s to import: loaded by the commands that use them
     import networkx as nx
     from rich.console import Console
@@ -24,13 +26,6 @@ if TYPE_CHECKING:  # networkx and rich cost ~0.5 s to import: loaded by the comm
     from extractor.archive.store import Store
     from extractor.extraction.readers import OcrMode
 
-# `-h` as well as `--help`, on every command.
-CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
-# Exit codes (documented in extractor/cli.py and the README).
-EXIT_FAILED = 1  # some input file failed: each has an error record (`planex errors OUT`)
-EXIT_LOCKED = 3  # another `planex batch` holds the output folder
-EXIT_STORE = 4  # the store could not be written (a full disk): resume when fixed
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 DB_NAME = "planex.db"  # extractor.archive.batch.DB_NAME, without importing the batch for `-h`
 # extractor.archive.lineage.formats.FORMATS (checked equal by a test), without importing networkx for `-h`.
 GRAPH_FORMATS = ("graphml", "json", "dot", "mermaid")
@@ -39,10 +34,6 @@ PICTURE_FORMATS = ("svg", "html")
 # The store of an archive command: a PostgreSQL database instead of the folder's SQLite file.
 DB_OPTION = click.option("--db", "db_url", default=None, metavar="URL",
                          help="The store is this PostgreSQL database (postgresql://…), not ARCHIVE/planex.db.")
-# When scanned pages and images are read by OCR (extractor.extraction.readers.paged.OCR_MODES).
-OCR_OPTION = click.option(
-    "--ocr", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
-    help="Read scanned PDF pages and images by OCR where there is no text layer (auto), always, or never.")
 # How an edge reads from the document shown, looking up (what it implements) or down.
 _UP_WORDS = {"basis": "implements", "cites": "cites", "issues": "issued by", "forwards": "forwarded by"}
 _DOWN_WORDS = {"basis": "implemented by", "cites": "cited by", "issues": "issues", "forwards": "forwards"}
