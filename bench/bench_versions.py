@@ -26,9 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 _PROBE = """
 import json, sys, time, unicodedata
 from pathlib import Path
-from extractor.extraction.normalize import normalize
-from extractor.extraction.pipeline import extract_file, extract_text
-from extractor.extraction.readers import read_file
+try:  # the package layout of issue 8; older checkouts had every module at the top
+    from extractor.extraction.normalize import normalize
+    from extractor.extraction.pipeline import extract_file, extract_text
+    from extractor.extraction.readers import read_file
+except ImportError:
+    from extractor.normalize import normalize
+    from extractor.pipeline import extract_file, extract_text
+    from extractor.readers import read_file
 runs, paths = int(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
 raws = [read_file(p).text for p in paths]  # as the reader decodes it (a few corpus files are legacy code pages)
 def cpu(fn):

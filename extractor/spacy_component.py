@@ -20,9 +20,9 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.archive.review import labelled_spans
 from extractor.extraction.normalize import normalize
 from extractor.extraction.pipeline import extract_documents
+from extractor.extraction.registry import labelled_spans
 
 SPAN_KEY = "planex"
 

@@ -267,8 +267,7 @@ LAC_DUONG = Locality(province="Lâm Đồng", province_type="tỉnh", commune="L
     ],
 )
 def test_bug_bare_head_is_the_issuers_head(body: str, issuer: str, expected: list[tuple[str, str]]) -> None:
-    ctx = make_ctx(body, locality=NGHE_AN)
-    ctx.memo["issuer"] = issuer
+    ctx = make_ctx(body, locality=NGHE_AN, issuer=issuer)
     assert [(a.form, a.grantor) for a in extract_awards(ctx)] == expected
 
 
@@ -349,8 +348,7 @@ LT_UBND = "Ủy ban nhân dân huyện Long Thành"
 )
 def test_bug_grantor_without_unit_is_the_issuers(body: str, issuer: str, loc: Locality,
                                                  expected: list[tuple[str, str | None]]) -> None:
-    ctx = make_ctx(body, locality=loc)
-    ctx.memo["issuer"] = issuer
+    ctx = make_ctx(body, locality=loc, issuer=issuer)
     assert [(a.form, a.grantor) for a in extract_awards(ctx)] == expected
 
 

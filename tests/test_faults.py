@@ -28,11 +28,12 @@ from docx import Document as new_docx
 from extractor.archive.batch import BatchLocked, StoreError, discover, run_batch
 from extractor.archive.store import Store
 from extractor.cli import main
-from extractor.extraction.context import DocContext, find_sections
+from extractor.extraction.facts import Facts
 from extractor.extraction.models import FileRecord
 from extractor.extraction.pipeline import extract_file, extract_text
 from extractor.extraction.readers import read_file
 from extractor.extraction.readers.errors import ReadError
+from extractor.extraction.sections import find_sections
 from extractor.guard import GuardError, run_guarded
 from tests.test_batch import FAKE, _assert_consistent, _count, _db, _plan
 
@@ -243,7 +244,7 @@ def test_bug_sections_at_linear_scan() -> None:
     """sections_at bisects; it must give exactly what the linear definition gives."""
     text = "".join(f"{'I' * (i % 3 + 1)}. Phần {i}\n1. Mục\na) ý\n1.1. tiểu mục\nnội dung {i}\n" for i in range(40))
     sections = find_sections(text, 0, len(text))
-    ctx = DocContext(text=text, start=0, end=len(text), body_start=0, preamble_end=0, sections=sections)
+    ctx = Facts(text=text, start=0, end=len(text), body_start=0, preamble_end=0, sections=sections)
     for pos in range(0, len(text), 7):
         assert ctx.sections_at(pos) == [s for s in sections if s.start <= pos < s.end]
 
@@ -604,7 +605,7 @@ def test_record_roundtrip_keeps_bytes(tmp_path: Path) -> None:
 def test_bug_period_label_rescans_the_line() -> None:
     """line_start bisects; it gives where the line holding a position starts, as a backward scan does."""
     text = "xx\nĐợt 1: từ ngày 01/6/2020 đến ngày 30/11/2020\n\nĐợt 2 từ ngày 01/12/2020 đến ngày 28/02/2021"
-    ctx = DocContext(text=text, start=3, end=len(text), body_start=3, preamble_end=3)
+    ctx = Facts(text=text, start=3, end=len(text), body_start=3, preamble_end=3)
     for pos in range(3, len(text) + 1):
         assert ctx.line_start(pos) == max(3, text.rfind("\n", 3, pos) + 1)
     _, docs = extract_text(text[3:])

@@ -10,8 +10,9 @@ import regex as re
 
 from extractor.archive.batch import record_line
 from extractor.archive.pages import review_page
-from extractor.archive.review import labelled_spans, segments, values_of
+from extractor.archive.review import segments, values_of
 from extractor.extraction.pipeline import extract_text
+from extractor.extraction.registry import labelled_spans
 
 BUNDLE = ("UBND HUYỆN AN PHÚ\nPHÒNG NỘI VỤ\nSố: 15/PNV\nV/v triển khai Kế hoạch thi đua\n"
           "An Phú, ngày 3 tháng 3 năm 2021\nKính gửi: UBND các xã.\nPhòng Nội vụ chuyển Kế hoạch sau.\n"

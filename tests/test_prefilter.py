@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 import regex as re
 
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
 from extractor.extraction.fields import award_forms, awards, quotas, targets, timeline
 from extractor.extraction.fields.prefilter import (
     Literals,
     finditer,
-    fold,
     lead_starts,
     lead_words,
     matches_at,
@@ -25,6 +24,7 @@ from extractor.extraction.fields.prefilter import (
     phrase_leads,
     search,
 )
+from extractor.extraction.fold import case_fold
 from extractor.extraction.normalize import normalize
 from extractor.extraction.readers import read_file
 from tests.helpers import make_ctx
@@ -43,8 +43,8 @@ CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"
     ],
 )
 def test_fold(text: str, expected: str) -> None:
-    assert fold(text) == expected
-    assert len(fold(text)) == len(text)
+    assert case_fold(text) == expected
+    assert len(case_fold(text)) == len(text)
 
 
 @pytest.mark.parametrize(
@@ -175,8 +175,8 @@ def test_searched_patterns_start_with_their_leads(pattern: re.Pattern[str], lead
             ]
 
 
-def _ctx(text: str) -> DocContext:
-    return DocContext(text=text, start=0, end=len(text), body_start=0, preamble_end=0)
+def _ctx(text: str) -> Facts:
+    return Facts(text=text, start=0, end=len(text), body_start=0, preamble_end=0)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,5 @@
 import pytest
 
-from extractor.extraction.fields.awards import extract_awards
 from extractor.extraction.fields.quotas import extract_quotas
 from extractor.extraction.models import Quota
 from tests.helpers import LONG_THANH, make_ctx
@@ -8,7 +7,7 @@ from tests.helpers import LONG_THANH, make_ctx
 
 def _quotas(body: str, excluded: tuple[str, ...] = ()) -> list[Quota]:
     ctx = make_ctx(body, locality=LONG_THANH, excluded=excluded)
-    return extract_quotas(ctx, extract_awards(ctx))
+    return extract_quotas(ctx)
 
 
 def _rows(body: str) -> list[tuple[int, str, str, str | None, str | None, str | None]]:

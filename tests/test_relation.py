@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extraction.context import find_sections
 from extractor.extraction.fields.relation import basis_layout
 from tests.helpers import make_ctx
 
@@ -24,6 +23,5 @@ from tests.helpers import make_ctx
 )
 def test_basis_headings(heading: str, basis: bool) -> None:
     ctx = make_ctx(f"{heading}\n- Luật Thi đua, khen thưởng năm 2022.\nIII. TỔ CHỨC THỰC HIỆN\n")
-    ctx.sections = find_sections(ctx.text, ctx.body_start, ctx.end)
     first = ctx.sections[0]
     assert basis_layout(ctx).sections == ([(first.start, first.end)] if basis else [])

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.normalize import normalize, normalize_noted
 from extractor.extraction.pipeline import extract_text
 from extractor.extraction.readers import read_file
-from extractor.extraction.restore import fold_accents, restore_line
+from extractor.extraction.restore import restore_line
 from tests.contract import header, lists
 
 

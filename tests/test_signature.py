@@ -1,9 +1,9 @@
 import pytest
 
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
 from extractor.extraction.fields.signature import extract_recipients, extract_signer
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.orgs import Locality
-from extractor.extraction.restore import fold_accents
 from tests.helpers import make_ctx
 
 BODY = "Trên đây là kế hoạch thi đua năm 2021 của đơn vị./.\n"
@@ -11,7 +11,7 @@ NOI_NHAN = "Nơi nhận:\n- Sở Nội vụ;\n- UBND các xã;\n- Lưu: VT.\n"
 QUYNH_LUU = Locality(province="Nghệ An", province_type="tỉnh", district="Quỳnh Lưu", district_type="huyện")
 
 
-def _ctx(raw: str) -> DocContext:
+def _ctx(raw: str) -> Facts:
     return make_ctx(raw, locality=QUYNH_LUU)
 
 

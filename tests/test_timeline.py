@@ -1,12 +1,12 @@
 import pytest
 
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
 from extractor.extraction.fields.timeline import extract_deadlines, extract_periods
 from tests.helpers import make_ctx
 
 
 def _ctx(body: str, issued: str | None = "2020-05-05", title: str | None = None,
-         excluded: list[tuple[str, str]] | None = None) -> DocContext:
+         excluded: list[tuple[str, str]] | None = None) -> Facts:
     # a title stands under the document type, as in a real header
     return make_ctx(body, head="KẾ HOẠCH\n" if title else "", title=title, issued_date=issued,
                     excluded=excluded or ())

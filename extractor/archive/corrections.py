@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from extractor.archive.review import FAMILY, HEADER_LABELS, values_of
+from extractor.archive.review import FAMILY, values_of
+from extractor.extraction.registry import HEADER_LABELS
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (

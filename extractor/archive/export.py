@@ -225,7 +225,7 @@ def _docbin(conn: sqlite3.Connection, dest: Path) -> list[Path]:
     import spacy
     from spacy.tokens import DocBin
 
-    from extractor.archive.review import labelled_spans
+    from extractor.extraction.registry import labelled_spans
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     out = DocBin(attrs=[], store_user_data=True)

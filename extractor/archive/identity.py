@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex as re
 
 from extractor.extraction.orgs import expand, strip_marks
+from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import ABBREVIATION_TO_TYPE, ADMINISTRATIVE_TYPES, OTHER_TYPES
 from extractor.extraction.vocab.issuers import (
     ISSUER_ALIASES,
@@ -27,9 +28,8 @@ from extractor.extraction.vocab.issuers import (
     NORMATIVE_ONLY_CODES,
     NUMBERED_CODES,
     PARTY_BOARDS,
-    PARTY_COMMITTEES,
 )
-from extractor.extraction.vocab.organs import ABBREVIATIONS, UNIT_WORDS
+from extractor.extraction.vocab.organs import ABBREVIATIONS, PARTY_COMMITTEES, UNIT_WORDS
 
 # "91/2017/NĐ-CP", "05/2020/TT-BGDĐT": the year group of normative symbols.
 _SYMBOL_YEAR = re.compile(r"^\d+[\p{L}]?/((?:19|20)\d{2})/")
@@ -45,12 +45,13 @@ _ABBREVIATED = {strip_marks(a).upper(): strip_marks(full) for a, full in ABBREVI
 _TYPE_GROUPS = frozenset(strip_marks(a).upper() for a in [*ABBREVIATION_TO_TYPE, *OTHER_TYPES.values()])
 # "ban thường vụ tỉnh ủy nghệ an" -> "tỉnh ủy nghệ an": the board issues under the committee's numbering.
 _PARTY_BOARD = re.compile(
-    "^(?:" + "|".join(b.casefold() for b in PARTY_BOARDS) + ") (?=(?:" + "|".join(PARTY_COMMITTEES) + ") )"
+    "^(?:" + alternation((b.casefold() for b in PARTY_BOARDS), space=" ") + ") (?=(?:"
+    + alternation((c.casefold() for c in PARTY_COMMITTEES), space=" ") + ") )"
 )
 # "… khóa XIII": the term a body sat in, not another body.
 _TERM_SUFFIX = re.compile(r" khóa [ivxlc]+$")
 # The place part of a folded issuer name: "huyện tam nông" in "phòng giáo dục và đào tạo huyện tam nông".
-_LOCALITY = re.compile(r"(?:^|\s)((?:" + "|".join(UNIT_WORDS) + r")\s\S.*)$")
+_LOCALITY = re.compile(r"(?:^|\s)((?:" + alternation(UNIT_WORDS, space=" ") + r")\s\S.*)$")
 
 
 def _fold(name: str) -> str:

@@ -39,7 +39,8 @@ from extractor.archive.identity import (
 from extractor.archive.lineage_schema import GRAPH_INFO
 from extractor.extraction.orgs import expand
 from extractor.extraction.vocab import alternation
-from extractor.extraction.vocab.organs import CANONICAL_PHRASES, UNIT_WORDS
+from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE
+from extractor.extraction.vocab.organs import AGENCY_KINDS, CANONICAL_PHRASES, LOCAL_BODIES, UNIT_WORDS
 
 __all__ = ["Key", "document_key", "identity_issuer", "issuer_key", "locality", "number_key", "year_of"]
 
@@ -48,12 +49,13 @@ EDGE_KINDS = ("basis", "cites", "forwards", "issues")
 FORMATS = ("graphml", "json", "dot", "mermaid")
 
 # An issuer ending in a bare unit word ("Ủy ban nhân dân huyện") names no particular body.
-_BARE_UNIT_END = re.compile(r"(?i)(?<!\p{L})(?:" + "|".join(UNIT_WORDS) + r")$")
+_BARE_UNIT_END = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(UNIT_WORDS, space=" ") + r")$")
 # Local bodies exist in every province/district: with nothing after them they are unresolved.
 _DEPARTMENTS = alternation(CANONICAL_PHRASES)
+# (Every agency kind but "Văn phòng": "Văn phòng Ủy ban nhân dân" has been read as resolved.)
+_LOCAL_AGENCIES = alternation((k for k in AGENCY_KINDS if k != "Văn phòng"), space=" ")
 _LOCAL_HEAD_ONLY = re.compile(
-    r"(?i)^(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Tỉnh ủy|Thành ủy|Huyện ủy"
-    rf"|Quận ủy|Thị ủy|Đảng ủy|(?:Phòng|Sở|Ban|Chi cục|Trung tâm)\s+(?:{_DEPARTMENTS}))$"
+    rf"(?i)^(?:{alternation(LOCAL_BODIES, space=' ')}|(?:{_LOCAL_AGENCIES})\s+(?:{_DEPARTMENTS}))$"
 )
 # Confidence of a lone candidate, by how well the reference's issuer and date match it.
 CONFIDENCE_EXACT = 1.0  # same issuer, same year
@@ -317,7 +319,7 @@ def _archived_nodes(conn: sqlite3.Connection) -> tuple[_Archived, dict[int, _Car
 
 
 # What a document named in a plan's "(Ban hành kèm theo …)" line does to it, by its type (as in a bundle).
-_CARRIER_KINDS = {"Quyết định": "issues", "Công văn": "forwards", "Tờ trình": "forwards", "Thông báo": "forwards"}
+_CARRIER_KINDS = {ISSUING_TYPE: "issues", **dict.fromkeys(FORWARDING_TYPES, "forwards")}
 
 
 def build(conn: sqlite3.Connection) -> Lineage:

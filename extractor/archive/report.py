@@ -23,10 +23,9 @@ from rich.table import Table
 from extractor.archive.identity import issuer_key
 from extractor.archive.lineage import children, node_caption, parents
 from extractor.extraction.vocab import alternation
-from extractor.extraction.vocab.organs import POSITIONS
+from extractor.extraction.vocab.doc_types import PLAN_TYPES
+from extractor.extraction.vocab.organs import AGENCY_KINDS, COMMUNE_UNITS, DISTRICT_UNITS, POSITIONS, UNIT_WORDS
 
-# Document types that are plans (a programme or scheme is implemented like a plan).
-PLAN_TYPES = frozenset({"Kế hoạch", "Chương trình", "Phương án", "Đề án"})
 # Edges a cycle is looked for in: a citation points back in time. Only resolved ones (one candidate).
 CITATION_KINDS = frozenset({"basis", "cites"})
 # Recipients that are not units (filing copies, "as above", web portals) or that name many units
@@ -41,13 +40,21 @@ _FOR_INFORMATION = re.compile(r"(?i)^(?:b/c|đ/b|để\s+(?:báo\s+cáo|biết|t
 # Leaders and standing committees receive a plan to follow it, not to implement it.
 _LEADERSHIP = re.compile(r"(?i)^(?:tt\b|thường\s+trực|ct\b|chủ\s+tịch|pct\b|phó\s+chủ\s+tịch|lãnh\s+đạo|thành\s+viên)")
 # Administrative level of a body by its words: a subordinate unit sits below its plan's issuer.
+# Case matters: a province-level city is "Thành phố Hồ Chí Minh", a district-level one "thành phố Pleiku"; a unit
+# word of one word is also capitalised at a name's start ("Huyện", "Xã").
+def _level_words(units: Iterable[str], *more: str) -> re.Pattern[str]:
+    listed = sorted(units)  # sets: one order every run
+    words = (*listed, *(u.capitalize() for u in listed if " " not in u), *more)
+    return re.compile(r"(?<!\p{L})(?:" + alternation(words) + r")(?!\p{L})")
+
+
 _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (4, re.compile(r"(?<!\p{L})(?:Bộ|Chính\s+phủ|Trung\s+ương|Quốc\s+hội|Thủ\s+tướng)(?!\p{L})")),
-    (3, re.compile(r"(?<!\p{L})(?:tỉnh|Tỉnh|Sở|Thành\s+phố)(?!\p{L})")),
-    (2, re.compile(r"(?<!\p{L})(?:huyện|Huyện|quận|Quận|thị\s+xã|thành\s+phố|Phòng)(?!\p{L})")),
-    (1, re.compile(r"(?<!\p{L})(?:xã|Xã|phường|Phường|thị\s+trấn|Trường|ấp|thôn|khu\s+phố)(?!\p{L})")),
+    (4, _level_words((), "Bộ", "Chính phủ", "Trung ương", "Quốc hội", "Thủ tướng")),
+    (3, _level_words(set(UNIT_WORDS) - DISTRICT_UNITS - COMMUNE_UNITS, "Sở", "Thành phố")),
+    (2, _level_words(DISTRICT_UNITS, "Phòng")),
+    (1, _level_words(COMMUNE_UNITS, "Trường", "ấp", "thôn", "khu phố")),
 )
-_AGENCY = re.compile(r"(?:Phòng|Sở|Ban|Trung\s+tâm|Văn\s+phòng|Chi\s+cục)(?!\p{L})")
+_AGENCY = re.compile(r"(?:" + alternation(AGENCY_KINDS) + r")(?!\p{L})")
 _POSITION_LEAD = re.compile(
     r"(?i)^(?:" + alternation(POSITIONS) + r")\s+"
 )

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-# Field families as the review shows them: key in the record, Vietnamese label, colour (one hue each,
-# light enough for black text), and how a value reads in its normalised form.
+from extractor.extraction.registry import FAMILIES as REGISTERED
+from extractor.extraction.registry import HEADER, ISSUER, SIGNER, each_value
+
+# How a value reads in its normalised form, from its JSON dict.
 Summary = Callable[[dict[str, Any]], str]
 
 
@@ -36,35 +38,37 @@ def _quota(q: dict[str, Any]) -> str:
     return f"{q['op']} {q['count']} {q['recipient']}" + (f" — {', '.join(extra)}" if extra else "")
 
 
+def _as_written(v: dict[str, Any]) -> str:
+    return str((v.get("span") or {}).get("raw") or "")
+
+
 @dataclass(frozen=True)
 class Family:
+    """A family as the review shows it: the registry's key, label and colour, and its reading."""
+
     key: str
     label: str
     colour: str
     summary: Summary
 
 
-FAMILIES: tuple[Family, ...] = (
-    Family("header", "Thể thức", "#e0e0e0", lambda v: str(v.get("value") or "")),
-    Family("issuer", "Cơ quan ban hành", "#cfe3ff",
-           lambda v: v["name"] + (f" (trực thuộc {v['parent']})" if v.get("parent") else "")),
-    Family("signer", "Người ký", "#e6d5f5",
-           lambda v: " ".join(x for x in (v.get("authority"), v.get("position"), v.get("name")) if x)),
-    Family("recipients", "Nơi nhận", "#f0e6d2", lambda v: v["name"]),
-    Family("references", "Văn bản căn cứ, viện dẫn", "#ffd6a5", _ref),
-    Family("targets", "Chỉ tiêu", "#c8f0c8", _target),
-    Family("deadlines", "Thời hạn", "#ffc4c4", lambda v: f"{v['date']}" + (f" — {v['task']}" if v.get("task") else "")),
-    Family("periods", "Thời gian thực hiện", "#fff3b0", _period),
-    Family("awards", "Hình thức khen thưởng", "#b8ece6",
-           lambda v: v["form"] + (f" — {v['grantor']}" if v.get("grantor") else "")),
-    Family("quotas", "Số lượng khen thưởng", "#d9f2a0", _quota),
+# How a value of each family reads; a family without its own reading shows the text it was read from.
+_SUMMARIES: dict[str, Summary] = {
+    HEADER.key: lambda v: str(v.get("value") or ""),
+    ISSUER.key: lambda v: v["name"] + (f" (trực thuộc {v['parent']})" if v.get("parent") else ""),
+    SIGNER.key: lambda v: " ".join(x for x in (v.get("authority"), v.get("position"), v.get("name")) if x),
+    "recipients": lambda v: v["name"],
+    "references": _ref,
+    "targets": _target,
+    "deadlines": lambda v: f"{v['date']}" + (f" — {v['task']}" if v.get("task") else ""),
+    "periods": _period,
+    "awards": lambda v: v["form"] + (f" — {v['grantor']}" if v.get("grantor") else ""),
+    "quotas": _quota,
+}
+FAMILIES: tuple[Family, ...] = tuple(
+    Family(f.key, f.label, f.colour, _SUMMARIES.get(f.key, _as_written)) for f in (HEADER, ISSUER, SIGNER, *REGISTERED)
 )
 FAMILY = {f.key: f for f in FAMILIES}
-# Vietnamese names of the header scalars, in the order of Nghị định 30/2020's components.
-HEADER_LABELS: dict[str, str] = {
-    "doc_type": "Loại văn bản", "number": "Số, ký hiệu", "place": "Địa danh", "issued_date": "Ngày ban hành",
-    "title": "Trích yếu",
-}
 LINK_LABELS = {"issues": "ban hành kèm theo", "forwards": "chuyển"}
 # Lineage edge kinds as a reader names them, seen from the child.
 KIND_LABELS = {"basis": "căn cứ", "cites": "viện dẫn", "issues": "ban hành kèm theo", "forwards": "chuyển"}
@@ -102,23 +106,9 @@ def values_of(docs: list[dict[str, Any]]) -> list[Value]:
                          span.get("end"), span.get("raw") or "", key))
 
     for i, doc in enumerate(docs):
-        evidence = doc.get("evidence") or {}
-        for key, label in HEADER_LABELS.items():
-            if doc.get(key) is not None:
-                add(i, "header", label, {"value": doc[key], "span": evidence.get(key)}, f"header.{key}")
-        for key in ("issuer", "signer"):
-            if doc.get(key):
-                add(i, key, FAMILY[key].label, doc[key], key)
-        for fam in FAMILIES[3:]:
-            for n, item in enumerate(doc.get(fam.key) or []):
-                add(i, fam.key, fam.label, item, f"{fam.key}[{n}]")
+        for family, label, value, key in each_value(doc):
+            add(i, family, label, value, key)
     return out
-
-
-def labelled_spans(docs: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
-    """(start, end, label) of every value with a span; labels name the field: NUMBER, ISSUER, REFERENCES, …"""
-    return [(v.start, v.end, v.key.split("[")[0].removeprefix("header.").upper())
-            for v in values_of(docs) if v.start is not None and v.end is not None]
 
 
 def segments(text: str, values: list[Value], docs: list[dict[str, Any]],

@@ -37,9 +37,9 @@ from extractor.archive.export import normalised_text
 from extractor.archive.graph_views import clusters_json, neighbourhood
 from extractor.archive.pages import archive_graph_page, index_page, lineage_page, review_page
 from extractor.archive.store import Store
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.models import FileRecord
 from extractor.extraction.pipeline import extract_file
-from extractor.extraction.restore import fold_accents
 from extractor.jsonl import record_line
 
 API_VERSION = "1"

@@ -17,6 +17,8 @@ import regex as re
 from extractor.extraction import ocr_text, restore
 from extractor.extraction.header_layout import repair_lines, split_flattened
 from extractor.extraction.restore import Restoration
+from extractor.extraction.vocab import alternation
+from extractor.extraction.vocab.organs import UNIT_WORDS
 
 # Whole-text passes use stdlib `re` where it is faster (plain classes); `regex` where it is (the
 # emphasis pattern's lookarounds: 1.4 ms in `re`, 0.07 ms in `regex` on 20 KB).
@@ -57,7 +59,7 @@ _OPEN_ENDINGS = (" và", " của", " các", " số", " tại", " theo", " cho", 
 _DIGITAL = re.compile(r" số[^\d/]$")
 _LIST_START = re.compile(r"^(?:[-+•]|\d{1,2}[.)]\s|[IVX]{1,4}\.\s|\p{Ll}\)\s)")
 _UNIT_STARTS = ("Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường")
-_STARTS_UNIT = re.compile(r"^(?:Thành\s+phố|Tỉnh|Huyện|Quận|Thị\s+xã|Xã|Phường|Thị\s+trấn)\b(?!\s+ủy)")
+_STARTS_UNIT = re.compile(r"^(?:" + alternation(u.capitalize() for u in UNIT_WORDS) + r")\b(?!\s+ủy)")
 
 
 # The compatibility characters archives actually contain, mapped as NFKC maps them.

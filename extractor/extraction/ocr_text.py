@@ -20,6 +20,7 @@ import re
 import unicodedata
 from itertools import chain
 
+from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import RECIPIENTS
 from extractor.extraction.vocab.ocr_confusions import (
     BARE_PAGE_NUMBER,
@@ -137,7 +138,7 @@ def _digit(token: str, i: int) -> str | None:
 # Words after which a one-digit token is a count or a date part ("ngày O8", "không quá 0l"), and the
 # award recipients before which it is a count ("cho O3 tập thể").
 _COUNT_CUE = re.compile(r"(?i)(?:ngày|tháng|năm|quá|số|đa|thiểu|nhất|:)\s*$")
-_COUNTED = re.compile(r"\s+(?i:" + "|".join(sorted(RECIPIENTS, key=len, reverse=True)) + r")\b")
+_COUNTED = re.compile(r"\s+(?i:" + alternation(RECIPIENTS, space=" ") + r")\b")
 
 
 def _fixed_token(token: str, before: str, after: str) -> str | None:

@@ -49,13 +49,14 @@ _PHRASE_RE = re.compile(
     + r")(?!\p{L})"
 )
 _CANONICAL = {p.lower(): p for p in CANONICAL_PHRASES}
-_UNITS = "|".join(UNIT_WORDS)
+_UNITS = alternation(UNIT_WORDS, space=" ")
 # A proper name: capitalised syllables ("Củ Chi", "Hồ Chí Minh") or a number ("Quận 1").
 PROPER = r"(?:\p{Lu}[\p{L}']*(?:[ \-]\p{Lu}[\p{L}']*)*|\d{1,2}(?!\d))"
 UNIT_NAME = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))\s+({PROPER})")
 # A unit word with no name after it ("của UBND huyện"); "Tỉnh ủy", "Huyện đoàn" are bodies, not units.
 _BARE_UNIT = re.compile(rf"(?i:(?<!\p{{L}})({_UNITS}))(?!\s+{PROPER})(?!\p{{L}})(?!\s+(?:ủy|đoàn|hội)\b)")
-_UNIT_LIST = re.compile(r"(?i)\b(xã|phường|thị trấn)(?:\s*(?:,|và)\s*(?:xã|phường|thị trấn))+")
+_COMMUNE_UNITS = alternation(COMMUNE_UNITS, space=" ")
+_UNIT_LIST = re.compile(rf"(?i)\b({_COMMUNE_UNITS})(?:\s*(?:,|và)\s*(?:{_COMMUNE_UNITS}))+")
 # In a caps header line everything after the last unit word is the place name ("HUYỆN CỦ CHI").
 _LAST_UNIT = re.compile(
     rf"(?i)(?<!\p{{L}})(?:{_UNITS}|đảng)(?:\s+(?:ủy|đoàn))?\s+(?!ủy\b|đoàn\b|hội\b)((?:(?!(?<!\p{{L}})(?:{_UNITS})\s).)+)$"
@@ -63,16 +64,16 @@ _LAST_UNIT = re.compile(
 # "Huyện ủy" / "Tỉnh ủy" with no place after it.
 _BARE_COMMITTEE = re.compile(rf"(?<!\p{{L}})(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?!\s+{PROPER})(?!\p{{L}})")
 _VOWEL = re.compile(r"[aeiouy]")
-_PLACE_UNIT = re.compile(r"(?i)^(?:tp\.?|thành phố|thị xã|huyện|quận)\s*")
+_PLACE_UNIT = re.compile(r"(?i)^(?:tp\.?|" + alternation(DISTRICT_UNITS, space=" ") + r")\s*")
 # Lower-case unit words in running text ("trên địa bàn huyện Nhà Bè"): the document's own area.
-_UNIT_WORD_PROBE = stdre.compile("(?:" + "|".join(UNIT_WORDS) + ") ")  # stdlib: a fast literal scan first
+_UNIT_WORD_PROBE = stdre.compile(f"(?:{_UNITS}) ")  # stdlib: a fast literal scan first
 _BODY_UNIT_NAME = re.compile(rf"(?<!\p{{L}})({_UNITS})\s+({PROPER})")
 # "UBND các xã, thị trấn" -> "UBND xã": a plural of units; "Ban Chỉ đạo các Chương trình …" keeps its "các".
 _CAC = re.compile(
     rf"(?i)(?<!\p{{L}})(?:các|những)\s+(?=(?:{_UNITS}|phòng|ban|ngành|sở|trường|đơn\s+vị|cơ\s+quan)(?!\p{{L}}))"
 )
 _NAMED_HEAD_RE = re.compile(
-    r"(?i)^(?:" + "|".join(re.escape(h) for h in NAMED_HEADS) + r")\s+"
+    r"(?i)^(?:" + alternation(NAMED_HEADS, space=" ") + r")\s+"
 )
 # Organ heads that are followed directly by a place name ("Phòng GD&ĐT Tam Nông").
 _HEAD_THEN_PLACE = re.compile(rf"^((?:Phòng|Sở|Ủy ban nhân dân|Hội đồng nhân dân)\b.*?)\s+({PROPER})$")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from extractor.extraction.context import lines_between
 from extractor.extraction.models import Span
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab.layout import BODY_START, MOTTO, NUMBER_LINE, PLACE_DATE, SEPARATOR, TYPE_LINE
 from extractor.extraction.vocab.web import (
     BREADCRUMB,

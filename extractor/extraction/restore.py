@@ -17,7 +17,6 @@ text hold for the text as written, which each `Restoration` keeps.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -25,28 +24,12 @@ from itertools import chain
 
 from extractor.extraction import lexicon, ocr_text
 from extractor.extraction.admin import data as admin_data
-from extractor.extraction.fields.prefilter import fold as case_fold
+from extractor.extraction.fold import MARKS, fold_accents
+from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import TYPE_NAMES
 from extractor.extraction.vocab.ocr_confusions import REREAD_CUES
 from extractor.extraction.vocab.organs import UNIT_WORDS
 from extractor.extraction.vocab.restore_words import CUE_WORDS, GLYPH_FIXES, PHRASES, SYMBOLS, UNMARKED_CUES, Context
-
-
-def _mark_table() -> dict[int, str]:
-    table = {ord("đ"): "d", ord("Đ"): "D"}
-    for cp in chain(range(0xC0, 0x250), range(0x1E00, 0x1F00)):
-        base = unicodedata.normalize("NFD", chr(cp))[0]
-        if base != chr(cp) and base.isascii():
-            table[cp] = base
-    return table
-
-
-_MARKS = _mark_table()
-
-
-def fold_accents(text: str) -> str:
-    """`prefilter.fold` (lower case, same length) without marks: "Quyết định" -> "quyet dinh", đ -> d."""
-    return case_fold(text).translate(_MARKS)
 
 
 @dataclass(frozen=True)
@@ -77,7 +60,7 @@ _VOWELS = "aeiouy"
 _SPLIT_YEAR = re.compile(r"(?:(?<=\b[nN][aăAĂ][mM] )|(?<=/))(19|20) (\d\d)(?!\d)")
 # "Căn Quyết định số …": "cứ" dropped before a document type (no "căn" stands there otherwise).
 _TYPE_STARTS = sorted({w for name in TYPE_NAMES for w in (name.split()[0], fold_accents(name.split()[0]))})
-_DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + "|".join(_TYPE_STARTS) + r")\b)")
+_DROPPED_CU = re.compile(r"^((?:[-+]\s*)?)(Căn|Can)(?= (?i:" + alternation(_TYPE_STARTS) + r")\b)")
 # A number, or the blank of a draft's date: "ngày     tháng 3 năm 2024", "ngày ... tháng ... năm 2024".
 _NEXT_NUMBER = re.compile(r"[\s:.…_]*(?:\d|(?i:thang|tháng|nam|năm)\b)")
 _NEXT_CAPITAL = re.compile(r"\s+([^\W\d_])")
@@ -355,7 +338,7 @@ _REREAD_FOLDS = {fold_accents(w): w for w in REREAD_CUES}
 @cache
 def _known_folds() -> frozenset[str]:
     """The folds of the vocabulary's words: a misread word folds to one of them."""
-    return frozenset(w.translate(_MARKS) for w in _known_words())
+    return frozenset(w.translate(MARKS) for w in _known_words())
 
 
 def misread(text: str, enough: int = 1) -> bool:
@@ -370,7 +353,7 @@ def misread(text: str, enough: int = 1) -> bool:
     for i, w in enumerate(words):
         if w in known:
             continue
-        f = w.translate(_MARKS)
+        f = w.translate(MARKS)
         if f not in folds or (w == f and not (
                 (i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii()))):
             continue  # an unmarked word among unmarked words is restore_line's to restore
@@ -379,7 +362,7 @@ def misread(text: str, enough: int = 1) -> bool:
         if f in _REREAD_FOLDS and w != f:
             found.add(i)
         found.update(a for a in range(max(0, i - 4), min(i + 1, last))
-                     if (words[a].translate(_MARKS), words[a + 1].translate(_MARKS)) in index
+                     if (words[a].translate(MARKS), words[a + 1].translate(MARKS)) in index
                      and (words[a], words[a + 1]) not in pairs)
         if len(found) >= enough:
             return True

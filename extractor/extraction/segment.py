@@ -15,7 +15,9 @@ from typing import NamedTuple
 
 import regex as re
 
-from extractor.extraction.context import lines_between
+from extractor.extraction.sections import lines_between
+from extractor.extraction.vocab import alternation
+from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE
 from extractor.extraction.vocab.layout import (
     APPENDIX_LINE,
     KEM_THEO,
@@ -28,6 +30,7 @@ from extractor.extraction.vocab.layout import (
     VV_LINE,
 )
 from extractor.extraction.vocab.names import SURNAMES
+from extractor.extraction.vocab.signature import SIGNER_PREFIXES
 
 # Header component lines are short; a longer line is body text (a flattened row of two cells stays under it).
 _MAX_MARKER_LINE = 200
@@ -36,12 +39,15 @@ _CLUSTER_GAP = 6
 # A document needs this many body lines before a new header can start another one.
 _MIN_BODY_LINES = 4
 # Documents that issue or forward the next one; a plan only ever has appendices.
-_ISSUING_TYPES = ("quyết định", "công văn", "thông báo", "tờ trình", "văn bản")
+_ISSUING_TYPES = tuple(t.lower() for t in (ISSUING_TYPE, *FORWARDING_TYPES, "Văn bản"))  # a Văn bản is a Công văn
 
 
 # Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
 _MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP|TNCS")
-_SIGNATURE_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
+# A signature line above a new header opens with a state prefix and its dot ("KT. CHỦ TỊCH"), narrower than the
+# signature reader's `SIGNER_PREFIX`: the walk back over a header's caps lines stops only there, and the
+# Party spellings ("T/M") have not been seen above a new header (adding them would move segment bounds).
+_SIGNATURE_PREFIX = re.compile(r"^(?:" + alternation(SIGNER_PREFIXES) + r")\.")
 _FIRST_ARTICLE = re.compile(r"^Điều\s+1\b")
 
 

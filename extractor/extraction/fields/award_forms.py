@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping
 
 import regex as re
 
-from extractor.extraction.context import DocContext
-from extractor.extraction.fields.prefilter import Literals, fold, phrase_leads, search
+from extractor.extraction.clauses import SENTENCE_ENDS, clause_around
+from extractor.extraction.facts import Facts
+from extractor.extraction.fields.prefilter import Literals, phrase_leads, search
+from extractor.extraction.fold import case_fold
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import FORMS
 
@@ -40,11 +42,9 @@ _FORM_ANCHOR_LITERALS = Literals(_FORM_ANCHORS)
 _FORM_LEADS = phrase_leads(FORMS)
 _FORM_LEAD_PREFIXES = tuple(_FORM_LEADS)
 _LONGEST_LEAD = max(map(len, _FORM_LEADS))
-# Sentence ends: line breaks and . ! ? before a space ("TP. Hà Nội" is an abbreviation).
-_SENTENCE_END = re.compile(r"\n|(?<!(?<!\p{L})(?:TP|Tp|TX))[.!?](?=\s|$)")
 
 
-def anchored(ctx: DocContext, anchors: Literals, at_anchor: Mapping[str, re.Pattern[str]], starts: Iterable[int] = (),
+def anchored(ctx: Facts, anchors: Literals, at_anchor: Mapping[str, re.Pattern[str]], starts: Iterable[int] = (),
              pattern: re.Pattern[str] | None = None, follow: tuple[str, ...] = ("",)) -> list[re.Match[str]]:
     """Matches, in order and not overlapping, of each anchor's pattern (`at_anchor`) where the anchor
     is written followed by a `follow` prefix, and of `pattern` at each of `starts`."""
@@ -64,12 +64,9 @@ def anchored(ctx: DocContext, anchors: Literals, at_anchor: Mapping[str, re.Patt
     return found
 
 
-def find_forms(ctx: DocContext) -> list[re.Match[str]]:
-    """Every award form written in the body, in order (found once per document: awards and quotas both ask)."""
-    if "award_forms" not in ctx.memo:
-        ctx.memo["award_forms"] = anchored(ctx, _FORM_ANCHOR_LITERALS, _FORM_ANCHORS)
-    forms: list[re.Match[str]] = ctx.memo["award_forms"]
-    return forms
+def find_forms(ctx: Facts) -> list[re.Match[str]]:
+    """Every award form written in the body, in order (a fact of phase 1: awards and quotas both read it)."""
+    return anchored(ctx, _FORM_ANCHOR_LITERALS, _FORM_ANCHORS)
 
 
 def form_in(text: str) -> re.Match[str] | None:
@@ -79,24 +76,14 @@ def form_in(text: str) -> re.Match[str] | None:
 
 def form_at(text: str, pos: int) -> re.Match[str] | None:
     """FORM.match(text, pos), tried only where a form's first word starts."""
-    if not fold(text[pos : pos + _LONGEST_LEAD]).startswith(_FORM_LEAD_PREFIXES):
+    if not case_fold(text[pos : pos + _LONGEST_LEAD]).startswith(_FORM_LEAD_PREFIXES):
         return None
     return FORM.match(text, pos)
 
 
-_MAX_SENTENCE = 600  # characters a sentence may run on either side of a value
-
-
-def sentence(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
+def sentence(ctx: Facts, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end) within the body: from the previous to the next sentence end."""
-    text = ctx.text
-    # Bounded: a sentence is short, and a one-line table with no full stop must not make this O(n²).
-    floor, ceiling = max(ctx.body_start, start - _MAX_SENTENCE), min(ctx.end, end + _MAX_SENTENCE)
-    lo = max(floor, text.rfind("\n", floor, start) + 1)
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        lo = m.end()
-    m = _SENTENCE_END.search(text, end, ceiling)
-    return lo, m.start() if m else ceiling
+    return clause_around(ctx.text, start, end, ctx.body_start, ctx.end, SENTENCE_ENDS)
 
 
 def canonical(form: re.Match[str]) -> str:

@@ -13,9 +13,8 @@ from itertools import pairwise
 
 import regex as re
 
-from extractor.extraction.context import DocContext
-from extractor.extraction.fields.award_forms import canonical, find_forms, form_at, sentence
-from extractor.extraction.fields.issuer import from_body
+from extractor.extraction.facts import Facts
+from extractor.extraction.fields.award_forms import canonical, form_at, sentence
 from extractor.extraction.fields.prefilter import finditer, phrase_leads
 from extractor.extraction.models import Award
 from extractor.extraction.orgs import PUNCTUATED_NAME, Locality, case_name, expand, resolve_org, strip_marks
@@ -103,7 +102,7 @@ _RESTORED = _unique_spellings(
 
 
 @dataclass
-class _Mention:
+class Mention:
     start: int
     end: int
     form: str
@@ -115,7 +114,7 @@ class _Mention:
     def granted(self) -> bool:
         return self.grantor is not None or self.level_unit is not None
 
-    def share(self, other: _Mention) -> None:
+    def share(self, other: Mention) -> None:
         self.grantor, self.level_unit = other.grantor, other.level_unit
 
 
@@ -188,7 +187,7 @@ def _grantor_before(text: str, lo: int, verb: int) -> tuple[int, int] | None:
     return None
 
 
-def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
+def _mention(ctx: Facts, m: re.Match[str]) -> Mention | None:
     text = ctx.text
     form = canonical(m)
     lo, hi = sentence(ctx, m.start(), m.end())
@@ -199,7 +198,7 @@ def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
         return None  # "95% hộ đạt danh hiệu Gia đình văn hóa": a target's measure, not a title offered
     if _PRIOR.search(before) or _RATE.search(text, lo, m.start()):
         return None
-    mention = _Mention(m.start(), m.end(), form)
+    mention = Mention(m.start(), m.end(), form)
     of = _OF.match(text, m.end(), hi) or _DIRECT.match(text, m.end(), hi)
     level = _LEVEL.match(text, m.end(), hi)
     if of:
@@ -218,10 +217,10 @@ def _mention(ctx: DocContext, m: re.Match[str]) -> _Mention | None:
     return mention
 
 
-def _mentions(ctx: DocContext) -> list[_Mention]:
-    """Every mention of an award form in the body, outside cited titles, with its grantor span."""
-    found: list[_Mention] = []
-    for m in find_forms(ctx):
+def find_mentions(ctx: Facts, forms: Iterable[re.Match[str]]) -> list[Mention]:
+    """Every mention of an award form among the body's `forms`, outside cited titles, with its grantor span."""
+    found: list[Mention] = []
+    for m in forms:
         if ctx.is_excluded(m.start(), m.end()):
             continue
         mention = _mention(ctx, m)
@@ -237,7 +236,7 @@ def _mentions(ctx: DocContext) -> list[_Mention]:
     return found
 
 
-def _grantor_name(ctx: DocContext, mention: _Mention, resolved: dict[str, str]) -> str | None:
+def _grantor_name(ctx: Facts, mention: Mention, resolved: dict[str, str]) -> str | None:
     """The grantor resolved in the document's locality (memoised: a plan repeats its grantors)."""
     if mention.level_unit:
         raw = LEVEL_GRANTOR.format(unit=mention.level_unit)
@@ -250,7 +249,7 @@ def _grantor_name(ctx: DocContext, mention: _Mention, resolved: dict[str, str]) 
     if raw not in resolved:
         head = _OWN_SCHOOL_WORDS.sub("", raw)  # "Hiệu trưởng nhà trường" is this school's principal
         school = _own_school(ctx) if head in SCHOOL_HEADS else None
-        own = _own_body_head(head, ctx.memo.get("issuer"))
+        own = _own_body_head(head, ctx.header_issuer)
         resolved[raw] = f"{head} {school}" if school else own or _resolve_official(raw, ctx.locality)
     return resolved[raw]
 
@@ -305,9 +304,9 @@ def _is_issuer_start(body: str, issuer: str) -> bool:
     return body in kinds and issuer.startswith(body + " ")
 
 
-def _own_school(ctx: DocContext) -> str | None:
+def _own_school(ctx: Facts) -> str | None:
     """The school issuing this document: named in its body ("Trường … xây dựng Kế hoạch") or header."""
-    issuer = from_body(ctx.text, ctx.body_start, ctx.end, ctx.locality)
+    issuer = ctx.body_issuer
     if issuer and issuer.name.startswith("Trường "):
         return issuer.name
     line = _SCHOOL_LINE.search(ctx.text, ctx.start, ctx.body_start)
@@ -327,7 +326,7 @@ def _resolve_official(raw: str, loc: Locality) -> str:
     return f"{position} {resolve_org(organ, loc)}"
 
 
-def _with_full_grantors(mentions: list[tuple[_Mention, str | None]]) -> list[tuple[_Mention, str | None]]:
+def _with_full_grantors(mentions: list[tuple[Mention, str | None]]) -> list[tuple[Mention, str | None]]:
     """A grantor that is the start of a longer one for the same form is that one, shortened."""
     full = list(dict.fromkeys((m.form, g) for m, g in mentions if g))  # distinct, in order: tables repeat them
     out = []
@@ -342,14 +341,14 @@ def _merge_recipients(award: Award, more: list[str]) -> None:
     award.recipients = [r for r in _RECIPIENT_ORDER if r in found]
 
 
-def extract_awards(ctx: DocContext) -> list[Award]:
+def extract_awards(ctx: Facts) -> list[Award]:
     """Each award form offered, once per (form, grantor), in order of first mention.
 
     A mention with no grantor is the same award again when the form has a grantor elsewhere, and
     so is a short repeat ("Cờ thi đua của Bộ" after "Cờ thi đua của Bộ Nông nghiệp và …").
     """
     resolved: dict[str, str] = {}
-    mentions = _with_full_grantors([(m, _grantor_name(ctx, m, resolved)) for m in _mentions(ctx)])
+    mentions = _with_full_grantors([(m, _grantor_name(ctx, m, resolved)) for m in ctx.award_mentions])
     granted = {m.form for m, g in mentions if g}
     awards: dict[tuple[str, str | None], Award] = {}
     first_of_form: dict[str, Award] = {}
@@ -367,12 +366,14 @@ def extract_awards(ctx: DocContext) -> list[Award]:
         award = Award(form=m.form, grantor=grantor, recipients=m.recipients, span=ctx.span(start, end))
         awards[key] = award
         first_of_form.setdefault(m.form, award)
+    if ctx.official:
+        _grant_unnamed(ctx, awards.values(), ctx.official)
     return list(awards.values())
 
 
-def grant_unnamed(ctx: DocContext, awards: list[Award], official: str, within: tuple[int, int]) -> None:
+def _grant_unnamed(ctx: Facts, awards: Iterable[Award], official: str) -> None:
     """A result decision's own "tặng Bằng khen cho 03 tập thể" names no grantor: the deciding official
     ("Quyết định số … của Chủ tịch UBND tỉnh X về việc tặng …") grants it."""
     for award in awards:
-        if award.grantor is None and within[0] <= award.span.start < within[1]:
+        if award.grantor is None:
             award.grantor = _resolve_official(case_name(official), ctx.locality)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from extractor.extraction.context import lines_between
 from extractor.extraction.dates import DATE, match_to_iso
 from extractor.extraction.models import Span
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab.doc_types import COMPANION_LETTER, canonical_type, type_from_symbol
 from extractor.extraction.vocab.layout import (
     AUTHORITY_LINE,

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import regex as re
 
-from extractor.extraction.context import lines_between
 from extractor.extraction.models import Organization, Span
 from extractor.extraction.orgs import UNIT_NAME, Locality, case_name, resolve_org
+from extractor.extraction.sections import lines_between
+from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.layout import AUTHORITY_LINE
 from extractor.extraction.vocab.organs import NAMED_HEADS, UNIT_WORDS
 
 # A caps line that continues the one above ("ỦY BAN NHÂN DÂN" / "HUYỆN CỦ CHI").
-_CONTINUES = re.compile(r"(?i)^(?:" + "|".join(UNIT_WORDS) + r")\b(?!\s+ỦY)|^(?:VÀ|-|&)\s")
-_ENDS_OPEN = re.compile(r"(?i)(?:\b(?:" + "|".join(UNIT_WORDS) + r")|\bVÀ|-|&)$")
+_UNITS = alternation(UNIT_WORDS, space=" ")
+_CONTINUES = re.compile(r"(?i)^(?:" + _UNITS + r")\b(?!\s+ỦY)|^(?:VÀ|-|&)\s")
+_ENDS_OPEN = re.compile(r"(?i)(?:\b(?:" + _UNITS + r")|\bVÀ|-|&)$")
 # Placeholders in forms and decorations under the issuer.
 # (also draft and urgency marks printed in the header: "DỰ THẢO", "MẬT", "KHẨN")
 _NOT_ORGAN = re.compile(
@@ -54,7 +56,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 # A column-flattened header puts the managing body and the issuer on one caps line ("UBND TỈNH NINH THUẬN SỞ
 # Y TẾ", "PHÒNG GD&ĐT HUYỆN THANH OAI TRƯỜNG THCS BÍCH HÒA"): after a place name, an organ head starts the next.
 _INNER_HEAD = re.compile(
-    r"(?<=(?:TỈNH|HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ|XÃ|PHƯỜNG|THỊ\s+TRẤN|^BỘ)\s+\S.*?)\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
+    r"(?<=(?:" + alternation(u.upper() for u in UNIT_WORDS) + r"|^BỘ)\s+\S.*?)\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
     r"|TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|CAO|ĐẠI|CHÍNH)|BAN\s+(?!NHÂN)|TRUNG\s+TÂM|CHI\s+CỤC|CỤC"
     r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN|BCH|CHI\s+ĐOÀN)\s)"
     # a school under its education office, with or without the office's place ("PHÒNG GD&ĐT TRƯỜNG THCS …",

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 import regex as re
 
-from extractor.extraction.context import lines_between
+from extractor.extraction.clauses import PHRASE_BREAKS, TITLE_ENDS
 from extractor.extraction.dates import DATE, match_to_iso
 from extractor.extraction.fields.header import Header
 from extractor.extraction.fields.references import _strip_position
 from extractor.extraction.models import Organization, Signer, Span
 from extractor.extraction.orgs import expand
 from extractor.extraction.page import Page
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import RESULT_TITLE_VERBS
 from extractor.extraction.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
@@ -34,10 +35,6 @@ _NAMING_WINDOW = 1500
 _TRAILING = re.compile(r"[\s.;,]+$")
 # A decision's title that gives awards.
 _RESULT_TITLE = re.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(RESULT_TITLE_VERBS)})(?!\p{{L}})")
-# A sentence ends at a period after a word (not after "TP." or "Q.") before a capital.
-_SENTENCE_END = re.compile(r"(?<=\p{Ll}\p{Ll}|\d)\.\s+(?=\p{Lu})")
-# Where a lead may start inside a line: after a clause.
-_CLAUSE_BREAK = re.compile(r"[,;]\s")
 
 
 @dataclass
@@ -108,7 +105,7 @@ def from_meta(h: Header, page: Page) -> Described:
 def _title_end(m: re.Match[str]) -> int:
     """Where a lead's title ends: at its sentence's end ("… năm 2018. Theo đó, …"), trailing marks dropped."""
     text: str = m.string
-    stop = _SENTENCE_END.search(text, m.start("title"), m.end("title"))
+    stop = TITLE_ENDS.search(text, m.start("title"), m.end("title"))
     raw = text[m.start("title") : stop.start() if stop else m.end("title")]
     end: int = m.start("title") + len(_TRAILING.sub("", raw))
     return end
@@ -132,7 +129,7 @@ def _lead_in(text: str, s: int, e: int) -> re.Match[str] | None:
     m = LEAD.match(text, s, e)
     if m:
         return m
-    for comma in _CLAUSE_BREAK.finditer(text, s, e):
+    for comma in PHRASE_BREAKS.finditer(text, s, e):
         m = LEAD.match(text, comma.end(), e)
         if m and m.group("actor"):
             return m

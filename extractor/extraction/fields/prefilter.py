@@ -13,16 +13,12 @@ from collections.abc import Iterable
 
 import regex as re
 
-from extractor.extraction.context import DocContext
+from extractor.extraction.facts import Facts
+from extractor.extraction.fold import case_fold
 
 # A fragment's leading literal word, or a leading group of literal alternatives ("(?:6|06|sáu)"),
 # not made optional or repeated by a quantifier after it.
 _LEAD = re.compile(r"(?:\(\?:(?P<alts>[\p{L}\d]+(?:\|[\p{L}\d]+)*)\)|(?P<word>[\p{L}\d]+))(?![?*+{])")
-
-
-def fold(text: str) -> str:
-    """Lower case, same length, as a case-insensitive pattern compares letters ("İ" is "i", "ſ" is "s")."""
-    return text.replace("\u0130", "I").replace("\u017f", "s").lower()
 
 
 def _top_level_alternation(fragment: str) -> bool:
@@ -52,12 +48,12 @@ def lead_words(fragments: Iterable[str]) -> frozenset[str] | None:
         if not m or _top_level_alternation(fragment):
             return None
         words.update(m.group("alts").split("|") if m.group("alts") else [m.group("word")])
-    return frozenset(fold(w) for w in words)
+    return frozenset(case_fold(w) for w in words)
 
 
 def phrase_leads(phrases: Iterable[str]) -> frozenset[str]:
     """First words of plain phrases (as `extractor.extraction.vocab.alternation` compiles them), lower-cased."""
-    return frozenset(fold(p.split()[0]) for p in phrases)
+    return frozenset(case_fold(p.split()[0]) for p in phrases)
 
 
 def lead_starts(folded: str, words: Iterable[str], base: int = 0) -> list[int]:
@@ -79,7 +75,7 @@ def search(pattern: re.Pattern[str], text: str, leads: frozenset[str] | None, po
     endpos = len(text) if endpos is None else endpos
     if leads is None:
         return pattern.search(text, pos, endpos)
-    for start in lead_starts(fold(text[pos:endpos]) if folded is None else folded, leads, pos):
+    for start in lead_starts(case_fold(text[pos:endpos]) if folded is None else folded, leads, pos):
         m = pattern.match(text, start, endpos)
         if m:
             return m
@@ -91,7 +87,7 @@ def finditer(pattern: re.Pattern[str], text: str, leads: frozenset[str] | None, 
     """pattern.finditer(text, pos, endpos) for a pattern whose every match starts with one of `leads`."""
     if leads is None:
         return list(pattern.finditer(text, pos, endpos))
-    return matches_at(pattern, text, lead_starts(fold(text[pos:endpos]), leads, pos), endpos)
+    return matches_at(pattern, text, lead_starts(case_fold(text[pos:endpos]), leads, pos), endpos)
 
 
 # Below this many characters str.find finds a literal sooner (no regex call to set up); in a longer text the
@@ -121,7 +117,7 @@ class Literals:
         return found
 
 
-def occurrences(ctx: DocContext, literals: Literals) -> list[int]:
+def occurrences(ctx: Facts, literals: Literals) -> list[int]:
     """Text offsets in the body where one of the literals starts, in order."""
     base = ctx.body_start
     return sorted({base + i for _, i in literals.each(ctx.lower_body)})

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex as re
 
-from extractor.extraction.context import lines_between
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import RECIPIENTS
 

@@ -14,11 +14,12 @@ from typing import TypeVar
 
 import regex as re
 
-from extractor.extraction.context import DocContext, Section
-from extractor.extraction.fields.award_forms import anchored, canonical, find_forms, form_in, phrase_key, sentence
+from extractor.extraction.facts import Facts
+from extractor.extraction.fields.award_forms import anchored, canonical, form_in, phrase_key, sentence
 from extractor.extraction.fields.prefilter import Literals, finditer, lead_words, phrase_leads, search
 from extractor.extraction.fields.quota_tables import TableCount, table_counts
-from extractor.extraction.models import Award, Op, Quota
+from extractor.extraction.models import Op, Quota
+from extractor.extraction.sections import Section
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import (
     AWARD_CUES,
@@ -111,8 +112,8 @@ class _Scope:
     """What the quotas of one document share, each read once: its award forms, the phase a line
     starting at an offset labels, and what a heading says (a plan's quotas sit under the same few)."""
 
-    ctx: DocContext
-    forms: list[re.Match[str]]
+    ctx: Facts
+    forms: tuple[re.Match[str], ...]
     lines: dict[int, str | None] = field(default_factory=dict)
     topics: dict[str, bool | None] = field(default_factory=dict)
     phases: dict[str, str | None] = field(default_factory=dict)
@@ -229,7 +230,7 @@ def _phase_line_before(scope: _Scope, pos: int, floor: int) -> str | None:
     return None
 
 
-def _phase_line(ctx: DocContext, start: int) -> str | None:
+def _phase_line(ctx: Facts, start: int) -> str | None:
     """The phase a line at start labels ("- Sơ kết 6 tháng:"); only lines holding a phase word are matched."""
     end = ctx.text.find("\n", start, ctx.end)
     end = ctx.end if end < 0 else end
@@ -249,7 +250,7 @@ def _phase_text(m: re.Match[str]) -> str:
     return phrase_key(_PHASE_FILLER.sub("", m.group("phase")))
 
 
-def _group(ctx: DocContext, start: int) -> str | None:
+def _group(ctx: Facts, start: int) -> str | None:
     """Who competes, named before ':' on the quota's line ("+ UBND các xã, thị trấn: 01 tập thể")."""
     text = ctx.text
     line_start = text.rfind("\n", 0, start) + 1
@@ -266,8 +267,7 @@ def _group(ctx: DocContext, start: int) -> str | None:
     return head
 
 
-def _award_of(scope: _Scope, sections: list[Section], awards: list[Award], lo: int, hi: int,
-              pos: int) -> str | None:
+def _award_of(scope: _Scope, sections: list[Section], lo: int, hi: int, pos: int) -> str | None:
     """The form the quota is for: nearest in its sentence, else in its headings, else the only one."""
     near = scope.forms_in(lo, hi)
     if near:
@@ -276,7 +276,7 @@ def _award_of(scope: _Scope, sections: list[Section], awards: list[Award], lo: i
         form = _once(scope.heading_forms, _heading_form, section.heading)
         if form is not None:
             return form
-    offered = {a.form for a in awards}
+    offered = {m.form for m in scope.ctx.award_mentions}  # the forms the document's awards offer
     return offered.pop() if len(offered) == 1 else None
 
 
@@ -289,7 +289,7 @@ def _count(m: re.Match[str]) -> int:
     return int(m.group("num")) if m.group("num") else NUMBER_WORDS[m.group("word").lower()]
 
 
-def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
+def extract_quotas(ctx: Facts) -> list[Quota]:
     """Award quotas: a count of collectives or individuals in an award context, in text order."""
     text = ctx.text
     quotas: list[Quota] = []
@@ -300,7 +300,7 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
     tables = list(table_counts(text, ctx.body_start, ctx.end))
     if not counts and not tables:
         return quotas
-    scope = _Scope(ctx, find_forms(ctx))
+    scope = _Scope(ctx, ctx.award_forms)
     for m in counts:
         if ctx.is_excluded(m.start(), m.end()):
             continue
@@ -327,16 +327,16 @@ def extract_quotas(ctx: DocContext, awards: list[Award]) -> list[Quota]:
         quotas.append(Quota(
             count=_count(m), op=op, recipient=RECIPIENTS[phrase_key(m.group("rec"))],
             phase=_phase(scope, sections, lo, hi, start, m.end()), group=_group(ctx, start),
-            award=_award_of(scope, sections, awards, lo, hi, start), span=ctx.span(start, m.end()),
+            award=_award_of(scope, sections, lo, hi, start), span=ctx.span(start, m.end()),
         ))
         prev_end, prev_op = m.end(), op
     if tables:
-        quotas += _table_quotas(scope, awards, tables)
+        quotas += _table_quotas(scope, tables)
         quotas.sort(key=lambda q: q.span.start)
     return quotas
 
 
-def _table_quotas(scope: _Scope, awards: list[Award], tables: list[TableCount]) -> list[Quota]:
+def _table_quotas(scope: _Scope, tables: list[TableCount]) -> list[Quota]:
     """Quotas in award tables ("Giấy khen\t03\t05" under "Hình thức\tTập thể\tCá nhân"): the row's
     label names the form or the phase, else its sentence context and headings do."""
     ctx, out = scope.ctx, []
@@ -350,6 +350,6 @@ def _table_quotas(scope: _Scope, awards: list[Award], tables: list[TableCount]) 
         out.append(Quota(
             count=int(t.number.text), op="=", recipient=t.recipient,
             phase=_phase(scope, sections, lo, hi, t.number.start, t.number.end), group=None,
-            award=_award_of(scope, sections, awards, lo, hi, lo), span=ctx.span(t.number.start, t.number.end),
+            award=_award_of(scope, sections, lo, hi, lo), span=ctx.span(t.number.start, t.number.end),
         ))
     return out

@@ -9,8 +9,9 @@ from __future__ import annotations
 import regex as re
 
 from extractor.archive.identity import issuer_key
-from extractor.extraction.context import DocContext
+from extractor.extraction.clauses import CITATION_ENDS
 from extractor.extraction.dates import DATE, match_to_iso
+from extractor.extraction.facts import Facts
 from extractor.extraction.fields.relation import basis_layout, listed_with, relation
 from extractor.extraction.models import Reference, Relation, Span
 from extractor.extraction.orgs import PUNCTUATED_NAME, UNIT_NAME, expand, resolve_org
@@ -18,16 +19,17 @@ from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES, canonical_type, type_from_symbol
 from extractor.extraction.vocab.organs import CANONICAL_PHRASES, MEETING_BODIES, MEETINGS, POSITIONS, UNIT_WORDS
 from extractor.extraction.vocab.symbol_issuers import issuer_from_symbol
+from extractor.extraction.vocab.symbols import SYMBOL_CHARS, SYMBOL_GROUP
 
 # Number/symbol: "3925/KH-UBND", "91/2017/NĐ-CP", "14-KL/TW", "537/GDĐT-VP", "718/KH-PGDĐT.TĐKT".
 NUMBER = re.compile(
     r"(?<![\p{L}\d/])(?P<num>\d{1,5}[a-zA-Z]?)\s?(?P<sep>[/-])\s?"
-    r"(?P<sym>(?:\d{4}/)?[\p{Lu}][\p{L}\d&.]*(?:(?:\s?[-/]|[-/]\s?)[\p{Lu}\d][\p{L}\d&.]*)*)"
+    r"(?P<sym>(?:\d{4}/)?[\p{Lu}]" + SYMBOL_CHARS + r"(?:(?:\s?[-/]|[-/]\s?)" + SYMBOL_GROUP + r")*)"
 )
 # What stands before a number: "Kế hoạch số", "Quyết định liên tịch số", "văn bản số", or just "số".
 # (?r): searched backwards from the number, 25x faster than trying the alternation at every position.
 _TYPE_BEFORE = re.compile(
-    r"(?ri)(?P<type>" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")(?:\s+liên\s+tịch)??\s*(?:số\s*[:.]?\s*)?$"
+    r"(?ri)(?P<type>" + alternation(TYPE_NAMES, space=" ") + r")(?:\s+liên\s+tịch)??\s*(?:số\s*[:.]?\s*)?$"
 )
 _SO_BEFORE = re.compile(r"(?ri)\bsố\s*[:.]?\s*$")
 # A law's name stands between its type and "số": "Luật Thi đua, khen thưởng số 06/2022/QH15".
@@ -48,7 +50,6 @@ _MEETING = re.compile(rf"[\s,]*(?:(?:do|của)\s+)?(?:{alternation(MEETINGS)})(?
 _MEETING_TAIL = re.compile(rf"(?:\s+(?:{_ORDINAL}|khóa\s+[IVXLC\d]+))+")
 _MEETING_NUMBER = re.compile(r"\s+\d{1,2}$")
 _SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
-_CLAUSE_END = re.compile(r"[;\n]|\.(?=\s|$)|\s\((?=Kèm|kèm)")
 # A line that stops on a connector is wrapped inside a name: "Hội đồng Thi đua -" / "Khen thưởng tỉnh".
 _DANGLING = re.compile(r"\s(?:[-–&]|và|của)[ \t]*$")
 _MAX_WRAPS = 3
@@ -59,7 +60,7 @@ _ORGAN_WORDS = frozenset(
 # Verbs that end an issuer's name even when capitalised words follow them.
 _ISSUER_ENDS = re.compile(
     r"\s(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|triển\s+khai|thực\s+hiện|về|gửi|giao)\s"
-    r"|\s(?:và|,)\s+(?i:" + "|".join(re.escape(t) for t in TYPE_NAMES) + r")\b"  # "… của Chính phủ và Quyết định số …"
+    r"|\s(?:và|,)\s+(?i:" + alternation(TYPE_NAMES, space=" ") + r")\b"  # "… của Chính phủ và Quyết định số …"
 )
 _TYPE_ABBREVIATIONS = frozenset(ABBREVIATION_TO_TYPE)
 _SYMBOL_OF = re.compile(r"^\d+[a-zA-Z]?[/-]")  # the number before the symbol
@@ -132,10 +133,13 @@ def _strip_position(name: str) -> str:
     return rest
 
 
-def extract_references(ctx: DocContext, own_number: str | None, start: int | None = None) -> list[Reference]:
-    """Numbered documents mentioned from `start` (default: the body) to the end of the document."""
+def extract_references(ctx: Facts, own_number: str | None,
+                       start: int | None = None) -> tuple[list[Reference], list[tuple[int, int]]]:
+    """Numbered documents mentioned from `start` (default: the body) to the end of the document, and the
+    spans of their titles and subjects (cited: values there are the cited document's, not this one's)."""
     text = ctx.text
     refs: list[Reference] = []
+    cited: list[tuple[int, int]] = []
     by_number: dict[str, list[Reference]] = {}  # upper-cased number -> its documents: no rescan per mention
     own = (own_number or "").upper()
     layout = basis_layout(ctx)
@@ -154,10 +158,10 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         inside = prev is not None and prev.span.start < begin < prev.span.end
         listed = prev is not None and inside and listed_with(prev, text, begin)
         rel: Relation = (prev.relation if prev and listed else "cites") if inside else relation(ctx, begin, layout)
-        hidden = len(ctx.excluded)
-        ref = _build(ctx, number, sym, tm.group("type") if tm else None, begin, m.start("sym") + used, rel)
+        hidden = len(cited)
+        ref = _build(ctx, number, sym, tm.group("type") if tm else None, begin, m.start("sym") + used, rel, cited)
         if number.upper() == own and _is_self(ctx, ref):
-            ctx.trim_excluded(hidden)  # its own subject line holds its own awards and counts: not hidden
+            del cited[hidden:]  # its own subject line holds its own awards and counts: not hidden
             continue
         before = _ISSUER_BEFORE.search(text, max(ctx.start, begin - 100), begin) if not ref.issuer else None
         if before:
@@ -179,7 +183,7 @@ def extract_references(ctx: DocContext, own_number: str | None, start: int | Non
         prev = ref
     for r in refs:  # "Quyết định số 12/QĐ-TTg" with no "của …": the symbol names the issuer
         r.issuer = r.issuer or issuer_from_symbol(_SYMBOL_OF.sub("", r.number), _TYPE_ABBREVIATIONS)
-    return refs
+    return refs, cited
 
 
 def _share_issuer(group: list[Reference]) -> None:
@@ -199,13 +203,13 @@ def _symbol_key(number: str) -> list[str]:
     return [g for g in _SYMBOL_GROUPS.split(_SYMBOL_OF.sub("", number).upper()) if g and not g.isdigit()]
 
 
-def _is_self(ctx: DocContext, ref: Reference) -> bool:
+def _is_self(ctx: Facts, ref: Reference) -> bool:
     """The document's own number is itself unless the mention names another year or another issuer:
     "Kế hoạch số 15/KH-UBND ngày 12/01/2023 của UBND tỉnh" in the province's 2024 plan 15/KH-UBND.
     An issuer spelled shorter or longer than the header's (one name a prefix of the other) is the same."""
     if ref.date and ctx.issued_date and ref.date[:4] != ctx.issued_date[:4]:
         return False
-    theirs, mine = issuer_key(ref.issuer), issuer_key(ctx.memo.get("issuer"))
+    theirs, mine = issuer_key(ref.issuer), issuer_key(ctx.header_issuer)
     if not theirs or not mine:
         return True
     shorter, longer = sorted((theirs, mine), key=len)
@@ -226,7 +230,7 @@ def _first_mention(refs: list[Reference], new: Reference) -> Reference | None:
 def _clause_end(text: str, pos: int, end: int) -> int:
     """Where the clause after a number ends; a line wrapped after a connector ("Thi đua -", "… của") goes on."""
     for _ in range(_MAX_WRAPS):
-        m = _CLAUSE_END.search(text, pos, end)
+        m = CITATION_ENDS.search(text, pos, end)
         if m is None:
             return end
         stop: int = m.start()
@@ -244,7 +248,8 @@ def _meeting_body(raw: str) -> str:
 
 
 def _build(
-    ctx: DocContext, number: str, sym: str, type_word: str | None, start: int, end: int, rel: Relation
+    ctx: Facts, number: str, sym: str, type_word: str | None, start: int, end: int, rel: Relation,
+    cited: list[tuple[int, int]],
 ) -> Reference:
     text = ctx.text
     clause_end = _clause_end(text, end, ctx.end)
@@ -265,17 +270,17 @@ def _build(
         if issuer_raw:
             tail = _MEETING_TAIL.match(text, org_end, clause_end) if meeting else None
             pos = tail.end() if tail else org_end
-        elif not meeting and (ownm := _OWN_BODY.match(text, om.end())) and ctx.memo.get("issuer"):
-            own, issuer_raw, pos = ctx.memo["issuer"], ownm.group(0), ownm.end()  # "… của nhà trường"
+        elif not meeting and (ownm := _OWN_BODY.match(text, om.end())) and ctx.header_issuer:
+            own, issuer_raw, pos = ctx.header_issuer, ownm.group(0), ownm.end()  # "… của nhà trường"
     subject = None
     sm = _SUBJECT_LEAD.match(text[pos:clause_end])
     if sm:
         subject = " ".join(text[pos + sm.end() : clause_end].split()).strip(" ,") or None
     if subject or issuer_raw:
-        ctx.excluded.append((end, clause_end))
+        cited.append((end, clause_end))
     name = _meeting_body(issuer_raw) if meeting and issuer_raw else issuer_raw
     issuer = own or (resolve_org(_strip_position(expand(name)), ctx.locality) if name else None)
-    mine = ctx.memo.get("issuer")
+    mine = ctx.header_issuer
     if issuer and mine and mine.startswith(issuer + " ") and not UNIT_NAME.search(issuer):
         issuer = mine  # "của Trưởng Ban Chỉ đạo" in the committee's own plan: that committee
     doc_type = canonical_type(type_word) if type_word else type_from_symbol(sym)

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from extractor.extraction.context import DocContext
-from extractor.extraction.fields.prefilter import fold, phrase_leads
+from extractor.extraction.clauses import MENTION_STARTS, clause_start
+from extractor.extraction.facts import Facts
+from extractor.extraction.fields.prefilter import phrase_leads
+from extractor.extraction.fold import case_fold
 from extractor.extraction.models import Reference, Relation
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.basis_cues import (
@@ -35,7 +37,6 @@ _MAX_BASIS_PARAGRAPH = 2000
 # The verb right before the mention says the document implements it, wherever the sentence starts.
 _IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:" + alternation(IMPLEMENTING_VERBS) + r")(?:\s+các)?\s+$")
 _PROPOSAL = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(PROPOSAL_LEADS) + r")(?!\p{L})")
-_CLAUSE_START = re.compile(r"[;\n]|\.\s")
 # A heading over a basis list, the whole line: "I. CĂN CỨ PHÁP LÝ", "Căn cứ xây dựng kế hoạch:", "Căn cứ:".
 _BASIS_HEADING = re.compile(
     rf"(?i){_MARKER}(?:(?:{alternation(BASIS_HEADING_OPENERS)})\s*)?(?:{alternation(BASIS_HEADING_HEADS)})"
@@ -62,10 +63,10 @@ class BasisLayout:
     items: dict[tuple[int, int], Relation] = field(default_factory=dict)
 
 
-def basis_layout(ctx: DocContext) -> BasisLayout:
+def basis_layout(ctx: Facts) -> BasisLayout:
     found = []
     for s in ctx.sections:
-        low = fold(s.heading)
+        low = case_fold(s.heading)
         if any(h in low for h in _BASIS_HEADING_HINTS) and _BASIS_HEADING.fullmatch(s.heading.strip()):
             found.append((s.start, s.end))
     return BasisLayout(found)
@@ -79,7 +80,7 @@ def listed_with(prev: Reference, text: str, start: int) -> bool:
     return _JOINED.search(text, max(prev.span.start, start - 40), start) is not None
 
 
-def relation(ctx: DocContext, pos: int, layout: BasisLayout) -> Relation:
+def relation(ctx: Facts, pos: int, layout: BasisLayout) -> Relation:
     """Basis when the preamble (or a basis section) bases the document on the mention at `pos`."""
     text = ctx.text
     # The lead opens the paragraph; bounded, so a one-line preamble citing thousands stays linear.
@@ -90,9 +91,7 @@ def relation(ctx: DocContext, pos: int, layout: BasisLayout) -> Relation:
     if pos >= ctx.preamble_end and not in_basis_section:
         # Items numbered "1)" under the preamble's "Căn cứ:" end the preamble by their number only.
         return _list_relation(ctx, para, ctx.preamble_end, layout) if bare else "cites"
-    clause = para
-    for m in _CLAUSE_START.finditer(text, para, pos):
-        clause = m.end()
+    clause = clause_start(text, para, pos, MENTION_STARTS)
     if _PROPOSAL.search(text, clause, pos):
         return "cites"  # "Theo đề nghị của Sở Nội vụ tại Tờ trình số …"
     if _IMPLEMENTS_BEFORE.search(text, max(para, pos - 40), pos):
@@ -102,7 +101,7 @@ def relation(ctx: DocContext, pos: int, layout: BasisLayout) -> Relation:
     return _list_relation(ctx, para, ctx.end, layout) if bare else "cites"
 
 
-def _list_relation(ctx: DocContext, line_start: int, lead_before: int, layout: BasisLayout) -> Relation:
+def _list_relation(ctx: Facts, line_start: int, lead_before: int, layout: BasisLayout) -> Relation:
     """A bare list item takes the relation of its list: basis under a basis heading or a "Căn cứ …" line
     (one that starts before `lead_before`)."""
     rel: Relation = "cites"

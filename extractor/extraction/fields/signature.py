@@ -13,14 +13,21 @@ from typing import Literal
 
 import regex as re
 
-from extractor.extraction.context import DocContext, lines_between
+from extractor.extraction.facts import Facts
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.models import Authority, Recipient, Signer, Span
 from extractor.extraction.orgs import case_name, resolve_org
-from extractor.extraction.restore import fold_accents
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.names import SURNAMES
-from extractor.extraction.vocab.organs import POSITIONS
-from extractor.extraction.vocab.signature import DIGITAL_STAMP, EXTRA_POSITIONS, NAME_PREFIXES, SEAL_WORDS, SIGN_MARK
+from extractor.extraction.vocab.organs import SIGNING_POSITIONS
+from extractor.extraction.vocab.signature import (
+    DIGITAL_STAMP,
+    NAME_PREFIXES,
+    SEAL_WORDS,
+    SIGN_MARK,
+    SIGNER_PREFIX,
+)
 
 # Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
 _FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
@@ -45,16 +52,16 @@ _WORD = r"\p{Lu}(?:['’]?\p{L})*"
 _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
 # Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
 # "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
-_CANONICAL_POSITION = {fold_accents(p): p for p in (*POSITIONS, *EXTRA_POSITIONS)}
+_CANONICAL_POSITION = {fold_accents(p): p for p in SIGNING_POSITIONS}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
 _POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
-_AUTH_HEAD = re.compile(r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<!\p{L})(?=\p{Lu})")
+_AUTH_HEAD = re.compile(rf"(?<![\p{{L}}/])(?P<auth>{SIGNER_PREFIX})\s*[.:]?\s*(?<!\p{{L}})(?=\p{{Lu}})")
 # Where a flattened line breaks into the block's lines: the table cell bounds, and between the last
 # capitals of a position and the name after it ("PHÓ CHỦ TỊCH Nguyễn Văn An", "BÍ THƯ Y Khu").
 # A line holding only an authority prefix or the first word of a position, the rest wrapped to the next.
-_WRAPPED_HEAD = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
+_WRAPPED_HEAD = re.compile(rf"^(?:(?:{SIGNER_PREFIX})\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
 _CELL = re.compile(r"\t|\s*\|\s*")
 _CAPS_THEN_NAME = re.compile(r"(?<=\p{Lu}{2}\.?)\s+(?=\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\s\p{Lu}\p{Ll}))")
 _HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
@@ -191,7 +198,7 @@ def _head_keys(heads: tuple[str, ...], cell: bool) -> tuple[tuple[str, tuple[tup
                  for key in dict.fromkeys(h.lower() for h in heads))
 
 
-def _head_line(ctx: DocContext, heads: tuple[str, ...], start: int, cell: bool = False) -> int:
+def _head_line(ctx: Facts, heads: tuple[str, ...], start: int, cell: bool = False) -> int:
     """Start of the first line in [start, ctx.end) that begins with one of `heads` (or, with `cell`, with
     "| " and one of them), or -1. A head's spellings differ in case only, so each head is looked for once
     in the lower-cased text (the body's is made once per document) instead of once per spelling, and a
@@ -215,7 +222,7 @@ def _head_line(ctx: DocContext, heads: tuple[str, ...], start: int, cell: bool =
     return best
 
 
-def _region(ctx: DocContext) -> tuple[int, int]:
+def _region(ctx: Facts) -> tuple[int, int]:
     at = _head_line(ctx, _NOI_NHAN_HEADS, ctx.body_start)
     if at >= 0:
         return max(ctx.body_start, at - _BEFORE_NOI_NHAN), min(ctx.end, at + _AFTER_NOI_NHAN)
@@ -249,7 +256,7 @@ def _is_recipient_line(piece: str) -> bool:
                 or (len(piece) < 60 and (piece[:1].islower() or piece.endswith(";"))))
 
 
-def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> _Block | None:
+def _read_block(ctx: Facts, pieces: list[tuple[int, int, str]], i: int) -> _Block | None:
     """The block opened by piece i (an authority or position line), with the name that closes it."""
     block: _Block | None = None
     own = 0  # the block's own lines read; the recipients' interleaved lines do not count
@@ -283,7 +290,7 @@ def _read_block(ctx: DocContext, pieces: list[tuple[int, int, str]], i: int) -> 
     return block
 
 
-def _region_pieces(ctx: DocContext) -> list[tuple[int, int, str]]:
+def _region_pieces(ctx: Facts) -> list[tuple[int, int, str]]:
     lo, hi = _region(ctx)
     out: list[tuple[int, int, str]] = []
     for s, _e, line in lines_between(ctx.text, lo, hi):
@@ -296,7 +303,7 @@ def _region_pieces(ctx: DocContext) -> list[tuple[int, int, str]]:
     return out
 
 
-def extract_signer(ctx: DocContext) -> Signer | None:
+def extract_signer(ctx: Facts) -> Signer | None:
     pieces = _region_pieces(ctx)
     block = None
     for i in range(len(pieces)):
@@ -332,7 +339,7 @@ def _find_name(pieces: list[tuple[int, int, str]], need_surname: bool) -> tuple[
     return None
 
 
-def extract_recipients(ctx: DocContext) -> list[Recipient]:
+def extract_recipients(ctx: Facts) -> list[Recipient]:
     out: list[Recipient] = []
     vias: tuple[tuple[tuple[str, ...], re.Pattern[str], Literal["kinh_gui", "noi_nhan"]], ...] = (
         (_KINH_GUI_HEADS, _KINH_GUI_CELL, "kinh_gui"), (_NOI_NHAN_HEADS, _NOI_NHAN_CELL, "noi_nhan"))
@@ -349,7 +356,7 @@ def _is_signature_piece(piece: str) -> bool:
     return bool((am and piece[am.end():].isupper()) or _position_match(piece) or _is_mark(piece))
 
 
-def _list_items(ctx: DocContext, pos: int, via: Literal["kinh_gui", "noi_nhan"]) -> list[Recipient]:
+def _list_items(ctx: Facts, pos: int, via: Literal["kinh_gui", "noi_nhan"]) -> list[Recipient]:
     """The list's items: in a two-column layout (tab or "|" cells, or a PDF's reading order that
     alternates the columns) the recipients are the left cell and the signature's lines are passed by;
     a flattened list ("- A; - B; - Lưu: VT.") is split at its dashes. "Lưu" ends the list."""

@@ -13,8 +13,9 @@ from itertools import pairwise
 
 import regex as re
 
-from extractor.extraction.context import DocContext
-from extractor.extraction.fields.prefilter import Literals, fold, matches_at, occurrences, phrase_leads, search
+from extractor.extraction.facts import Facts
+from extractor.extraction.fields.prefilter import Literals, matches_at, occurrences, phrase_leads, search
+from extractor.extraction.fold import case_fold
 from extractor.extraction.models import Op, Target
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.comparators import (
@@ -76,7 +77,7 @@ _YEAR = re.compile(rf"(?<!\p{{L}}){_YEAR_WORD}\s+(?P<y>(?:19|20)\d{{2}})(?!\d)",
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _MEASURE_LEAD = re.compile(rf"^(?:(?:{alternation(AIM_LEADS)})(?!\p{{L}})\s*)+", re.IGNORECASE)
 _MEASURE_TAIL = re.compile(rf"(?r)(?:\s+(?:{alternation(AIM_TAILS)}))+$", re.IGNORECASE)
-_TAIL_ENDS = tuple({fold(t.split()[-1]) for t in AIM_TAILS})
+_TAIL_ENDS = tuple({case_fold(t.split()[-1]) for t in AIM_TAILS})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"\p{L}")  # a measure names something: one letter (a C search, not a Python loop)
@@ -99,7 +100,7 @@ class _Hit:
     hi: int
 
 
-def _values(ctx: DocContext) -> list[re.Match[str]]:
+def _values(ctx: Facts) -> list[re.Match[str]]:
     """The body's values, as `_VALUE.finditer` over it finds them."""
     text, starts = ctx.text, set[int]()
     for unit in occurrences(ctx, _UNIT_LEADS):
@@ -109,7 +110,7 @@ def _values(ctx: DocContext) -> list[re.Match[str]]:
     return matches_at(_VALUE, text, sorted(starts), ctx.end)
 
 
-def _hits(ctx: DocContext) -> list[_Hit]:
+def _hits(ctx: Facts) -> list[_Hit]:
     """Shares and counted amounts of the body, each with its clause cut at the comma between neighbours."""
     found = [(m, ctx.clause(m.start(), m.end())) for m in _values(ctx)]
     # cuts[i]: the comma between value i and value i+1 of the same clause, if any ("3,4" is no comma).
@@ -126,7 +127,7 @@ def _hits(ctx: DocContext) -> list[_Hit]:
     return hits
 
 
-def _reference_year(ctx: DocContext) -> int | None:
+def _reference_year(ctx: Facts) -> int | None:
     """The year the plan is written in: from its date, else the earliest year of its title."""
     if ctx.issued_date:
         return int(ctx.issued_date[:4])
@@ -136,7 +137,7 @@ def _reference_year(ctx: DocContext) -> int | None:
     return None
 
 
-def _in_no_aim_section(ctx: DocContext, pos: int, seen: dict[str, bool]) -> bool:
+def _in_no_aim_section(ctx: Facts, pos: int, seen: dict[str, bool]) -> bool:
     """Under a heading that reports results ("I. KẾT QUẢ NĂM 2016") or funds, not one that sets aims
     (each heading judged once per document: `seen`)."""
     for h in ctx.headings_at(pos):
@@ -149,7 +150,7 @@ def _in_no_aim_section(ctx: DocContext, pos: int, seen: dict[str, bool]) -> bool
 
 def _is_past(text: str, hit: _Hit, ref_year: int | None) -> bool:
     clause, cut = text[hit.lo : hit.hi], hit.m.start() - hit.lo
-    low = fold(clause)
+    low = case_fold(clause)
     if search(_AIM, clause, _AIM_LEADS, folded=low):
         return False
     before = clause[:cut]
@@ -187,15 +188,15 @@ def _measure(text: str, lo: int, hi: int, cut: list[tuple[int, int]]) -> str | N
     for mark in _MARKS:  # every run of white space is one " " now
         measure = measure.replace(" " + mark, mark)
     measure = _MEASURE_LEAD.sub("", measure.strip(" ,:;-")).strip(" ,:;-")
-    if fold(measure).endswith(_TAIL_ENDS):
+    if case_fold(measure).endswith(_TAIL_ENDS):
         measure = _MEASURE_TAIL.sub("", measure).strip(" ,:;-")
     return measure if _LETTER.search(measure) else None
 
 
-def _target(ctx: DocContext, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
+def _target(ctx: Facts, hit: _Hit, ref_year: int | None, no_aim: dict[str, bool]) -> Target | None:
     text, m = ctx.text, hit.m
     window = max(hit.lo, m.start() - _BEFORE_WINDOW)
-    low = fold(text[window : m.start()])
+    low = case_fold(text[window : m.start()])
     before = search(_BEFORE, text, _BEFORE_LEADS, window, m.start(), low)
     after = _AFTER.match(text, m.end(), hit.hi)
     if m.group("unit") and not (after and AFTER[_key(after.group("word"))] == _UNIT_BOUND):
@@ -240,8 +241,9 @@ def _key(word: str) -> str:
 MAX_TARGETS = 5000
 
 
-def extract_targets(ctx: DocContext) -> list[Target]:
+def extract_targets(ctx: Facts) -> list[Target]:
     """The plan's quantitative aims, in text order; equal values in different clauses stay separate."""
+    ctx = ctx.main  # forms and annexes after the signature repeat the plan's figures: the aims are the body's
     ref_year = _reference_year(ctx)
     targets: list[Target] = []
     no_aim: dict[str, bool] = {}

@@ -4,7 +4,7 @@ Periods: "từ ngày 01/6/2020 đến ngày 30/11/2020", "từ 01/6 - 30/11/2020
 from the other end), "từ ngày ban hành kế hoạch đến ngày …" (starts on the issue date),
 "từ lúc phát động đến hết ngày …" (unknown start), and year spans "giai đoạn 2023 - 2025"
 only where they date the plan itself: its title or a section about time (TIẾN ĐỘ, THỜI GIAN).
-Values of cited titles and quoted names are someone else's (`DocContext.is_foreign`).
+Values of cited titles and quoted names are someone else's (`Facts.is_foreign`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from extractor.extraction.context import DocContext
 from extractor.extraction.dates import DATE, iso, match_to_iso
+from extractor.extraction.facts import Facts
 from extractor.extraction.fields.prefilter import Literals, matches_at, occurrences, phrase_leads, search
 from extractor.extraction.models import Deadline, Period
 from extractor.extraction.vocab import alternation
@@ -136,11 +136,11 @@ def _read_day(text: str, pos: int, endpos: int) -> _When | None:
     return _When(None, None, int(m.group("d")), m.end()) if m else None
 
 
-def _issue_year(ctx: DocContext) -> int | None:
+def _issue_year(ctx: Facts) -> int | None:
     return int(ctx.issued_date[:4]) if ctx.issued_date else None
 
 
-def _issue_day(ctx: DocContext) -> str | None:
+def _issue_day(ctx: Facts) -> str | None:
     """The issue date when it is a full day (a draft's "ngày … tháng 3" gives no day to start on)."""
     return ctx.issued_date if ctx.issued_date and len(ctx.issued_date) == _FULL_DATE else None
 
@@ -149,7 +149,7 @@ def _clean(raw: str) -> str:
     return " ".join(raw.split()).strip(_TRIM)
 
 
-def _task(ctx: DocContext, lo: int, hi: int, lead: int, after: int) -> str | None:
+def _task(ctx: Facts, lo: int, hi: int, lead: int, after: int) -> str | None:
     """What is due: the clause before the deadline phrase, else the clause after it."""
     return _clean(ctx.text[lo:lead]) or _clean(ctx.text[after:hi]) or None
 
@@ -158,7 +158,7 @@ def _task(ctx: DocContext, lo: int, hi: int, lead: int, after: int) -> str | Non
 _RECURRING = re.compile(r"(?i)\s*(?:hằng|hàng|mỗi)\s+(?:năm|tháng|quý|tuần)(?!\p{L})")
 
 
-def extract_deadlines(ctx: DocContext) -> list[Deadline]:
+def extract_deadlines(ctx: Facts) -> list[Deadline]:
     """Due dates of the body, one per date (its first mention); a year-less date takes the issue year."""
     out: dict[str, Deadline] = {}
     for pos in occurrences(ctx, _LEAD_WORDS):
@@ -181,14 +181,14 @@ def extract_deadlines(ctx: DocContext) -> list[Deadline]:
     return list(out.values())
 
 
-def _in_time_scope(ctx: DocContext, pos: int) -> bool:
+def _in_time_scope(ctx: Facts, pos: int) -> bool:
     """In the plan's title or under a heading about time ("IV. TIẾN ĐỘ THỰC HIỆN")."""
     if ctx.title_span and ctx.title_span[0] <= pos < ctx.title_span[1]:
         return True
     return any(_TIME_HEADING.search(h) for h in ctx.headings_at(pos))
 
 
-def _label(ctx: DocContext, pos: int) -> str | None:
+def _label(ctx: Facts, pos: int) -> str | None:
     """The phase a period line opens with: "Đợt 1", "Giai đoạn 2", "sơ kết", "tổng kết"."""
     line = ctx.line_start(pos)
     m = _PHASE.match(ctx.text, line, pos)
@@ -199,7 +199,7 @@ def _label(ctx: DocContext, pos: int) -> str | None:
     return f"{_clean(m.group('kind')).capitalize()} {m.group('n')}"
 
 
-def _dated_range(ctx: DocContext, pos: int) -> tuple[str | None, str | None, int] | None:
+def _dated_range(ctx: Facts, pos: int) -> tuple[str | None, str | None, int] | None:
     """ "từ <date> đến <date>" at pos: start, end, where it ends; missing years from the other end."""
     text = ctx.text
     first = _read_date(text, pos, ctx.end) or _read_day(text, pos, ctx.end)
@@ -224,7 +224,7 @@ def _dated_range(ctx: DocContext, pos: int) -> tuple[str | None, str | None, int
     return first.iso(end_year - wraps), last.iso(end_year), last.end
 
 
-def _worded_range(ctx: DocContext, pos: int) -> tuple[str | None, str | None, int] | None:
+def _worded_range(ctx: Facts, pos: int) -> tuple[str | None, str | None, int] | None:
     """ "từ <words> đến (hết) <date>" at pos: the issue date or an unknown start."""
     words = _WORDS_TO.match(ctx.text, pos, ctx.end)
     if not words:
@@ -239,7 +239,7 @@ def _worded_range(ctx: DocContext, pos: int) -> tuple[str | None, str | None, in
     return None
 
 
-def _year_spans(ctx: DocContext) -> list[Period]:
+def _year_spans(ctx: Facts) -> list[Period]:
     """ "giai đoạn 2023 - 2025" in the title or in a time section."""
     body_pairs = matches_at(_YEAR_PAIR, ctx.text, occurrences(ctx, _CENTURY_LITERALS), ctx.end)
     ranges = [(ctx.body_start, body_pairs)]  # where each range starts, and its pairs
@@ -261,7 +261,7 @@ def _year_spans(ctx: DocContext) -> list[Period]:
     return out
 
 
-def extract_periods(ctx: DocContext) -> list[Period]:
+def extract_periods(ctx: Facts) -> list[Period]:
     """The plan's own periods and phases, once per (start, end)."""
     found = _year_spans(ctx)
     for m in matches_at(_FROM, ctx.text, occurrences(ctx, _FROM_LITERAL), ctx.end):

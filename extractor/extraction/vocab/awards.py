@@ -11,7 +11,7 @@ however a document spells it.
 from __future__ import annotations
 
 from extractor.extraction.models import Op
-from extractor.extraction.vocab.organs import CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
+from extractor.extraction.vocab.organs import CANONICAL_PHRASES, PARTY_COMMITTEES, POSITIONS, UNIT_WORDS
 
 # Orders (Huân chương) and whether they come in classes ("Huân chương Lao động hạng Ba").
 # "Chiến sĩ vẻ vang" was dropped by the 2022 law but older plans still offer it.
@@ -135,7 +135,7 @@ LEVEL_GRANTOR = "Ủy ban nhân dân {unit}"
 BODY_HEADS: tuple[str, ...] = (
     "Ủy ban nhân dân", "UBND", "Chủ UBND", "Hội đồng", "Chính phủ", "Thủ tướng", "Chủ tịch nước", "Bộ", "Sở",
     "Phòng", "Ban", "Trường", "Liên đoàn", "Công đoàn", "Đoàn", "Hội", "Trung tâm", "Tổng cục", "Cục", "Chi cục",
-    "Ủy ban", "Mặt trận", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Công an",
+    "Ủy ban", "Mặt trận", *PARTY_COMMITTEES, "Công an",
 )
 GRANTOR_HEADS: tuple[str, ...] = (*POSITIONS, *BODY_HEADS)
 # Heads that may follow a form with no "của" ("Bằng khen Thủ tướng Chính phủ"); a bare body

@@ -52,6 +52,14 @@ OTHER_TYPES: dict[str, str] = {
 
 COMPANION_LETTER = "Công văn"
 
+# A bundle's carriers (Nghị định 30/2020): a Quyết định issues the document after it ("Ban hành kèm theo Quyết
+# định …"); a Công văn, a Tờ trình or a Thông báo forwards it to its recipients.
+ISSUING_TYPE = "Quyết định"
+FORWARDING_TYPES: tuple[str, ...] = (COMPANION_LETTER, "Tờ trình", "Thông báo")
+
+# Types that are plans: a programme, a scheme or a project plan is implemented like a Kế hoạch.
+PLAN_TYPES: frozenset[str] = frozenset({"Kế hoạch", "Chương trình", "Phương án", "Đề án"})
+
 # Every type name a text may use before "số …", longest first so "Thông tư liên tịch" wins.
 TYPE_NAMES: list[str] = sorted(
     [*ADMINISTRATIVE_TYPES, *OTHER_TYPES, COMPANION_LETTER, "Văn bản", "Thư công"], key=len, reverse=True

@@ -56,8 +56,6 @@ NUMBERED_CODES: tuple[str, ...] = ("UBTVQH", "QH")
 
 # Boards of a Party committee that issue under the committee's own symbol and number series.
 PARTY_BOARDS: tuple[str, ...] = ("Ban Thường vụ", "Thường trực", "Ban Chấp hành")
-# Party committees (lower case, as folded issuer keys begin).
-PARTY_COMMITTEES: tuple[str, ...] = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy")
 
 # Canonical name -> other names of the same central body (compared after abbreviations are expanded and
 # case is folded).

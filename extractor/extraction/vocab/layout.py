@@ -10,7 +10,8 @@ import regex as re
 
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
-from extractor.extraction.vocab.organs import POSITIONS
+from extractor.extraction.vocab.organs import ENACTING_HEADS, POSITIONS, UNIT_WORDS
+from extractor.extraction.vocab.symbols import NUMBER_PART, SPACED_SYMBOL, SYMBOL_GROUP
 
 # Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the
 # Youth Union's (printed top right in their documents); found inside flattened two-column lines too.
@@ -21,11 +22,12 @@ MOTTO = re.compile(
 )
 # "Số: 05/KH-UBND", "Số 45-KH/HU", draft "Số:   /KH-UBND", "Số: 75 /KH-UBND".
 NUMBER_LINE = re.compile(
-    r"(?m)^[ \t]*Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<sym>[\p{Lu}\d][\p{L}\d&.]*"
-    r"(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&.]*)*)"
+    r"(?m)^[ \t]*Số\s*[:.]?\s*(?P<num>" + NUMBER_PART + r")?\s*(?P<sep>[/-])\s*(?P<sym>" + SPACED_SYMBOL + ")"
 )
 # "Củ Chi, ngày 05 tháng 5 năm 2020": the place is the capitalised words before ", ngày".
-_PLACE = r"(?:(?:[Tt]hành\s+phố|TP\.?|Tp\.?|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường)\s+)?" \
+# A province is not written before its name there ("Quảng Ninh, ngày …"); a city, district or commune may be.
+_PLACE_UNITS = [u for u in UNIT_WORDS if u != "tỉnh"]
+_PLACE = r"(?:(?:TP\.?|Tp\.?|" + alternation((*_PLACE_UNITS, *(u.capitalize() for u in _PLACE_UNITS))) + r")\s+)?" \
     r"(?:\p{Lu}[\p{L}.']*|\d{1,2})(?:[ \-]+(?:\p{Lu}[\p{L}']*|\d{1,2}))*"
 PLACE_DATE = re.compile(
     rf"(?P<place>{_PLACE})\s*,\s*(?P<date>ngày[\s.…]*(?:\d{{1,2}})?[\s.…]*tháng[\s.…]*(?:\d{{1,2}})?[\s.…]*năm\s*\d{{4}}"
@@ -64,11 +66,7 @@ BODY_START = re.compile(
 )
 SEPARATOR = re.compile(r"^[ \t]*[-_=*~.]{3,}[ \t]*$")
 
-# Signature block: authority prefixes (Nghị định 30/2020, Điều 8 khoản 2 … ) and position lines.
-# Party documents write "T/M", "K/T", "T/L".
-AUTHORITY = re.compile(
-    r"(?<![\p{L}/])(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s*(?<![\p{L}])(?P<rest>\p{Lu}[\p{Lu}\s&,\-]*\p{Lu})"
-)
+# Signature block: a position line (authority prefixes: `extractor.extraction.vocab.signature.SIGNER_PREFIX`).
 POSITION_LINE = re.compile(
     r"^(?P<pos>(?:" + alternation(p.upper() for p in POSITIONS)
     + r")(?:\s+[\p{Lu}&\-]+){0,6})$"
@@ -99,8 +97,7 @@ MOTTO_ANCHOR_CASED = ("CỘNG", "ĐOÀN")
 MOTTO_ANCHOR_UNCASED = "độc"
 # A number/symbol anywhere in a flattened header line ("… HUYỆN X Số: 12/KH-UBND X, ngày …").
 NUMBER_ANCHOR = re.compile(
-    r"(?<![\p{L}\d])Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/-]\s*[\p{Lu}\d][\p{L}\d&.]*"
-    r"(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&.]*)*"
+    r"(?<![\p{L}\d])Số\s*[:.]?\s*(?:" + NUMBER_PART + r")?\s*[/-]\s*" + SPACED_SYMBOL
 )
 # "Số:" alone on its line, its number on the next ("Số:\n3335/KH-UBND").
 NUMBER_LEAD = re.compile(r"^Số\s*[:.]?$")
@@ -108,9 +105,11 @@ NUMBER_TAIL = re.compile(r"^(?:\d+[a-zA-Z]?\s*)?[/-]\s*[\p{Lu}\d]")
 # A number wrapped after its hyphen or slash at a narrow column ("Số: 312/HD-" + "PGDĐT", "Số: 1203/" +
 # "KH-UBND"): the head ends in the separator, the tail is only caps symbol groups, and the two glued
 # together are one whole number/symbol.
-NUMBER_CUT_HEAD = re.compile(r"^Số\s*[:.]?\s*\d+[a-zA-Z]?\s*[/-](?:[\p{Lu}\d][\p{L}\d&.]*[-/])*$")
-NUMBER_CUT_TAIL = re.compile(r"^\p{Lu}[\p{Lu}\d&.]*(?:[-/][\p{Lu}\d][\p{L}\d&.]*)*$")
-NUMBER_WHOLE = re.compile(r"^Số\s*[:.]?\s*\d+[a-zA-Z]?\s*[/-][\p{Lu}\d][\p{L}\d&.]*(?:[-/][\p{Lu}\d][\p{L}\d&.]*)+$")
+NUMBER_CUT_HEAD = re.compile(r"^Số\s*[:.]?\s*" + NUMBER_PART + r"\s*[/-](?:" + SYMBOL_GROUP + r"[-/])*$")
+NUMBER_CUT_TAIL = re.compile(r"^\p{Lu}[\p{Lu}\d&.]*(?:[-/]" + SYMBOL_GROUP + r")*$")
+NUMBER_WHOLE = re.compile(
+    r"^Số\s*[:.]?\s*" + NUMBER_PART + r"\s*[/-]" + SYMBOL_GROUP + r"(?:[-/]" + SYMBOL_GROUP + r")+$"
+)
 # The caps type word inside a flattened line (only after the number or the date: a name may hold one).
 TYPE_ANCHOR = re.compile(r"(?<![\p{L}])(?:" + alternation(HEADING_TYPES) + r")(?![\p{L}])")
 VV_ANCHOR = re.compile(r"(?<![\p{L}])(?:V/v|v/v|V/V)\s")
@@ -124,10 +123,7 @@ DECORATION = re.compile(r"^(?:[-_=*~.|]{1,}\s*)+|(?:\s*[-_=*~.|]{1,})+$")
 SPACED_LETTERS = re.compile(r"^(?:\p{Lu}\s+){3,}\p{Lu}$")
 # The enacting authority of a decision, standing between its title and its basis (Nghị định 30/2020,
 # Phụ lục I): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …", "GIÁM ĐỐC SỞ …", "HIỆU TRƯỞNG TRƯỜNG …".
-_AUTHORITY_HEADS = (
-    "CHỦ TỊCH", "BỘ TRƯỞNG", "GIÁM ĐỐC", "HIỆU TRƯỞNG", "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CỤC TRƯỞNG",
-    "CHI CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG", "TỔNG GIÁM ĐỐC",
-)
+_AUTHORITY_HEADS = tuple(h.upper() for h in ENACTING_HEADS)
 _AUTHORITY_ORGANS = (
     "ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "BỘ", "SỞ", "BAN", "PHÒNG", "TRƯỜNG", "CỤC", "CHI CỤC",
     "TỔNG CỤC", "VIỆN", "VĂN PHÒNG", "TRUNG TÂM", "ĐẠI HỌC", "HỌC VIỆN", "BỆNH VIỆN",

@@ -63,6 +63,17 @@ ABBREVIATIONS: dict[str, str] = {
     "Chủ UBND": "Chủ tịch Ủy ban nhân dân",  # a frequent typo ("Chủ UBND huyện")
 }
 
+# Party committees of a locality or a body, as their names begin ("Tỉnh ủy Bình Định", "Đảng ủy xã …").
+PARTY_COMMITTEES: tuple[str, ...] = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy")
+# Bodies every province, district or commune has one of: named with no place after them, they could be any.
+LOCAL_BODIES: tuple[str, ...] = (
+    "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    *PARTY_COMMITTEES,
+)
+# Kinds of department or agency, as their names begin ("Phòng Nội vụ", "Sở Y tế", "Ban Dân vận", "Trung tâm
+# Y tế", "Văn phòng HĐND và UBND", "Chi cục Thuế").
+AGENCY_KINDS: tuple[str, ...] = ("Phòng", "Sở", "Ban", "Trung tâm", "Văn phòng", "Chi cục")
+
 # Organ phrases with their canonical casing, recognised case-insensitively in caps headers.
 CANONICAL_PHRASES: list[str] = [
     "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc",
@@ -73,7 +84,7 @@ CANONICAL_PHRASES: list[str] = [
     "Giao thông vận tải", "Tài chính - Kế hoạch", "Nội vụ", "Tư pháp", "Y tế", "Tài chính", "Kinh tế",
     "Kinh tế và Hạ tầng", "Quản lý đô thị", "Thanh tra", "Văn phòng", "Công an", "Xây dựng", "Công Thương",
     "Chính phủ", "Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương",
-    "Trung ương", "Đảng bộ", "Chi bộ", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy",
+    "Trung ương", "Đảng bộ", "Chi bộ", *PARTY_COMMITTEES,
     "Ban Thường vụ", "Ban Chỉ đạo", "Chương trình mục tiêu quốc gia", "Ban Tuyên giáo", "Ban Dân vận",
     "Ban Tổ chức", "Liên đoàn Lao động",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội Liên hiệp Phụ nữ",
@@ -109,6 +120,19 @@ POSITIONS: list[str] = [
     "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Bí thư",
     "Phó Bí thư", "Tổng Giám đốc", "Cục trưởng", "Chi cục trưởng", "Chủ nhiệm",
 ]
+# Signing positions of less common heads: a signature block reads them besides POSITIONS.
+EXTRA_POSITIONS: tuple[str, ...] = (
+    "Phó Cục trưởng", "Phó Chi cục trưởng", "Phó Chủ nhiệm", "Chánh Thanh tra", "Phó Chánh Thanh tra",
+    "Viện trưởng", "Phó Viện trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Phó Tổng Giám đốc",
+    "Trưởng đoàn", "Giám đốc Sở", "Trưởng khoa", "Chủ nhiệm Ủy ban Kiểm tra",
+)
+SIGNING_POSITIONS: tuple[str, ...] = (*POSITIONS, *EXTRA_POSITIONS)
+# Heads that enact a decision in their own name, the line between its title and its basis (Nghị định
+# 30/2020, Phụ lục I): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "GIÁM ĐỐC SỞ …". One of SIGNING_POSITIONS each.
+ENACTING_HEADS: tuple[str, ...] = (
+    "Chủ tịch", "Bộ trưởng", "Giám đốc", "Hiệu trưởng", "Trưởng ban", "Trưởng phòng", "Cục trưởng",
+    "Chi cục trưởng", "Tổng cục trưởng", "Viện trưởng", "Chánh Văn phòng", "Thủ trưởng", "Tổng Giám đốc",
+)
 
 # Meetings that adopt a resolution on behalf of the body holding them: "Nghị quyết … của Hội nghị lần
 # thứ sáu Ban Chấp hành Trung ương …" is issued by the Ban Chấp hành, "… của Kỳ họp thứ 5 HĐND tỉnh"

@@ -4,12 +4,23 @@ Nghị định 30/2020 puts "(chữ ký, dấu)" between the position line and t
 pages, PDF and OCR keep a trace of it ("(Đã ký)", "[đã ký]", "(signed)", an image's alt text
 "[daky]", a line of underscores); some write a courtesy or rank before the name ("Ông", "Đ/c",
 "Thượng tá"). Patterns are matched on the accent-folded, lower-cased text (see
-`extractor.extraction.restore.fold_accents`), so "(Da ky)" from an ASCII export is the same marker.
+`extractor.extraction.fold.fold_accents`), so "(Da ky)" from an ASCII export is the same marker.
 """
 
 from __future__ import annotations
 
 import regex as re
+
+from extractor.extraction.vocab import alternation
+
+# Authority prefixes of a signature block (Nghị định 30/2020, Điều 8 khoản 2): "TM." on behalf of a body,
+# "KT." standing in for its head, "TL." and "TUQ." by order or authorisation of the head, "Q." acting. The
+# record keeps them with their dot (`extractor.extraction.models.Authority`).
+SIGNER_PREFIXES: tuple[str, ...] = ("TM", "KT", "TL", "TUQ", "Q")
+# Party documents write three of them with a slash (Hướng dẫn 36-HD/VPTW): "T/M", "K/T", "T/L", read as TM., KT., TL.
+PARTY_SIGNER_PREFIXES: tuple[str, ...] = ("T/M", "K/T", "T/L")
+# Either spelling, as a regex alternation (no prefix is the start of another, so any order matches alike).
+SIGNER_PREFIX = alternation((*SIGNER_PREFIXES, *PARTY_SIGNER_PREFIXES))
 
 # A trace of the signature or seal, standing alone or inside a flattened line: a short bracketed note,
 # "đã ký" / "ký tên" written bare, "/s/", "signed", runs of underscores, dots or dashes.
@@ -28,13 +39,6 @@ NAME_PREFIXES: tuple[str, ...] = (
     "Ông", "Bà", "Đ/c", "Đ/C", "Đồng chí", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
     "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Đại uý", "Thượng úy", "Thượng uý",
     "PGS.TS.", "PGS.TS", "GS.TS.", "TS.", "ThS.", "BS.", "KS.", "Ths.",
-)
-
-# Signing positions of less common heads, beside `extractor.extraction.vocab.organs.POSITIONS`.
-EXTRA_POSITIONS: tuple[str, ...] = (
-    "Phó Cục trưởng", "Phó Chi cục trưởng", "Phó Chủ nhiệm", "Chánh Thanh tra", "Phó Chánh Thanh tra",
-    "Viện trưởng", "Phó Viện trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Phó Tổng Giám đốc",
-    "Trưởng đoàn", "Giám đốc Sở", "Trưởng khoa", "Chủ nhiệm Ủy ban Kiểm tra",
 )
 
 # First words of a seal's text or another organisation line standing where a name could ("ỦY BAN NHÂN

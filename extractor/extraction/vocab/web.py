@@ -12,7 +12,9 @@ from __future__ import annotations
 import regex as re
 
 from extractor.extraction.vocab import alternation
-from extractor.extraction.vocab.doc_types import TYPE_NAMES
+from extractor.extraction.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES
+from extractor.extraction.vocab.organs import UNIT_WORDS
+from extractor.extraction.vocab.symbols import NUMBER_PART, SYMBOL_GROUP
 
 # Metadata labels of the site's block -> the header field they give (None: recognised, not used).
 # "Nơi ban hành" names a province or district, not the issuing organ, so it gives nothing.
@@ -59,7 +61,7 @@ META_HEADING = re.compile(r"(?i)^(?:thuộc\s+tính|thông\s+tin)(?:\s+văn\s+b�
 META_EMPTY = re.compile(r"(?i)^(?:đang\s+cập\s+nh[ậấ]t|đã\s+biết|không\s+xác\s+định|chưa\s+xác\s+định|[-.…_ ]*)$")
 
 # "Cơ quan ban hành: Tỉnh Bắc Ninh": a place, not an organ (the UBND and the HĐND both sit there).
-UNIT_ONLY = re.compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s")
+UNIT_ONLY = re.compile(r"(?i)^(?:" + alternation(UNIT_WORDS) + r")\s")
 
 # Site chrome lines above or inside the page (menu, breadcrumb, counters, buttons, log-in prompts).
 _CHROME = (
@@ -148,15 +150,14 @@ TYPE_ALT = alternation(TYPE_NAMES)
 # How a news lead dates its story when it gives no full date ("Hôm qua 12.5, …", "Ngày 5/3, …").
 NEWS_TIMES = ("Ngày", "Hôm qua", "Hôm nay", "Sáng", "Chiều", "Tối", "Vừa qua", "Mới đây", "Cuối tuần", "Đầu tuần")
 # Type abbreviations a register or a news lead writes before "số" ("QĐ số 12/QĐ-UBND").
-TYPE_ABBREVIATIONS = {"QĐ": "Quyết định", "KH": "Kế hoạch", "HD": "Hướng dẫn", "TB": "Thông báo", "CV": "Công văn",
-                      "NQ": "Nghị quyết", "CT": "Chỉ thị", "TTr": "Tờ trình"}
+TYPE_ABBREVIATIONS = {a: ABBREVIATION_TO_TYPE[a] for a in ("QĐ", "KH", "HD", "TB", "CV", "NQ", "CT", "TTr")}
 # What a decision does, when a lead gives its subject without "về việc" ("… của Chủ tịch UBND tỉnh tặng …").
 DECISION_VERBS = (
     "tặng", "tặng thưởng", "truy tặng", "công nhận", "khen thưởng", "phê duyệt", "ban hành", "thành lập",
     "kiện toàn", "giao", "phân bổ", "bổ nhiệm", "điều chỉnh", "triển khai", "tổ chức", "thực hiện",
 )
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-NUMBER = r"\d+[a-zA-Z]?(?:[/-][\p{Lu}\d][\p{L}\d&.]*)+"
+NUMBER = NUMBER_PART + r"(?:[/-]" + SYMBOL_GROUP + r")+"
 LEAD = re.compile(
     rf"(?:^|(?<=[,;]\s))(?:\([^()\n]{{2,40}}\)\s*-?\s*)?"  # a news source: "(QNO) - "
     rf"(?:(?:[Nn]gày\s+(?P<pre_date>{_DATE})|(?:{alternation(NEWS_TIMES)})[^,\n]{{0,30}})\s*,\s*)?"

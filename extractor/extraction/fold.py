@@ -1,0 +1,39 @@
+"""The folds text is compared by: one definition each, both keeping every offset (same length).
+
+- `case_fold`: lower case as a case-insensitive pattern compares letters; the literal prefilters
+  (`extractor.extraction.fields.prefilter`) search it for the words a pattern starts with.
+- `fold_accents`: `case_fold` without marks, so ASCII exports and OCR without Vietnamese ("Quyet dinh")
+  read as the words they were; the diacritic restorer, signature blocks and the archive's search use it.
+
+A place name's lookup key keeps its marks (Tam Nông and Tâm Nông are two places): that is
+`extractor.extraction.admin.place_key`, not a fold of this module.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import chain
+
+
+def case_fold(text: str) -> str:
+    """Lower case, same length, as a case-insensitive pattern compares letters ("İ" is "i", "ſ" is "s")."""
+    return text.replace("\u0130", "I").replace("\u017f", "s").lower()
+
+
+def _mark_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in chain(range(0xC0, 0x250), range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(cp))[0]
+        if base != chr(cp) and base.isascii():
+            table[cp] = base
+    return table
+
+
+# Marked Latin letter (and đ) -> its base letter, for `str.translate`: words already lower case are
+# compared by their marks-free spelling with it directly.
+MARKS = _mark_table()
+
+
+def fold_accents(text: str) -> str:
+    """`case_fold` without marks: "Quyết định" -> "quyet dinh", đ -> d; same length."""
+    return case_fold(text).translate(MARKS)
