@@ -1,6 +1,6 @@
 import pytest
 
-from extractor.extraction.fields.targets import extract_targets
+from extractor.extraction.fields.targets import _measure, extract_targets
 from extractor.extraction.models import Target
 from tests.helpers import make_ctx
 
@@ -147,3 +147,16 @@ def test_decimal_comma_is_not_a_clause_cut() -> None:
 )
 def test_bug_award_caps_results_and_examples_are_not_targets(body: str) -> None:
     assert extract_targets(make_ctx(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "measure"),
+    [
+        ("Tỷ lệ  hồ sơ   giải quyết đúng hạn", "Tỷ lệ hồ sơ giải quyết đúng hạn"),  # runs of spaces only
+        ("Tỷ lệ\u00a0 hồ sơ\tđúng hạn ( ) , đạt", "Tỷ lệ hồ sơ đúng hạn"),  # a no-break space and a tab
+        ("  cán bộ ,  công chức  ", "cán bộ, công chức"),
+        ("x\u2003\u2003y ;z", "x y;z"),  # em spaces
+    ],
+)
+def test_measure_has_single_spaces(clause: str, measure: str) -> None:
+    assert _measure(clause, 0, len(clause), []) == measure

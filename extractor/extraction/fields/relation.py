@@ -16,6 +16,8 @@ import regex as re
 
 from extractor.extraction.clauses import MENTION_STARTS, clause_start
 from extractor.extraction.facts import Facts
+from extractor.extraction.fields.prefilter import phrase_leads
+from extractor.extraction.fold import case_fold
 from extractor.extraction.models import Reference, Relation
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.basis_cues import (
@@ -40,6 +42,8 @@ _BASIS_HEADING = re.compile(
     rf"(?i){_MARKER}(?:(?:{alternation(BASIS_HEADING_OPENERS)})\s*)?(?:{alternation(BASIS_HEADING_HEADS)})"
     rf"(?:\s+(?:{alternation(BASIS_HEADING_QUALIFIERS)})(?!\p{{L}})[^\d/\n]{{0,60}}?)?\s*:?\s*"
 )
+# Words one of which every such heading holds (a cheap test before the pattern: plans have many headings).
+_BASIS_HEADING_HINTS = phrase_leads(BASIS_HEADING_HEADS)
 # The mention opens its line: nothing before it but a list marker (and "các").
 _BARE_ITEM = re.compile(rf"(?i){_MARKER}(?:các\s+)?")
 # A sibling item: a line opening with a document type ("- Luật …", "2. Quyết định số …").
@@ -60,7 +64,12 @@ class BasisLayout:
 
 
 def basis_layout(ctx: Facts) -> BasisLayout:
-    return BasisLayout([(s.start, s.end) for s in ctx.sections if _BASIS_HEADING.fullmatch(s.heading.strip())])
+    found = []
+    for s in ctx.sections:
+        low = case_fold(s.heading)
+        if any(h in low for h in _BASIS_HEADING_HINTS) and _BASIS_HEADING.fullmatch(s.heading.strip()):
+            found.append((s.start, s.end))
+    return BasisLayout(found)
 
 
 def listed_with(prev: Reference, text: str, start: int) -> bool:
