@@ -46,3 +46,25 @@ def test_command_imports_only_what_it_needs(argv: list[str], absent: list[str]) 
     out = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(absent), *argv], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     assert json.loads(out.splitlines()[-1]) == []
+
+
+_COMPILED_PROBE = """
+import json, sys
+from pathlib import Path
+from extractor.extraction.pipeline import extract_file
+from extractor.extraction.fields import award_forms
+extract_file(Path(sys.argv[1]))
+anchors = award_forms._FORM_ANCHORS
+print(json.dumps({"compiled": sorted(anchors), "known": sorted(anchors.keys_known)}))
+"""
+
+
+def test_bug_every_award_anchor_compiled_at_import() -> None:
+    """A plan's award forms are matched per anchor; all ~36 anchor patterns were compiled at import (~15 ms
+    of every start-up) though a plan writes few: only the anchors the plan writes are compiled."""
+    out = subprocess.run([sys.executable, "-c", _COMPILED_PROBE, str(PLAN)], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    state = json.loads(out.splitlines()[-1])
+    low = PLAN.read_text(encoding="utf-8").lower()
+    assert len(state["known"]) > 30
+    assert state["compiled"] == [a for a in state["known"] if a in low]
