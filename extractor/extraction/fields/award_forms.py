@@ -38,7 +38,7 @@ FORM = _form_pattern(FORMS)
 # costs ~5 ms, the anchors ~0.25 ms. Where an anchor is written only forms whose own anchor is it (or
 # starts it, or starts with it) can match, so each anchor has a pattern of those few: a try of the
 # whole alternation costs ~1.6 µs. An anchor's pattern is compiled when the anchor is first written
-# (a plan writes few of the ~36 anchors; compiling them all took ~15 ms of every start-up).
+# (a plan writes few of the 35 anchors; compiling them all took ~15 ms of every start-up).
 _FORM_ANCHORS = PatternsByKey(map(_anchor, FORMS), lambda a: _form_pattern(f for f in FORMS if _related(_anchor(f), a)))
 _FORM_ANCHOR_LITERALS = Literals(_FORM_ANCHORS.keys_known)
 _FORM_LEADS = phrase_leads(FORMS)

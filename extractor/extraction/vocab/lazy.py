@@ -9,6 +9,7 @@ whose lookup is a plain dict hit once the key's pattern is built.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 
 import regex as re
 
@@ -26,3 +27,8 @@ class PatternsByKey(dict[str, "re.Pattern[str]"]):
             raise KeyError(key)
         pattern = self[key] = self._build(key)
         return pattern
+
+
+def on_first_use(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """A getter of `pattern`, compiled on the getter's first call (then a cached call, ~0.1 µs)."""
+    return cache(lambda: re.compile(pattern))
