@@ -87,3 +87,13 @@ def test_bug_rare_path_patterns_compiled_at_import(compiled_after_plain_plan: di
     """Patterns only a few plans reach (a grantor in lower case, a meeting's ordinal, quota table header
     cells, basis lists, "kèm theo" companions) were compiled at import by every `planex extract`."""
     assert compiled_after_plain_plan["rare"] == []
+
+
+def test_bug_field_modules_imported_in_every_child() -> None:
+    """The registry imports extractors on first use, which under the guard was in each file's forked
+    child: every file of `planex extract a b c` imported (and compiled) them again. The parent loads them."""
+    fields = ["extractor.extraction.fields.quotas", "extractor.extraction.fields.targets",
+              "extractor.extraction.fields.timeline"]
+    out = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(fields), "extract", str(PLAN), "--jsonl"],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert json.loads(out.splitlines()[-1]) == fields
