@@ -65,6 +65,12 @@ def test_every_enacting_head_is_a_signing_position_read_in_both_casings(head: st
     assert layout.AUTHORITY_LINE_MIXED.match(f"{head.upper().capitalize()} Ủy ban nhân dân huyện X")
 
 
+@pytest.mark.parametrize("organ", organs.ENACTING_ORGANS)
+def test_every_enacting_organ_is_read_on_the_authority_line(organ: str) -> None:
+    m = layout.AUTHORITY_LINE.search(f"CHỦ TỊCH {organ.upper()} HUYỆN X")
+    assert m is not None and m.group("organ") == f"{organ.upper()} HUYỆN X"
+
+
 @pytest.mark.parametrize("position", organs.SIGNING_POSITIONS)
 def test_every_signing_position_is_read_under_kt(position: str) -> None:
     signer = extract_signer(make_ctx(NOI_NHAN + f"KT. GIÁM ĐỐC\n{position.upper()}\n\nNguyễn Văn An"))
