@@ -24,6 +24,7 @@ from extractor.extraction.vocab.organs import (
     DISTRICT_UNITS,
     KEEP_UPPER,
     NAMED_HEADS,
+    PARTY_COMMITTEES,
     UNIT_WORDS,
 )
 
@@ -62,7 +63,9 @@ _LAST_UNIT = re.compile(
     rf"(?i)(?<!\p{{L}})(?:{_UNITS}|đảng)(?:\s+(?:ủy|đoàn))?\s+(?!ủy\b|đoàn\b|hội\b)((?:(?!(?<!\p{{L}})(?:{_UNITS})\s).)+)$"
 )
 # "Huyện ủy" / "Tỉnh ủy" with no place after it.
-_BARE_COMMITTEE = re.compile(rf"(?<!\p{{L}})(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?!\s+{PROPER})(?!\p{{L}})")
+# (a committee named by its locality's level, not a body's "Đảng ủy")
+_LEVEL_COMMITTEES = alternation(c.split()[0] for c in PARTY_COMMITTEES if c != "Đảng ủy")
+_BARE_COMMITTEE = re.compile(rf"(?<!\p{{L}})({_LEVEL_COMMITTEES})\s+ủy(?!\s+{PROPER})(?!\p{{L}})")
 _VOWEL = re.compile(r"[aeiouy]")
 _PLACE_UNIT = re.compile(r"(?i)^(?:tp\.?|" + alternation(DISTRICT_UNITS, space=" ") + r")\s*")
 # Lower-case unit words in running text ("trên địa bàn huyện Nhà Bè"): the document's own area.
