@@ -23,7 +23,7 @@ from extractor.extraction.clauses import (
     value_clause,
 )
 from extractor.extraction.fields.signature import extract_signer
-from extractor.extraction.fold import case_fold, fold_accents
+from extractor.extraction.fold import case_fold, fold_accents, phrase_key
 from extractor.extraction.models import Authority
 from extractor.extraction.orgs import UNIT_NAME, case_name
 from extractor.extraction.segment import split_documents
@@ -180,3 +180,10 @@ def test_clause_start_and_value_clause() -> None:
 def test_the_folds_keep_length(text: str, cased: str, unmarked: str) -> None:
     assert (case_fold(text), fold_accents(text)) == (cased, unmarked)
     assert len(case_fold(text)) == len(fold_accents(text)) == len(text)
+
+
+@pytest.mark.parametrize(("phrase", "key"), [
+    ("Giấy  Khen", "giấy khen"), ("Tam Nông", "tam nông"), (" Tâm\nNông ", "tâm nông"),
+])
+def test_phrase_key_keeps_marks_and_single_spaces(phrase: str, key: str) -> None:
+    assert phrase_key(phrase) == key
