@@ -5,6 +5,8 @@
 - `fold_accents`: `case_fold` without marks, same length, so ASCII exports and OCR without Vietnamese
   ("Quyet dinh") read as the words they were; the diacritic restorer, signature blocks and the archive's
   search use it.
+- `strip_marks`: lower case without any combining mark, whatever the normalisation form ('Củ Chi' -> 'cu chi'):
+  typos in place names and the archive's identity keys; not offset-true.
 - `phrase_key`: lower case and single spaces, marks kept (Tam Nông and Tâm Nông are two places): the key
   of a vocabulary's phrases (award forms, recipients, comparators) and of place names; not offset-true.
 """
@@ -12,6 +14,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from itertools import chain
 
 
@@ -23,6 +26,13 @@ def case_fold(text: str) -> str:
 def phrase_key(phrase: str) -> str:
     """A phrase as vocabularies key it: lower case, single spaces ("Giấy  Khen" -> "giấy khen")."""
     return " ".join(phrase.lower().split())
+
+
+@lru_cache(maxsize=2048)
+def strip_marks(s: str) -> str:
+    """'Củ Chi' -> 'cu chi': for spotting typos in place names, never for output."""
+    s = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
 
 
 def _mark_table() -> dict[int, str]:
