@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractor.extraction.fold import fold_accents
 from extractor.extraction.models import Span
 from extractor.extraction.normalize import normalize, normalize_mapped
 from extractor.extraction.offset_map import Step
 from extractor.extraction.offsets import spans_of
 from extractor.extraction.pipeline import extract_file
 from extractor.extraction.readers import read_file
-from extractor.extraction.restore import fold_accents
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # What normalisation drops or turns into something else besides letters' marks: whitespace, markdown
