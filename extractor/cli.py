@@ -11,6 +11,7 @@ written (a full disk); 130 interrupted (Ctrl-C).
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -52,11 +53,17 @@ class _Planex(click.Group):
         return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
-        if self._command_line:  # a command runs (not -h): its patterns come from the cache
-            from extractor import regex_cache
+        if not self._command_line:
+            return super().invoke(ctx)
+        from extractor import regex_cache
 
-            regex_cache.install()
-        return super().invoke(ctx)
+        regex_cache.install()  # a command runs (not -h): its patterns come from the cache
+        try:
+            return super().invoke(ctx)
+        finally:
+            # The process ends with the command: what it built needs no collecting on the way out (the
+            # interpreter's final collections walk every object, ~30 ms CPU after a one-file extract).
+            gc.freeze()
 
     def _load_archive(self) -> None:
         if not self._archive_loaded:

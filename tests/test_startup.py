@@ -97,3 +97,16 @@ def test_bug_field_modules_imported_in_every_child() -> None:
     out = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(fields), "extract", str(PLAN), "--jsonl"],
                          cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert json.loads(out.splitlines()[-1]) == fields
+
+
+def test_command_line_skips_the_collections_on_exit() -> None:
+    """Run as the command line, planex freezes the collector when its command ends (the exit's collections
+    walked every object); a program calling `main(args)` keeps its collector as it was."""
+    probe = ("import atexit, gc, sys\n"
+             "atexit.register(lambda: print(gc.get_freeze_count() > 0))\n"
+             "sys.argv = ['planex', *sys.argv[1:]]\n"
+             "from extractor.cli import main\n"
+             "main()")
+    for argv, frozen in [(["schema"], "True"), (["-h"], "False")]:
+        out = subprocess.run([sys.executable, "-c", probe, *argv], cwd=ROOT, capture_output=True, text=True).stdout
+        assert out.splitlines()[-1] == frozen
