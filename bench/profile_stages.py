@@ -10,7 +10,6 @@ import argparse
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,8 @@ def main() -> None:
         for name in names:
             setattr(module, name, timed(name, getattr(module, name)))
     gather.header_fields.parse_header = timed("parse_header", gather.header_fields.parse_header)  # type: ignore[method-assign]
-    registry.FAMILIES = tuple(replace(f, extract=timed(f.key, f.extract)) for f in registry.FAMILIES)
+    families = [(f.key, timed(f.key, f.extract)) for f in registry.FAMILIES]
+    pipeline.extract_fields = lambda facts: {key: extract(facts) for key, extract in families}
     total = 0.0
     for _ in range(args.runs):
         for raw in raws:

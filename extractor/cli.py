@@ -1,6 +1,8 @@
 """Command line: `planex extract`, `planex schema`, `planex show` (and the archive commands).
 
-Libraries are imported inside the commands, so `planex -h` answers at once.
+Libraries are imported inside the commands, so `planex -h` answers at once; the archive commands
+(extractor/archive/*_cli.py) are added when one of them runs or the list of commands is shown, so
+`planex extract` loads none of them.
 
 Exit codes (every command): 0 success; 1 some input file failed (each failure is also a record);
 2 usage error; 3 the output folder is locked by another `planex batch`; 4 the store could not be
@@ -16,9 +18,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from extractor.archive.archive_cli import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, OCR_OPTION, register
-from extractor.archive.check_cli import register as register_check
-from extractor.archive.feeds_cli import register as register_feeds
+from extractor.cli_options import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, OCR_OPTION
 
 if TYPE_CHECKING:
     from extractor.extraction.models import FileRecord
@@ -38,7 +38,31 @@ def _dump(record: FileRecord, pretty: bool) -> str:
     return json.dumps(json.loads(line), ensure_ascii=False, indent=2) if pretty else line
 
 
-@click.group(context_settings=CONTEXT)
+class _Planex(click.Group):
+    """The `planex` group: the archive commands are registered on first need (a name not defined here,
+    or the list of commands for -h and completion)."""
+
+    _archive_loaded = False
+
+    def _load_archive(self) -> None:
+        if not self._archive_loaded:
+            self._archive_loaded = True
+            from extractor.archive import archive_cli, check_cli, feeds_cli
+
+            for module in (archive_cli, feeds_cli, check_cli):
+                module.register(self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_archive()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            self._load_archive()
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Planex, context_settings=CONTEXT)
 @click.version_option(package_name="planex")
 def main() -> None:
     """planex: structured, linked data from Vietnamese government plan documents."""
@@ -109,7 +133,3 @@ def show(path: Path, out_path: Path | None, timeout: float, ocr: OcrMode) -> Non
     else:
         click.echo(html)
 
-
-register(main)
-register_feeds(main)
-register_check(main)

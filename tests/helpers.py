@@ -41,6 +41,6 @@ def make_ctx(body: str, *, head: str = "", title: str | None = None, locality: L
     return with_award_forms(Facts(
         text=text, start=0, end=len(text), body_start=body_start, preamble_end=preamble_end,
         header=Header(issued_date=issued_date, title_span=(len(head), body_start - 1) if title else None),
-        locality=locality or Locality(), cited=tuple(spans), sections=find_sections(text, body_start, len(text)),
+        locality=locality or Locality(), cited=tuple(spans), sections=tuple(find_sections(text, body_start, len(text))),
         header_issuer=issuer,
     ))

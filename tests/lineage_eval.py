@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractor.archive import lineage
 from extractor.archive.batch import record_line
+from extractor.archive.lineage import sql
 from extractor.archive.store import Store
+from extractor.extraction import identity
 from extractor.extraction.orgs import expand
 from extractor.extraction.pipeline import extract_file
 
@@ -66,8 +67,8 @@ def build_graph(archive: Path = ARCHIVE) -> tuple[Any, dict[str, str]]:
             rec = extract_file(path)
             db.put_record(str(path), path.stat().st_size, record_line(rec), run)
         db.commit()
-        lineage.rebuild(db.conn)
-        g = lineage.load_graph(db.conn)
+        sql.rebuild(db.conn)
+        g = sql.load_graph(db.conn)
         rows = db.conn.execute("SELECT c.path, d.idx, d.node_id FROM documents d JOIN contents c USING (sha256)")
         held: dict[str, list[str]] = defaultdict(list)
         counts: Counter[str] = Counter()
@@ -89,9 +90,9 @@ def _external_names(g: Any, externals: dict[str, dict[str, Any]]) -> dict[str, s
     """Each expected external's graph node: the matching one most cited; other matches stay unnamed."""
     names: dict[str, str] = {}
     for name, want in externals.items():
-        number = lineage.number_key(want["number"])
+        number = identity.number_key(want["number"])
         fits = [n for n, a in g.nodes(data=True)
-                if a.get("kind") == "external" and lineage.number_key(str(a.get("number", ""))) == number
+                if a.get("kind") == "external" and identity.number_key(str(a.get("number", ""))) == number
                 and a.get("year") == want["year"] and _fold(want.get("issuer")) in _fold(a.get("issuer"))]
         if fits:
             names[max(fits, key=lambda n: (g.in_degree(n), n))] = name

@@ -12,15 +12,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
-from extractor.archive import lineage
 from extractor.archive.archive_cli import register
 from extractor.archive.batch import discover, run_batch
+from extractor.archive.lineage import sql, traverse
 from extractor.extraction.models import Document, ErrorInfo, FileRecord, Source
 
 FAKE = "tests.test_batch:fake_extract"
@@ -195,6 +196,46 @@ def test_changed_file_is_redone(tmp_path: Path) -> None:
     _assert_consistent(out)
 
 
+def _known_copy(folder: Path) -> list[str]:
+    """A file with the content of a stored one, under a new name."""
+    shutil.copy(folder / "f000.txt", folder / "copy.txt")
+    return [str(folder)]
+
+
+@pytest.mark.parametrize(("case", "inputs", "counts"), [
+    ("every file stored", lambda folder: [str(folder)], {"unchanged": 4, "copies": 0, "unreadable": 0}),
+    ("a new path, a stored content", _known_copy, {"unchanged": 4, "copies": 1, "unreadable": 0}),
+    ("new files unreadable", lambda folder: [str(folder), str(folder / "gone.txt")],
+     {"unchanged": 4, "copies": 0, "unreadable": 1}),
+])
+def test_bug_pool_started_when_nothing_to_extract(case: str, inputs: Callable[[Path], list[str]],
+                                                  counts: dict[str, int], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that finds nothing to extract (known by sha256, or unreadable) starts no worker pool, local or Dask."""
+    from extractor.archive import batch
+
+    folder = tmp_path / "in"
+    _fake_files(folder, 4)
+    outs = {dask: tmp_path / f"out-{dask}" for dask in (None, "local:1")}  # one output per kind of pool
+    for out in outs.values():
+        run_batch([str(folder)], out, workers=2, extract=FAKE)
+    pools: list[str] = []
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        pools.append(case)
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(batch._Pool, "__init__", no_pool)
+    monkeypatch.setattr(batch.DaskPool, "__init__", no_pool)
+    files = inputs(folder)
+    for dask, out in outs.items():
+        again = run_batch(files, out, workers=2, extract=FAKE, dask=dask)
+        assert {k: getattr(again, k) for k in counts} == counts
+        assert (again.extracted, again.interrupted) == (0, False)
+        _assert_consistent(out)
+    assert pools == []
+
+
 def test_batch_command_builds_the_lineage(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -225,13 +266,13 @@ def test_three_level_chain_from_text(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch([str(folder)], out, workers=2)
     conn = _db(out)
-    lineage.rebuild(conn)
-    g = lineage.load_graph(conn)
+    sql.rebuild(conn)
+    g = sql.load_graph(conn)
     conn.close()
-    school = lineage.find(g, "3/KH-MNHM")
+    school = traverse.find(g, "3/KH-MNHM")
     assert len(school) == 1
     chain = [school[0]]
-    while ups := lineage.parents(g, chain[-1]):
+    while ups := traverse.parents(g, chain[-1]):
         chain.append(ups[0][0])
     assert [g.nodes[n]["number"] for n in chain] == ["3/KH-MNHM", "12/KH-UBND", "31/KH-UBND"]
     assert [g.nodes[n]["kind"] for n in chain] == ["document", "document", "external"]
@@ -252,6 +293,20 @@ def test_timeout_crash_and_bug_cost_one_file_each(tmp_path: Path) -> None:
     kinds = {Path(path).name: kind for path, kind in conn.execute("SELECT path, kind FROM errors")}
     assert kinds == {"hang.txt": "timeout", "crash.txt": "crash", "bug.txt": "internal"}
     conn.close()
+    _assert_consistent(tmp_path / "out")
+
+
+@pytest.mark.parametrize(("name", "kind"), [("hang.txt", "timeout"), ("crash.txt", "crash")])
+def test_files_queued_behind_a_stopped_file_are_extracted(name: str, kind: str, tmp_path: Path) -> None:
+    """One worker, files queued at it: those behind a file that hangs or kills it go to its replacement."""
+    folder = tmp_path / "in"
+    for stem in ("a0", "z0", "z1", "z2"):
+        (folder / f"{stem}.txt").parent.mkdir(exist_ok=True)
+        (folder / f"{stem}.txt").write_text(f"1/KH-{stem.upper()}", encoding="utf-8")
+    (folder / name).write_text(f"1/KH-X {name}", encoding="utf-8")
+    summary = run_batch([str(folder)], tmp_path / "out", workers=1, timeout=1.0, extract=FAKE)
+    assert dict(summary.errors) == {kind: 1}
+    assert (summary.extracted, summary.documents) == (5, 4)
     _assert_consistent(tmp_path / "out")
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from extractor.archive import lineage
 from extractor.archive.checks import CheckResult, run_checks
+from extractor.archive.lineage import sql
 from extractor.archive.store import Store
 from extractor.cli import main
 
@@ -55,8 +55,8 @@ def _archive(tmp_path: Path, docs: list[dict[str, Any]]) -> Path:
 def _check(out: Path, today: date = date(2024, 6, 1)) -> CheckResult:
     db = Store(out / "planex.db")
     try:
-        lineage.rebuild(db.conn)
-        return run_checks(db.conn, lineage.load_graph(db.conn), today)
+        sql.rebuild(db.conn)
+        return run_checks(db.conn, sql.load_graph(db.conn), today)
     finally:
         db.close()
 

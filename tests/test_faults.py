@@ -244,7 +244,7 @@ def test_bug_sections_at_linear_scan() -> None:
     """sections_at bisects; it must give exactly what the linear definition gives."""
     text = "".join(f"{'I' * (i % 3 + 1)}. Phần {i}\n1. Mục\na) ý\n1.1. tiểu mục\nnội dung {i}\n" for i in range(40))
     sections = find_sections(text, 0, len(text))
-    ctx = Facts(text=text, start=0, end=len(text), body_start=0, preamble_end=0, sections=sections)
+    ctx = Facts(text=text, start=0, end=len(text), body_start=0, preamble_end=0, sections=tuple(sections))
     for pos in range(0, len(text), 7):
         assert ctx.sections_at(pos) == [s for s in sections if s.start <= pos < s.end]
 
@@ -544,10 +544,10 @@ def test_bug_cli_help_is_slow() -> None:
 
 
 def test_graph_formats_match_lineage() -> None:
-    from extractor.archive import lineage
     from extractor.archive.archive_cli import GRAPH_FORMATS
+    from extractor.archive.lineage.formats import FORMATS
 
-    assert GRAPH_FORMATS == lineage.FORMATS
+    assert GRAPH_FORMATS == FORMATS
 
 
 # --- 16. extractor version --------------------------------------------------------------------------

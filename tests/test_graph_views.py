@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import networkx as nx
 
 from extractor.archive.graph_views import issuer_clusters, neighbourhood, svg
-from extractor.archive.lineage import LINEAGE_KINDS
+from extractor.archive.lineage.traverse import LINEAGE_KINDS
 
 
 def _graph() -> nx.MultiDiGraph:
@@ -68,3 +69,17 @@ def test_graph_command_draws_one_lineage_and_the_archive(tmp_path: Path) -> None
     page = runner.invoke(main, ["graph", str(tmp_path / "out"), "--format", "html", "--out", str(tmp_path / "a.html")])
     assert page.exit_code == 0 and "cytoscape" in (tmp_path / "a.html").read_text(encoding="utf-8")
     assert runner.invoke(main, ["graph", str(tmp_path / "out"), "--format", "svg"]).exit_code == 2
+
+
+def test_bug_root_graph_export_order_changes_between_runs() -> None:
+    """`graph --root` wrote nodes in set order (string hashing: another order each run); now the graph's."""
+    from extractor.archive.lineage.traverse import restrict
+
+    g = nx.MultiDiGraph()
+    names = [f"doc:{i:03d}" for i in range(60)]
+    for a, b in pairwise(names):
+        g.add_edge(a, b, key="basis", kind="basis")
+    keep = set(names[::7])  # under half the graph: where networkx iterates the kept set itself
+    sub = restrict(g, keep)
+    assert list(sub.nodes) == [n for n in names if n in keep]
+    assert list(sub.edges(keys=True)) == [e for e in g.edges(keys=True) if e[0] in keep and e[1] in keep]

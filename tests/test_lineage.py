@@ -10,12 +10,16 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from extractor.archive import identity, lineage, report
+from extractor.archive import report
 from extractor.archive.archive_cli import register
 from extractor.archive.batch import record_line
-from extractor.archive.lineage import Key, Node, RefInfo, Resolver
-from extractor.archive.lineage_schema import LineageGraph
+from extractor.archive.lineage import formats, resolve, sql, traverse
+from extractor.archive.lineage.model import Node, RefInfo
+from extractor.archive.lineage.resolve import Resolver
+from extractor.archive.lineage.schema import LineageGraph
 from extractor.archive.store import Store
+from extractor.extraction import identity
+from extractor.extraction.identity import Key
 from extractor.extraction.models import (
     Deadline,
     Document,
@@ -57,7 +61,7 @@ WIDE = {"COLUMNS": "250"}  # rich wraps lines at the terminal width
     ],
 )
 def test_number_key(number: str, key: str) -> None:
-    assert lineage.number_key(number) == key
+    assert identity.number_key(number) == key
 
 
 @pytest.mark.parametrize(
@@ -73,7 +77,7 @@ def test_number_key(number: str, key: str) -> None:
     ],
 )
 def test_year_of(date: str | None, number: str, year: int | None) -> None:
-    assert lineage.year_of(date, number) == year
+    assert identity.year_of(date, number) == year
 
 
 @pytest.mark.parametrize(
@@ -93,7 +97,7 @@ def test_year_of(date: str | None, number: str, year: int | None) -> None:
     ],
 )
 def test_issuer_key(a: str, b: str, same: bool) -> None:
-    assert (lineage.issuer_key(a) == lineage.issuer_key(b)) is same
+    assert (identity.issuer_key(a) == identity.issuer_key(b)) is same
 
 
 @pytest.mark.parametrize(
@@ -116,7 +120,7 @@ def test_issuer_key(a: str, b: str, same: bool) -> None:
     ],
 )
 def test_issuer_unresolved(issuer: str | None, unresolved: bool) -> None:
-    assert lineage.issuer_unresolved(issuer) is unresolved
+    assert resolve.issuer_unresolved(issuer) is unresolved
 
 
 @pytest.mark.parametrize(
@@ -131,12 +135,12 @@ def test_issuer_unresolved(issuer: str | None, unresolved: bool) -> None:
     ],
 )
 def test_identity_issuer(issuer: str, parent: str | None, key: str) -> None:
-    assert lineage.identity_issuer(issuer, parent) == key
+    assert identity.identity_issuer(issuer, parent) == key
 
 
 def test_namesake_schools_are_two_documents_and_locality_ranks_them() -> None:
     def school(node_id: str, parent: str) -> Node:
-        key = lineage.document_key("Trường Tiểu học Kim Đồng", "2022-09-05", "4/KH-THKD", parent)
+        key = identity.document_key("Trường Tiểu học Kim Đồng", "2022-09-05", "4/KH-THKD", parent)
         return Node(id=node_id, kind="document", key=key, name_key="trường tiểu học kim đồng")
 
     kd_tn, kd_cl = school("a", TAM_NONG), school("b", CAO_LANH)
@@ -150,9 +154,9 @@ def test_namesake_schools_are_two_documents_and_locality_ranks_them() -> None:
 
 
 def _node(number: str, date: str, issuer: str) -> Node:
-    key = lineage.document_key(issuer, date, number)
+    key = identity.document_key(issuer, date, number)
     return Node(id=f"doc:{key.text()}", kind="document", key=key, number=number, issued_date=date, issuer=issuer,
-                name_key=lineage.issuer_key(issuer))
+                name_key=identity.issuer_key(issuer))
 
 
 TN45 = _node("45/KH-UBND", "2021-04-02", TAM_NONG)
@@ -204,8 +208,8 @@ def test_archived_header_without_locality_still_matches() -> None:
 
 
 def test_external_node_is_shared_and_keyed_like_a_document() -> None:
-    a = lineage.external_node(RefInfo("Chỉ thị", "05/CT-TTg", "2021-01-15", "Thủ tướng Chính phủ"))
-    b = lineage.external_node(RefInfo(None, "5/CT-TTg", "2021-01-15", "Thủ tướng Chính phủ"))
+    a = resolve.external_node(RefInfo("Chỉ thị", "05/CT-TTg", "2021-01-15", "Thủ tướng Chính phủ"))
+    b = resolve.external_node(RefInfo(None, "5/CT-TTg", "2021-01-15", "Thủ tướng Chính phủ"))
     assert a.id == b.id == "ext:thủ tướng chính phủ|2021|5/CT-TTG"
     assert a.key == Key("thủ tướng chính phủ", 2021, "5/CT-TTG")
 
@@ -263,7 +267,7 @@ ARCHIVE: dict[str, list[Document]] = {
 
 
 def _nid(number: str, date: str, issuer: str) -> str:
-    return f"doc:{lineage.document_key(issuer, date, number).text()}"
+    return f"doc:{identity.document_key(issuer, date, number).text()}"
 
 
 P = _nid("120/KH-UBND", "2021-03-10", TINH)
@@ -291,7 +295,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     files = dict(ARCHIVE)
     files["huyen-copy.docx"] = ARCHIVE["huyen.txt"]  # the same plan archived twice, as .txt and .docx
     db = _write_archive(out, files)
-    lineage.rebuild(db.conn)
+    sql.rebuild(db.conn)
     db.close()
     return out
 
@@ -299,7 +303,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def graph(archive: Path) -> nx.MultiDiGraph:
     db = Store(archive / "planex.db")
-    g = lineage.load_graph(db.conn)
+    g = sql.load_graph(db.conn)
     db.close()
     return g
 
@@ -310,7 +314,7 @@ def _edges(g: nx.MultiDiGraph, n: str) -> set[tuple[str, str, str]]:
 
 def test_three_level_chain(graph: nx.MultiDiGraph) -> None:
     chain = [S]
-    while ups := lineage.parents(graph, chain[-1]):
+    while ups := traverse.parents(graph, chain[-1]):
         assert len(ups) == 1
         chain.append(ups[0][0])
     assert chain == [S, D, P, EXT_CT]
@@ -357,13 +361,13 @@ def test_edges_keep_the_reference_span(graph: nx.MultiDiGraph) -> None:
 def test_decision_issues_its_plan(graph: nx.MultiDiGraph) -> None:
     plan = next(v for _, v, k in graph.out_edges(QD, keys=True) if k == "issues")
     assert graph.nodes[plan]["doc_type"] == "Kế hoạch"
-    assert [n for n, _ in lineage.parents(graph, plan)] == [QD]
-    assert {n for n, _ in lineage.children(graph, QD)} == {XA, plan}
+    assert [n for n, _ in traverse.parents(graph, plan)] == [QD]
+    assert {n for n, _ in traverse.children(graph, QD)} == {XA, plan}
 
 
 def test_graphml_loads_in_networkx(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     path = tmp_path / "lineage.graphml"
-    path.write_text(lineage.export(graph, "graphml"), encoding="utf-8")
+    path.write_text(formats.export(graph, "graphml"), encoding="utf-8")
     loaded = nx.read_graphml(path, force_multigraph=True)
     assert set(loaded.nodes) == set(graph.nodes)
     assert {(u, v, d["kind"]) for u, v, d in loaded.edges(data=True)} >= {
@@ -383,7 +387,7 @@ def test_graphml_loads_in_networkx(graph: nx.MultiDiGraph, tmp_path: Path) -> No
     ],
 )
 def test_text_exports(graph: nx.MultiDiGraph, fmt: str, expected: str) -> None:
-    assert expected in lineage.export(graph, fmt)
+    assert expected in formats.export(graph, fmt)
 
 
 GRAPH_SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "planex-graph.schema.json"
@@ -391,19 +395,19 @@ GRAPH_SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "planex-grap
 
 def test_published_graph_schema_is_in_sync() -> None:
     assert json.loads(GRAPH_SCHEMA.read_text(encoding="utf-8")) == LineageGraph.model_json_schema(), (
-        "regenerate from extractor.archive.lineage_schema.LineageGraph.model_json_schema()"
+        "regenerate from extractor.archive.lineage.schema.LineageGraph.model_json_schema()"
     )
 
 
 def test_json_export_follows_the_published_schema(graph: nx.MultiDiGraph) -> None:
-    data = LineageGraph.model_validate_json(lineage.export(graph, "json"))
+    data = LineageGraph.model_validate_json(formats.export(graph, "json"))
     assert data.graph.edge_direction.startswith("from the document that states the edge")
     assert {e.kind for e in data.edges} == {"basis", "cites", "issues"}
     assert all(e.key == e.kind for e in data.edges)
 
 
 def test_mermaid_has_one_line_per_edge(graph: nx.MultiDiGraph) -> None:
-    lines = lineage.export(graph, "mermaid").splitlines()
+    lines = formats.export(graph, "mermaid").splitlines()
     assert sum("-->" in ln or "-.->" in ln for ln in lines) == graph.number_of_edges()
 
 
@@ -643,7 +647,7 @@ def test_bug_external_named_three_ways_is_one_node(archive_graph: tuple[nx.Multi
 
 
 def test_archive_graph_json_follows_the_schema(archive_graph: tuple[nx.MultiDiGraph, dict[str, str]]) -> None:
-    data = LineageGraph.model_validate_json(lineage.export(archive_graph[0], "json"))
+    data = LineageGraph.model_validate_json(formats.export(archive_graph[0], "json"))
     assert {e.kind for e in data.edges} == {"basis", "cites", "forwards", "issues"}
 
 
@@ -670,7 +674,7 @@ def test_bug_forwarded_plan_without_issuer_lines(tmp_path: Path, letter_number: 
                       links=[Link(kind="forwards", target=1)])
     plan = Document(doc_type="Kế hoạch", number=plan_number, issued_date="2021-05-04")
     db = _write_archive(tmp_path, {"bundle.txt": [letter, plan]})
-    built = lineage.build(db.conn)
+    built = sql.build(db.conn)
     db.close()
     plan_node = next(e.target for e in built.edges if e.kind == "forwards")
     assert plan_node == (node or plan_node) and plan_node.startswith("doc:#") is (node is None)
@@ -687,7 +691,7 @@ def test_bug_outside_document_named_in_part_joins_the_full_one(tmp_path: Path) -
     files = {name: [_doc(f"{i + 1}/KH-UBND", "2021-03-01", TAM_NONG, [ref])]
              for i, (name, ref) in enumerate(refs.items())}
     db = _write_archive(tmp_path, files)
-    built = lineage.build(db.conn)
+    built = sql.build(db.conn)
     db.close()
     targets = sorted({e.target for e in built.edges})
     assert targets == ["ext:tỉnh ủy đồng tháp|2021|35-KH/TU", "ext:ủy ban nhân dân tỉnh đồng tháp|2021|77/KH-UBND",

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor.archive import lineage, report
+from extractor.archive import report
 from extractor.archive.batch import run_batch
 from extractor.archive.checks import run_checks
 from extractor.archive.db import translate
+from extractor.archive.lineage import sql
 from extractor.archive.store import Store
 
 PG = os.environ.get("PLANEX_TEST_PG")
@@ -62,8 +63,8 @@ def pg_url() -> Iterator[str]:
 def _results(target: str | Path) -> dict[str, object]:
     db = Store(target)
     try:
-        lineage.rebuild(db.conn)
-        g = lineage.load_graph(db.conn)
+        sql.rebuild(db.conn)
+        g = sql.load_graph(db.conn)
         built = report.build_report(db.conn, g)
         checks = run_checks(db.conn, g, date(2022, 6, 1))
         return {

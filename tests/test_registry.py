@@ -24,7 +24,7 @@ def _facts(name: str) -> Facts:
 def test_registry_rows_are_the_document_families() -> None:
     lists = [name for name, f in Document.model_fields.items() if get_origin(f.annotation) is list and name != "links"]
     assert [f.key for f in FAMILIES] == lists
-    assert all(Document.model_fields[f.key].annotation == list[f.model] for f in FAMILIES)
+    assert all(Document.model_fields[f.key].annotation == list[f.model_class] for f in FAMILIES)
 
 
 def test_facts_are_frozen() -> None:

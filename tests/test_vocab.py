@@ -12,7 +12,7 @@ import pytest
 import regex as re
 
 from extractor.archive import report
-from extractor.archive.lineage import issuer_unresolved
+from extractor.archive.lineage.resolve import issuer_unresolved
 from extractor.extraction.clauses import (
     CITATION_ENDS,
     MENTION_STARTS,
@@ -23,7 +23,7 @@ from extractor.extraction.clauses import (
     value_clause,
 )
 from extractor.extraction.fields.signature import extract_signer
-from extractor.extraction.fold import case_fold, fold_accents
+from extractor.extraction.fold import case_fold, fold_accents, phrase_key
 from extractor.extraction.models import Authority
 from extractor.extraction.orgs import UNIT_NAME, case_name
 from extractor.extraction.segment import split_documents
@@ -63,6 +63,12 @@ def test_every_enacting_head_is_a_signing_position_read_in_both_casings(head: st
     m = layout.AUTHORITY_LINE.search(f"{head.upper()} ỦY BAN NHÂN DÂN HUYỆN X")
     assert m is not None and m.group("organ") == "ỦY BAN NHÂN DÂN HUYỆN X"
     assert layout.AUTHORITY_LINE_MIXED.match(f"{head.upper().capitalize()} Ủy ban nhân dân huyện X")
+
+
+@pytest.mark.parametrize("organ", organs.ENACTING_ORGANS)
+def test_every_enacting_organ_is_read_on_the_authority_line(organ: str) -> None:
+    m = layout.AUTHORITY_LINE.search(f"CHỦ TỊCH {organ.upper()} HUYỆN X")
+    assert m is not None and m.group("organ") == f"{organ.upper()} HUYỆN X"
 
 
 @pytest.mark.parametrize("position", organs.SIGNING_POSITIONS)
@@ -174,3 +180,10 @@ def test_clause_start_and_value_clause() -> None:
 def test_the_folds_keep_length(text: str, cased: str, unmarked: str) -> None:
     assert (case_fold(text), fold_accents(text)) == (cased, unmarked)
     assert len(case_fold(text)) == len(fold_accents(text)) == len(text)
+
+
+@pytest.mark.parametrize(("phrase", "key"), [
+    ("Giấy  Khen", "giấy khen"), ("Tam Nông", "tam nông"), (" Tâm\nNông ", "tâm nông"),
+])
+def test_phrase_key_keeps_marks_and_single_spaces(phrase: str, key: str) -> None:
+    assert phrase_key(phrase) == key

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from extractor.cli_options import CONTEXT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_STORE, OCR_OPTION
+
 if TYPE_CHECKING:  # networkx and rich cost ~0.5 s to import: loaded by the commands that use them
     import networkx as nx
     from rich.console import Console
@@ -24,25 +26,14 @@ if TYPE_CHECKING:  # networkx and rich cost ~0.5 s to import: loaded by the comm
     from extractor.archive.store import Store
     from extractor.extraction.readers import OcrMode
 
-# `-h` as well as `--help`, on every command.
-CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
-# Exit codes (documented in extractor/cli.py and the README).
-EXIT_FAILED = 1  # some input file failed: each has an error record (`planex errors OUT`)
-EXIT_LOCKED = 3  # another `planex batch` holds the output folder
-EXIT_STORE = 4  # the store could not be written (a full disk): resume when fixed
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 DB_NAME = "planex.db"  # extractor.archive.batch.DB_NAME, without importing the batch for `-h`
-# extractor.archive.lineage.FORMATS (checked equal by a test), without importing networkx for `-h`.
+# extractor.archive.lineage.formats.FORMATS (checked equal by a test), without importing networkx for `-h`.
 GRAPH_FORMATS = ("graphml", "json", "dot", "mermaid")
 # Pictures for people (archive/graph_views.py): one document's lineage (svg, html), or the archive by issuer (html).
 PICTURE_FORMATS = ("svg", "html")
 # The store of an archive command: a PostgreSQL database instead of the folder's SQLite file.
 DB_OPTION = click.option("--db", "db_url", default=None, metavar="URL",
                          help="The store is this PostgreSQL database (postgresql://…), not ARCHIVE/planex.db.")
-# When scanned pages and images are read by OCR (extractor.extraction.readers.paged.OCR_MODES).
-OCR_OPTION = click.option(
-    "--ocr", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
-    help="Read scanned PDF pages and images by OCR where there is no text layer (auto), always, or never.")
 # How an edge reads from the document shown, looking up (what it implements) or down.
 _UP_WORDS = {"basis": "implements", "cites": "cites", "issues": "issued by", "forwards": "forwarded by"}
 _DOWN_WORDS = {"basis": "implemented by", "cites": "cited by", "issues": "issues", "forwards": "forwards"}
@@ -131,8 +122,8 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
     try:  # from the first line: a Ctrl-C while the libraries load is an interruption too, not a traceback
         from rich.console import Console
 
-        from extractor.archive import lineage
         from extractor.archive.batch import JSONL_NAME, BatchLocked, StoreError, run_batch
+        from extractor.archive.lineage import sql
         from extractor.archive.store import Store
 
         console = Console(stderr=True)
@@ -151,7 +142,7 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, timeout: 
             db = Store(db_url or out_dir / DB_NAME)
             try:
                 started = time.perf_counter()
-                lineage.rebuild(db.conn)
+                sql.rebuild(db.conn)
                 db.commit()
                 graph_seconds = time.perf_counter() - started
                 if not as_json:
@@ -192,20 +183,20 @@ def _db_path(archive: Path, db_url: str | None = None) -> Path | str:
 
 def open_store(archive: Path, db_url: str | None = None) -> Store:
     """The archive's store, its lineage graph rebuilt first when documents changed since it was built."""
-    from extractor.archive import lineage
+    from extractor.archive.lineage import sql
     from extractor.archive.store import Store
 
     db = Store(_db_path(archive, db_url))
     if db.lineage_stale():
-        lineage.rebuild(db.conn)
+        sql.rebuild(db.conn)
     return db
 
 
 def open_graph(archive: Path, db_url: str | None = None) -> tuple[Store, nx.MultiDiGraph]:
-    from extractor.archive import lineage
+    from extractor.archive.lineage import sql
 
     db = open_store(archive, db_url)
-    return db, lineage.load_graph(db.conn)
+    return db, sql.load_graph(db.conn)
 
 
 _ARCHIVE = click.argument("archive", type=click.Path(path_type=Path, exists=True))
@@ -230,32 +221,33 @@ def graph(archive: Path, fmt: str, out_path: Path | None, root: str | None, issu
     With --root, only one document's ancestors and descendants; svg draws them in layers, html is an
     interactive page. html without --root shows the whole archive with one node per issuer.
     """
-    from extractor.archive import graph_views, lineage, pages
+    from extractor.archive import graph_views, pages
+    from extractor.archive.lineage import formats, traverse
 
     db, g = open_graph(archive, db_url)
     db.close()
     if fmt == "svg" and not root:
         raise click.UsageError("--format svg draws one document's lineage: give --root NUMBER")
     if root:
-        found = lineage.find(g, root, issuer, year)
+        found = traverse.find(g, root, issuer, year)
         archived = [n for n in found if g.nodes[n].get("kind") == "document"]
         found = archived if len(archived) == 1 else found  # an archived plan over outside namesakes
         if len(found) != 1:
-            choices = "; ".join(lineage.node_caption(g.nodes[n]) for n in found)
+            choices = "; ".join(formats.node_caption(g.nodes[n]) for n in found)
             raise click.ClickException(f"{len(found)} documents numbered {root}" + (f": {choices}. Narrow it with "
                                        "--issuer or --year" if found else f" in {archive}"))
-        kinds = lineage.LINEAGE_KINDS | ({"cites"} if cites else set())
+        kinds = traverse.LINEAGE_KINDS | ({"cites"} if cites else set())
         view = graph_views.neighbourhood(g, found[0], depth, frozenset(kinds))
         if fmt == "svg":
             text = graph_views.svg(view)
         elif fmt == "html":
-            text = pages.lineage_page(view, lineage.node_caption(g.nodes[found[0]]), standalone=True)
+            text = pages.lineage_page(view, formats.node_caption(g.nodes[found[0]]), standalone=True)
         else:
-            text = lineage.export(g.subgraph(n["id"] for n in view["nodes"]).copy(), fmt)
+            text = formats.export(traverse.restrict(g, {n["id"] for n in view["nodes"]}), fmt)
     elif fmt == "html":
         text = pages.archive_graph_page(graph_views.clusters_json(g), standalone=True)
     else:
-        text = lineage.export(g, fmt)
+        text = formats.export(g, fmt)
     if out_path:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(text, encoding="utf-8")
@@ -282,8 +274,9 @@ def _line(g: nx.MultiDiGraph, n: str, edge: dict[str, Any] | None, words: dict[s
 
 def _grow(tree: Tree, g: nx.MultiDiGraph, n: str, up: bool, kinds: frozenset[str], path: frozenset[str],
           depth: int) -> None:
-    from extractor.archive import lineage
-    step = lineage.parents if up else lineage.children
+    from extractor.archive.lineage.traverse import children, parents
+
+    step = parents if up else children
     words = _UP_WORDS if up else _DOWN_WORDS
     for m, edge in sorted(step(g, n, kinds), key=lambda me: str(g.nodes[me[0]].get("issued_date") or "")):
         branch = tree.add(_line(g, m, edge, words))
@@ -311,12 +304,12 @@ def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None
     from rich.markup import escape
     from rich.tree import Tree
 
-    from extractor.archive import lineage
+    from extractor.archive.lineage import traverse
 
     db, g = open_graph(archive, db_url)
     db.close()
     console = Console()
-    found = lineage.find(g, number, issuer, year)
+    found = traverse.find(g, number, issuer, year)
     if not found:
         raise click.ClickException(f"no document numbered {number} in {archive}")
     if len(found) > 1:
@@ -324,7 +317,7 @@ def lineage_cmd(archive: Path, number: str, issuer: str | None, year: int | None
                       "restart for each issuer and year). Narrow it with --issuer or --year.[/yellow]")
         for n in found:
             console.print(f"  • {_line(g, n, None, _UP_WORDS)}")
-    kinds = lineage.LINEAGE_KINDS | ({"cites"} if cites else set())
+    kinds = traverse.LINEAGE_KINDS | ({"cites"} if cites else set())
     for n in found:
         console.print()
         console.print(_line(g, n, None, _UP_WORDS))

@@ -1,11 +1,12 @@
 """`planex batch`: every file of an archive into the store, in parallel, resumable, nothing lost.
 
 The parent finds the files (each real file once, regular files only), hashes them (a known content
-is not extracted again; a file above the largest size limit is refused unread), hands one path at a
-time to each worker process and alone writes the results to SQLite. A worker tells when it starts a
-file; one that runs past the per-file timeout from then is killed and replaced, and its file becomes
-a `timeout` error. Workers run with an address-space limit and answer with the record's JSON line,
-so the parent neither holds records nor re-encodes them.
+is not extracted again; a file above the largest size limit is refused unread), keeps a few paths
+queued at each worker process (so workers go on while it stores) and alone writes the results to
+SQLite; when every file is known, no worker is started. A worker tells when it starts a file; one
+that runs past the per-file timeout from then is killed and replaced (the files queued behind go to
+its replacement), and its file becomes a `timeout` error. Workers run with an address-space limit
+and answer with the record's JSON line, so the parent neither holds records nor re-encodes them.
 
 One run at a time per output folder (a lock); Ctrl-C stores what is done and leaves the files in
 flight for the next run; a store that cannot be written (full disk) stops the run with a StoreError,
@@ -20,6 +21,7 @@ import fcntl
 import glob
 import hashlib
 import importlib
+import itertools
 import multiprocessing as mp
 import os
 import signal
@@ -27,7 +29,7 @@ import sqlite3
 import stat
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -53,6 +55,9 @@ LOCK_NAME = "planex.lock"
 MAX_FILE_BYTES = max(MAX_BYTES.values())
 # How long a worker may take to start a file it was given (process start-up under load).
 START_SECONDS = 120.0
+# Files queued at each worker: the next path waits in its pipe, so a worker that finishes a file starts
+# the next at once instead of waiting while the parent stores results and hashes files.
+IN_FLIGHT_PER_WORKER = 2
 _STARTED = ("started", "", "")
 # Libraries the extractor imports lazily on some files (normalize: underthesea for old tone marks, ~1 s):
 # loaded once in the fork server, so that no worker pays for them inside a file's timeout.
@@ -219,14 +224,20 @@ class _Worker:
         self.proc = ctx.Process(target=_serve, args=(child, spec, options), daemon=True)
         self.proc.start()
         child.close()
-        self.task: _Task | None = None
+        self.tasks: deque[_Task] = deque()  # sent, in order: the first is the one it works on (or starts next)
         self.deadline = 0.0
         self.started = False
 
     def give(self, task: _Task, timeout: float) -> None:
-        """Send a file; its `timeout` counts from when the worker says it started it (see collect)."""
+        """Queue a file; its `timeout` counts from when the worker says it started it (see collect)."""
         self.conn.send(task.path)
-        self.task, self.deadline, self.started = task, time.monotonic() + START_SECONDS, False
+        self.tasks.append(task)
+        if len(self.tasks) == 1:
+            self.next_file()
+
+    def next_file(self) -> None:
+        """The first queued file is a new one: it has START_SECONDS to be started."""
+        self.deadline, self.started = time.monotonic() + START_SECONDS, False
 
     def kill(self) -> None:
         self.proc.kill()
@@ -235,7 +246,7 @@ class _Worker:
 
 
 class _Pool:
-    """Worker processes fed one file at a time, so a stuck one can be killed alone."""
+    """Worker processes, each working on one file at a time (a stuck one is killed alone), a few queued."""
 
     def __init__(self, size: int, spec: str, timeout: float, options: dict[str, Any]) -> None:
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
@@ -247,57 +258,57 @@ class _Pool:
         self.workers = [_Worker(self.ctx, spec, options) for _ in range(size)]
 
     def idle(self) -> list[_Worker]:
-        return [w for w in self.workers if w.task is None]
+        """A worker for each free place in the queues, emptiest queues first (files spread over the workers)."""
+        return [w for depth in range(IN_FLIGHT_PER_WORKER) for w in self.workers if len(w.tasks) <= depth]
 
     def busy(self) -> int:
-        return sum(w.task is not None for w in self.workers)
+        return sum(len(w.tasks) for w in self.workers)
 
     def collect(self, wait_seconds: float = POLL_SECONDS) -> list[tuple[_Task, Outcome]]:
         """Finished or stopped tasks, waiting at most `wait_seconds` or until the nearest deadline."""
-        busy = [w for w in self.workers if w.task is not None]
+        busy = [w for w in self.workers if w.tasks]
         if not busy:
             return []
         nearest = min(w.deadline for w in busy) - time.monotonic()
         ready = set(wait([w.conn for w in busy], timeout=max(0.0, min(wait_seconds, nearest))))
         done: list[tuple[_Task, Outcome]] = []
         for w in busy:
-            task = w.task
-            assert task is not None
             if w.conn in ready:
                 try:
-                    outcome = w.conn.recv()
-                    while outcome == _STARTED:
-                        w.started, w.deadline = True, time.monotonic() + self.timeout
-                        if not w.conn.poll():
-                            break
-                        outcome = w.conn.recv()
-                    if outcome != _STARTED:
-                        done.append((task, outcome))
-                        w.task = None
+                    while w.tasks and w.conn.poll():
+                        message = w.conn.recv()
+                        if message == _STARTED:
+                            w.started, w.deadline = True, time.monotonic() + self.timeout
+                        else:
+                            done.append((w.tasks.popleft(), message))
+                            w.next_file()
                     continue
                 except (EOFError, OSError):
                     w.proc.join(1)
-                    done.append((task, ("fail", "crash", f"worker died (exit code {w.proc.exitcode})")))
+                    done.append((w.tasks.popleft(), ("fail", "crash", f"worker died (exit code {w.proc.exitcode})")))
             elif time.monotonic() >= w.deadline:
                 why = f"stopped after {self.timeout:g} s" if w.started else f"not started in {START_SECONDS:g} s"
-                done.append((task, ("fail", "timeout", why)))
+                done.append((w.tasks.popleft(), ("fail", "timeout", why)))
             else:
                 continue
             self._replace(w)
         return done
 
     def _replace(self, w: _Worker) -> None:
+        """A new worker in place of a stopped one, given the files that were queued behind its file."""
         w.kill()
-        self.workers[self.workers.index(w)] = _Worker(self.ctx, self.spec, self.options)
+        new = self.workers[self.workers.index(w)] = _Worker(self.ctx, self.spec, self.options)
+        for task in w.tasks:
+            new.give(task, self.timeout)
 
     def close(self) -> None:
         for w in self.workers:
-            if w.task is None:
+            if not w.tasks:
                 with contextlib.suppress(OSError):
                     w.conn.send(None)
         deadline = time.monotonic() + 2.0
         for w in self.workers:
-            if w.task is None:
+            if not w.tasks:
                 w.proc.join(max(0.0, deadline - time.monotonic()))
             if w.proc.is_alive():
                 w.proc.kill()
@@ -538,7 +549,10 @@ def _run(inputs: Sequence[str], out: Path, o: _Options, stop: threading.Event, p
             store.version = f"{store.version} (reprocess run {run_id})"
         tasks = run.plan(discover(inputs, skip))
         store.begin()
-        if summary.found and not stop.is_set():
+        # Settles the known files up to the first new one: a re-run that finds nothing new starts no worker.
+        first = None if stop.is_set() else next(tasks, None)
+        if first is not None and not stop.is_set():
+            tasks = itertools.chain([first], tasks)
             size = min(size, summary.found)
             # A custom extractor gets the OCR mode only when one is asked for.
             options: dict[str, Any] = {} if o.ocr == "auto" else {"ocr": o.ocr}

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from extractor.archive.archive_cli import CONTEXT, DB_OPTION, open_graph
+from extractor.archive.archive_cli import DB_OPTION, open_graph
+from extractor.cli_options import CONTEXT
 
 
 @click.command(context_settings=CONTEXT)

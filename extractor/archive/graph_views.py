@@ -14,11 +14,10 @@ from typing import Any
 
 import networkx as nx
 
-from extractor.archive import lineage
+from extractor.archive.lineage.traverse import POINTS_UP, children, parents
 
 # Edge colours by kind, shared by the SVG and the pages' legend.
 KIND_COLOURS = {"basis": "#0b57d0", "cites": "#7a7a7a", "issues": "#188038", "forwards": "#b06000"}
-_POINTS_UP = frozenset({"basis", "cites"})
 
 
 def neighbourhood(g: nx.MultiDiGraph, node: str, depth: int, kinds: frozenset[str],
@@ -28,14 +27,14 @@ def neighbourhood(g: nx.MultiDiGraph, node: str, depth: int, kinds: frozenset[st
     seen = {node}
     level = {node: 0}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for step, sign in ((lineage.parents, -1), (lineage.children, 1)):
+    for step, sign in ((parents, -1), (children, 1)):
         frontier = [node]
         for d in range(1, depth + 1):
             nxt = []
             for n in frontier:
                 for other, attrs in step(g, n, kinds):
                     up = sign < 0
-                    source, target = (n, other) if up == (attrs["kind"] in _POINTS_UP) else (other, n)
+                    source, target = (n, other) if up == (attrs["kind"] in POINTS_UP) else (other, n)
                     edges.setdefault((source, target, attrs["kind"]), {"source": source, "target": target, **attrs})
                     if other not in seen:
                         seen.add(other)

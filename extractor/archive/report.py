@@ -20,8 +20,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from extractor.archive.identity import issuer_key
-from extractor.archive.lineage import children, node_caption, parents
+from extractor.archive.lineage.formats import node_caption
+from extractor.archive.lineage.traverse import children, parents
+from extractor.extraction.identity import issuer_key
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import PLAN_TYPES
 from extractor.extraction.vocab.organs import AGENCY_KINDS, COMMUNE_UNITS, DISTRICT_UNITS, POSITIONS, UNIT_WORDS

@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from extractor.extraction.registry import FAMILIES as REGISTERED
-from extractor.extraction.registry import HEADER, ISSUER, SIGNER, each_value
+from extractor.extraction.registry import HEADER, ISSUER, SIGNER, Shown, each_value
 
 # How a value reads in its normalised form, from its JSON dict.
 Summary = Callable[[dict[str, Any]], str]
@@ -43,12 +43,9 @@ def _as_written(v: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
-class Family:
+class Family(Shown):
     """A family as the review shows it: the registry's key, label and colour, and its reading."""
 
-    key: str
-    label: str
-    colour: str
     summary: Summary
 
 

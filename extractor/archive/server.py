@@ -30,11 +30,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from extractor.archive import db, lineage
+from extractor.archive import db
 from extractor.archive.batch import DB_NAME
 from extractor.archive.corrections import CorrectionError, add_correction, corrections_of, ensure_schema
 from extractor.archive.export import normalised_text
 from extractor.archive.graph_views import clusters_json, neighbourhood
+from extractor.archive.lineage import formats, sql, traverse
 from extractor.archive.pages import archive_graph_page, index_page, lineage_page, review_page
 from extractor.archive.store import Store
 from extractor.extraction.fold import fold_accents
@@ -85,8 +86,8 @@ class _Archive:
             store = Store(self.db_path)
             try:
                 if store.lineage_stale():
-                    lineage.rebuild(store.conn)
-                return lineage.load_graph(store.conn)
+                    sql.rebuild(store.conn)
+                return sql.load_graph(store.conn)
             finally:
                 store.close()
 
@@ -279,7 +280,7 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
                 documents.setdefault(n, []).append(d)
         if row is None or row[0] is None:
             raise HTTPException(404, f"document {doc_id} has no lineage node")
-        kinds = lineage.LINEAGE_KINDS | ({"cites"} if cites else set())
+        kinds = traverse.LINEAGE_KINDS | ({"cites"} if cites else set())
         return neighbourhood(g, row[0], depth, frozenset(kinds), documents)
 
     @app.get("/v1/documents/{doc_id}/lineage")
@@ -367,7 +368,7 @@ def create_app(out: Path, token: str | None = None, max_upload: int = DEFAULT_MA
     @app.get("/v1/graph")
     def graph(format: Annotated[str, Query(pattern="^(json|graphml)$")] = "json") -> Response:
         """The whole archive's lineage graph."""
-        text = lineage.export(archive.graph(), format)
+        text = formats.export(archive.graph(), format)
         media = "application/json" if format == "json" else "application/graphml+xml"
         return Response(text, media_type=media)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.archive import db
+from extractor.extraction.registry import FAMILIES, Family
 from extractor.paths import bytes_hex, display
 
 SCHEMA_VERSION = "3"
@@ -33,8 +34,9 @@ _ADDED_COLUMNS = (
 )
 
 # Spans are stored as (start, end) into the normalised text of the file; `raw` only where a person
-# reads it directly (references, lineage edges).
-SCHEMA = """
+# reads it directly (references, lineage edges). Files, contents, documents and their links; each field
+# family's table is made from its registry row (`_family_table`).
+_DOCUMENTS = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
@@ -109,23 +111,6 @@ CREATE INDEX IF NOT EXISTS documents_issuer ON documents (issuer);
 CREATE INDEX IF NOT EXISTS documents_type ON documents (doc_type);
 CREATE INDEX IF NOT EXISTS documents_date ON documents (issued_year, issued_month, issued_on);
 CREATE INDEX IF NOT EXISTS documents_node ON documents (node_id);
-CREATE TABLE IF NOT EXISTS refs (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    relation TEXT NOT NULL,
-    doc_type TEXT,
-    number TEXT NOT NULL,
-    date TEXT,
-    issuer TEXT,
-    issuer_raw TEXT,
-    subject TEXT,
-    mentions INTEGER NOT NULL DEFAULT 0,
-    span_start INTEGER,
-    span_end INTEGER,
-    span_raw TEXT
-);
-CREATE INDEX IF NOT EXISTS refs_document ON refs (document_id);
-CREATE INDEX IF NOT EXISTS refs_number ON refs (number);
 CREATE TABLE IF NOT EXISTS links (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -136,72 +121,9 @@ CREATE TABLE IF NOT EXISTS links (
 );
 CREATE INDEX IF NOT EXISTS links_document ON links (document_id);
 CREATE INDEX IF NOT EXISTS links_target ON links (target_document_id);
-CREATE TABLE IF NOT EXISTS recipients (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    via TEXT NOT NULL,
-    purpose TEXT,
-    span_start INTEGER,
-    span_end INTEGER
-);
-CREATE INDEX IF NOT EXISTS recipients_document ON recipients (document_id);
-CREATE TABLE IF NOT EXISTS targets (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    value REAL NOT NULL,
-    unit TEXT NOT NULL,
-    op TEXT NOT NULL,
-    text TEXT NOT NULL,
-    measure TEXT,
-    span_start INTEGER,
-    span_end INTEGER
-);
-CREATE INDEX IF NOT EXISTS targets_document ON targets (document_id);
-CREATE TABLE IF NOT EXISTS deadlines (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    date TEXT NOT NULL,
-    text TEXT NOT NULL,
-    task TEXT,
-    span_start INTEGER,
-    span_end INTEGER
-);
-CREATE INDEX IF NOT EXISTS deadlines_document ON deadlines (document_id);
-CREATE TABLE IF NOT EXISTS periods (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    start_date TEXT,
-    end_date TEXT,
-    text TEXT NOT NULL,
-    label TEXT,
-    span_start INTEGER,
-    span_end INTEGER
-);
-CREATE INDEX IF NOT EXISTS periods_document ON periods (document_id);
-CREATE TABLE IF NOT EXISTS awards (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    form TEXT NOT NULL,
-    grantor TEXT,
-    recipients TEXT,
-    span_start INTEGER,
-    span_end INTEGER
-);
-CREATE INDEX IF NOT EXISTS awards_document ON awards (document_id);
-CREATE TABLE IF NOT EXISTS quotas (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    count INTEGER NOT NULL,
-    op TEXT NOT NULL,
-    recipient TEXT NOT NULL,
-    phase TEXT,
-    competitors TEXT,
-    award TEXT,
-    span_start INTEGER,
-    span_end INTEGER
-);
-CREATE INDEX IF NOT EXISTS quotas_document ON quotas (document_id);
+"""
+# Lineage: nodes and edges (an edge's reference is a row of the references family's table).
+_LINEAGE = """
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('document', 'external')),
@@ -238,17 +160,19 @@ CREATE VIEW IF NOT EXISTS file_status AS
     FROM files f LEFT JOIN contents c ON c.sha256 = f.sha256;
 """
 
-# Child tables of a document: (table, record key, columns filled from each item, in order).
-_CHILDREN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("targets", "targets", ("value", "unit", "op", "text", "measure")),
-    ("deadlines", "deadlines", ("date", "text", "task")),
-    ("periods", "periods", ("start", "end", "text", "label")),
-    ("awards", "awards", ("form", "grantor", "recipients")),
-    ("quotas", "quotas", ("count", "op", "recipient", "phase", "group", "award")),
-    ("recipients", "recipients", ("name", "via", "purpose")),
-)
-# Record keys whose column is named differently (SQL keywords, clearer names).
-_COLUMN_OF = {"start": "start_date", "end": "end_date", "group": "competitors"}
+
+def _family_table(family: Family) -> str:
+    """A field family's table as its registry row names it: its items, each under its document."""
+    columns = "".join(f",\n    {c.name} {c.sql}" for c in family.columns)
+    indexes = "".join(f"CREATE INDEX IF NOT EXISTS {family.table}_{col} ON {family.table} ({col});\n"
+                      for col in family.indexes)
+    return (f"CREATE TABLE IF NOT EXISTS {family.table} (\n    id INTEGER PRIMARY KEY,\n"
+            f"    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE{columns}\n);\n"
+            f"CREATE INDEX IF NOT EXISTS {family.table}_document ON {family.table} (document_id);\n{indexes}")
+
+
+SCHEMA = _DOCUMENTS + "".join(_family_table(f) for f in FAMILIES) + _LINEAGE
+
 
 
 class Seen(Enum):
@@ -276,11 +200,6 @@ def _source(path: str, sha256: str, hexed: str | None = None, old: dict[str, Any
     if hexed:
         source["path_bytes_hex"] = hexed
     return source
-
-
-def _cell(value: Any) -> Any:
-    """Lists (an award's recipients) are stored as '; '-joined text."""
-    return "; ".join(value) if isinstance(value, list) else value
 
 
 def document_uid(sha256: str, idx: int) -> str:
@@ -459,21 +378,14 @@ class Store:
              *_date_parts(doc.get("issued_date"))),
         )
         doc_id = int(cur.lastrowid or 0)
-        self.conn.executemany(
-            "INSERT INTO refs (document_id, relation, doc_type, number, date, issuer, issuer_raw, subject, mentions,"
-            " span_start, span_end, span_raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc_id, r["relation"], r.get("doc_type"), r["number"], r.get("date"), r.get("issuer"),
-              r.get("issuer_raw"), r.get("subject"), len(r.get("mentions") or []), *_span(r), r["span"]["raw"])
-             for r in doc.get("references") or []],
-        )
-        for table, key, fields in _CHILDREN:
-            items = doc.get(key) or []
+        for family in FAMILIES:
+            items = doc.get(family.key) or []
             if not items:
                 continue
-            cols = ["document_id", *(_COLUMN_OF.get(f, f) for f in fields), "span_start", "span_end"]
+            cols = ["document_id", *(c.name for c in family.columns)]
             self.conn.executemany(
-                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [(doc_id, *(_cell(it.get(f)) for f in fields), *_span(it)) for it in items],
+                f"INSERT INTO {family.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [(doc_id, *(c.value(it) for c in family.columns)) for it in items],
             )
         return doc_id
 

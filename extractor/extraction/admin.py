@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from extractor.extraction.fold import phrase_key
+
 
 @dataclass(frozen=True)
 class District:
@@ -29,23 +31,17 @@ class AdminData:
     provinces: dict[str, tuple[str, str]]  # folded name -> (name, "tỉnh" | "Thành phố")
 
 
-def place_key(name: str) -> str:
-    """A place name's lookup key: lower case, single spaces; keeps diacritics (place names differ only by
-    them: Tam Nông/Tâm Nông)."""
-    return " ".join(name.lower().split())
-
-
 @cache
 def data() -> AdminData:
     raw = json.loads(resources.files("extractor.extraction").joinpath("data/admin_units.json").read_text("utf-8"))
     districts: dict[str, list[District]] = {}
     for d in raw["districts_before_2025"]:
-        districts.setdefault(place_key(d["name"]), []).append(District(d["name"], d["type"], d["province"]))
+        districts.setdefault(phrase_key(d["name"]), []).append(District(d["name"], d["type"], d["province"]))
     communes: dict[str, list[District]] = {}
     for c in raw["communes_from_2025"]:
-        communes.setdefault(place_key(c["name"]), []).append(District(c["name"], c["type"], c["province"]))
+        communes.setdefault(phrase_key(c["name"]), []).append(District(c["name"], c["type"], c["province"]))
     provinces = {
-        place_key(p["name"]): (p["name"], p["type"])
+        phrase_key(p["name"]): (p["name"], p["type"])
         for p in [*raw["provinces_before_2025"], *raw["provinces_from_2025"]]
     }
     return AdminData(
@@ -54,14 +50,14 @@ def data() -> AdminData:
 
 
 def districts_named(name: str) -> tuple[District, ...]:
-    return data().districts.get(place_key(name), ())
+    return data().districts.get(phrase_key(name), ())
 
 
 def communes_named(name: str) -> tuple[District, ...]:
     """Communes and wards of that name under the 34-province structure (from July 2025)."""
-    return data().communes.get(place_key(name), ())
+    return data().communes.get(phrase_key(name), ())
 
 
 def province_named(name: str) -> tuple[str, str] | None:
     """(canonical name, type) of a province or centrally-run city, or None."""
-    return data().provinces.get(place_key(name))
+    return data().provinces.get(phrase_key(name))

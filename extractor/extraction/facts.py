@@ -62,7 +62,7 @@ class Facts:
     preamble_end: int
     header: Header = field(default_factory=Header)
     locality: Locality = field(default_factory=Locality)
-    sections: list[Section] = field(default_factory=list)
+    sections: tuple[Section, ...] = ()
     # The issuer as the header (or the page, or the body) names it, before the signature completes it:
     # what "… của nhà trường" in a reference and a grantor's bare "Giám đốc Sở" are read against.
     header_issuer: str | None = None

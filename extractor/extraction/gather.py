@@ -8,6 +8,7 @@ frozen `Facts` the field extractors of phase 2 only read.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import regex as re
 
@@ -21,16 +22,18 @@ from extractor.extraction.fields.references import extract_references
 from extractor.extraction.fields.signature import extract_signer
 from extractor.extraction.models import Organization, Signer, Span
 from extractor.extraction.orgs import Locality, find_locality, resolve_org
-from extractor.extraction.page import Page
 from extractor.extraction.sections import Section, find_sections, lines_between
 from extractor.extraction.segment import Segment
 from extractor.extraction.vocab.layout import APPENDIX_LINE
+
+if TYPE_CHECKING:  # the web-page reader loads only for a text with page hints (pipeline)
+    from extractor.extraction.page import Page
 
 # A decision's "QUYẾT ĐỊNH:" line ends its preamble like a first section does (also bare, before "Điều 1").
 _DECIDES = re.compile(r"(?m)^[ \t]*QUYẾT\s+ĐỊNH\s*(?::|$(?=\s*Điều\s+1\b))")
 
 
-def _preamble_end(text: str, body_start: int, end: int, sections: list[Section]) -> int:
+def _preamble_end(text: str, body_start: int, end: int, sections: tuple[Section, ...]) -> int:
     """Where the basis ends: the first section or numbered item ("I.", "1."), or a decision's "QUYẾT ĐỊNH:"."""
     decides = _DECIDES.search(text, body_start, end)
     first_heading = next((s.start for s in sections if s.level <= 2), end)
@@ -68,7 +71,7 @@ def gather_facts(text: str, seg: Segment, page: Page | None = None) -> Facts:
         line_end = text.find("\n", h.issued_with_at, seg.end)
         line_end = seg.end if line_end < 0 else line_end
         h.evidence["issued_with"] = Span(start=h.issued_with_at, end=line_end, raw=text[h.issued_with_at : line_end])
-    sections = find_sections(text, h.body_start, seg.end)
+    sections = tuple(find_sections(text, h.body_start, seg.end))
     facts = Facts(
         text=text, start=seg.start, end=seg.end, body_start=h.body_start,
         preamble_end=_preamble_end(text, h.body_start, seg.end, sections),

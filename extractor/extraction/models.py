@@ -1,7 +1,8 @@
 """The record's shape: the one source of truth for JSON output and the published JSON Schema.
 
 Every extracted value keeps a `span` into the *normalised* text of its file (see
-`extractor.extraction.normalize`), with the raw text it was read from, so a person can check it.
+`extractor.extraction.normalize`), with the raw text it was read from, so a person can check it, and
+(from a file) its place in the text as read: src_start/src_end, the page of a PDF, the block of a .docx.
 Header scalars stay plain strings (the scoring contract) and keep their spans in `evidence`.
 """
 
@@ -21,11 +22,18 @@ class _Model(BaseModel):
 
 
 class Span(_Model):
-    """A character range [start, end) in the normalised text, with the text it covers."""
+    """A character range [start, end) in the normalised text, with the text it covers; from a file, also
+    where it lies in the text as read from the file, to highlight it in the original."""
 
     start: int
     end: int
     raw: str
+    src_start: int | None = Field(default=None, description="Where the range starts in the text as read from "
+                                  "the file, before normalisation (set by extract_file).")
+    src_end: int | None = Field(default=None, description="Where it ends there (exclusive).")
+    page: int | None = Field(default=None, description="PDF or image: the 1-based page holding src_start.")
+    block: int | None = Field(default=None, description=".docx: the 1-based block holding src_start, in reading "
+                              "order: a body paragraph, a layout-table cell (all its paragraphs) or a data table.")
 
 
 class Organization(_Model):

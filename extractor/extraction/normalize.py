@@ -16,6 +16,7 @@ import regex as re
 
 from extractor.extraction import ocr_text, restore
 from extractor.extraction.header_layout import repair_lines, split_flattened
+from extractor.extraction.offset_map import OffsetMap, Step, sub, unicode_form
 from extractor.extraction.restore import Restoration
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.organs import UNIT_WORDS
@@ -24,6 +25,7 @@ from extractor.extraction.vocab.organs import UNIT_WORDS
 # emphasis pattern's lookarounds: 1.4 ms in `re`, 0.07 ms in `regex` on 20 KB).
 # Literal escape sequences left by bad exports ("...năm 2020\r\nKẾ HOẠCH" as 4 visible chars).
 _LITERAL_NEWLINE = stdre.compile(r"\\r\\n|\\n")
+_CR = stdre.compile(r"\r\n?")  # Windows and old Mac line ends
 _INVISIBLE = stdre.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # All dash variants become "-": symbols ("GDĐT–VP") and ranges ("2023 – 2025") then match one way.
 _DASHES = stdre.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d]")
@@ -101,9 +103,10 @@ def _modern_tone(word: str) -> str:
     return fixed
 
 
-def _fix_tones(text: str) -> str:
+def _fix_tones(text: str, omap: OffsetMap) -> str:
     parts: list[str] = []
-    done = 0
+    step = Step()
+    done = size = 0
     for m in _OLD_TONE_PROBE.finditer(text):
         end = m.end()
         if end < len(text) and text[end].isalpha():
@@ -112,7 +115,10 @@ def _fix_tones(text: str) -> str:
         while start > done and text[start - 1].isalpha():
             start -= 1
         parts += [text[done:start], _modern_tone(text[start:end])]
+        size += start - done + len(parts[-1])
         done = end
+        step.add(size, done)
+    omap.record(step)
     return "".join(parts) + text[done:] if parts else text
 
 
@@ -169,30 +175,39 @@ def _join_wraps(lines: list[str]) -> str:
 
 def normalize(text: str) -> str:
     """Return the canonical form of a document text (idempotent)."""
-    return normalize_noted(text)[0]
+    return normalize_mapped(text)[0]
 
 
 def normalize_noted(text: str) -> tuple[str, list[Restoration]]:
     """`normalize`, with the ranges of the result whose lost diacritics were restored (and their raw text)."""
+    return normalize_mapped(text)[:2]
+
+
+def normalize_mapped(text: str) -> tuple[str, list[Restoration], OffsetMap]:
+    """`normalize_noted`, with the map from positions of the result to positions of `text`."""
+    omap = OffsetMap()
     # A stray literal "\r\n" is always an export artefact; a literal "\n" only when it stands for every line.
     if "\\r\\n" in text or ("\\n" in text and text.count("\n") < text.count("\\n")):
-        text = _LITERAL_NEWLINE.sub("\n", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = ocr_text.repair_marks(text)  # before NFKC, which would detach a spacing tone from its letter
+        text = sub(omap, _LITERAL_NEWLINE, "\n", text)
+    if "\r" in text:
+        text = sub(omap, _CR, "\n", text)
+    text = ocr_text.repair_marks(text, omap)  # before NFKC, which would detach a spacing tone from its letter
     # NFKC: composed accents, and "⁵³⁷" / fullwidth digits become plain digits.
     if not unicodedata.is_normalized("NFKC", text):
         # NFKC over a whole file is slow; most texts are NFC with a few compatibility characters.
         if unicodedata.is_normalized("NFC", text):
-            text = _COMPATIBILITY_RE.sub(lambda m: _COMPATIBILITY[m.group(0)], text)
+            text = sub(omap, _COMPATIBILITY_RE, lambda m: _COMPATIBILITY[m.group(0)], text)
         if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
+            text = unicode_form(omap, "NFKC", text)
     # Each pass runs only when its trigger character occurs: most texts need few of them.
     for triggers, pattern, repl in _PASSES:
         if any(c in text for c in triggers):
-            text = pattern.sub(repl, text)
-    text = _fix_tones(text)
+            text = sub(omap, pattern, repl, text)
+    text = _fix_tones(text, omap)
     # The header's table cells and broken phrases are repaired before wraps are joined, its flattened
     # components cut apart after (a wrapped date must be whole to be recognised).
     # A page's furniture between two halves of a sentence goes first, so the halves are joined.
     lines = repair_lines(ocr_text.drop_page_furniture(_clean_lines(text)))
-    return restore.restored(lines, lambda lines: split_flattened(_join_wraps(lines)))
+    out, restored = restore.restored(lines, lambda lines: split_flattened(_join_wraps(lines)))
+    omap.defer_lines(text, out)
+    return out, restored, omap

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from itertools import chain
 
+from extractor.extraction.offset_map import OffsetMap, sub, unicode_form
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import RECIPIENTS
 from extractor.extraction.vocab.ocr_confusions import (
@@ -64,19 +65,21 @@ _MARK_LEADS = bytes(ord("!") if b in (0xCB, 0xCC, 0xCD) else ord(".") for b in r
 _OTHER_MARKS = ("\u00b4", "ǹ", "Ǹ")  # the acute accent and the commonest marked consonant
 
 
-def repair_marks(text: str) -> str:
-    """Marks put back on their letters, stray marks dropped; NFC. A text without any is returned as is."""
+def repair_marks(text: str, omap: OffsetMap | None = None) -> str:
+    """Marks put back on their letters, stray marks dropped; NFC. A text without any is returned as is.
+    The characters' moves are recorded in `omap`."""
     if b"!" not in text.encode("utf-8", "surrogatepass").translate(_MARK_LEADS) and not any(
         c in text for c in _OTHER_MARKS
     ):
         return text
     if not _MARK_DAMAGE.search(text):
         return text
-    text = unicodedata.normalize("NFD", text)
-    text = _TONE_AFTER_LETTER.sub(lambda m: SPACING_TONES[m.group()], text)
-    text = _DETACHED.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    return _LEFTOVER.sub("", text).translate(_STRIP_CONSONANT)
+    omap = OffsetMap() if omap is None else omap
+    text = unicode_form(omap, "NFD", text)
+    text = _TONE_AFTER_LETTER.sub(lambda m: SPACING_TONES[m.group()], text)  # one character for one
+    text = sub(omap, _DETACHED, "", text)
+    text = unicode_form(omap, "NFC", text)
+    return sub(omap, _LEFTOVER, "", text).translate(_STRIP_CONSONANT)  # (one character for one)
 
 
 _PAGE_MARK = re.compile(f"(?:{PAGE_MARK_PATTERN})")

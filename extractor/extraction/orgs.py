@@ -8,7 +8,6 @@ Thành phố" inside a district of Hồ Chí Minh City is UBND Thành phố Hồ
 from __future__ import annotations
 
 import re as stdre
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -16,6 +15,7 @@ from functools import lru_cache
 import regex as re
 
 from extractor.extraction import admin
+from extractor.extraction.fold import strip_marks
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.organs import (
     ABBREVIATIONS,
@@ -24,6 +24,7 @@ from extractor.extraction.vocab.organs import (
     DISTRICT_UNITS,
     KEEP_UPPER,
     NAMED_HEADS,
+    PARTY_COMMITTEES,
     UNIT_WORDS,
 )
 
@@ -62,7 +63,9 @@ _LAST_UNIT = re.compile(
     rf"(?i)(?<!\p{{L}})(?:{_UNITS}|đảng)(?:\s+(?:ủy|đoàn))?\s+(?!ủy\b|đoàn\b|hội\b)((?:(?!(?<!\p{{L}})(?:{_UNITS})\s).)+)$"
 )
 # "Huyện ủy" / "Tỉnh ủy" with no place after it.
-_BARE_COMMITTEE = re.compile(rf"(?<!\p{{L}})(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?!\s+{PROPER})(?!\p{{L}})")
+# (a committee named by its locality's level, not a body's "Đảng ủy")
+_LEVEL_COMMITTEES = alternation(c.split()[0] for c in PARTY_COMMITTEES if c != "Đảng ủy")
+_BARE_COMMITTEE = re.compile(rf"(?<!\p{{L}})({_LEVEL_COMMITTEES})\s+ủy(?!\s+{PROPER})(?!\p{{L}})")
 _VOWEL = re.compile(r"[aeiouy]")
 _PLACE_UNIT = re.compile(r"(?i)^(?:tp\.?|" + alternation(DISTRICT_UNITS, space=" ") + r")\s*")
 # Lower-case unit words in running text ("trên địa bàn huyện Nhà Bè"): the document's own area.
@@ -86,13 +89,6 @@ _ENDS_PROPER = re.compile(rf"\s{PROPER}$")
 # Organ names with a comma or a hyphen inside ("Sở Văn hóa, Thể thao và Du lịch"), which would otherwise
 # end a name read word by word at that comma: an issuer's or a grantor's name takes them whole.
 PUNCTUATED_NAME = re.compile(alternation(p for p in CANONICAL_PHRASES if "," in p or " - " in p))
-
-
-@lru_cache(maxsize=2048)
-def strip_marks(s: str) -> str:
-    """'Củ Chi' -> 'cu chi': for spotting typos in place names, never for output."""
-    s = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
 
 
 @lru_cache(maxsize=4096)

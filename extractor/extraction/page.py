@@ -17,6 +17,7 @@ import regex as re
 from extractor.extraction.models import Span
 from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab.layout import BODY_START, MOTTO, NUMBER_LINE, PLACE_DATE, SEPARATOR, TYPE_LINE
+from extractor.extraction.vocab.page_hints import page_hinted
 from extractor.extraction.vocab.web import (
     BREADCRUMB,
     BUTTON_LINE,
@@ -34,17 +35,6 @@ from extractor.extraction.vocab.web import (
     TAIL_LINE,
 )
 
-# Words one of which a page's chrome, metadata or tail holds, lower case: a plain substring test
-# (a case-insensitive regex over a whole plan costs more than the page reading itself).
-_PAGE_HINTS = (
-    "trang chủ", "lượt xem", "lượt tải", "đang tải", "số hiệu:", "số hiệu\t", "số hiệu |", "loại văn bản",
-    "cơ quan ban hành", "người ký:", "người ký\t", "văn bản liên quan", "văn bản cùng", "chia sẻ:", "bản quyền",
-    "©", "tệp đính kèm", "đăng nhập", "ngày đăng", "tin cùng", "thuộc tính", "thông tin văn bản",
-    "điện thoại:", "cơ quan chủ quản", "các tin khác", "bình luận", "facebook", "zalo",
-)
-# Chrome stands above the document and the tail below it: the hints are looked for in this many
-# characters at either end of the text (a page's tail always ends with a footer or a list).
-_HINT_WINDOW = 3000
 # A body line: long prose, or one a body opens with.
 _PROSE = 120
 # Caps issuer lines standing above the first header component, at most this many.
@@ -244,8 +234,7 @@ def _label(key: str) -> str:
 
 def read_page(text: str) -> Page | None:
     """The document part and metadata of a web page; None when the text shows no page chrome."""
-    ends = (text[:_HINT_WINDOW] + "\n" + text[-_HINT_WINDOW:]).lower()
-    if not any(hint in ends for hint in _PAGE_HINTS):
+    if not page_hinted(text):
         return None
     lines = lines_between(text, 0, len(text))
     if not lines:

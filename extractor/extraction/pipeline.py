@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.extraction.gather import gather_facts
 from extractor.extraction.models import Document, ErrorInfo, FileRecord, Link, Source, Span
-from extractor.extraction.normalize import normalize, normalize_noted
-from extractor.extraction.page import Page, read_page
+from extractor.extraction.normalize import normalize, normalize_mapped
+from extractor.extraction.offsets import place_spans, spans_of
 from extractor.extraction.pagination import describe_pages
 from extractor.extraction.readers import OcrMode, ReadError, load, read_file
 from extractor.extraction.registry import extract_fields
 from extractor.extraction.segment import Segment, split_documents
 from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE
+from extractor.extraction.vocab.page_hints import page_hinted
 from extractor.paths import bytes_hex, display
+
+if TYPE_CHECKING:
+    from extractor.extraction.page import Page
 
 
 def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Document, str | None]:
@@ -44,7 +49,11 @@ def _link(docs: list[Document], issued_with: list[str | None]) -> None:
 
 def extract_documents(text: str) -> list[Document]:
     """Records of every document in an already normalised text (inside a web page: its document part)."""
-    page = read_page(text)
+    page = None
+    if page_hinted(text):  # the page reader and its patterns load only for a text that can be a web page
+        from extractor.extraction.page import read_page
+
+        page = read_page(text)
     segs = split_documents(text)
     if page:  # site chrome above and the page's tail below are no document's text; spans stay file offsets
         segs = [Segment(max(s.start, page.start), min(s.end, page.end)) for s in segs]
@@ -87,13 +96,15 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
     source.format, source.pages = result.format, result.pages
     source.encoding, source.warnings = result.encoding, list(result.warnings)
     try:
-        text, restored = normalize_noted(result.text)
+        text, restored, offsets = normalize_mapped(result.text)
         docs = extract_documents(text)
         describe_pages(source, result, text)
+        notes = [Span(start=r.start, end=r.end, raw=r.raw) for r in restored]
+        # Spans placed in the read text once, here: the extractors know the normalised text only.
+        place_spans(spans_of([docs, notes]), offsets, result.page_starts, result.block_starts)
     except Exception as e:  # a bug must cost one file, not the batch
         return FileRecord(source=source, error=ErrorInfo(kind="internal", message=f"{name}: {type(e).__name__}: {e}"))
-    return FileRecord(source=source, documents=docs, text=text if include_text else None,
-                      restored=[Span(start=r.start, end=r.end, raw=r.raw) for r in restored])
+    return FileRecord(source=source, documents=docs, text=text if include_text else None, restored=notes)
 
 
 def _guarded(path: Path, include_text: bool, timeout: float, ocr: OcrMode) -> FileRecord:

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from extractor.extraction.facts import Facts
-from extractor.extraction.fields.awards import extract_awards
-from extractor.extraction.fields.quotas import extract_quotas
-from extractor.extraction.fields.signature import extract_recipients
-from extractor.extraction.fields.targets import extract_targets
-from extractor.extraction.fields.timeline import extract_deadlines, extract_periods
-from extractor.extraction.models import Award, Deadline, Period, Quota, Recipient, Reference, Target
+if TYPE_CHECKING:  # the store and the review read the rows only: extractors and models load on first use
+    from pydantic import BaseModel
 
-M = TypeVar("M")
+    from extractor.extraction.facts import Facts
+
 Item = dict[str, Any]  # a value as a record holds it (its JSON form): what the store and the review read
 
 
@@ -44,21 +42,45 @@ class Shown:
 
 
 @dataclass(frozen=True)
-class Family(Shown, Generic[M]):
+class Family(Shown):
     """One field family: the `Document` attribute (`key`) its extractor fills with `model` values,
-    the table (and its indexed columns besides document_id) they are stored in, and how they are shown."""
+    the table (and its indexed columns besides document_id) they are stored in, and how they are shown.
 
-    extract: Callable[[Facts], list[M]]
-    model: type[M]
+    `extractor` is "module:function" in `extractor.extraction.fields`, a pure function of the `Facts`;
+    `model` a class of `extractor.extraction.models` (both named, so reading the rows imports neither)."""
+
+    extractor: str
+    model: str
     table: str
     columns: tuple[Column, ...]
     indexes: tuple[str, ...] = ()
+
+    def extract(self, facts: Facts) -> list[Any]:
+        values: list[Any] = _function(self.extractor)(facts)
+        return values
+
+    @property
+    def model_class(self) -> type[BaseModel]:
+        model: type[BaseModel] = getattr(import_module("extractor.extraction.models"), self.model)
+        return model
+
+
+@cache
+def _function(path: str) -> Callable[[Facts], list[Any]]:
+    module, name = path.split(":")
+    function: Callable[[Facts], list[Any]] = getattr(import_module(f"extractor.extraction.fields.{module}"), name)
+    return function
 
 
 def _field(name: str, sql: str, key: str | None = None) -> Column:
     """A column holding one field of the item (`key`, when the column is named differently)."""
     field = key or name
     return Column(name, sql, lambda item: item.get(field))
+
+
+def _required(name: str, sql: str) -> Column:
+    """A field every item has: an item without it is a broken record (KeyError, nothing stored)."""
+    return Column(name, sql, lambda item: item[name])
 
 
 def _joined(name: str, sql: str) -> Column:
@@ -76,11 +98,6 @@ def _span_columns(raw: bool = False) -> tuple[Column, ...]:
     return (*cols, Column("span_raw", "TEXT", lambda item: item["span"]["raw"])) if raw else cols
 
 
-def _references(facts: Facts) -> list[Reference]:
-    """Found in phase 1: their cited titles are facts the other families read."""
-    return list(facts.references)
-
-
 # The document's own values (phase 1 finds them; they are columns of the documents table).
 HEADER = Shown("header", "Thể thức", "#e0e0e0")
 ISSUER = Shown("issuer", "Cơ quan ban hành", "#cfe3ff")
@@ -91,31 +108,31 @@ HEADER_LABELS: dict[str, str] = {
     "title": "Trích yếu",
 }
 
-FAMILIES: tuple[Family[Any], ...] = (
-    Family("recipients", "Nơi nhận", "#f0e6d2", extract_recipients, Recipient, "recipients", (
+FAMILIES: tuple[Family, ...] = (
+    Family("recipients", "Nơi nhận", "#f0e6d2", "signature:extract_recipients", "Recipient", "recipients", (
         _field("name", "TEXT NOT NULL"), _field("via", "TEXT NOT NULL"), _field("purpose", "TEXT"), *_span_columns(),
     )),
-    Family("references", "Văn bản căn cứ, viện dẫn", "#ffd6a5", _references, Reference, "refs", (
-        _field("relation", "TEXT NOT NULL"), _field("doc_type", "TEXT"), _field("number", "TEXT NOT NULL"),
+    Family("references", "Văn bản căn cứ, viện dẫn", "#ffd6a5", "references:found_references", "Reference", "refs", (
+        _required("relation", "TEXT NOT NULL"), _field("doc_type", "TEXT"), _required("number", "TEXT NOT NULL"),
         _field("date", "TEXT"), _field("issuer", "TEXT"), _field("issuer_raw", "TEXT"), _field("subject", "TEXT"),
         Column("mentions", "INTEGER NOT NULL DEFAULT 0", lambda item: len(item.get("mentions") or [])),
         *_span_columns(raw=True),
     ), indexes=("number",)),
-    Family("targets", "Chỉ tiêu", "#c8f0c8", extract_targets, Target, "targets", (
+    Family("targets", "Chỉ tiêu", "#c8f0c8", "targets:extract_targets", "Target", "targets", (
         _field("value", "REAL NOT NULL"), _field("unit", "TEXT NOT NULL"), _field("op", "TEXT NOT NULL"),
         _field("text", "TEXT NOT NULL"), _field("measure", "TEXT"), *_span_columns(),
     )),
-    Family("deadlines", "Thời hạn", "#ffc4c4", extract_deadlines, Deadline, "deadlines", (
+    Family("deadlines", "Thời hạn", "#ffc4c4", "timeline:extract_deadlines", "Deadline", "deadlines", (
         _field("date", "TEXT NOT NULL"), _field("text", "TEXT NOT NULL"), _field("task", "TEXT"), *_span_columns(),
     )),
-    Family("periods", "Thời gian thực hiện", "#fff3b0", extract_periods, Period, "periods", (
+    Family("periods", "Thời gian thực hiện", "#fff3b0", "timeline:extract_periods", "Period", "periods", (
         _field("start_date", "TEXT", "start"), _field("end_date", "TEXT", "end"), _field("text", "TEXT NOT NULL"),
         _field("label", "TEXT"), *_span_columns(),
     )),
-    Family("awards", "Hình thức khen thưởng", "#b8ece6", extract_awards, Award, "awards", (
+    Family("awards", "Hình thức khen thưởng", "#b8ece6", "awards:extract_awards", "Award", "awards", (
         _field("form", "TEXT NOT NULL"), _field("grantor", "TEXT"), _joined("recipients", "TEXT"), *_span_columns(),
     )),
-    Family("quotas", "Số lượng khen thưởng", "#d9f2a0", extract_quotas, Quota, "quotas", (
+    Family("quotas", "Số lượng khen thưởng", "#d9f2a0", "quotas:extract_quotas", "Quota", "quotas", (
         _field("count", "INTEGER NOT NULL"), _field("op", "TEXT NOT NULL"), _field("recipient", "TEXT NOT NULL"),
         _field("phase", "TEXT"), _field("competitors", "TEXT", "group"), _field("award", "TEXT"), *_span_columns(),
     )),

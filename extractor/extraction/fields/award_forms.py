@@ -13,7 +13,7 @@ import regex as re
 from extractor.extraction.clauses import SENTENCE_ENDS, clause_around
 from extractor.extraction.facts import Facts
 from extractor.extraction.fields.prefilter import Literals, phrase_leads, search
-from extractor.extraction.fold import case_fold
+from extractor.extraction.fold import case_fold, phrase_key
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import FORMS
 
@@ -89,8 +89,3 @@ def sentence(ctx: Facts, start: int, end: int) -> tuple[int, int]:
 def canonical(form: re.Match[str]) -> str:
     """The form's name as the vocabulary writes it ("GIẤY KHEN" -> "Giấy khen")."""
     return FORMS[phrase_key(form.group(0))]
-
-
-def phrase_key(phrase: str) -> str:
-    """A phrase as vocabularies key it: lower case, single spaces."""
-    return " ".join(phrase.lower().split())

@@ -16,8 +16,9 @@ import regex as re
 from extractor.extraction.facts import Facts
 from extractor.extraction.fields.award_forms import canonical, form_at, sentence
 from extractor.extraction.fields.prefilter import finditer, phrase_leads
+from extractor.extraction.fold import strip_marks
 from extractor.extraction.models import Award
-from extractor.extraction.orgs import PUNCTUATED_NAME, Locality, case_name, expand, resolve_org, strip_marks
+from extractor.extraction.orgs import PUNCTUATED_NAME, Locality, case_name, expand, resolve_org
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import (
     CUE_FORMS,

@@ -14,7 +14,7 @@ from extractor.extraction.orgs import UNIT_NAME, Locality, case_name, resolve_or
 from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.layout import AUTHORITY_LINE
-from extractor.extraction.vocab.organs import NAMED_HEADS, UNIT_WORDS
+from extractor.extraction.vocab.organs import NAMED_HEADS, ORGAN_HEADS, UNIT_WORDS
 
 # A caps line that continues the one above ("ỦY BAN NHÂN DÂN" / "HUYỆN CỦ CHI").
 _UNITS = alternation(UNIT_WORDS, space=" ")
@@ -35,13 +35,8 @@ _SELF_NAMING = re.compile(
     re.MULTILINE,
 )
 # An organ name begins with one of these heads (the rest of a sentence does not).
-_ORGAN_HEAD = re.compile(
-    r"^(?:Ủy\s+ban|Uỷ\s+ban|UBND|Hội\s+đồng|HĐND|Phòng|Sở|Bộ|Ban|Trường|Văn\s+phòng|Huyện\s+ủy|Tỉnh\s+ủy|"
-    r"Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+bộ|Công\s+đoàn|Đoàn|Hội|Trung\s+tâm|Công\s+an|Chi\s+cục|Cục|"
-    r"Nhà\s+trẻ|Liên\s+đoàn|Mặt\s+trận|Ủy\s+ban\s+Mặt\s+trận|Bảo\s+hiểm|Kho\s+bạc|Chi\s+đoàn|Đoàn\s+trường|"
-    r"Liên\s+đội|Chi\s+hội|Tổ\s+chuyên\s+môn|Thành\s+đoàn|Huyện\s+đoàn|Tỉnh\s+đoàn|Đảng\s+bộ|Viện|Tòa\s+án|"
-    r"Tổng\s+cục|Học\s+viện|Đại\s+học|Bệnh\s+viện|BCĐ|BCH|BTV|HĐND|Thanh\s+tra)\b"
-)
+# (also "Uỷ ban", the old tone placement)
+_ORGAN_HEAD = re.compile(r"^(?:" + alternation((*ORGAN_HEADS, "Uỷ ban")) + r")\b")
 _ORGAN_INSIDE = re.compile(r"(?:^|\s)(?=(?:Ủy ban|UBND|Phòng|Sở|Trường|Ban|Hội đồng|Chi đoàn|Chi bộ|Đảng ủy)\b)")
 _CLOSING = re.compile(
     r"Trên\s+đây\s+là\s+(?:[Kk]ế\s+hoạch|[Hh]ướng\s+dẫn|[Cc]hương\s+trình)[^\n]{0,300}?\s(?:của|do)\s+"

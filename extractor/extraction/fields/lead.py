@@ -11,6 +11,7 @@ one of its references.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex as re
 
@@ -20,12 +21,16 @@ from extractor.extraction.fields.header import Header
 from extractor.extraction.fields.references import _strip_position
 from extractor.extraction.models import Organization, Signer, Span
 from extractor.extraction.orgs import expand
-from extractor.extraction.page import Page
 from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import RESULT_TITLE_VERBS
 from extractor.extraction.vocab.doc_types import COMPANION_LETTER, TYPE_NAMES, canonical_type
-from extractor.extraction.vocab.web import LEAD, NAMING, PAGE_HEADING, TYPE_ABBREVIATIONS, TYPE_FIRST, UNIT_ONLY
+
+if TYPE_CHECKING:
+    from extractor.extraction.page import Page
+
+# The web vocabulary (extractor.extraction.vocab.web, ~30 ms of patterns to compile) is imported where a
+# header lacks what a lead, heading or site block gives: most plans never need it.
 
 # A lead line is among the first lines of a document without a header.
 _LEAD_LINES = 3
@@ -82,6 +87,8 @@ def _forget_site_rows(h: Header, rows: list[tuple[int, int]]) -> None:
 
 def from_meta(h: Header, page: Page) -> Described:
     """Fill empty header fields from the site's metadata block."""
+    from extractor.extraction.vocab.web import TYPE_FIRST, UNIT_ONLY
+
     out = Described()
     _forget_site_rows(h, page.meta_rows)
     for name, span in page.meta.items():
@@ -124,6 +131,8 @@ def _title(m: re.Match[str]) -> str:
 def _lead_in(text: str, s: int, e: int) -> re.Match[str] | None:
     """The lead a line opens with, or one after a clause that says who issued what
     ("Thực hiện …, ngày 10/3/2022, UBND huyện X ban hành Kế hoạch số 45/KH-UBND về …")."""
+    from extractor.extraction.vocab.web import LEAD, NAMING
+
     if text[s:e].rstrip().endswith(":") or NAMING.search(text, s, e):
         return None  # "Kế hoạch số 15/KH-UBND …, Trường X xây dựng kế hoạch như sau:": a body sentence citing it
     m = LEAD.match(text, s, e)
@@ -138,6 +147,8 @@ def _lead_in(text: str, s: int, e: int) -> re.Match[str] | None:
 
 def from_lead(text: str, h: Header, ranges: list[tuple[int, int]]) -> Described:
     """Fill empty header fields from the first line in `ranges` that describes a document."""
+    from extractor.extraction.vocab.web import TYPE_ABBREVIATIONS
+
     out = Described()
     for s, e in ranges:
         m = _lead_in(text, s, e)
@@ -167,6 +178,8 @@ def from_heading(text: str, h: Header, headings: list[tuple[int, int]]) -> None:
     """Type and title from the page heading that repeats them ("Kế hoạch tổ chức Hội thi … năm 2023")."""
     if h.doc_type and h.title:
         return
+    from extractor.extraction.vocab.web import PAGE_HEADING
+
     for s, e in headings:
         m = PAGE_HEADING.match(text, s, e)
         if not m or (h.doc_type and canonical_type(m.group("type")) != h.doc_type):
@@ -180,6 +193,8 @@ def from_naming(text: str, h: Header, start: int, end: int) -> None:
     """Type and title from the body sentence that names the document ("… ban hành Kế hoạch … như sau:")."""
     if h.doc_type and h.title:
         return
+    from extractor.extraction.vocab.web import NAMING
+
     m = NAMING.search(text, start, min(end, start + _NAMING_WINDOW))
     if not m or (h.doc_type and canonical_type(m.group("type")) != h.doc_type):
         return
@@ -195,6 +210,8 @@ def describe(text: str, h: Header, start: int, end: int, page: Page | None) -> D
     """
     found = from_meta(h, page) if page else Described()
     if not h.number or not h.doc_type:
+        from extractor.extraction.vocab.web import NAMING
+
         # A document that names itself ("… xây dựng Kế hoạch tổ chức … như sau:") speaks in its own voice:
         # a lead-like first line of it reports a parent ("Ngày …, UBND tỉnh ban hành Kế hoạch số …").
         own_voice = NAMING.search(text, h.body_start, min(end, h.body_start + _NAMING_WINDOW))

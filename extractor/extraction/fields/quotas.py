@@ -15,9 +15,10 @@ from typing import TypeVar
 import regex as re
 
 from extractor.extraction.facts import Facts
-from extractor.extraction.fields.award_forms import anchored, canonical, form_in, phrase_key, sentence
+from extractor.extraction.fields.award_forms import anchored, canonical, form_in, sentence
 from extractor.extraction.fields.prefilter import Literals, finditer, lead_words, phrase_leads, search
 from extractor.extraction.fields.quota_tables import TableCount, table_counts
+from extractor.extraction.fold import phrase_key
 from extractor.extraction.models import Op, Quota
 from extractor.extraction.sections import Section
 from extractor.extraction.vocab import alternation

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import regex as re
 
-from extractor.archive.identity import issuer_key
 from extractor.extraction.clauses import CITATION_ENDS
 from extractor.extraction.dates import DATE, match_to_iso
 from extractor.extraction.facts import Facts
 from extractor.extraction.fields.relation import basis_layout, listed_with, relation
+from extractor.extraction.identity import issuer_key
 from extractor.extraction.models import Reference, Relation, Span
 from extractor.extraction.orgs import PUNCTUATED_NAME, UNIT_NAME, expand, resolve_org
 from extractor.extraction.vocab import alternation
@@ -184,6 +184,11 @@ def extract_references(ctx: Facts, own_number: str | None,
     for r in refs:  # "Quyết định số 12/QĐ-TTg" with no "của …": the symbol names the issuer
         r.issuer = r.issuer or issuer_from_symbol(_SYMBOL_OF.sub("", r.number), _TYPE_ABBREVIATIONS)
     return refs, cited
+
+
+def found_references(ctx: Facts) -> list[Reference]:
+    """The references phase 1 found: their cited titles are facts the other families read."""
+    return list(ctx.references)
 
 
 def _share_issuer(group: list[Reference]) -> None:

@@ -53,6 +53,7 @@ class ReadResult:
     warnings: tuple[str, ...] = ()
     page_starts: list[int] | None = None  # where each page starts in `text`
     ocr: list[OcrReport] = field(default_factory=list)  # the pages read by OCR
+    block_starts: list[int] | None = None  # .docx: where each paragraph or cell starts in `text`
 
 
 _Read = Decoded | PagedText
@@ -63,7 +64,7 @@ def _txt(data: bytes, name: str, ocr: OcrMode) -> _Read:
     return read_txt(data, name)
 
 
-# python-docx, PDFium, Pillow and lxml cost ~80 ms to import: loaded on the first file that needs them.
+# lxml, PDFium and Pillow cost ~80 ms to import: loaded on the first file that needs them.
 def _docx(data: bytes, name: str, ocr: OcrMode) -> _Read:
     from extractor.extraction.readers.docx import read_docx
 
@@ -160,5 +161,6 @@ def read_file(path: Path, data: bytes | None = None, ocr: OcrMode = "auto") -> R
         raise ReadError("encoding", f"{path}: text in {describe(sample)}, e.g. {example!r}; convert it to Unicode")
     warnings = decoded.warnings if clean else decoded.warnings + repaired.warnings
     if isinstance(read, Decoded):
-        return ReadResult(text=text, format=fmt, pages=None, encoding=repaired.encoding, warnings=warnings)
+        return ReadResult(text=text, format=fmt, pages=None, encoding=repaired.encoding, warnings=warnings,
+                          block_starts=read.block_starts)
     return ReadResult(text, fmt, len(read.page_starts), repaired.encoding, warnings, read.page_starts, read.ocr)

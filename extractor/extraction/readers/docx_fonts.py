@@ -7,8 +7,8 @@ its character style's, else its paragraph style's (following w:basedOn), else th
 (w:docDefaults). Characters above U+007F are drawn in the w:hAnsi font (w:ascii when it is not set).
 A caps font (".VnTimeH") draws the lower-case codes as capitals.
 
-    fonts = RunFonts.of(document)          # None when no run, style or default names a legacy font
-    text = fonts.paragraph_text(p._p)      # the paragraph's text, each run converted by its font
+    fonts = RunFonts.of(styles_xml, body)  # None when no run, style or default names a legacy font
+    text = fonts.paragraph_text(p)         # the text of a <w:p>, each run converted by its font
     fonts.encoding(), fonts.warnings()     # what was converted, for the record
 """
 
@@ -17,23 +17,18 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
+from extractor.extraction.readers.docx_xml import W_NS, parse, run_text, runs, w
 from extractor.extraction.readers.legacy import LABELS, UNICODE_ONLY, Decoded, Encoding, LegacyName
 from extractor.extraction.readers.vncodecs import decode_tcvn3, decode_vni
 from extractor.extraction.vocab.legacy_fonts import TCVN3_CAPS_FONT, TCVN3_FONT, VNI_FONT
 
-_R, _HYPERLINK, _RPR, _PPR = qn("w:r"), qn("w:hyperlink"), qn("w:rPr"), qn("w:pPr")
-_RFONTS, _RSTYLE, _PSTYLE = qn("w:rFonts"), qn("w:rStyle"), qn("w:pStyle")
-_HANSI, _ASCII, _VAL = qn("w:hAnsi"), qn("w:ascii"), qn("w:val")
-_STYLE, _STYLE_ID, _BASED_ON, _TYPE, _DEFAULT = qn("w:style"), qn("w:styleId"), qn("w:basedOn"), qn("w:type"), qn(
-    "w:default")
-_DOC_DEFAULTS_FONTS = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_RPR}/{_RFONTS}"
-# What python-docx reads as a run's text, plus the soft hyphen, which LibreOffice writes as an element
-# of its own: in TCVN3, byte 0xAD is the letter "ư" (a .doc converted by LibreOffice has them).
-_SOFT_HYPHEN = qn("w:softHyphen")
-_RUN_CONTENT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:softHyphen"
+_RPR, _PPR = w("rPr"), w("pPr")
+_RFONTS, _RSTYLE, _PSTYLE = w("rFonts"), w("rStyle"), w("pStyle")
+_HANSI, _ASCII, _VAL = w("hAnsi"), w("ascii"), w("val")
+_STYLE, _STYLE_ID, _BASED_ON, _TYPE, _DEFAULT = w("style"), w("styleId"), w("basedOn"), w("type"), w("default")
+_DOC_DEFAULTS_FONTS = f"{w('docDefaults')}/{w('rPrDefault')}/{_RPR}/{_RFONTS}"
 # Word stores a symbol-charset font's characters in the private use area (U+F020-U+F0FF).
 _SYMBOL_AREA = str.maketrans({0xF000 + b: chr(b) for b in range(0x20, 0x100)})
 
@@ -42,10 +37,27 @@ _SYMBOL_AREA = str.maketrans({0xF000 + b: chr(b) for b in range(0x20, 0x100)})
 # anywhere in the body, and in the styles part only where fonts are set (its latent-style list is long).
 _LEGACY = "[" + " or ".join(f"starts-with(translate(normalize-space(@w:{attr}), 'VNI', 'vni'), '{prefix}')"
                             for attr in ("ascii", "hAnsi") for prefix in (".vn", "vni-", "vni ")) + "]"
-_BODY_NAMES_A_LEGACY_FONT = etree.XPath(f".//w:rFonts{_LEGACY}", namespaces={"w": nsmap["w"]})
+_BODY_NAMES_A_LEGACY_FONT = etree.XPath(f".//w:rFonts{_LEGACY}", namespaces={"w": W_NS})
 _STYLES_NAME_A_LEGACY_FONT = etree.XPath(
     f"w:style/w:rPr/w:rFonts{_LEGACY} | w:docDefaults/w:rPrDefault/w:rPr/w:rFonts{_LEGACY}",
-    namespaces={"w": nsmap["w"]})
+    namespaces={"w": W_NS})
+# What a w:rFonts element of the raw styles part holds where its font is legacy (the XPath above, in bytes).
+_LEGACY_IN_BYTES = (b".vn", b"vni-", b"vni ")
+
+
+def _may_name_legacy(styles_xml: bytes) -> bool:
+    """Whether a styles part can name a legacy font: one of its w:rFonts elements holds such a name
+    (UTF-16 XML is parsed to tell). A few finds, where parsing Word's styles costs ~9 ms."""
+    if styles_xml.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in styles_xml[:64]:
+        return True
+    at = styles_xml.find(b"rFonts")
+    while at >= 0:
+        end = styles_xml.find(b">", at)
+        element = styles_xml[at:end].lower()
+        if any(name in element for name in _LEGACY_IN_BYTES):
+            return True
+        at = styles_xml.find(b"rFonts", end) if end >= 0 else -1
+    return False
 
 
 def _rfonts_name(rfonts: Any) -> str | None:
@@ -112,10 +124,12 @@ class RunFonts:
         self._unicode = 0  # runs with non-ASCII text in a Unicode font
 
     @classmethod
-    def of(cls, document: Any) -> RunFonts | None:
-        """The resolver for a python-docx Document, or None when it names no legacy font at all."""
-        styles_root = document.styles.element
-        if not (_STYLES_NAME_A_LEGACY_FONT(styles_root) or _BODY_NAMES_A_LEGACY_FONT(document.element.body)):
+    def of(cls, styles_xml: bytes | None, body: Any) -> RunFonts | None:
+        """The resolver for a document's styles part and body, or None when they name no legacy font at all."""
+        styles_root = parse(styles_xml) if styles_xml is not None and _may_name_legacy(styles_xml) else None
+        if styles_root is None:  # no styles part, or none of its fonts legacy: only the runs' own fonts count
+            return cls({}, None, None) if _BODY_NAMES_A_LEGACY_FONT(body) else None
+        if not (_STYLES_NAME_A_LEGACY_FONT(styles_root) or _BODY_NAMES_A_LEGACY_FONT(body)):
             return None
         styles, default_style = _style_fonts(styles_root)
         return cls(styles, default_style, _rfonts_name(styles_root.find(_DOC_DEFAULTS_FONTS)))
@@ -133,8 +147,8 @@ class RunFonts:
         return (self._styles.get(style) if style else None) or self._default_font
 
     def _run_text(self, run: Any, paragraph_style: str | None) -> str:
-        text: str = run.text if run.find(_SOFT_HYPHEN) is None else "".join(
-            "\u00ad" if e.tag == _SOFT_HYPHEN else str(e) for e in run.xpath(_RUN_CONTENT))
+        # LibreOffice writes byte 0xAD (TCVN3's "ư") as an element of its own, <w:softHyphen/>.
+        text = run_text(run, soft_hyphen=True)
         if text.isascii():
             return text
         kind = _kind(self._font(run, paragraph_style))
@@ -147,15 +161,11 @@ class RunFonts:
         return decode_tcvn3(view, caps) if name == "tcvn3" else decode_vni(view)
 
     def paragraph_text(self, p: Any) -> str:
-        """What python-docx's paragraph text gives (runs and hyperlinks' runs), each run converted."""
+        """The paragraph's text (its runs and its hyperlinks' runs), each run converted."""
         ppr = p.find(_PPR)
         pstyle = ppr.find(_PSTYLE) if ppr is not None else None
         style = pstyle.get(_VAL) if pstyle is not None else None
-        parts = []
-        for child in p.iterchildren(_R, _HYPERLINK):
-            runs = [child] if child.tag == _R else child.iterchildren(_R)
-            parts += [self._run_text(r, style) for r in runs]
-        return "".join(parts)
+        return "".join(self._run_text(r, style) for r in runs(p))
 
     def result(self, text: str) -> Decoded:
         """The document's text with what was converted: one legacy encoding, "mixed", or "unicode"."""

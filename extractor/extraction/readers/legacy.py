@@ -110,6 +110,7 @@ class Decoded:
     text: str
     encoding: Encoding
     warnings: tuple[str, ...] = ()
+    block_starts: list[int] | None = None  # .docx: where each paragraph or cell starts in `text`
 
 
 LegacyName = Literal["tcvn3", "vni", "viscii", "cp1258", "mojibake"]

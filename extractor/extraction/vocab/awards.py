@@ -131,18 +131,18 @@ FORMS: dict[str, str] = {
 # A grantor named by its level only: "Giấy khen cấp huyện" is given by that level's People's Committee.
 LEVEL_GRANTOR = "Ủy ban nhân dân {unit}"
 
+# Offices that grant in their own name besides the officials of POSITIONS ("Giấy khen UBND huyện").
+GRANTING_OFFICES: tuple[str, ...] = ("Ủy ban nhân dân", "UBND", "Chủ UBND", "Chính phủ", "Chủ tịch nước")
 # Heads that open an official or body granting an award ("đề nghị Chủ tịch UBND huyện tặng …").
 BODY_HEADS: tuple[str, ...] = (
-    "Ủy ban nhân dân", "UBND", "Chủ UBND", "Hội đồng", "Chính phủ", "Thủ tướng", "Chủ tịch nước", "Bộ", "Sở",
+    *GRANTING_OFFICES, "Hội đồng", "Thủ tướng", "Bộ", "Sở",
     "Phòng", "Ban", "Trường", "Liên đoàn", "Công đoàn", "Đoàn", "Hội", "Trung tâm", "Tổng cục", "Cục", "Chi cục",
     "Ủy ban", "Mặt trận", *PARTY_COMMITTEES, "Công an",
 )
 GRANTOR_HEADS: tuple[str, ...] = (*POSITIONS, *BODY_HEADS)
 # Heads that may follow a form with no "của" ("Bằng khen Thủ tướng Chính phủ"); a bare body
 # there is more often the recipient ("tặng Giấy khen Trường Tiểu học A"), so officials only.
-DIRECT_GRANTOR_HEADS: tuple[str, ...] = (
-    *POSITIONS, "Ủy ban nhân dân", "UBND", "Chủ UBND", "Chính phủ", "Chủ tịch nước",
-)
+DIRECT_GRANTOR_HEADS: tuple[str, ...] = (*POSITIONS, *GRANTING_OFFICES)
 # Lower-case words that may continue an organ or official name ("Ủy ban nhân dân các xã, thị trấn"):
 # those written in lower case inside the standard names, plus joiners and "Thủ trưởng cơ quan, đơn vị".
 GRANTOR_WORDS: frozenset[str] = frozenset(

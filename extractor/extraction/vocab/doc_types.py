@@ -7,6 +7,8 @@ A Công văn has no type abbreviation: its symbol is issuer + drafting unit (537
 
 from __future__ import annotations
 
+from extractor.extraction.fold import phrase_key
+
 # Full name -> abbreviation used in the number/symbol (Phụ lục III, Nghị định 30/2020).
 ADMINISTRATIVE_TYPES: dict[str, str] = {
     "Nghị quyết": "NQ",
@@ -100,7 +102,7 @@ _BY_LOWER = {name.lower(): name for name in TYPE_NAMES}
 
 def canonical_type(name: str) -> str:
     """'KẾ HOẠCH' / 'kế hoạch' -> 'Kế hoạch'; 'Văn bản' is a Công văn."""
-    full = _BY_LOWER.get(" ".join(name.split()).lower())
+    full = _BY_LOWER.get(phrase_key(name))
     if full is None:
         return name.strip()
     return COMPANION_LETTER if full == "Văn bản" else full

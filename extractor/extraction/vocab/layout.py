@@ -10,7 +10,7 @@ import regex as re
 
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
-from extractor.extraction.vocab.organs import ENACTING_HEADS, POSITIONS, UNIT_WORDS
+from extractor.extraction.vocab.organs import ENACTING_HEADS, ENACTING_ORGANS, POSITIONS, UNIT_WORDS
 from extractor.extraction.vocab.symbols import NUMBER_PART, SPACED_SYMBOL, SYMBOL_GROUP
 
 # Quốc hiệu / tiêu ngữ (state; PDF text extraction may drop its dashes), the Party's national line and the
@@ -124,16 +124,16 @@ SPACED_LETTERS = re.compile(r"^(?:\p{Lu}\s+){3,}\p{Lu}$")
 # The enacting authority of a decision, standing between its title and its basis (Nghị định 30/2020,
 # Phụ lục I): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …", "GIÁM ĐỐC SỞ …", "HIỆU TRƯỞNG TRƯỜNG …".
 _AUTHORITY_HEADS = tuple(h.upper() for h in ENACTING_HEADS)
-_AUTHORITY_ORGANS = (
-    "ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "BỘ", "SỞ", "BAN", "PHÒNG", "TRƯỜNG", "CỤC", "CHI CỤC",
-    "TỔNG CỤC", "VIỆN", "VĂN PHÒNG", "TRUNG TÂM", "ĐẠI HỌC", "HỌC VIỆN", "BỆNH VIỆN",
-)
+_AUTHORITY_ORGANS = tuple(o.upper() for o in ENACTING_ORGANS)
+# The organs a line in the standard's casing has been read for (a caps line is read for every enacting organ).
+_CAPS_ONLY_ORGANS = {"Tổng cục", "Văn phòng", "Đại học", "Học viện", "Bệnh viện"}
+_MIXED_AUTHORITY_ORGANS = [o for o in ENACTING_ORGANS if o not in _CAPS_ONLY_ORGANS]
 AUTHORITY_LINE = re.compile(
     r"(?<![\p{L}])(?<!CỦA\s)(?<!CHO\s)(?<!VÀ\s)(?:" + alternation(_AUTHORITY_HEADS) + r")\s+(?P<organ>(?:"
     + alternation(_AUTHORITY_ORGANS) + r")(?![\p{L}])[\p{Lu}\d\s,&\-.]*)$"
 )
 # The same line in the standard's casing, alone on its line ("Chủ tịch Ủy ban nhân dân huyện Đông Anh").
 AUTHORITY_LINE_MIXED = re.compile(
-    r"^(?:" + alternation(h.capitalize() for h in _AUTHORITY_HEADS) + r")\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND|Bộ|Sở"
-    r"|Ban|Phòng|Trường|Hội\s+đồng|Cục|Chi\s+cục|Viện|Trung\s+tâm)\s[\p{L}\s,&\-.]{2,80}$"
+    r"^(?:" + alternation(h.capitalize() for h in _AUTHORITY_HEADS) + r")\s+(?:" + alternation(_MIXED_AUTHORITY_ORGANS)
+    + r")\s[\p{L}\s,&\-.]{2,80}$"
 )

@@ -74,6 +74,16 @@ LOCAL_BODIES: tuple[str, ...] = (
 # Y tế", "Văn phòng HĐND và UBND", "Chi cục Thuế").
 AGENCY_KINDS: tuple[str, ...] = ("Phòng", "Sở", "Ban", "Trung tâm", "Văn phòng", "Chi cục")
 
+# Heads an organ's name begins with ("Phòng Nội vụ", "Chi đoàn …", "BCH Đoàn …"); the rest of a sentence does not.
+# ("Thị ủy" is missing here, as it always was in the issuer's test; see docs/notes/vocab.md.)
+ORGAN_HEADS: tuple[str, ...] = (
+    "Ủy ban", "UBND", "Hội đồng", "HĐND", "Phòng", "Sở", "Bộ", "Ban", "Trường", "Văn phòng",
+    *(c for c in PARTY_COMMITTEES if c != "Thị ủy"), "Chi bộ", "Công đoàn", "Đoàn", "Hội", "Trung tâm", "Công an",
+    "Chi cục", "Cục", "Nhà trẻ", "Liên đoàn", "Mặt trận", "Ủy ban Mặt trận", "Bảo hiểm", "Kho bạc", "Chi đoàn",
+    "Đoàn trường", "Liên đội", "Chi hội", "Tổ chuyên môn", "Thành đoàn", "Huyện đoàn", "Tỉnh đoàn", "Đảng bộ", "Viện",
+    "Tòa án", "Tổng cục", "Học viện", "Đại học", "Bệnh viện", "BCĐ", "BCH", "BTV", "Thanh tra",
+)
+
 # Organ phrases with their canonical casing, recognised case-insensitively in caps headers.
 CANONICAL_PHRASES: list[str] = [
     "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc",
@@ -127,6 +137,11 @@ EXTRA_POSITIONS: tuple[str, ...] = (
     "Trưởng đoàn", "Giám đốc Sở", "Trưởng khoa", "Chủ nhiệm Ủy ban Kiểm tra",
 )
 SIGNING_POSITIONS: tuple[str, ...] = (*POSITIONS, *EXTRA_POSITIONS)
+# Organs whose head enacts a decision (the line "<head> <organ> …", see ENACTING_HEADS).
+ENACTING_ORGANS: tuple[str, ...] = (
+    "Ủy ban nhân dân", "UBND", "Hội đồng", "Bộ", "Sở", "Ban", "Phòng", "Trường", "Cục", "Chi cục",
+    "Tổng cục", "Viện", "Văn phòng", "Trung tâm", "Đại học", "Học viện", "Bệnh viện",
+)
 # Heads that enact a decision in their own name, the line between its title and its basis (Nghị định
 # 30/2020, Phụ lục I): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "GIÁM ĐỐC SỞ …". One of SIGNING_POSITIONS each.
 ENACTING_HEADS: tuple[str, ...] = (

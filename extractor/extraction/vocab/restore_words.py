@@ -26,7 +26,7 @@ from extractor.extraction.vocab.awards import (
 )
 from extractor.extraction.vocab.comparators import AFTER, BEFORE, FILLERS
 from extractor.extraction.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES
-from extractor.extraction.vocab.organs import ABBREVIATIONS, CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
+from extractor.extraction.vocab.organs import ABBREVIATIONS, AGENCY_KINDS, CANONICAL_PHRASES, POSITIONS, UNIT_WORDS
 from extractor.extraction.vocab.time_words import (
     DEADLINE_LEADS,
     ISSUE_NOUNS,
@@ -62,8 +62,8 @@ LAYOUT_PHRASES: tuple[str, ...] = (
     "Lĩnh vực", "Trang chủ", "kèm theo", "Ban hành kèm theo", "Quốc hội",
 )
 
-# Organ names built from a head and a field ("Phòng Nội vụ", "Sở Giáo dục và Đào tạo").
-ORGAN_HEADS: tuple[str, ...] = ("Phòng", "Sở", "Bộ", "Ban", "Trung tâm", "Chi cục", "Cục")
+# Organ names built from a head and a field ("Phòng Nội vụ", "Sở Giáo dục và Đào tạo", "Bộ Y tế").
+FIELD_HEADS: tuple[str, ...] = (*(k for k in AGENCY_KINDS if k != "Văn phòng"), "Bộ", "Cục")
 ORGAN_FIELDS: tuple[str, ...] = (
     "Giáo dục và Đào tạo", "Nội vụ", "Tư pháp", "Y tế", "Tài chính", "Tài chính - Kế hoạch",
     "Văn hóa và Thông tin", "Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội",
@@ -139,7 +139,7 @@ PHRASES: tuple[str, ...] = tuple(sorted({
         *PLAIN_FORMS, *FORM_VARIANTS, *CUE_FORMS, *BEFORE, *AFTER, *FILLERS, *DEADLINE_LEADS, *TIME_HEADINGS,
         *YEAR_SPANS, *REVIEW_PHASES, *PAST_HEADINGS, *UNIT_WORDS, *ABBREVIATIONS, *RECIPIENTS, *OPS_BEFORE,
         *OPS_AFTER, *PHASE_INTROS, *PHASE_FILLERS, *GROUP_LEADS, *NOT_NUMBER_BEFORE,
-        *(f"{head} {field}" for head in ORGAN_HEADS for field in ORGAN_FIELDS),
+        *(f"{head} {field}" for head in FIELD_HEADS for field in ORGAN_FIELDS),
     ) if len(p.split()) >= 2
 }))
 

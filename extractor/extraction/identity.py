@@ -19,7 +19,8 @@ from functools import lru_cache
 
 import regex as re
 
-from extractor.extraction.orgs import expand, strip_marks
+from extractor.extraction.fold import strip_marks
+from extractor.extraction.orgs import expand
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import ABBREVIATION_TO_TYPE, ADMINISTRATIVE_TYPES, OTHER_TYPES
 from extractor.extraction.vocab.issuers import (

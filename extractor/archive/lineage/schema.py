@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 NODE_ID = (
     "The document id: 'doc:<issuer>|<year>|<number>' for an archived document, 'ext:<issuer>|<year>|<number>' for "
-    "one only referenced (archive.identity.document_key). issuer: the body a national organ code of the symbol "
+    "one only referenced (extraction.identity.document_key). issuer: the body a national organ code of the symbol "
     "fixes (/QH15 Quốc hội, -NQ/TW Trung ương Đảng, /QĐ-TTg Thủ tướng Chính phủ, /TT-BNV Bộ Nội vụ), else the "
     "issuer's name folded (abbreviations expanded, lower case, diacritics kept, a Party committee's standing board "
     "read as the committee, a school given its managing body's place). year: of the issue date, else of a "

@@ -1,0 +1,46 @@
+"""Every span of a record placed in the text as read from its file: src_start/src_end, the page of a PDF
+or image, the block (paragraph or table cell) of a .docx.
+
+Field extractors work on the normalised text only; the pipeline places their spans once, at the end,
+through normalisation's offset map (extractor.extraction.offset_map).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from extractor.extraction.models import Span
+from extractor.extraction.offset_map import OffsetMap
+
+
+def spans_of(value: object) -> list[Span]:
+    """Every Span inside a model, a list or a dict of them, at any depth (one flat walk: the field
+    families are many, a record's spans a few dozen)."""
+    found: list[Span] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Span):
+            found.append(item)
+        elif isinstance(item, BaseModel):
+            stack += item.__dict__.values()
+        elif isinstance(item, list):
+            stack += item
+        elif isinstance(item, dict):
+            stack += item.values()
+    return found
+
+
+def place_spans(spans: Iterable[Span], offsets: OffsetMap, page_starts: list[int] | None = None,
+                block_starts: list[int] | None = None) -> None:
+    """Set each span's src_start/src_end from `offsets`, and its 1-based page and block from where the
+    reader says pages and blocks start in the read text (left None for a format without them)."""
+    for span in spans:
+        span.src_start, span.src_end = offsets.to_source(span.start, span.end)
+        if page_starts is not None:
+            span.page = max(1, bisect_right(page_starts, span.src_start))
+        if block_starts is not None:
+            span.block = max(1, bisect_right(block_starts, span.src_start))
