@@ -12,7 +12,7 @@ from extractor.extraction.fold import fold_accents
 from extractor.extraction.normalize import normalize, normalize_noted
 from extractor.extraction.pipeline import extract_text
 from extractor.extraction.readers import read_file
-from extractor.extraction.restore import restore_line
+from extractor.extraction.restore import _cased, restore_line
 from tests.contract import header, lists
 
 
@@ -191,3 +191,20 @@ def test_restored_ranges_hold_across_joined_wraps() -> None:
         undone = undone[: n.start] + n.raw + undone[n.end :]
     # the wraps are joined as in the restored text; every other character is as written
     assert undone == raw.replace("so\n15", "so 15").replace("UBND\ntinh", "UBND tinh")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "written", "keep_marks", "cased"),
+    [
+        ("tỉnh", "tinh", False, "tỉnh"),  # lower case written: the spelling in lower case
+        ("Tỉnh", "tinh", True, "tỉnh"),
+        ("tỉnh", "Tinh", False, "Tỉnh"),
+        ("tỉnh", "TINH", False, "TỈNH"),
+        ("tỉnh", "tính", True, "tính"),  # a letter written with a mark keeps it
+        ("tỉnh", "tính", False, "tỉnh"),
+        ("ủy", "uû", True, "ủy"),  # a broken glyph is no mark to keep
+        ("ΌΣΟΣ", "abcd", False, "όσοσ"),  # letter by letter: no final sigma
+    ],
+)
+def test_cased(spelling: str, written: str, keep_marks: bool, cased: str) -> None:
+    assert _cased(spelling, written, keep_marks) == cased

@@ -1,7 +1,7 @@
 import pytest
 
 from extractor.extraction.facts import Facts
-from extractor.extraction.fields.signature import extract_recipients, extract_signer
+from extractor.extraction.fields.signature import _auth_head, extract_recipients, extract_signer
 from extractor.extraction.fold import fold_accents
 from extractor.extraction.orgs import Locality
 from tests.helpers import make_ctx
@@ -294,3 +294,16 @@ def test_bug_sentence_case_duty_subheading_was_taken_for_the_position() -> None:
     signer = extract_signer(_ctx(raw))
     assert signer is not None
     assert (signer.name, signer.position) == ("Cao Thị Duyên", "Hiệu trưởng")
+
+
+@pytest.mark.parametrize(
+    ("piece", "auth"),
+    [
+        ("TM. ỦY BAN NHÂN DÂN", "TM"), ("KT. CHỦ TỊCH", "KT"), ("TL. GIÁM ĐỐC", "TL"), ("TUQ. CHỦ TỊCH", "TUQ"),
+        ("Q. HIỆU TRƯỞNG", "Q"), ("T/M BAN THƯỜNG VỤ", "T/M"), ("K/T BÍ THƯ", "K/T"), ("T/L BAN THƯỜNG VỤ", "T/L"),
+        ("CHỦ TỊCH", None), ("TRƯỞNG PHÒNG", None), ("", None), ("- TM. UBND", None),
+    ],
+)
+def test_authority_prefix_opening_a_piece(piece: str, auth: str | None) -> None:
+    m = _auth_head(piece)
+    assert (m.group("auth") if m else None) == auth

@@ -153,6 +153,11 @@ def _entries_from() -> dict[str, tuple[_Entry, ...]]:
 
 def _cased(spelling: str, written: str, keep_marks: bool = False) -> str:
     """The spelling on the written letters' case; with keep_marks, a letter written with a mark stays."""
+    if written.islower() and (not keep_marks or written.isascii()) and len(spelling) == len(written) \
+            and "Σ" not in spelling:
+        # No written letter is upper case and none keeps its mark: every letter is the spelling's in lower
+        # case (one call; "Σ" is the one letter whose lower case depends on its neighbours).
+        return spelling.lower()
     return "".join(
         w if keep_marks and not w.isascii() and w not in _BROKEN_LETTER else (s.upper() if w.isupper() else s.lower())
         for s, w in zip(spelling, written, strict=True)

@@ -24,9 +24,11 @@ from extractor.extraction.vocab.organs import SIGNING_POSITIONS
 from extractor.extraction.vocab.signature import (
     DIGITAL_STAMP,
     NAME_PREFIXES,
+    PARTY_SIGNER_PREFIXES,
     SEAL_WORDS,
     SIGN_MARK,
     SIGNER_PREFIX,
+    SIGNER_PREFIXES,
 )
 
 # Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
@@ -58,6 +60,8 @@ _LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
 _POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
 _AUTH_HEAD = re.compile(rf"(?<![\p{{L}}/])(?P<auth>{SIGNER_PREFIX})\s*[.:]?\s*(?<!\p{{L}})(?=\p{{Lu}})")
+# The letters a prefix starts with: a piece opening with none of them is no authority line (no regex call).
+_AUTH_FIRST = tuple({p[0] for p in (*SIGNER_PREFIXES, *PARTY_SIGNER_PREFIXES)})
 # Where a flattened line breaks into the block's lines: the table cell bounds, and between the last
 # capitals of a position and the name after it ("PHÓ CHỦ TỊCH Nguyễn Văn An", "BÍ THƯ Y Khu").
 # A line holding only an authority prefix or the first word of a position, the rest wrapped to the next.
@@ -77,6 +81,11 @@ _LUU = re.compile(r"(?i)^-?\s*(?:lưu|luu)\s*(?::|vt\b|văn\s+thư|van\s+thu|h�
 _AS_ABOVE = ("nhu tren", "nhu kinh gui", "nhu dieu")
 # "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
 _PURPOSE = re.compile(r"\s*[(“\"]\s*(?P<purpose>(?:để|b/c|t/h|đ/b)[^)”\"]*)[)”\"]")
+
+
+def _auth_head(piece: str) -> re.Match[str] | None:
+    """An authority prefix opening the piece ("KT. CHỦ TỊCH")."""
+    return _AUTH_HEAD.match(piece) if piece.startswith(_AUTH_FIRST) else None
 
 
 def _is_mark(piece: str) -> bool:
@@ -145,7 +154,7 @@ def _split_positions(s: int, cell: str) -> list[tuple[int, int, str]]:
     s += cell.find(stripped)
     if not _CAPS_WORDS.search(stripped):
         return [(s, s + len(stripped), stripped)]
-    head = _AUTH_HEAD.match(stripped)  # "KT. CHỦ TỊCH": the head signed for stays with its prefix
+    head = _auth_head(stripped)  # "KT. CHỦ TỊCH": the head signed for stays with its prefix
     keep = head.end() if head else 0
     cuts = [0]
     for m in _POSITION_SCAN.finditer(fold_accents(stripped)):
@@ -266,7 +275,8 @@ def _read_block(ctx: Facts, pieces: list[tuple[int, int, str]], i: int) -> _Bloc
         own += 1
         if own > _BLOCK_PIECES:
             break
-        am = _AUTH_HEAD.match(piece) if _HAS_CAPS_RUN.search(piece) else None
+        am = _auth_head(piece)
+        am = am if am and _HAS_CAPS_RUN.search(piece) else None
         if am and piece[am.end():].isupper():
             auth, rest = am.group("auth").replace("/", "") + ".", piece[am.end():].strip()
             block = block or _Block(start=s)
@@ -352,7 +362,7 @@ def extract_recipients(ctx: Facts) -> list[Recipient]:
 
 
 def _is_signature_piece(piece: str) -> bool:
-    am = _AUTH_HEAD.match(piece)
+    am = _auth_head(piece)
     return bool((am and piece[am.end():].isupper()) or _position_match(piece) or _is_mark(piece))
 
 
