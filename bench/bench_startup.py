@@ -12,6 +12,9 @@ a loaded machine inflates less than the wall time.
 The command line keeps compiled patterns in the user's cache (extractor.regex_cache): `extract` runs
 with a cache of its own per checkout, filled by one run before timing (as every run after a user's
 first); `extract-cold` with an empty cache each run (a first run, or a checkout without the cache).
+An installed package has its bytecode compiled (pip writes the .pyc files), so the runs keep bytecode in
+a temporary PYTHONPYCACHEPREFIX, written by the warm-up run, whatever PYTHONDONTWRITEBYTECODE says
+(`--no-bytecode`: compile every module from source each run, ~70 ms more for planex's own modules).
 """
 
 from __future__ import annotations
@@ -46,24 +49,33 @@ def main() -> None:
     ap.add_argument("checkouts", nargs="*", type=Path, default=[ROOT])
     ap.add_argument("--file", type=Path, default=next(ROOT.glob("corpus/c23_*.txt")))
     ap.add_argument("-n", "--runs", type=int, default=9)
+    ap.add_argument("--no-bytecode", action="store_true", help="compile modules from source in every run")
     args = ap.parse_args()
     extract = ["extract", str(args.file.resolve()), "--jsonl"]
     commands = {"--help": ["--help"], "extract": extract, "extract-cold": extract}
     floor: list[tuple[float, float]] = []
     times: dict[tuple[Path, str], list[tuple[float, float]]] = {(c, k): [] for c in args.checkouts for k in commands}
     with tempfile.TemporaryDirectory() as tmp:
+        base_env = dict(os.environ)
+        if args.no_bytecode:
+            base_env["PYTHONDONTWRITEBYTECODE"] = "1"
+        else:
+            base_env.pop("PYTHONDONTWRITEBYTECODE", None)
+            base_env["PYTHONPYCACHEPREFIX"] = str(Path(tmp, "pyc"))
         caches = {c: str(Path(tmp, f"cache{i}")) for i, c in enumerate(args.checkouts)}
-        for checkout in args.checkouts:  # fill each checkout's cache once
-            _run([sys.executable, "-P", "-m", "extractor", *extract],
-                 {**os.environ, "PYTHONPATH": str(checkout), "XDG_CACHE_HOME": caches[checkout]})
+        for checkout in args.checkouts:  # fill each checkout's caches once
+            for argv in (["--help"], extract):
+                _run([sys.executable, "-P", "-m", "extractor", *argv],
+                     {**base_env, "PYTHONPATH": str(checkout), "XDG_CACHE_HOME": caches[checkout]})
         for run in range(args.runs):
-            floor.append(_run([sys.executable, "-c", "pass"], dict(os.environ)))
+            floor.append(_run([sys.executable, "-c", "pass"], base_env))
             for checkout in args.checkouts:
                 for name, argv in commands.items():
                     cache = f"{caches[checkout]}-cold{run}" if name == "extract-cold" else caches[checkout]
-                    env = {**os.environ, "PYTHONPATH": str(checkout), "XDG_CACHE_HOME": cache}
+                    env = {**base_env, "PYTHONPATH": str(checkout), "XDG_CACHE_HOME": cache}
                     times[checkout, name].append(_run([sys.executable, "-P", "-m", "extractor", *argv], env))
     base = statistics.median(w for w, _ in floor)
+    print(f"bytecode: {'compiled from source each run' if args.no_bytecode else 'cached, as installed'}")
     print(f"seconds, median of {args.runs} runs; floor `python -c pass` {base:.3f} s wall, "
           f"{statistics.median(c for _, c in floor):.3f} s CPU; file {args.file.name}")
     print(f"{'checkout':40}{'command':>14}{'wall':>8}{'x floor':>9}{'target':>8}{'CPU':>8}")
