@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -43,6 +43,20 @@ class _Planex(click.Group):
     or the list of commands for -h and completion)."""
 
     _archive_loaded = False
+    _command_line = False
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Started as the command line when the arguments are read from sys.argv (not given by a program
+        # or a test): only then are compiled patterns kept between runs (extractor.regex_cache).
+        self._command_line = not args and kwargs.get("args") is None
+        return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if self._command_line:  # a command runs (not -h): its patterns come from the cache
+            from extractor import regex_cache
+
+            regex_cache.install()
+        return super().invoke(ctx)
 
     def _load_archive(self) -> None:
         if not self._archive_loaded:

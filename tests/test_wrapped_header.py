@@ -79,3 +79,10 @@ def test_bug_reference_number_wrapped_after_its_separator_in_the_body(wrapped: s
            "I. MỤC ĐÍCH\n1. Lan tỏa văn hóa đọc.\n")
     doc = extract_text(raw)[1][0]
     assert [(r.number, r.date) for r in doc.references] == [(number, "2023-08-02")]
+
+
+@pytest.mark.parametrize("text", ["ỦY BAN NHÂN DÂN" * 13 + "\n. ", "UỶ BAN NHÂN DÂN\n:\nKẾ HOẠCH"])
+def test_bug_header_seam_before_a_line_of_only_punctuation(text: str) -> None:
+    """A header phrase word at a line end followed by a line of only '.' or ':' raised IndexError (fuzz)."""
+    normalised, docs = extract_text(text)
+    assert normalised and isinstance(docs, list)

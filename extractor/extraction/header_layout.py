@@ -138,7 +138,9 @@ _PHRASE_WORDS = frozenset(t for p in _PHRASES for t in p)
 def _seam_inside_phrase(a: str, b: str) -> bool:
     """Whether `a` ends with the start of a fixed phrase whose rest `b` begins with (or wholly is)."""
     last, first = a.rsplit(None, 1)[-1].rstrip(":."), b.split(None, 1)[0].rstrip(":.")
-    if (last not in _PHRASE_WORDS and not last.endswith("-")) or (first not in _PHRASE_WORDS and first[0] != "-"):
+    # ("first" is empty for a line of only "." or ":")
+    if ((last not in _PHRASE_WORDS and not last.endswith("-"))
+            or (first not in _PHRASE_WORDS and not first.startswith("-"))):
         return False  # the common case, decided without tokenising the lines
     ta, tb = _tokens(a), _tokens(b)
     for p in _PHRASES:

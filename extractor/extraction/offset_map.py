@@ -104,6 +104,7 @@ class OffsetMap:
 
 
 Replacement = str | Callable[[Any], str]
+Form = Literal["NFC", "NFD", "NFKC"]
 
 
 def sub(omap: OffsetMap, pattern: re.Pattern[str] | regex.Pattern[str], repl: Replacement, text: str) -> str:
@@ -111,8 +112,11 @@ def sub(omap: OffsetMap, pattern: re.Pattern[str] | regex.Pattern[str], repl: Re
     parts: list[str] = []
     step = Step()
     done = size = 0
+    literal = repl if isinstance(repl, str) and "\\" not in repl else None  # (expand parses its template)
     for m in pattern.finditer(text):
-        new = m.expand(repl) if isinstance(repl, str) else repl(m)
+        if m.start() == m.end() and literal == "":
+            continue  # an empty match dropped: nothing moves ("" before each mark of a decomposed text)
+        new = literal if literal is not None else m.expand(repl) if isinstance(repl, str) else repl(m)
         parts += [text[done : m.start()], new]
         size += m.start() - done + len(new)
         done = m.end()
@@ -123,37 +127,71 @@ def sub(omap: OffsetMap, pattern: re.Pattern[str] | regex.Pattern[str], repl: Re
     return "".join(parts) + text[done:]
 
 
-def unicode_form(omap: OffsetMap, form: Literal["NFC", "NFD", "NFKC"], text: str) -> str:
-    """`unicodedata.normalize(form, text)`, with the moves recorded in `omap` character by character
-    (a base letter and its marks are one unit) on the lines it changes."""
-    step = Step()
+def unicode_form(omap: OffsetMap, form: Form, text: str) -> str:
+    """`unicodedata.normalize(form, text)`, with the moves recorded in `omap`: line by line at once, and
+    unit by unit (a base letter and its marks) inside a changed line when an offset there is asked for."""
+    lines: list[tuple[int, int, str, str]] = []  # (output start, input start, line, its form) of changed lines
+    coarse = Step()
     out: list[str] = []
     src = size = 0
     for line in text.splitlines(keepends=True):
         new = unicodedata.normalize(form, line)
         out.append(new)
         if new != line:
-            _units(step, form, line, src, size, new)
+            lines.append((size, src, line, new))
         src += len(line)
         size += len(new)
-        step.add(size, src)
-    omap.record(step)
+        coarse.add(size, src)
+    if lines:
+        omap.record(_FormStep(form, lines, coarse))
     return "".join(out)
 
 
-def _units(step: Step, form: Literal["NFC", "NFD", "NFKC"], line: str, src: int, size: int, whole: str) -> None:
-    """Anchors per base-letter-and-marks unit of `line` (input offset `src`, output offset `size`); where
-    the units' forms do not add up to the line's (a composition across units), the line is one unit."""
+class _FormStep(Step):
+    """A Unicode normalisation's step: line anchors, refined unit by unit inside a changed line on demand
+    (an NFD text has an anchor at every accented letter; a record asks for a few dozen offsets)."""
+
+    def __init__(self, form: Form, lines: list[tuple[int, int, str, str]], coarse: Step) -> None:
+        super().__init__(coarse.out, coarse.src)
+        self._form = form
+        self._lines = lines
+        self._starts = [at for at, *_ in lines]
+        self._fine: dict[int, Step] = {}
+
+    def _within(self, p: int, inside: Callable[[int, int], bool]) -> Step:
+        i = bisect_right(self._starts, p) - 1
+        if i < 0 or not inside(p, self._lines[i][0] + len(self._lines[i][3])):
+            return self
+        if i not in self._fine:
+            self._fine[i] = _units(self._form, *self._lines[i])
+        return self._fine[i]
+
+    @property
+    def edits(self) -> bool:
+        return True  # (a changed line may keep its length: its units still move)
+
+    def start(self, p: int) -> int:
+        return Step.start(self._within(p, lambda p, end: p < end), p)
+
+    def end(self, p: int) -> int:
+        return Step.end(self._within(p, lambda p, end: p <= end), p)
+
+
+def _units(form: Form, size: int, src: int, line: str, whole: str) -> Step:
+    """Anchors per base-letter-and-marks unit of a changed `line` (input offset `src`, output offset `size`);
+    where the units' forms do not add up to the line's (a composition across units), the line is one unit."""
+    step = Step([size], [src])
     starts = [i for i, c in enumerate(line) if not unicodedata.combining(c)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     bounds = [*starts, len(line)]
     pieces = [unicodedata.normalize(form, line[a:b]) for a, b in pairwise(bounds)]
     if "".join(pieces) != whole:
-        return
+        pieces, bounds = [whole], [0, len(line)]
     for b, piece in zip(bounds[1:], pieces, strict=True):
         size += len(piece)
         step.add(size, src + b)
+    return step
 
 
 def align_lines(before: str, after: str) -> Step:

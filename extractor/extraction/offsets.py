@@ -25,12 +25,12 @@ def spans_of(value: object) -> list[Span]:
         item = stack.pop()
         if isinstance(item, Span):
             found.append(item)
-        elif isinstance(item, BaseModel):
-            stack += item.__dict__.values()
         elif isinstance(item, list):
             stack += item
         elif isinstance(item, dict):
             stack += item.values()
+        elif isinstance(item, BaseModel):  # (its strings and unset parts are not walked into)
+            stack += [v for v in item.__dict__.values() if v is not None and type(v) is not str]
     return found
 
 

@@ -15,7 +15,7 @@ from extractor.extraction.normalize import normalize, normalize_mapped
 from extractor.extraction.offsets import place_spans, spans_of
 from extractor.extraction.pagination import describe_pages
 from extractor.extraction.readers import OcrMode, ReadError, load, read_file
-from extractor.extraction.registry import extract_fields
+from extractor.extraction.registry import extract_fields, load_extractors
 from extractor.extraction.segment import Segment, split_documents
 from extractor.extraction.vocab.doc_types import FORWARDING_TYPES, ISSUING_TYPE
 from extractor.extraction.vocab.page_hints import page_hinted
@@ -110,6 +110,7 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
 def _guarded(path: Path, include_text: bool, timeout: float, ocr: OcrMode) -> FileRecord:
     from extractor.guard import GuardError, run_guarded
 
+    load_extractors()
     try:
         return FileRecord.model_validate_json(
             run_guarded(lambda: extract_file(path, include_text, ocr=ocr).model_dump_json(), timeout))

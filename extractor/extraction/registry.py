@@ -139,6 +139,13 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
+def load_extractors() -> None:
+    """Import every family's extractor now: before the guard forks a child per file, so each child
+    inherits them instead of importing (and compiling the patterns of) the same modules again."""
+    for family in FAMILIES:
+        _function(family.extractor)
+
+
 def extract_fields(facts: Facts) -> dict[str, list[Any]]:
     """Every family's values of one document: each extractor reads the facts only, in any order."""
     return {family.key: family.extract(facts) for family in FAMILIES}

@@ -16,6 +16,7 @@ from extractor.extraction.fields.prefilter import Literals, phrase_leads, search
 from extractor.extraction.fold import case_fold, phrase_key
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import FORMS
+from extractor.extraction.vocab.lazy import PatternsByKey
 
 
 def _form_pattern(forms: Iterable[str]) -> re.Pattern[str]:
@@ -36,9 +37,10 @@ FORM = _form_pattern(FORMS)
 # only there: trying the case-insensitive alternation of ~80 forms at every position of a 20 KB text
 # costs ~5 ms, the anchors ~0.25 ms. Where an anchor is written only forms whose own anchor is it (or
 # starts it, or starts with it) can match, so each anchor has a pattern of those few: a try of the
-# whole alternation costs ~1.6 µs.
-_FORM_ANCHORS = {a: _form_pattern(f for f in FORMS if _related(_anchor(f), a)) for a in map(_anchor, FORMS)}
-_FORM_ANCHOR_LITERALS = Literals(_FORM_ANCHORS)
+# whole alternation costs ~1.6 µs. An anchor's pattern is compiled when the anchor is first written
+# (a plan writes few of the 35 anchors; compiling them all took ~15 ms of every start-up).
+_FORM_ANCHORS = PatternsByKey(map(_anchor, FORMS), lambda a: _form_pattern(f for f in FORMS if _related(_anchor(f), a)))
+_FORM_ANCHOR_LITERALS = Literals(_FORM_ANCHORS.keys_known)
 _FORM_LEADS = phrase_leads(FORMS)
 _FORM_LEAD_PREFIXES = tuple(_FORM_LEADS)
 _LONGEST_LEAD = max(map(len, _FORM_LEADS))

@@ -32,6 +32,7 @@ from extractor.extraction.vocab.awards import (
     UNNAMED_BODIES,
     UNNAMED_HEADS,
 )
+from extractor.extraction.vocab.lazy import on_first_use
 from extractor.extraction.vocab.organs import ABBREVIATIONS, POSITIONS, UNIT_WORDS
 
 _UNITS = alternation(UNIT_WORDS)
@@ -82,7 +83,7 @@ _RECIPIENT_ORDER = ("tập thể", "cá nhân")
 _RECIPIENT_WORDS = re.compile(rf"(?i)(?<!\p{{L}})({alternation(_RECIPIENT_ORDER)})(?!\p{{L}})")
 _RECIPIENT_LEADS = phrase_leads(_RECIPIENT_ORDER)
 # A grantor written all in lower case ("giấy khen của chủ tịch ubnd huyện") counts when it opens with a head.
-_HEAD_ANY_CASE = re.compile(rf"(?i)(?:{alternation(GRANTOR_HEADS)})(?!\p{{L}})")
+_HEAD_ANY_CASE = on_first_use(rf"(?i)(?:{alternation(GRANTOR_HEADS)})(?!\p{{L}})")
 _HEAD_CASED = {h.lower(): h for h in GRANTOR_HEADS}
 _ABBREVIATION_CASED = {a.lower(): a for a in ABBREVIATIONS}
 _LOWER_NAME_WORDS = GRANTOR_WORDS | {w.lower() for h in GRANTOR_HEADS for w in h.split()} | set(_ABBREVIATION_CASED)
@@ -150,7 +151,7 @@ def _grantor_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
 
     A known name with a comma inside ("Sở Văn hóa, Thể thao và Du lịch") is taken whole."""
     end, prev = pos, ""
-    lower = text[pos].islower() and _HEAD_ANY_CASE.match(text, pos) is not None
+    lower = text[pos].islower() and _HEAD_ANY_CASE().match(text, pos) is not None
     bare = text[pos:hi].isascii()
     for t in _TOKEN.finditer(text, pos, hi):
         if t.start() < end:
@@ -273,7 +274,7 @@ def _cased(raw: str) -> str:
         raw = _restored_words(raw)
     if not raw[:1].islower():
         return raw
-    head = _HEAD_ANY_CASE.match(raw)
+    head = _HEAD_ANY_CASE().match(raw)
     if head is None:
         return raw
     rest = [_ABBREVIATION_CASED.get(w, w) for w in raw[head.end() :].split()]

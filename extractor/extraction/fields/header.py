@@ -30,6 +30,7 @@ from extractor.extraction.vocab.layout import (
     TYPE_WITH_TITLE,
     VV_LINE,
 )
+from extractor.extraction.vocab.lazy import on_first_use
 
 # The header never runs longer than this many non-blank lines.
 _HEADER_LINES = 24
@@ -38,7 +39,7 @@ _TITLE_LINES = 5
 # … unless it is a caps title wrapped at a web page's narrow column (each line a fragment of one phrase).
 _CAPS_TITLE_LINES = 10
 # "(Kèm theo Quyết định số 12/QĐ-UBND ngày …)": which document issues this one.
-_KEM_THEO_FULL = re.compile(r"(?i)kèm\s+theo\s+(?P<type>[\p{L}]+\s+[\p{L}]+)\s+số\s*(?P<num>\d+[^\s,;)]*)")
+_KEM_THEO_FULL = on_first_use(r"(?i)kèm\s+theo\s+(?P<type>[\p{L}]+\s+[\p{L}]+)\s+số\s*(?P<num>\d+[^\s,;)]*)")
 
 
 # A title may itself start with "Triển khai …" / "Thực hiện …": only these end an empty title.
@@ -98,7 +99,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
                 break
             kem = KEM_THEO.match(line)
             if kem:
-                full = _KEM_THEO_FULL.search(line)
+                full = _KEM_THEO_FULL().search(line)
                 h.issued_with = _clean_symbol(full.group("num")) if full else None
                 h.issued_with_at = ls
                 h.body_start = le

@@ -19,11 +19,12 @@ import regex as re
 from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import RECIPIENTS
+from extractor.extraction.vocab.lazy import on_first_use
 
 _CELL_SEP = re.compile(r"\t+|[ \t]*\|[ \t]*")
 _NUMBER_CELL = re.compile(r"\d{1,3}")
 # A header cell naming who a column counts ("Tập thể", "Số cá nhân", "Cá nhân (người)").
-_RECIPIENT_CELL = re.compile(rf"(?i)^(?:số\s+(?:lượng\s+)?)?({alternation(RECIPIENTS)})(?!\p{{L}})")
+_RECIPIENT_CELL = on_first_use(rf"(?i)^(?:số\s+(?:lượng\s+)?)?({alternation(RECIPIENTS)})(?!\p{{L}})")
 
 
 class Cell(NamedTuple):
@@ -55,7 +56,7 @@ def _columns(cells: list[Cell]) -> dict[int, str]:
     """Which cells of a header row name a recipient, by position in the row."""
     out = {}
     for i, c in enumerate(cells):
-        m = _RECIPIENT_CELL.match(c.text)
+        m = _RECIPIENT_CELL().match(c.text)
         if m and len(c.text) <= 30:
             out[i] = RECIPIENTS[" ".join(m.group(1).lower().split())]
     return out

@@ -17,6 +17,7 @@ from extractor.extraction.models import Reference, Relation, Span
 from extractor.extraction.orgs import PUNCTUATED_NAME, UNIT_NAME, expand, resolve_org
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.doc_types import ABBREVIATION_TO_TYPE, TYPE_NAMES, canonical_type, type_from_symbol
+from extractor.extraction.vocab.lazy import on_first_use
 from extractor.extraction.vocab.organs import CANONICAL_PHRASES, MEETING_BODIES, MEETINGS, POSITIONS, UNIT_WORDS
 from extractor.extraction.vocab.symbol_issuers import issuer_from_symbol
 from extractor.extraction.vocab.symbols import SYMBOL_CHARS, SYMBOL_GROUP
@@ -47,7 +48,7 @@ _OF = re.compile(r"[\s,]*(?:do\s+|của\s+)")
 _ORDINAL = r"(?:lần\s+)?thứ\s+(?:mười(?:\s+\p{Ll}+)?|[\p{L}\d]+)"  # "lần thứ 5", "thứ mười hai"
 _MEETING = re.compile(rf"[\s,]*(?:(?:do|của)\s+)?(?:{alternation(MEETINGS)})(?:\s+{_ORDINAL})?\s+")
 # After the body, the meeting's ordinal and term ("lần thứ 5", "khóa XII", "Trung ương 6") before the subject.
-_MEETING_TAIL = re.compile(rf"(?:\s+(?:{_ORDINAL}|khóa\s+[IVXLC\d]+))+")
+_MEETING_TAIL = on_first_use(rf"(?:\s+(?:{_ORDINAL}|khóa\s+[IVXLC\d]+))+")
 _MEETING_NUMBER = re.compile(r"\s+\d{1,2}$")
 _SUBJECT_LEAD = re.compile(r"(?i)^[\s,]*(?:về\s+việc|về|v/v|V/v)\s+")
 # A line that stops on a connector is wrapped inside a name: "Hội đồng Thi đua -" / "Khen thưởng tỉnh".
@@ -273,7 +274,7 @@ def _build(
     if om and om.end() < clause_end:
         org_end, issuer_raw = _take_org(text, om.end(), clause_end)
         if issuer_raw:
-            tail = _MEETING_TAIL.match(text, org_end, clause_end) if meeting else None
+            tail = _MEETING_TAIL().match(text, org_end, clause_end) if meeting else None
             pos = tail.end() if tail else org_end
         elif not meeting and (ownm := _OWN_BODY.match(text, om.end())) and ctx.header_issuer:
             own, issuer_raw, pos = ctx.header_issuer, ownm.group(0), ownm.end()  # "… của nhà trường"

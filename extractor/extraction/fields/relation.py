@@ -29,6 +29,7 @@ from extractor.extraction.vocab.basis_cues import (
     PROPOSAL_LEADS,
 )
 from extractor.extraction.vocab.doc_types import TYPE_NAMES
+from extractor.extraction.vocab.lazy import on_first_use
 
 # List markers: "- ", "+ ", "• ", "1. ", "1.2. ", "a) ", "I. ".
 _MARKER = r"[\s\-+•*–·▪◦]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})\s*[.)]\s*)?"
@@ -47,8 +48,8 @@ _BASIS_HEADING_HINTS = phrase_leads(BASIS_HEADING_HEADS)
 # The mention opens its line: nothing before it but a list marker (and "các").
 _BARE_ITEM = re.compile(rf"(?i){_MARKER}(?:các\s+)?")
 # A sibling item: a line opening with a document type ("- Luật …", "2. Quyết định số …").
-_ITEM_LINE = re.compile(rf"(?i){_MARKER}(?:các\s+)?(?:{alternation(TYPE_NAMES)})(?!\p{{L}})")
-_LEAD_LINE = re.compile(rf"(?i){_MARKER}(?:{alternation(BASIS_LEADS)})(?!\p{{L}})")
+_ITEM_LINE = on_first_use(rf"(?i){_MARKER}(?:các\s+)?(?:{alternation(TYPE_NAMES)})(?!\p{{L}})")
+_LEAD_LINE = on_first_use(rf"(?i){_MARKER}(?:{alternation(BASIS_LEADS)})(?!\p{{L}})")
 _MAX_LIST_LINES = 40
 # Between two mentions of one clause: a list ("…, số 39/2012/NĐ-CP", "… và Quyết định số …").
 _JOINED = re.compile(r"(?i)(?:[,;]|(?<!\p{L})(?:và|hoặc))\s*(?:các\s+)?(?:số\s*[:.]?\s*)?$")
@@ -118,10 +119,10 @@ def _list_relation(ctx: Facts, line_start: int, lead_before: int, layout: BasisL
         if (start, lead_before) in layout.items:  # the item before, already read: its list is this one's
             rel = layout.items[start, lead_before]
             break
-        if _BASIS_HEADING.fullmatch(line) or _LEAD_LINE.match(line):
+        if _BASIS_HEADING.fullmatch(line) or _LEAD_LINE().match(line):
             rel = "basis" if start < lead_before and not _PROPOSAL.search(line) else "cites"
             break
-        if not _ITEM_LINE.match(line):
+        if not _ITEM_LINE().match(line):
             break
     layout.items[line_start, lead_before] = rel
     return rel
