@@ -16,7 +16,7 @@ import regex as re
 from extractor.extraction.facts import Facts
 from extractor.extraction.fields.award_forms import canonical, form_at, sentence
 from extractor.extraction.fields.prefilter import finditer, phrase_leads
-from extractor.extraction.fold import strip_marks
+from extractor.extraction.fold import phrase_key, strip_marks
 from extractor.extraction.models import Award
 from extractor.extraction.orgs import PUNCTUATED_NAME, Locality, case_name, expand, resolve_org
 from extractor.extraction.vocab import alternation
@@ -213,7 +213,7 @@ def _mention(ctx: Facts, m: re.Match[str]) -> Mention | None:
         if gives:
             mention.grantor = _grantor_before(text, lo, gives.start())
     own = range(m.start(), m.end())
-    found = {" ".join(r.group(1).lower().split()) for r in finditer(_RECIPIENT_WORDS, text, _RECIPIENT_LEADS, lo, hi)
+    found = {phrase_key(r.group(1)) for r in finditer(_RECIPIENT_WORDS, text, _RECIPIENT_LEADS, lo, hi)
              if r.start() not in own}
     mention.recipients = [r for r in _RECIPIENT_ORDER if r in found]
     return mention

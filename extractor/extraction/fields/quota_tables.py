@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import regex as re
 
+from extractor.extraction.fold import phrase_key
 from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import RECIPIENTS
@@ -58,7 +59,7 @@ def _columns(cells: list[Cell]) -> dict[int, str]:
     for i, c in enumerate(cells):
         m = _RECIPIENT_CELL().match(c.text)
         if m and len(c.text) <= 30:
-            out[i] = RECIPIENTS[" ".join(m.group(1).lower().split())]
+            out[i] = RECIPIENTS[phrase_key(m.group(1))]
     return out
 
 

@@ -50,6 +50,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
+from extractor.extraction.fold import phrase_key
 from extractor.extraction.readers.errors import ReadError
 from extractor.extraction.readers.layout import LAYOUT_MARKERS
 from extractor.extraction.readers.legacy import Encoding, needs_repair, repair_text
@@ -351,7 +352,7 @@ def _edge_positions(lines: list[_Line], top: bool = True) -> set[int]:
 
 
 def _key(line: _Line) -> str:
-    return _DIGITS.sub("#", " ".join(line.text.lower().split()))
+    return _DIGITS.sub("#", phrase_key(line.text))
 
 
 def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
