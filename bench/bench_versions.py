@@ -28,11 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 _PROBE = """
 import json, sys, time, unicodedata
 from pathlib import Path
-try:  # the package layout of issue 8; older checkouts had every module at the top
+import os
+# The package layout of issue 8, or the older one with every module at the top (decided by the checkout's
+# files: an editable install would answer `extractor.extraction` from another checkout).
+if os.path.isdir(os.path.join(os.environ["PYTHONPATH"], "extractor", "extraction")):
     from extractor.extraction.normalize import normalize
     from extractor.extraction.pipeline import extract_file, extract_text
     from extractor.extraction.readers import read_file
-except ImportError:
+else:
     from extractor.normalize import normalize
     from extractor.pipeline import extract_file, extract_text
     from extractor.readers import read_file
