@@ -6,6 +6,7 @@ archives use (cases, spacing, the Party's and the Youth Union's lines) and on th
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,35 @@ def test_hints_admit_every_corpus_match() -> None:
                 assert header_layout._may_hold_motto(line), line
             if layout.PLACE_DATE.search(line):
                 assert header_layout._PLACE_DATE_HINT.search(line), line
+
+
+def _corpus_lines() -> list[str]:
+    return [line.strip() for path in sorted((ROOT / "corpus").glob("*.txt"))
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+
+
+def test_anchor_hint_admits_every_flattened_line() -> None:
+    flattened = ["UBND TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND Cam Lâm, ngày 3 tháng 4 năm 2021",
+                 "Biên Hòa, ngày 1 tháng 2 năm 2020 KẾ HOẠCH Tổ chức hội thi",
+                 "KẾ HOẠCH Tổ chức hội thi năm 2020 Căn cứ Luật", "HUYỆN ỦY ĐẮK MIL Đắk Mil, ngày 1/2/2023",
+                 *_MOTTOS, *_DATES]
+    for line in [*flattened, *_corpus_lines()]:
+        if header_layout._anchors(line):
+            assert header_layout._may_anchor(line), line
+    assert all(header_layout._anchors(line) for line in flattened[:5])
+
+
+@pytest.mark.parametrize(("prev", "line"), [
+    ("CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM"), ("ỦY", "BAN NHÂN DÂN"), ("KẾ", "HOẠCH"), ("Số:", "3335/KH-UBND"),
+    ("Độc lập - Tự do -", "Hạnh phúc"), ("Số: 312/HD-", "PGDĐT"), ("Số: 1203/", "KH-UBND"),
+])
+def test_open_hint_admits_every_broken_pair(prev: str, line: str) -> None:
+    assert header_layout._broken(prev, line) or header_layout._number_cut(prev, line)
+    assert header_layout._may_open(prev)
+
+
+def test_open_hint_admits_every_corpus_pair() -> None:
+    lines = _corpus_lines()
+    for prev, line in itertools.pairwise(lines):
+        if header_layout._broken(prev, line) or header_layout._number_cut(prev, line):
+            assert header_layout._may_open(prev), (prev, line)

@@ -45,6 +45,10 @@ _LOWER = re.compile(r"\p{Ll}")
 # What a place-date cannot do without (its ", ngày"): a stdlib scan that spares body lines the place regex.
 _PLACE_DATE_HINT = stdre.compile(r",\s*ngày")
 _CAPS_WORD = re.compile(r"^[\p{Lu}\d&\-]+$")
+# What every header component inside a line needs (a motto hint, "Số", ", ngày") or a line opening with a type
+# word: one stdlib scan and one prefix test spare the other zone lines `_anchors`.
+_ANCHOR_HINT = stdre.compile("|".join((*_MOTTO_HINTS, "Số", _PLACE_DATE_HINT.pattern)))
+_TYPE_HEADS = tuple({t.split()[0] for t in HEADING_TYPES})
 
 
 def _motto_lines(text: str) -> list[int]:
@@ -135,13 +139,26 @@ _PHRASES = [_tokens(p) for p in layout.HEADER_PHRASES]
 _PHRASE_WORDS = frozenset(t for p in _PHRASES for t in p)
 
 
+def _ends_phrase_word(a: str) -> bool:
+    """Whether the last word of `a` may start a broken fixed phrase (the seam's first half)."""
+    last = a.rsplit(None, 1)[-1].rstrip(":.")
+    return last in _PHRASE_WORDS or last.endswith("-")
+
+
+def _may_open(line: str) -> bool:
+    """Whether `line` may be the first half of a broken phrase or number: what `_broken` and `_number_cut`
+    ask of it (every number pattern they try starts with "Số"); most lines are decided by this alone."""
+    return line.startswith("Số") or _ends_phrase_word(line)
+
+
 def _seam_inside_phrase(a: str, b: str) -> bool:
     """Whether `a` ends with the start of a fixed phrase whose rest `b` begins with (or wholly is)."""
-    last, first = a.rsplit(None, 1)[-1].rstrip(":."), b.split(None, 1)[0].rstrip(":.")
-    # ("first" is empty for a line of only "." or ":")
-    if ((last not in _PHRASE_WORDS and not last.endswith("-"))
-            or (first not in _PHRASE_WORDS and not first.startswith("-"))):
-        return False  # the common case, decided without tokenising the lines
+    # (the common case is decided by the seam's two words, without tokenising the lines)
+    if not _ends_phrase_word(a):
+        return False
+    first = b.split(None, 1)[0].rstrip(":.")  # (empty for a line of only "." or ":")
+    if first not in _PHRASE_WORDS and not first.startswith("-"):
+        return False
     ta, tb = _tokens(a), _tokens(b)
     for p in _PHRASES:
         for k in range(1, len(p)):
@@ -164,23 +181,29 @@ def _number_cut(prev: str, line: str) -> bool:
                 and layout.NUMBER_WHOLE.match(prev + line))
 
 
-def _repair_zone(lines: list[str]) -> list[str]:
+def _repair_zone(lines: list[str], tables: bool) -> list[str]:
+    """`lines` with cells as lines and broken phrases joined (`tables`: whether the text holds a "|" or a tab)."""
     out: list[str] = []
     last = -1  # index in `out` of the last non-blank line
-    for raw, cells in zip(lines, _header_rows(lines), strict=True):
+    opens = False  # whether out[last] may be the first half of a broken phrase or number (`_may_open`)
+    for raw, cells in zip(lines, _header_rows(lines) if tables else itertools.repeat(None), strict=False):
         for line in [raw] if cells is None else cells:
             if line[1:2].isspace() and layout.SPACED_LETTERS.match(line):  # (its letters stand apart)
                 line = _SPACED_TYPES.get("".join(line.split()), line)
-            if line and 0 <= last == len(out) - 1 and _number_cut(out[last], line):
-                out[last] += line  # "Số: 312/HD-" + "PGDĐT": one number, glued as printed
-                continue
-            if line and last >= 0 and len(out) - last <= 2 and _broken(out[last], line):
-                out[last] = f"{out[last]} {line}"  # a blank line between the fragments does not separate them
-                del out[last + 1 :]
-                continue
+            if line and opens:
+                if last == len(out) - 1 and _number_cut(out[last], line):
+                    out[last] += line  # "Số: 312/HD-" + "PGDĐT": one number, glued as printed
+                    opens = _may_open(out[last])
+                    continue
+                if len(out) - last <= 2 and _broken(out[last], line):
+                    out[last] = f"{out[last]} {line}"  # a blank line between the fragments does not separate them
+                    del out[last + 1 :]
+                    opens = _may_open(out[last])
+                    continue
             out.append(line)
             if line:
                 last = len(out) - 1
+                opens = _may_open(line)
     return out
 
 
@@ -190,7 +213,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     if "|" in text:
         lines = [line for line in lines if not line or line.strip("| ")]
         text = "\n".join(lines)
-    return _in_zones(lines, text, _repair_zone)
+    tables = "|" in text or "\t" in text  # (no table row anywhere: no line's cells to read)
+    return _in_zones(lines, text, lambda zone: _repair_zone(zone, tables))
 
 
 # --- after wraps are joined ------------------------------------------------------------------------
@@ -282,8 +306,13 @@ def _pieces(line: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _may_anchor(line: str) -> bool:
+    """Whether `_anchors` may find a component in `line` (the literals each of its matches needs)."""
+    return bool(_ANCHOR_HINT.search(line) or line.startswith(_TYPE_HEADS))
+
+
 def _split_zone(lines: list[str]) -> list[str]:
-    return [p for line in lines for p in (_pieces(line) if line else [line])]
+    return [p for line in lines for p in (_pieces(line) if line and _may_anchor(line) else [line])]
 
 
 def split_flattened(text: str) -> str:
