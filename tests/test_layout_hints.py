@@ -76,3 +76,12 @@ def test_open_hint_admits_every_corpus_pair() -> None:
     for prev, line in itertools.pairwise(lines):
         if header_layout._broken(prev, line) or header_layout._number_cut(prev, line):
             assert header_layout._may_open(prev), (prev, line)
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(_MOTTOS), "UBND\nCỘNG HÒA\nx\nĐộc lập - Tự do\nĐOÀN TNCS\nHỘI ĐỘNG\nỘC LẬP",
+    "Ộ\nCỘ\nNG", "\n".join(_corpus_lines()),
+])
+def test_motto_lines_are_the_lines_holding_a_hint(text: str) -> None:
+    expected = [i for i, line in enumerate(text.split("\n")) if any(h in line for h in header_layout._MOTTO_HINTS)]
+    assert header_layout._motto_lines(text) == expected

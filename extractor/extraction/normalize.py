@@ -42,8 +42,9 @@ _SPACES = stdre.compile(r"  +")
 # Old tone placement ("hoà", "Uỷ"): only open syllables ending o/u + toned a/e/y are candidates.
 # The cheap two-letter probe runs first; the whole word is taken only around a hit. A closed syllable
 # ("hoàn", "toán": every final consonant is an ASCII letter) is rejected inside the scan by the lookahead;
-# the rarer letters after a hit are still tested in Python.
-_OLD_TONE_PROBE = stdre.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![a-zA-Z])")
+# the rarer letters after a hit are still tested in Python. One probe per first letter: a literal first
+# character lets `re` skip to it (twice as fast over a text as the class "[oOuU]"); their hits never overlap.
+_OLD_TONE_PROBES = tuple(stdre.compile(o + r"[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![a-zA-Z])") for o in "oOuU")
 
 # Line-wrap joining. A wrapped line ends mid-sentence; the next one starts in lower case
 # and is not a list item ("a) …", "- …", "+ …").
@@ -107,7 +108,7 @@ def _fix_tones(text: str, omap: OffsetMap) -> str:
     parts: list[str] = []
     step = Step()
     done = size = 0
-    for m in _OLD_TONE_PROBE.finditer(text):
+    for m in sorted((m for probe in _OLD_TONE_PROBES for m in probe.finditer(text)), key=stdre.Match.start):
         end = m.end()
         if end < len(text) and text[end].isalpha():
             continue  # "hoàn": a closed syllable keeps its tone where it is
@@ -123,15 +124,13 @@ def _fix_tones(text: str, omap: OffsetMap) -> str:
 
 
 def _clean_lines(text: str) -> list[str]:
-    # String methods first: a regex over every character costs more than the whole extraction.
-    lines = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if "\t" in line:
-            line = _TAB_RUN.sub("\t", line)
-        if "  " in line:
-            line = _SPACES.sub(" ", line)
-        lines.append(line)
+    # String methods first: a regex over every character costs more than the whole extraction. A line
+    # holds a tab or a double space only when the text does (stripping and tab runs make none).
+    lines = [line.strip() for line in text.split("\n")]
+    if "\t" in text:
+        lines = [_TAB_RUN.sub("\t", line) if "\t" in line else line for line in lines]
+    if "  " in text:
+        lines = [_SPACES.sub(" ", line) if "  " in line else line for line in lines]
     return lines
 
 
