@@ -85,3 +85,21 @@ def test_open_hint_admits_every_corpus_pair() -> None:
 def test_motto_lines_are_the_lines_holding_a_hint(text: str) -> None:
     expected = [i for i, line in enumerate(text.split("\n")) if any(h in line for h in header_layout._MOTTO_HINTS)]
     assert header_layout._motto_lines(text) == expected
+
+
+def _seam_by_every_phrase(a: str, b: str) -> bool:
+    """The seam test tried at every split of every phrase (what the index by seam words must agree with)."""
+    ta, tb = header_layout._tokens(a), header_layout._tokens(b)
+    return any(ta[-k:] == p[:k] and tb[: len(p) - k] == p[k:][: len(tb)]
+               for p in header_layout._PHRASES for k in range(1, len(p)))
+
+
+def test_seam_index_agrees_with_every_phrase_split() -> None:
+    pairs = [(" ".join(p[:k]), " ".join(p[k:])) for p in header_layout._PHRASES for k in range(1, len(p))]
+    pairs += [("UBND HUYỆN CỘNG", "HÒA"), ("Độc lập - Tự do -", "Hạnh phúc"), ("KẾ", "HOẠCH TỔ CHỨC"),
+              ("ỦY BAN", "DÂN"), ("CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM")]
+    lines = _corpus_lines()
+    pairs += list(itertools.pairwise(lines))
+    for a, b in pairs:
+        assert header_layout._seam_inside_phrase(a, b) == _seam_by_every_phrase(a, b), (a, b)
+    assert all(header_layout._seam_inside_phrase(a, b) for a, b in pairs[:5])

@@ -147,6 +147,11 @@ def _tokens(s: str) -> list[str]:
 
 _PHRASES = [_tokens(p) for p in layout.HEADER_PHRASES]
 _PHRASE_WORDS = frozenset(t for p in _PHRASES for t in p)
+# Each seam inside a phrase by the two words around it: (phrase, number of its words before the seam).
+_SEAMS: dict[tuple[str, str], list[tuple[list[str], int]]] = {}
+for _words in _PHRASES:
+    for _k in range(1, len(_words)):
+        _SEAMS.setdefault((_words[_k - 1], _words[_k]), []).append((_words, _k))
 
 
 def _ends_phrase_word(a: str) -> bool:
@@ -170,13 +175,10 @@ def _seam_inside_phrase(a: str, b: str) -> bool:
     if first not in _PHRASE_WORDS and not first.startswith("-"):
         return False
     ta, tb = _tokens(a), _tokens(b)
-    for p in _PHRASES:
-        for k in range(1, len(p)):
-            if ta[-k:] != p[:k]:
-                continue
-            m = min(len(tb), len(p) - k)
-            if m and tb[:m] == p[k : k + m]:
-                return True
+    for p, k in _SEAMS.get((ta[-1], tb[0]), ()):  # (only the phrases whose seam has these two words)
+        m = min(len(tb), len(p) - k)
+        if ta[-k:] == p[:k] and tb[:m] == p[k : k + m]:
+            return True
     return False
 
 
