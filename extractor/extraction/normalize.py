@@ -166,7 +166,8 @@ def _join_wraps(lines: list[str]) -> str:
         if out and blank_run <= 1 and _joinable(out[-1], line, blank_run):
             out[-1] = out[-1] + " " + line
         else:
-            out.extend([""] * min(blank_run, 2) if out else [])
+            if blank_run and out:  # (at most two blank lines kept; most lines follow no blank one)
+                out.extend([""] * min(blank_run, 2))
             out.append(line)
         blank_run = 0
     return "\n".join(out) + "\n"
