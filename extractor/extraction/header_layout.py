@@ -154,23 +154,20 @@ for _words in _PHRASES:
         _SEAMS.setdefault((_words[_k - 1], _words[_k]), []).append((_words, _k))
 
 
-def _ends_phrase_word(a: str) -> bool:
-    """Whether the last word of `a` may start a broken fixed phrase (the seam's first half)."""
-    last = a.rsplit(None, 1)[-1].rstrip(":.")
+def _may_open(line: str) -> bool:
+    """Whether `line` may be the first half of a broken phrase or number: what `_broken` and `_number_cut`
+    ask of it (its last word a phrase's, or it starts with "Số" as every number pattern they try does);
+    most lines are decided by this alone, once each."""
+    if line.startswith("Số"):
+        return True
+    last = line.rsplit(None, 1)[-1].rstrip(":.")
     return last in _PHRASE_WORDS or last.endswith("-")
 
 
-def _may_open(line: str) -> bool:
-    """Whether `line` may be the first half of a broken phrase or number: what `_broken` and `_number_cut`
-    ask of it (every number pattern they try starts with "Số"); most lines are decided by this alone."""
-    return line.startswith("Số") or _ends_phrase_word(line)
-
-
 def _seam_inside_phrase(a: str, b: str) -> bool:
-    """Whether `a` ends with the start of a fixed phrase whose rest `b` begins with (or wholly is)."""
-    # (the common case is decided by the seam's two words, without tokenising the lines)
-    if not _ends_phrase_word(a):
-        return False
+    """Whether `a` ends with the start of a fixed phrase whose rest `b` begins with (or wholly is).
+    (`a` has passed `_may_open`.)"""
+    # (the common case is decided by the seam's second word, without tokenising the lines)
     first = b.split(None, 1)[0].rstrip(":.")  # (empty for a line of only "." or ":")
     if first not in _PHRASE_WORDS and not first.startswith("-"):
         return False
