@@ -352,14 +352,17 @@ def misread(text: str, enough: int = 1) -> bool:
     vocabulary does not spell but whose fold it knows are looked at (a misread word is one of them).
     With `enough`, that many such words are needed."""
     words = _WORD.findall(text.lower())
-    known, folds, index, pairs = _known_words(), _known_folds(), _entries(), _spelt()[1]
+    folds = _known_folds()
+    # The words to look at, each folded once: most texts have none, and are done with two set operations.
+    looked = {w: f for w in set(words).difference(_known_words()) if (f := w.translate(MARKS)) in folds}
+    if not looked:
+        return False
+    index, pairs = _entries(), _spelt()[1]
     last = len(words) - 1
     found: set[int] = set()  # where each misread entry or cue word starts
     for i, w in enumerate(words):
-        if w in known:
-            continue
-        f = w.translate(MARKS)
-        if f not in folds or (w == f and not (
+        f = looked.get(w)
+        if f is None or (w == f and not (
                 (i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii()))):
             continue  # an unmarked word among unmarked words is restore_line's to restore
         # a cue word, or an entry of up to five words that holds this word ("UY BAN NHÂN ĐÂN" from its
