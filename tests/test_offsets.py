@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.extraction.fold import fold_accents
-from extractor.extraction.models import Span
+from extractor.extraction.models import Document, Organization, Reference, Span
 from extractor.extraction.normalize import normalize, normalize_mapped
 from extractor.extraction.offset_map import Step, align_lines
 from extractor.extraction.offsets import spans_of
@@ -125,6 +125,15 @@ def test_the_lines_the_line_passes_left_as_they_were_map_one_to_one(before: str,
     for m in re.finditer(r"\S+", after):
         assert _letters(before[step.start(m.start()) : step.end(m.end())]) == _letters(m.group()), m.group()
     assert before != after or (step.out, step.src) == ([0], [0])
+
+
+def test_spans_of_finds_the_spans_of_every_field_that_can_hold_one() -> None:
+    # the walk passes by the string fields: a span nested in a model, a list, a dict and at the top is found
+    spans = [Span(start=i, end=i + 1, raw=str(i)) for i in range(5)]
+    doc = Document(title="Kế hoạch", issuer=Organization(name="UBND", span=spans[0]), evidence={"number": spans[1]},
+                   references=[Reference(relation="basis", number="1/KH", span=spans[2], mentions=[spans[3]])],
+                   span=spans[4])
+    assert sorted(s.start for s in spans_of([[doc], []])) == [0, 1, 2, 3, 4]
 
 
 # Pieces of plan text and what archives do to them: hard wraps, markdown, decomposed accents, old tone
