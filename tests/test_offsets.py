@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.extraction.fold import fold_accents
-from extractor.extraction.models import Span
+from extractor.extraction.models import Document, Organization, Reference, Span
 from extractor.extraction.normalize import normalize, normalize_mapped
-from extractor.extraction.offset_map import Step
+from extractor.extraction.offset_map import Step, align_lines
 from extractor.extraction.offsets import spans_of
 from extractor.extraction.pipeline import extract_file
 from extractor.extraction.readers import read_file
@@ -101,6 +101,39 @@ def test_bug_words_restored_in_place_keep_their_own_offsets() -> None:
     text, _, offsets = normalize_mapped(raw)
     for m in re.finditer(r"\S+", text):
         assert _letters(raw[slice(*offsets.to_source(m.start(), m.end()))]) == _letters(m.group())
+
+
+_HEAD = "ỦY BAN NHÂN DÂN TỈNH TÂY NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+_TAIL = "\nThực hiện Kế hoạch số 19/KH-UBND ngày 02 tháng 3 năm 2012 của Ủy ban nhân dân huyện về thi đua.\n" * 3
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (_HEAD + _TAIL, _HEAD + _TAIL),  # nothing changed
+        (_HEAD + "Phát động phong trào\nthi đua\n" + _TAIL, _HEAD + "Phát động phong trào thi đua\n" + _TAIL),
+        (_HEAD + "| a | b |\n|---|---|\n\n- 2 -\n" + _TAIL, _HEAD + "a b\n" + _TAIL),  # the tail shifted back
+        ("  " + _HEAD + "Can cu\n" + _TAIL, _HEAD + "Căn cứ\n" + _TAIL),  # the read text starts with spaces
+        ("  " + _HEAD + "Can cu\n" + _TAIL, "  " + _HEAD + "Căn cứ\n" + _TAIL),  # and so does the result
+        (_HEAD + "Quyet\n   Số: 12\n" + _TAIL, _HEAD + "Quyết\n   Số: 12\n" + _TAIL),  # so does one of the same tail
+        (_HEAD + "\n\n\n" + _TAIL + "\n\n", _HEAD + "\n" + _TAIL),
+    ],
+)
+def test_the_lines_the_line_passes_left_as_they_were_map_one_to_one(before: str, after: str) -> None:
+    # the unchanged head and tail are skipped, not read line by line: every word still maps onto its letters
+    step = align_lines(before, after)
+    for m in re.finditer(r"\S+", after):
+        assert _letters(before[step.start(m.start()) : step.end(m.end())]) == _letters(m.group()), m.group()
+    assert before != after or (step.out, step.src) == ([0], [0])
+
+
+def test_spans_of_finds_the_spans_of_every_field_that_can_hold_one() -> None:
+    # the walk passes by the string fields: a span nested in a model, a list, a dict and at the top is found
+    spans = [Span(start=i, end=i + 1, raw=str(i)) for i in range(5)]
+    doc = Document(title="Kế hoạch", issuer=Organization(name="UBND", span=spans[0]), evidence={"number": spans[1]},
+                   references=[Reference(relation="basis", number="1/KH", span=spans[2], mentions=[spans[3]])],
+                   span=spans[4])
+    assert sorted(s.start for s in spans_of([[doc], []])) == [0, 1, 2, 3, 4]
 
 
 # Pieces of plan text and what archives do to them: hard wraps, markdown, decomposed accents, old tone

@@ -12,7 +12,7 @@ from extractor.extraction.fold import fold_accents
 from extractor.extraction.normalize import normalize, normalize_noted
 from extractor.extraction.pipeline import extract_text
 from extractor.extraction.readers import read_file
-from extractor.extraction.restore import _cased, restore_line
+from extractor.extraction.restore import _cased, misread, restore_line
 from tests.contract import header, lists
 
 
@@ -208,3 +208,21 @@ def test_restored_ranges_hold_across_joined_wraps() -> None:
 )
 def test_cased(spelling: str, written: str, keep_marks: bool, cased: str) -> None:
     assert _cased(spelling, written, keep_marks) == cased
+
+
+@pytest.mark.parametrize(
+    ("text", "once", "twice"),
+    [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", False, False),
+        ("Lâm Quốc Hưng", False, False),  # a name: its fold is known, but it is no entry's word
+        ("ĐẲNG CỘNG SẢN VIỆT NAM", True, False),
+        ("KT. Chú tịch", True, False),
+        ("Sô: 18/KH-UBND", True, False),
+        ("TM. UY BAN\nNHÂN ĐÂN HUYỆN", True, False),  # an entry read across the lines it was cut into
+        ("Kế hoạch\nthảng 3 nám 2022", True, True),
+    ],
+)
+def test_misread_finds_wrong_marks_line_by_line_and_across_lines(text: str, once: bool, twice: bool) -> None:
+    # the words are read per line (and kept per line for the next document) but the pairs run across lines
+    assert (misread(text), misread(text, enough=2)) == (once, twice)
+    assert (misread(text), misread(text, enough=2)) == (once, twice)

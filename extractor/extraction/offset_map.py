@@ -33,6 +33,8 @@ _REACH = 160
 _SPACE = re.compile(r"\s*")
 _WORD_END = re.compile(r"[ \t]|$")
 _TOKEN = re.compile(r"\S+")
+_INDENTED = re.compile(r"\n[^\S\n]")  # a line that starts with a space
+_GRAIN = 64  # (how close to the first and last change the line loop is skipped to: a line or so)
 _SHAPE = re.compile(r"\S")  # (every non-space character as "x": where the words of a text stand)
 # What the line passes drop between two words: table bars and rule rows, "<br>", decoration, page marks.
 _DROPPED = re.compile(rf"(?:\s|[|\-_=*~.:<>/\\+#•]|<br\s*/?>|{PAGE_MARK_PATTERN}|{BARE_PAGE_NUMBER})*")
@@ -199,12 +201,19 @@ def align_lines(before: str, after: str) -> Step:
     in order, but for whitespace, dropped table bars, decoration and page marks, and words rewritten
     in place (restored diacritics, a letter read for a digit, an inserted "cứ")."""
     step = Step()
-    p = n = 0
+    # The line passes change a few stretches (the header, joined wraps): the lines before the first
+    # change map 1:1 and are skipped at once, and the lines after the last one once the loop reaches them.
+    n, tail = _unchanged(before, after)
+    p = max(0, n - 1)  # (where the loop would stand: on the newline before line n)
+    shift = len(before) - len(after)
     wordwise = -1  # the read line ending here failed as a whole: its words are aligned one by one
-    for line in after.split("\n"):
+    for line in after[n:].split("\n"):
         k = 0
         while k < len(line):
             p = _SPACE.match(before, p).end()  # type: ignore[union-attr]
+            if not k and n >= tail and p == n + shift:  # the rest is as it stands
+                step.add(n, p)
+                return step
             if not k and before.startswith(line, p):  # the line as it stands: the common case
                 step.add(n, p)
                 p += len(line)
@@ -217,6 +226,36 @@ def align_lines(before: str, after: str) -> Step:
                 k += 1
         n += len(line) + 1
     return step
+
+
+def _unchanged(before: str, after: str) -> tuple[int, int]:
+    """Where the first line of `after` starts that is not, with all lines before it, the same in `before`,
+    and from where on every line start is followed by the same text to the end in both (both found to
+    within `_GRAIN` characters: the loop reads the few lines between). A line that starts with a space
+    is the loop's to read (it skips spaces in `before` first), so it is in neither."""
+    cut = after.rfind("\n", 0, _same_run(before, after, False)) + 1
+    tail = len(after) - _same_run(before, after, True)
+    if after[:1].isspace() and after[:1] != "\n":
+        cut, tail = 0, max(tail, 1)
+    indented = _INDENTED.search(after, 0, cut)
+    if indented:
+        cut = indented.start() + 1
+    for indented in _INDENTED.finditer(after, max(0, tail - 1)):
+        tail = indented.start() + 2
+    return cut, tail
+
+
+def _same_run(a: str, b: str, from_end: bool) -> int:
+    """How many characters at least the two texts share at their start (or end), by halving: a few
+    C-speed comparisons of slices, stopped `_GRAIN` characters short of the exact length."""
+    lo, hi, x, y = 0, min(len(a), len(b)), len(a), len(b)
+    while hi - lo > _GRAIN:
+        mid = (lo + hi + 1) // 2
+        if a[x - mid : x - lo] == b[y - mid : y - lo] if from_end else a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _read_line(step: Step, line: str, k: int, n: int, before: str, p: int) -> tuple[int, int, int]:

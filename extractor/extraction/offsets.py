@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -29,9 +31,23 @@ def spans_of(value: object) -> list[Span]:
             stack += item
         elif isinstance(item, dict):
             stack += item.values()
-        elif isinstance(item, BaseModel):  # (its strings and unset parts are not walked into)
-            stack += [v for v in item.__dict__.values() if v is not None and type(v) is not str]
+        elif isinstance(item, BaseModel):  # (only the fields that can hold a span, and those set)
+            fields = item.__dict__
+            stack += [v for name in _span_fields(type(item)) if (v := fields[name]) is not None]
     return found
+
+
+@cache
+def _span_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model whose type can hold a Span: most of a record's fields are strings, dates and
+    lists of strings, which the walk passes by."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_spans(info.annotation))
+
+
+def _holds_spans(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation is Span or bool(_span_fields(annotation))
+    return annotation is Any or annotation is object or any(_holds_spans(a) for a in get_args(annotation))
 
 
 def place_spans(spans: Iterable[Span], offsets: OffsetMap, page_starts: list[int] | None = None,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from extractor.extraction import lexicon, ocr_text
@@ -346,29 +346,42 @@ def _known_folds() -> frozenset[str]:
     return frozenset(w.translate(MARKS) for w in _known_words())
 
 
+@lru_cache(maxsize=4096)
+def _line_words(line: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """A line's words in lower case, their folds, and the words `misread` looks at (those the vocabulary
+    does not spell but whose fold it knows): per line, as the header's and signature's lines are much the
+    same in every document."""
+    low = line.lower()
+    # (a marked letter folds to one letter: the folded line has the same words at the same places)
+    words, folded = tuple(_WORD.findall(low)), tuple(_WORD.findall(low.translate(MARKS)))
+    known, folds = _known_words(), _known_folds()
+    return words, folded, frozenset(w for w, f in zip(words, folded, strict=True) if f in folds and w not in known)
+
+
 def misread(text: str, enough: int = 1) -> bool:
     """Whether `text` has a word or a word pair whose fold is the vocabulary's but whose marks are no
     spelling of it: an OCR engine's wrong tone or hat ("ĐẲNG", "thảng", "Sô", "Chú tịch"). Only words the
     vocabulary does not spell but whose fold it knows are looked at (a misread word is one of them).
     With `enough`, that many such words are needed."""
-    words = _WORD.findall(text.lower())
-    known, folds, index, pairs = _known_words(), _known_folds(), _entries(), _spelt()[1]
+    lines = [_line_words(line) for line in text.split("\n")]
+    looked = frozenset().union(*(line[2] for line in lines))
+    if not looked:
+        return False
+    # (no word spans two lines)
+    words, folded = [w for line in lines for w in line[0]], [f for line in lines for f in line[1]]
+    index, pairs = _entries(), _spelt()[1]
     last = len(words) - 1
     found: set[int] = set()  # where each misread entry or cue word starts
-    for i, w in enumerate(words):
-        if w in known:
-            continue
-        f = w.translate(MARKS)
-        if f not in folds or (w == f and not (
-                (i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii()))):
+    for i in [i for i, w in enumerate(words) if w in looked]:
+        w, f = words[i], folded[i]
+        if w == f and not ((i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii())):
             continue  # an unmarked word among unmarked words is restore_line's to restore
         # a cue word, or an entry of up to five words that holds this word ("UY BAN NHÂN ĐÂN" from its
         # first pair)
         if f in _REREAD_FOLDS and w != f:
             found.add(i)
         found.update(a for a in range(max(0, i - 4), min(i + 1, last))
-                     if (words[a].translate(MARKS), words[a + 1].translate(MARKS)) in index
-                     and (words[a], words[a + 1]) not in pairs)
+                     if (folded[a], folded[a + 1]) in index and (words[a], words[a + 1]) not in pairs)
         if len(found) >= enough:
             return True
     return False
@@ -508,7 +521,7 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
     # OCR's wrong tones show in the header's and the signature's short component lines first (motto,
     # number, place-date, type, positions), or the text is OCR's by its letters read for digits; only
     # then is every line read.
-    filled = [line for line in lines if line]
+    filled = list(filter(None, lines))
     filled = filled if len(filled) <= 18 else filled[:10] + filled[-8:]
     # Two misread words at least, or a header line that is one misread entry ("ĐẲNG CỘNG SẢN VIỆT NAM"):
     # one word alone in a sentence ("Kết quà") may be a typist's, not an OCR engine's.
@@ -519,9 +532,10 @@ def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restorati
     raws = encoded.split(b"\n")
     # A line with (almost) no multi-byte letter lost its marks: a Vietnamese line has one in four.
     # In a clean text only such lines (or a dropped "Căn") can need work: one comprehension finds them.
+    can = any(c in text for c in _CAN[:2])  # (a line that starts with one of _CAN holds one of these two)
     todo: Iterable[int] = (range(len(lines)) if poor or signals or broken or numbered or suspect else
-                           [i for i, (line, raw) in enumerate(zip(lines, raws, strict=True))
-                            if line and ((len(raw) - len(line)) * 10 < len(line) or line.startswith(_CAN))])
+                           [i for i, (size, width) in enumerate(zip(map(len, lines), map(len, raws), strict=True))
+                            if size and ((width - size) * 10 < size or (can and lines[i].startswith(_CAN)))])
     out = list(lines)
     notes: dict[int, list[Restoration]] = {}
     for i in todo:
