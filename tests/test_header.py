@@ -1,7 +1,8 @@
 import pytest
 
-from extractor.extraction.fields.header import parse_header
+from extractor.extraction.fields.header import _place_date, parse_header
 from extractor.extraction.normalize import normalize
+from extractor.extraction.vocab.layout import PLACE_DATE
 
 
 def _header(raw: str):  # type: ignore[no-untyped-def]
@@ -355,3 +356,23 @@ def test_bug_state_or_party_named_in_a_caps_title_is_no_motto(title: str) -> Non
 def test_register_line_opening_with_the_type_is_not_a_type_and_title() -> None:
     _, h = _header("KẾ HOẠCH Số 45/KH-UBND ngày 3/4/2021 của UBND huyện An Phú về hội thi\nI. MỤC ĐÍCH")
     assert (h.doc_type, h.title) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Củ Chi, ngày 05 tháng 5 năm 2020",
+        "Quận 3, ngày 14/7/2018",
+        "UBND XÃ AN PHÚ\tAn Phú, ngày 02 tháng 3 năm 2021",
+        "Củ Chi, Ngày 05 tháng 5 năm 2020",
+        "Củ Chi, NGÀY 05 THÁNG 5 NĂM 2020",
+        "Củ Chi, ngay 05 thang 5 nam 2020",
+        "KẾ HOẠCH",
+        "",
+    ],
+)
+def test_place_date_word_gate_finds_what_the_pattern_finds(line: str) -> None:
+    # The substring test before PLACE_DATE is a shortcut only: on every line it answers as the search does.
+    for pos in (0, 3):
+        got, want = _place_date(line, pos), PLACE_DATE.search(line, pos)
+        assert (got and got.span()) == (want and want.span())

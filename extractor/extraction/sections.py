@@ -25,7 +25,13 @@ def lines_between(text: str, start: int, end: int, limit: int | None = None) -> 
     """Non-blank lines of a normalised text in [start, end) as (start, end, line); lines are pre-stripped."""
     out: list[tuple[int, int, str]] = []
     pos = start
-    while pos < end and (limit is None or len(out) < limit):
+    if limit is None:  # the whole range: one split in C (a third faster than a find per line)
+        for line in text[start:end].split("\n"):
+            if line:
+                out.append((pos, pos + len(line), line))
+            pos += len(line) + 1
+        return out
+    while pos < end and len(out) < limit:  # the first few lines of what may be a whole document
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
         if stop > pos:

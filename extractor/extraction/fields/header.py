@@ -51,6 +51,9 @@ _BODY_SENTENCE = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*:?\s*$|^
 _SO_LEAD = re.compile(r"^\s*Số\s*[:.]?")
 # A date line with no place before it (an issue date whose place was lost).
 _BARE_DATE_LINE = re.compile(r"^\s*[Nn]gày[\s.…]*\d{0,2}[\s.…]*tháng[\s.…]*\d{0,2}[\s.…]*năm\s*\d{4}\s*$")
+# The word every place-date holds (both of PLACE_DATE's date spellings open with it, in lower case):
+# a substring test spares the ~3 µs pattern search to the header lines without it (most of them).
+_PLACE_DATE_WORD = "ngày"
 
 
 @dataclass
@@ -155,7 +158,12 @@ def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _is_component(line: str) -> bool:
-    return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or PLACE_DATE.search(line))
+    return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or _place_date(line))
+
+
+def _place_date(line: str, pos: int = 0) -> re.Match[str] | None:
+    """PLACE_DATE.search(line, pos), tried only on a line holding its "ngày"."""
+    return PLACE_DATE.search(line, pos) if _PLACE_DATE_WORD in line else None
 
 
 def _authority_at(line: str) -> int | None:
@@ -192,7 +200,7 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: 
         if num.group("num"):
             h.number = f"{num.group('num')}{num.group('sep')}{_clean_symbol(num.group('sym'))}"
         h.evidence["number"] = _span(text, ls + num.start(), ls + num.end())
-    pd = PLACE_DATE.search(line, num.end() if num else 0)
+    pd = _place_date(line, num.end() if num else 0)
     if pd and "issued_date" not in h.evidence:
         h.place = " ".join(pd.group("place").split())
         h.evidence["place"] = _span(text, ls + pd.start("place"), ls + pd.end("place"))

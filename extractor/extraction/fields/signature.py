@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex as re
@@ -30,6 +30,10 @@ from extractor.extraction.vocab.signature import (
     SIGNER_PREFIX,
     SIGNER_PREFIXES,
 )
+
+# The pieces of a signature region are folded by several tests each (the line, its cells, then the block
+# reader's position, mark and name tests, once per block tried): each distinct piece is folded once.
+_folded = lru_cache(maxsize=1024)(fold_accents)
 
 # Surnames as ASCII exports and OCR without Vietnamese write them ("Huynh Thanh An"); the name stays as written.
 _FOLDED_SURNAMES = frozenset(fold_accents(s) for s in SURNAMES)
@@ -93,7 +97,7 @@ def _is_mark(piece: str) -> bool:
     stamp line ("Ký bởi: …"), or no letters at all."""
     if len(piece) > 60:
         return False  # a sentence; marks are short
-    low = fold_accents(piece)
+    low = _folded(piece)
     return not any(c.isalpha() for c in piece) or SIGN_MARK.fullmatch(low) is not None \
         or DIGITAL_STAMP.match(low) is not None
 
@@ -106,14 +110,14 @@ def _position_match(piece: str, any_case: bool = False) -> re.Match[str] | None:
         return None
     if len(piece) > _LONGEST_POSITION and not _HAS_CAPS_RUN.search(piece):
         return None  # too long to be only a position, and not in capitals
-    m = _POSITION_AT.match(fold_accents(piece))
+    m = _POSITION_AT.match(_folded(piece))
     return m if m and (piece.isupper() or (any_case and m.end() == len(piece))) else None
 
 
 def _position_text(caps: str) -> str:
     """"PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"; an unknown head keeps its words, sentence-cased."""
     s = caps.strip()
-    m = _POSITION_AT.match(fold_accents(s))
+    m = _POSITION_AT.match(_folded(s))
     if m:
         return _CANONICAL_POSITION[m.group()] + s[m.end():].lower()
     return s[:1].upper() + s[1:].lower()
@@ -131,11 +135,12 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
         at = s + line.find(stripped)
         return [(at, at + len(stripped), stripped)] if stripped else []
     cuts = {0, len(line)}
-    for m in _CELL.finditer(line):
-        cuts.update((m.start(), m.end()))
+    if "|" in line or "\t" in line:  # every cell bound holds one
+        for m in _CELL.finditer(line):
+            cuts.update((m.start(), m.end()))
     cuts.update(m.start() for m in _AUTH_HEAD.finditer(line))
     if flat:
-        for m in SIGN_MARK.finditer(fold_accents(line)):
+        for m in SIGN_MARK.finditer(_folded(line)):
             cuts.update((m.start(), m.end()))
         cuts.update(m.start() for m in _CAPS_THEN_NAME.finditer(line))
     bounds = sorted(cuts)
@@ -157,7 +162,7 @@ def _split_positions(s: int, cell: str) -> list[tuple[int, int, str]]:
     head = _auth_head(stripped)  # "KT. CHỦ TỊCH": the head signed for stays with its prefix
     keep = head.end() if head else 0
     cuts = [0]
-    for m in _POSITION_SCAN.finditer(fold_accents(stripped)):
+    for m in _POSITION_SCAN.finditer(_folded(stripped)):
         before = stripped[: m.start()].split()
         # One capital word before a position is its garbled first word ("HUYỀN CHỦ TỊCH"), not a line.
         garbled = not head and len(before) == 1 and before[0].isupper()
@@ -186,12 +191,12 @@ def _name_in(s: int, e: int, line: str, need_surname: bool) -> tuple[int, int, s
     if not _NAME.match(line) or _is_mark(line):
         return None
     words = line.split()
-    folded = fold_accents(line).split()
+    folded = _folded(line).split()
     if all(w in _POSITION_WORDS for w in folded) or (line.isupper() and (
-            _position_match(line) or _POSITION_AT.search(fold_accents(line)) or folded[0] in SEAL_WORDS)):
+            _position_match(line) or _POSITION_AT.search(_folded(line)) or folded[0] in SEAL_WORDS)):
         return None  # a position, a garbled one ("HUYỀN CHỦ TỊCH"), or a seal's text
     first = words[0] if not words[0].isupper() else words[0][0] + words[0][1:].lower()
-    known = first in SURNAMES or fold_accents(first) in _FOLDED_SURNAMES
+    known = first in SURNAMES or _folded(first) in _FOLDED_SURNAMES
     return (s, e, line) if known or not need_surname else None
 
 
@@ -292,10 +297,10 @@ def _read_block(ctx: Facts, pieces: list[tuple[int, int, str]], i: int) -> _Bloc
             continue
         if block is None:
             return None
-        if _is_mark(piece) or (piece.isupper() and _POSITION_AT.search(fold_accents(piece))):
+        if _is_mark(piece) or (piece.isupper() and _POSITION_AT.search(_folded(piece))):
             continue  # "(Đã ký)", the recipients' column, or a garbled position line ("HUYỀN CHỦ TỊCH")
         block.name = _name_in(s, e, piece, need_surname=False)
-        if block.name or not (piece.isupper() and fold_accents(piece).split()[0] in SEAL_WORDS):
+        if block.name or not (piece.isupper() and _folded(piece).split()[0] in SEAL_WORDS):
             break  # the first other line closes the block; a seal's text does not
     return block
 
