@@ -64,7 +64,7 @@ class _Line(NamedTuple):
 
 
 def _lines(text: str) -> list[_Line]:
-    return [_Line._make(t) for t in lines_between(text, 0, len(text))]
+    return list(map(_Line._make, lines_between(text, 0, len(text))))
 
 
 def _marker(line: str) -> str | None:
