@@ -249,6 +249,8 @@ def _overlaps(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
 def _date_in_gaps(line: str, found: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The place-date between the components already found (a place regex run across a symbol would
     take "KH-UBND Cam Lâm" for the place)."""
+    if not _PLACE_DATE_HINT.search(line):
+        return None  # (a motto or number line holds no date: spared the gaps and their searches)
     bounds = [0, *(x for a, b, _ in sorted(found) for x in (a, b)), len(line)]
     for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
         m = layout.PLACE_DATE.search(line, lo, hi)

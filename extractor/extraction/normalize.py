@@ -135,10 +135,11 @@ def _clean_lines(text: str) -> list[str]:
 
 
 def _joinable(prev: str, nxt: str, gap: int) -> bool:
-    if not prev or not nxt or "\t" in prev or "\t" in nxt:
+    # A finished sentence is not continued (the commonest answer, so tested before the tabs of table cells).
+    if not prev or not nxt or prev[-1] in ".:;!?" or "\t" in prev or "\t" in nxt:
         return False
     if not nxt[0].islower():  # the common case, decided by string tests before any regex
-        if gap or prev[-1] in ".:;!?":
+        if gap:
             return False
         if prev.endswith(_OPEN_ENDINGS) and not _LIST_START.match(nxt) and not _DIGITAL.search(prev + nxt[:1]):
             return True  # "… Sở Giáo dục và" + "Đào tạo tỉnh …", "Kế hoạch số" + "09/KH-TH": no line ends so
@@ -149,8 +150,8 @@ def _joinable(prev: str, nxt: str, gap: int) -> bool:
             return True
         return bool(nxt.startswith(_UNIT_STARTS) and _ENDS_ORGAN.search(prev) and _STARTS_UNIT.match(nxt)
                     and not prev.isupper())
-    # A finished sentence or a caps heading is not continued; nor is a list item.
-    if prev[-1] in ".:;!?" or prev.isupper() or _LIST_ITEM.match(nxt):
+    # A caps heading is not continued; nor is a list item.
+    if prev.isupper() or _LIST_ITEM.match(nxt):
         return False
     # Across a blank line only a comma or an unfinished phrase continues (page-break wraps).
     return gap == 0 or prev.endswith(",") or prev[-1].isalpha()
