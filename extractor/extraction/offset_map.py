@@ -246,15 +246,17 @@ def _unchanged(before: str, after: str) -> tuple[int, int]:
 
 
 def _same_run(a: str, b: str, from_end: bool) -> int:
-    """How many characters at least the two texts share at their start (or end), by halving: a few
-    C-speed comparisons of slices, stopped `_GRAIN` characters short of the exact length."""
-    lo, hi, x, y = 0, min(len(a), len(b)), len(a), len(b)
+    """How many characters at least the two texts share at their start (or end), by halving: a few C-speed
+    comparisons of slices, to within `_GRAIN` characters (a text changed at its start costs one)."""
+    x, y = len(a), len(b)
+
+    def same(lo: int, hi: int) -> bool:
+        return a[x - hi : x - lo] == b[y - hi : y - lo] if from_end else a[lo:hi] == b[lo:hi]
+
+    lo, hi = 0, min(x, y) if same(0, _GRAIN) else 0  # the run is [0, n) for some n in [lo, hi]
     while hi - lo > _GRAIN:
         mid = (lo + hi + 1) // 2
-        if a[x - mid : x - lo] == b[y - mid : y - lo] if from_end else a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
+        lo, hi = (mid, hi) if same(lo, mid) else (lo, mid - 1)
     return lo
 
 
