@@ -307,3 +307,15 @@ def test_bug_sentence_case_duty_subheading_was_taken_for_the_position() -> None:
 def test_authority_prefix_opening_a_piece(piece: str, auth: str | None) -> None:
     m = _auth_head(piece)
     assert (m.group("auth") if m else None) == auth
+
+
+@pytest.mark.parametrize(("block", "position"), [
+    ("TL. BỘ TRƯỞNG\nTHỦ TRƯỞNG\n\nLê Minh Khoa", "Thủ trưởng"),
+    ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nLê Minh Khoa", "Thứ trưởng"),
+    ("KT. BO TRUONG\nTHU TRUONG\n\nLe Minh Khoa", "Thứ trưởng"),
+])
+def test_bug_thu_truong_of_an_agency_read_as_deputy_minister(block: str, position: str) -> None:
+    """'THỦ TRƯỞNG' (head of an agency) and 'THỨ TRƯỞNG' (deputy minister) fold alike; written with marks
+    each is itself, only a text without marks falls back to the folded reading."""
+    signer = extract_signer(make_ctx("Nơi nhận:\n- Như trên;\n- Lưu: VT.\n" + block))
+    assert signer is not None and signer.position == position

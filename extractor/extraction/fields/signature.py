@@ -59,6 +59,9 @@ _NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
 # Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
 # "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
 _CANONICAL_POSITION = {fold_accents(p): p for p in SIGNING_POSITIONS}
+# Positions by their own lower case: written with its marks, a position is itself even where another folds
+# alike ("THỦ TRƯỞNG" is "Thủ trưởng", the head of an agency; "THỨ TRƯỞNG" a deputy minister).
+_EXACT_POSITION = {p.lower(): p for p in SIGNING_POSITIONS}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
 _POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
@@ -119,7 +122,8 @@ def _position_text(caps: str) -> str:
     s = caps.strip()
     m = _POSITION_AT.match(_folded(s))
     if m:
-        return _CANONICAL_POSITION[m.group()] + s[m.end():].lower()
+        written = s[: m.end()].lower()
+        return (_EXACT_POSITION.get(written) or _CANONICAL_POSITION[m.group()]) + s[m.end():].lower()
     return s[:1].upper() + s[1:].lower()
 
 
