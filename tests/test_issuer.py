@@ -100,3 +100,11 @@ def test_bug_parent_and_issuer_on_one_caps_line(header: str, name: str, parent: 
     org = from_header(text, lines, TAM_NONG)
     assert org is not None
     assert (org.name, org.parent) == (name, parent)
+
+
+@pytest.mark.parametrize("committee", ["Tỉnh ủy", "Huyện ủy", "Thị ủy", "Thành ủy", "Quận ủy", "Đảng ủy"])
+def test_bug_town_party_committee_names_no_issuer_in_the_body(committee: str) -> None:
+    """'Thị ủy' (a town's Party committee) was the one committee missing from the organ heads."""
+    body = f"Để thực hiện tốt nhiệm vụ năm 2024, {committee} Ba Đồn xây dựng Kế hoạch như sau:"
+    org = from_body(normalize(body), 0, len(normalize(body)), TAM_NONG)
+    assert org is not None and org.name.startswith(f"{committee} Ba Đồn")

@@ -75,10 +75,9 @@ LOCAL_BODIES: tuple[str, ...] = (
 AGENCY_KINDS: tuple[str, ...] = ("Phòng", "Sở", "Ban", "Trung tâm", "Văn phòng", "Chi cục")
 
 # Heads an organ's name begins with ("Phòng Nội vụ", "Chi đoàn …", "BCH Đoàn …"); the rest of a sentence does not.
-# ("Thị ủy" is missing here, as it always was in the issuer's test; see docs/notes/vocab.md.)
 ORGAN_HEADS: tuple[str, ...] = (
     "Ủy ban", "UBND", "Hội đồng", "HĐND", "Phòng", "Sở", "Bộ", "Ban", "Trường", "Văn phòng",
-    *(c for c in PARTY_COMMITTEES if c != "Thị ủy"), "Chi bộ", "Công đoàn", "Đoàn", "Hội", "Trung tâm", "Công an",
+    *PARTY_COMMITTEES, "Chi bộ", "Công đoàn", "Đoàn", "Hội", "Trung tâm", "Công an",
     "Chi cục", "Cục", "Nhà trẻ", "Liên đoàn", "Mặt trận", "Ủy ban Mặt trận", "Bảo hiểm", "Kho bạc", "Chi đoàn",
     "Đoàn trường", "Liên đội", "Chi hội", "Tổ chuyên môn", "Thành đoàn", "Huyện đoàn", "Tỉnh đoàn", "Đảng bộ", "Viện",
     "Tòa án", "Tổng cục", "Học viện", "Đại học", "Bệnh viện", "BCĐ", "BCH", "BTV", "Thanh tra",
