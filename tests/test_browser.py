@@ -92,6 +92,8 @@ def _doc_id(browser: object, number: str) -> str:
 
 def test_index_lists_filters_and_has_no_errors(base: str, browser: object) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
 
     _open(browser, base + "/", "index")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.docs tbody tr")  # type: ignore[attr-defined]
@@ -99,6 +101,8 @@ def test_index_lists_filters_and_has_no_errors(base: str, browser: object) -> No
     box = browser.find_element(By.NAME, "q")  # type: ignore[attr-defined]
     box.send_keys("duong minh chau")
     box.submit()
+    # The filter reloads the page: wait for the old table to go before reading the new one.
+    WebDriverWait(browser, 10).until(staleness_of(rows[0]))
     rows = browser.find_elements(By.CSS_SELECTOR, "table.docs tbody tr")  # type: ignore[attr-defined]
     assert len(rows) == 1 and "112/KH-UBND" in rows[0].text
     assert _errors(browser) == []
