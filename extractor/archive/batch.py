@@ -42,6 +42,7 @@ from extractor.archive.db import database_error
 from extractor.archive.store import Seen, Store
 from extractor.extraction.models import FileRecord
 from extractor.extraction.readers import MAX_BYTES, OcrMode
+from extractor.extraction.readers import SUFFIXES as READ_SUFFIXES
 from extractor.extraction.readers.limits import cap_memory
 from extractor.jsonl import record_line
 from extractor.paths import display
@@ -84,13 +85,10 @@ class StoreError(Exception):
 # --- discovery ------------------------------------------------------------------------------------
 
 
-# What a folder contributes: the formats planex reads, and document formats it cannot read (so that a
-# .doc or a scanned .jpg in an archive is reported as an error, never silently dropped). Other files
-# (notes, data, databases) are not documents of the archive.
-DOCUMENT_SUFFIXES = frozenset({
-    ".txt", ".docx", ".pdf",
-    ".doc", ".rtf", ".odt", ".xls", ".xlsx", ".ppt", ".pptx", ".htm", ".html", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
-})
+# What a folder contributes: the formats planex reads, and office formats it cannot read (so that an .xls
+# or a .pptx in an archive is reported as an error, never silently dropped). Other files (notes, data,
+# databases) are not documents of the archive.
+DOCUMENT_SUFFIXES = READ_SUFFIXES | {".xls", ".xlsx", ".ppt", ".pptx"}
 
 
 def _walk(folder: Path, skip: Path) -> Iterator[Path]:

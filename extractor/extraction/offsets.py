@@ -7,7 +7,6 @@ through normalisation's offset map (extractor.extraction.offset_map).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from typing import Any, get_args
@@ -16,6 +15,7 @@ from pydantic import BaseModel
 
 from extractor.extraction.models import Span
 from extractor.extraction.offset_map import OffsetMap
+from extractor.extraction.pagination import page_of
 
 
 def spans_of(value: object) -> list[Span]:
@@ -57,6 +57,6 @@ def place_spans(spans: Iterable[Span], offsets: OffsetMap, page_starts: list[int
     for span in spans:
         span.src_start, span.src_end = offsets.to_source(span.start, span.end)
         if page_starts is not None:
-            span.page = max(1, bisect_right(page_starts, span.src_start))
-        if block_starts is not None:
-            span.block = max(1, bisect_right(block_starts, span.src_start))
+            span.page = page_of(page_starts, span.src_start)
+        if block_starts is not None:  # (a block's number is found as a page's is)
+            span.block = page_of(block_starts, span.src_start)

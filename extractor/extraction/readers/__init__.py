@@ -110,6 +110,8 @@ _READERS: dict[str, tuple[Format, _Reader]] = {
     ".tif": ("tiff", _image),
     ".tiff": ("tiff", _image),
 }
+# The file suffixes planex reads (batch takes these from a folder, with the document formats it cannot read).
+SUFFIXES = frozenset(_READERS)
 _KNOWN = ", ".join(_READERS)
 
 
