@@ -174,6 +174,15 @@ def _family_table(family: Family) -> str:
 SCHEMA = _DOCUMENTS + "".join(_family_table(f) for f in FAMILIES) + _LINEAGE
 
 
+def _family_insert(family: Family) -> str:
+    cols = ["document_id", *(c.name for c in family.columns)]
+    return f"INSERT INTO {family.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+# Each family's INSERT, made once from its row (not once per stored document).
+_FAMILY_INSERTS = tuple((family, _family_insert(family)) for family in FAMILIES)
+
+
 
 class Seen(Enum):
     """What the store already knows about a (path, content) pair."""
@@ -378,15 +387,10 @@ class Store:
              *_date_parts(doc.get("issued_date"))),
         )
         doc_id = int(cur.lastrowid or 0)
-        for family in FAMILIES:
+        for family, insert in _FAMILY_INSERTS:
             items = doc.get(family.key) or []
-            if not items:
-                continue
-            cols = ["document_id", *(c.name for c in family.columns)]
-            self.conn.executemany(
-                f"INSERT INTO {family.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [(doc_id, *(c.value(it) for c in family.columns)) for it in items],
-            )
+            if items:
+                self.conn.executemany(insert, [(doc_id, *(c.value(it) for c in family.columns)) for it in items])
         return doc_id
 
     def _map_path(self, raw_path: str, sha256: str | None, size: int | None, run_id: int) -> None:
