@@ -68,7 +68,7 @@ FAMILIES: tuple[Family, ...] = tuple(
 FAMILY = {f.key: f for f in FAMILIES}
 LINK_LABELS = {"issues": "ban hành kèm theo", "forwards": "chuyển"}
 # Lineage edge kinds as a reader names them, seen from the child.
-KIND_LABELS = {"basis": "căn cứ", "cites": "viện dẫn", "issues": "ban hành kèm theo", "forwards": "chuyển"}
+KIND_LABELS = {"basis": "căn cứ", "cites": "viện dẫn", **LINK_LABELS}
 
 
 @dataclass
