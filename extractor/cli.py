@@ -102,16 +102,17 @@ def extract(paths: tuple[Path, ...], jsonl: bool, include_text: bool, timeout: f
     each with --jsonl; never an array). A file that cannot be read gives an error record; the others
     are still processed, and the exit code is 1 when any file failed.
     """
-    from extractor.extraction.pipeline import extract_file
+    from extractor.extraction.pipeline import extract_file, file_guard
 
     failed = 0
     try:
-        for path in paths:
-            record = extract_file(path, include_text=include_text, timeout=timeout, ocr=ocr)
-            if record.error:
-                failed += 1
-                click.echo(f"planex: {record.error.kind}: {record.error.message}", err=True)
-            click.echo(_dump(record, not jsonl))
+        with file_guard() as guard:  # one child extracts file after file, each under its own budget
+            for path in paths:
+                record = extract_file(path, include_text=include_text, timeout=timeout, ocr=ocr, guard=guard)
+                if record.error:
+                    failed += 1
+                    click.echo(f"planex: {record.error.kind}: {record.error.message}", err=True)
+                click.echo(_dump(record, not jsonl))
     except KeyboardInterrupt:
         click.echo("planex: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,15 +23,29 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from extractor.archive.batch import Outcome, _Task
     from extractor.extraction.models import FileRecord
+    from extractor.extraction.pipeline import FileCall
+    from extractor.guard import Guard
 
 # How long `collect` waits for a finished task before the run loop looks again (progress, Ctrl-C).
 POLL_SECONDS = 0.2
 # Tasks kept in flight per worker thread, so no worker waits for the parent between files.
 IN_FLIGHT_PER_THREAD = 2
+# Per worker thread (a Dask worker may run several): its guard, kept from file to file.
+_THREAD = threading.local()
 # Dask retries a task whose worker died this many times before the file is an error.
 RETRIES = 2
 # Seconds past the queued files' budgets after which the parent counts a task as lost.
 LOST_TASK_SLACK = 30.0
+
+
+def _thread_guard() -> Guard[FileCall, str]:
+    """This worker thread's guard: its child extracts the thread's files one after another (extractor.guard)."""
+    guard: Guard[FileCall, str] | None = getattr(_THREAD, "guard", None)
+    if guard is None:
+        from extractor.extraction.pipeline import file_guard
+
+        guard = _THREAD.guard = file_guard()
+    return guard
 
 
 def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | None = None,
@@ -38,7 +53,8 @@ def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | No
     """Run on a worker: extract one file (from its path, or from its bytes in a temporary file of the same name).
 
     The time budget is kept on the worker, by the extractor's own guard (extractor.guard), from the moment
-    the file starts: a task that waited in the worker's queue is not charged for the wait. `options` are
+    the file starts: a task that waited in the worker's queue is not charged for the wait. The thread's
+    guard child serves its files one after another (a child per file costs more than the file). `options` are
     the extractor's keyword arguments (the OCR mode).
     """
     from extractor.archive.batch import _load
@@ -46,10 +62,15 @@ def extract_remote(path: str, data: bytes | None, spec: str, timeout: float | No
 
     try:
         extract = _load(spec)
-        guarded = "timeout" in inspect.signature(extract).parameters and timeout is not None
+        params = inspect.signature(extract).parameters
+        kwargs = dict(options or {})
+        if "timeout" in params and timeout is not None:
+            kwargs["timeout"] = timeout
+            if "guard" in params:
+                kwargs["guard"] = _thread_guard()
 
         def run(p: Path) -> FileRecord:
-            return extract(p, timeout=timeout, **(options or {})) if guarded else extract(p, **(options or {}))
+            return extract(p, **kwargs)
 
         if data is None:
             record = run(Path(path))

@@ -23,6 +23,10 @@ from extractor.paths import bytes_hex, display
 
 if TYPE_CHECKING:
     from extractor.extraction.page import Page
+    from extractor.guard import Guard
+
+    # What a guard of `file_guard` is asked: a path, include_text and the OCR mode.
+    FileCall = tuple[Path, bool, OcrMode]
 
 
 def _extract_one(text: str, seg: Segment, page: Page | None = None) -> tuple[Document, str | None]:
@@ -71,16 +75,17 @@ def extract_text(raw: str) -> tuple[str, list[Document]]:
 
 
 def extract_file(path: Path, include_text: bool = False, timeout: float | None = None,
-                 ocr: OcrMode = "auto") -> FileRecord:
+                 ocr: OcrMode = "auto", guard: Guard[FileCall, str] | None = None) -> FileRecord:
     """Read and extract one file; never raises for bad input (the error is in the record).
 
     With `timeout` (seconds) it runs under a time and memory budget (extractor.guard): past either,
-    the record is a "timeout" or "too-large" error. `ocr`: read scanned pages and images by OCR where
-    needed (auto), on every page (always), or never.
+    the record is a "timeout" or "too-large" error; with `guard` too (from `file_guard`), in that
+    guard's child, which many files share (a child per file costs more than a typical file).
+    `ocr`: read scanned pages and images by OCR where needed (auto), on every page (always), or never.
     """
     path = Path(path)
     if timeout is not None:
-        return _guarded(path, include_text, timeout, ocr)
+        return _guarded(path, include_text, timeout, ocr, guard)
     name = display(str(path))
     source = Source(path=name, sha256="", path_bytes_hex=bytes_hex(str(path)))
     try:
@@ -107,13 +112,30 @@ def extract_file(path: Path, include_text: bool = False, timeout: float | None =
     return FileRecord(source=source, documents=docs, text=text if include_text else None, restored=notes)
 
 
-def _guarded(path: Path, include_text: bool, timeout: float, ocr: OcrMode) -> FileRecord:
-    from extractor.guard import GuardError, run_guarded
+def _extract_json(call: FileCall) -> str:
+    path, include_text, ocr = call
+    return extract_file(path, include_text, ocr=ocr).model_dump_json()
 
-    load_extractors()
+
+def file_guard() -> Guard[FileCall, str]:
+    """A guard to pass to `extract_file` for a run of many files (close it, or use it in a `with`)."""
+    from extractor.guard import Guard
+
+    load_extractors()  # loaded once in the parent: the child (and every child after it) starts warm
+    return Guard(_extract_json)
+
+
+def _guarded(path: Path, include_text: bool, timeout: float, ocr: OcrMode,
+             guard: Guard[FileCall, str] | None) -> FileRecord:
+    from extractor.guard import GuardError
+
     try:
-        return FileRecord.model_validate_json(
-            run_guarded(lambda: extract_file(path, include_text, ocr=ocr).model_dump_json(), timeout))
+        if guard is None:  # one file: a child of its own
+            with file_guard() as own:
+                answer = own((path, include_text, ocr), timeout)
+        else:
+            answer = guard((path, include_text, ocr), timeout)
+        return FileRecord.model_validate_json(answer)
     except GuardError as e:
         source = Source(path=display(str(path)), sha256="", path_bytes_hex=bytes_hex(str(path)))
         return FileRecord(source=source, error=ErrorInfo(kind=e.kind, message=f"{source.path}: {e}"))
