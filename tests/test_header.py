@@ -1,8 +1,21 @@
 import pytest
+import regex as re
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extractor.extraction.fields import header
 from extractor.extraction.fields.header import _place_date, parse_header
 from extractor.extraction.normalize import normalize
-from extractor.extraction.vocab.layout import PLACE_DATE
+from extractor.extraction.vocab.doc_types import HEADING_TYPES
+from extractor.extraction.vocab.layout import (
+    MOTTO,
+    NUMBER_LINE,
+    PLACE_DATE,
+    TYPE_LINE,
+    TYPE_LINE_COLON,
+    TYPE_WITH_TITLE,
+    VV_LINE,
+)
 
 
 def _header(raw: str):  # type: ignore[no-untyped-def]
@@ -376,3 +389,60 @@ def test_place_date_word_gate_finds_what_the_pattern_finds(line: str) -> None:
     for pos in (0, 3):
         got, want = _place_date(line, pos), PLACE_DATE.search(line, pos)
         assert (got and got.span()) == (want and want.span())
+
+
+# Each line pattern of the header is tried only on a line holding a literal that every match of it holds:
+# (tested call, bare call). On every line the tested call must answer exactly as the bare one.
+_GATED = [
+    (header._motto, MOTTO.search),
+    (header._number_line, NUMBER_LINE.match),
+    (header._vv_line, VV_LINE.match),
+    (header._type_with_title, TYPE_WITH_TITLE.match),
+    (header._bare_date_line, header._BARE_DATE_LINE.match),
+    (header._type_line, lambda s: TYPE_LINE.match(s) or (TYPE_LINE_COLON.match(s) if s.endswith(":") else None)),
+]
+_GATE_LINES = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam", "cộng hoà xã hội chủ nghĩa việt nam",
+    "ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "Độc lập - Tự do - Hạnh phúc", "độc lập tự do hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "đoàn tncs hồ chí minh",
+    "UBND HUYỆN X\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CO\u0302\u0323NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Số: 12/KH-UBND", " \tSố 45-KH/HU", "Số:   /KH-UBND", "số: 12/KH-UBND", "SỐ: 12/KH-UBND", "\u00a0Số: 12/KH-UBND",
+    "V/v tổ chức hội thi", "v/v tổ chức", "V/V TỔ CHỨC", "Về việc tổ chức", "\tVề  việc tổ chức", "về việc tổ chức",
+    "Vềviệc", "KẾ HOẠCH", "  KẾ HOẠCH  ", "\tKẾ HOẠCH", "KẾ HOẠCH:", "KẾ HOẠCH LIÊN TỊCH", "KẾT LUẬN", "QUYẾT ĐỊNH:",
+    "KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI", "KẾ HOẠCH Phát động phong trào thi đua", "Kế hoạch", "KẾHOẠCH",
+    "HƯỚNG DẪN:", "THÔNG TƯ LIÊN TỊCH", "\u00a0KẾ HOẠCH", "Ngày 05 tháng 5 năm 2020", "ngày   tháng 3 năm 2023",
+    " Ngày 5 tháng 5 năm 2020 ", "NGÀY 05 THÁNG 5 NĂM 2020", "Củ Chi, ngày 05 tháng 5 năm 2020", "", " ", "\t",
+    "Căn cứ Luật Tổ chức chính quyền địa phương", "I. MỤC ĐÍCH", "ỦY BAN NHÂN DÂN HUYỆN CỦ CHI",
+]
+
+
+@pytest.mark.parametrize("line", _GATE_LINES)
+@pytest.mark.parametrize(("gated", "bare"), _GATED)
+def test_line_gates_answer_as_the_patterns_do(gated, bare, line: str) -> None:  # type: ignore[no-untyped-def]
+    got, want = gated(line), bare(line)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def test_motto_marks_are_the_only_spellings_of_their_letters() -> None:
+    # MOTTO is case-insensitive: its gate holds only if "Ộ" and "Ồ" match no other character under it.
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(set(re.findall(r"(?i)[ỘỒ]", every))) == sorted("ỘộỒồ")
+
+
+@pytest.mark.parametrize("kind", sorted(HEADING_TYPES))
+def test_every_type_line_opens_with_a_type_head(kind: str) -> None:
+    for line in (kind, f"\t{kind} ", f"{kind}:", f"{kind} LIÊN TỊCH", f"{kind} VỀ VIỆC TỔ CHỨC HỘI THI"):
+        want = TYPE_LINE.match(line) or TYPE_LINE_COLON.match(line) or TYPE_WITH_TITLE.match(line)
+        assert want is None or line.lstrip(" \t").startswith(header._TYPE_HEADS)
+    assert header._type_line(kind) is not None
+
+
+_GATE_PIECES = [*_GATE_LINES, "CỘNG", "HÒA", "Ộ", "ồ", "Số", "ngày", "gày", "V/", "Về", "việc", "KẾ", "HOẠCH", ":", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_GATE_PIECES), st.text(max_size=6)), max_size=8).map("".join))
+def test_line_gates_answer_as_the_patterns_do_on_any_line(line: str) -> None:
+    for gated, bare in _GATED:
+        got, want = gated(line), bare(line)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))

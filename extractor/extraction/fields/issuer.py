@@ -95,7 +95,11 @@ def _has_locality(name: str) -> bool:
 
 
 def from_header(text: str, lines: list[tuple[int, int, str]], loc: Locality) -> Organization | None:
-    organs = header_organs(lines)
+    return from_organs(text, header_organs(lines), loc)
+
+
+def from_organs(text: str, organs: list[tuple[int, int, str]], loc: Locality) -> Organization | None:
+    """The issuer (and its parent) the header's merged organ lines name, the last being the issuer."""
     if not organs:
         return None
     s, e, raw = organs[-1]
@@ -186,5 +190,6 @@ def _from_closing(text: str, start: int, end: int, loc: Locality) -> Organizatio
     return None
 
 
-def names_for_locality(lines: list[tuple[int, int, str]]) -> list[str]:
-    return [case_name(x[2]) for x in header_organs(lines)]
+def names_for_locality(organs: list[tuple[int, int, str]]) -> list[str]:
+    """The names of the header's organs (`header_organs`), in the standard's casing."""
+    return [case_name(x[2]) for x in organs]
