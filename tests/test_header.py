@@ -382,13 +382,27 @@ def test_register_line_opening_with_the_type_is_not_a_type_and_title() -> None:
         "Củ Chi, ngay 05 thang 5 nam 2020",
         "KẾ HOẠCH",
         "",
+        # (the search starts at the run of place characters before the first comma)
+        "Số: 12/KH-UBND Củ Chi, ngày 05 tháng 5 năm 2020",
+        "An Phú, Củ Chi, ngày 05 tháng 5 năm 2020",
+        "Căn cứ Kế hoạch số 12, ngày 05 tháng 5 năm 2020, Củ Chi, ngày 06 tháng 5 năm 2020",
+        "(Củ Chi), ngày 05 tháng 5 năm 2020",
+        "xxAn Phú, ngày 05 tháng 5 năm 2020",
+        "TP. Hồ Chí Minh , ngày 01 tháng 02 năm 2022",
+        "Thành phố\u00a0Hồ Chí Minh,\u2003ngày 01 tháng 02 năm 2022",
+        "Quận 3, ngày 14/7/2018, Quận 4, ngày 15/7/2018",
+        ", ngày 05 tháng 5 năm 2020",
+        "Củ Chi,ngày 05 tháng 5 năm 2020",
+        "ngày 05 tháng 5 năm 2020, Củ Chi",
+        "Hà Nội, Hà Nội, ngày 9 tháng 12 năm 2015",
+        "Ꙁ\u0558 Chi, ngày 05 tháng 5 năm 2020",
     ],
 )
 def test_place_date_word_gate_finds_what_the_pattern_finds(line: str) -> None:
     # The substring test before PLACE_DATE is a shortcut only: on every line it answers as the search does.
-    for pos in (0, 3):
+    for pos in (0, 3, 10):
         got, want = _place_date(line, pos), PLACE_DATE.search(line, pos)
-        assert (got and got.span()) == (want and want.span())
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
 
 
 # Each line pattern of the header is tried only on a line holding a literal that every match of it holds:
@@ -437,7 +451,8 @@ def test_every_type_line_opens_with_a_type_head(kind: str) -> None:
     assert header._type_line(kind) is not None
 
 
-_GATE_PIECES = [*_GATE_LINES, "CỘNG", "HÒA", "Ộ", "ồ", "Số", "ngày", "gày", "V/", "Về", "việc", "KẾ", "HOẠCH", ":", "-"]
+_GATE_PIECES = [*_GATE_LINES, "CỘNG", "HÒA", "Ộ", "ồ", "Số", "ngày", "gày", "V/", "Về", "việc", "KẾ", "HOẠCH", ":", "-",
+                ",", ", ngày 5 tháng 6 năm 2021", "TP. ", "Thành phố ", "Quận 3", "/", " ", "12", ".", "'"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -446,3 +461,32 @@ def test_line_gates_answer_as_the_patterns_do_on_any_line(line: str) -> None:
     for gated, bare in _GATED:
         got, want = gated(line), bare(line)
         assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_GATE_PIECES), st.text(max_size=6)), max_size=8).map("".join),
+       st.integers(min_value=0, max_value=30))
+def test_place_date_search_from_the_place_run_finds_what_the_search_finds(line: str, pos: int) -> None:
+    got, want = _place_date(line, pos), PLACE_DATE.search(line, pos)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def _caps_by_letter(line: str) -> bool:
+    # The caps test letter by letter: the oracle of its shortcut.
+    letters = [c for c in line if c.isalpha()]
+    return len(line) < 100 and len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ỦY BAN NHÂN DÂN", "Ủy ban nhân dân", "A", "AB", "A1B", "中文", "AB 中", "ǅA", "AǅB", "ⓐAB", "ⅡAB", "ABª", "ß",
+     "ẞẞ", "ΣΑ", "ÀÁ\u0301", "A\u0301B", "", "12/KH-UBND", "KH-UBND", "SỐ: 12", "ĐOÀN TNCS HỒ CHÍ MINH", "X" * 120],
+)
+def test_caps_fragment_shortcut_answers_as_letter_by_letter(line: str) -> None:
+    assert header._caps_fragment(line) == _caps_by_letter(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=12))
+def test_caps_fragment_shortcut_answers_as_letter_by_letter_on_any_line(line: str) -> None:
+    assert header._caps_fragment(line) == _caps_by_letter(line)

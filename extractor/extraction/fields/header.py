@@ -49,12 +49,17 @@ _FIRST_TITLE_STOP = re.compile(r"(?i)^[ \t]*(?:căn\s+cứ|kính\s+gửi|[IVX]{1
 
 # A sentence of the body, not a title line: it announces what follows, or runs long.
 _BODY_SENTENCE = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*:?\s*$|^.{250,}$|:$")
+# What each of its three spellings holds: "sau" or "thể", 250 characters, a colon (a title line has none).
+_BODY_SENTENCE_WORDS = ("sau", "thể", ":")
+_BODY_SENTENCE_LENGTH = 250
 _SO_LEAD = re.compile(r"^\s*Số\s*[:.]?")
 # A date line with no place before it (an issue date whose place was lost).
 _BARE_DATE_LINE = re.compile(r"^\s*[Nn]gày[\s.…]*\d{0,2}[\s.…]*tháng[\s.…]*\d{0,2}[\s.…]*năm\s*\d{4}\s*$")
 # The word every place-date holds (both of PLACE_DATE's date spellings open with it, in lower case):
 # a substring test spares the ~3 µs pattern search to the header lines without it (most of them).
 _PLACE_DATE_WORD = "ngày"
+# Every character PLACE_DATE's place and the spaces before its comma can hold (a superset of _PLACE's).
+_PLACE_CHARS = re.compile(r"[\p{L}\d.'\s\-]*")
 
 # Literal tests before the other line patterns: a header line goes through ~9 of them (~1 µs a call each),
 # and most lines hold none of what they need. Each literal is one EVERY match of its pattern holds, so a
@@ -99,8 +104,10 @@ def _clean_symbol(sym: str) -> str:
 def _caps_fragment(line: str) -> bool:
     if len(line) >= 100:  # first: a one-line file is one huge line
         return False
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, line))
+    # A letter string that is not upper as a whole has a lower/title-case letter or none cased: not caps
+    # (the common case, answered in C); otherwise each letter must be upper ("中" is a letter but uncased).
+    return len(letters) >= 2 and letters.isupper() and all(map(str.isupper, letters))
 
 
 def parse_header(text: str, start: int, end: int) -> Header:
@@ -113,7 +120,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
             title_mode = False  # a Công văn's "V/v" may stand before the motto and the date
         if title_mode:
             opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else BODY_START.match(line)
-            if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _BODY_SENTENCE.search(line)
+            if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _body_sentence(line)
                     or len(title_parts) >= (_CAPS_TITLE_LINES if _caps_fragment(line) else _TITLE_LINES)
                     or _ends_title(line, title_parts, text)):
                 break
@@ -204,8 +211,26 @@ def _bare_date_line(line: str) -> re.Match[str] | None:
 
 
 def _place_date(line: str, pos: int = 0) -> re.Match[str] | None:
-    """PLACE_DATE.search(line, pos), tried only on a line holding its "ngày"."""
-    return PLACE_DATE.search(line, pos) if _PLACE_DATE_WORD in line else None
+    """PLACE_DATE.search(line, pos), tried only on a line holding its "ngày", from where its place can start.
+
+    A match holds a comma, and before it only letters, digits, ". ' -" and spaces (_PLACE_CHARS): it cannot
+    start before the run of those that ends at the first comma from `pos` (a match at a later comma starts
+    after this one). The search from there finds the same leftmost match without trying every word before.
+    """
+    if _PLACE_DATE_WORD not in line:
+        return None
+    comma = line.find(",", pos)
+    if comma < 0:
+        return None
+    run = _PLACE_CHARS.match(line[pos:comma][::-1])  # (read backwards from the comma)
+    return PLACE_DATE.search(line, comma - run.end() if run else comma)
+
+
+def _body_sentence(line: str) -> bool:
+    """_BODY_SENTENCE.search(line), tried only on a line long enough or holding one of its words."""
+    if len(line) < _BODY_SENTENCE_LENGTH and not any(w in line for w in _BODY_SENTENCE_WORDS):
+        return False
+    return _BODY_SENTENCE.search(line) is not None
 
 
 def _authority_at(line: str) -> int | None:
