@@ -8,6 +8,7 @@ from extractor.extraction.fields.header import _place_date, parse_header
 from extractor.extraction.normalize import normalize
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
 from extractor.extraction.vocab.layout import (
+    BODY_START,
     MOTTO,
     NUMBER_LINE,
     PLACE_DATE,
@@ -408,6 +409,7 @@ def test_place_date_word_gate_finds_what_the_pattern_finds(line: str) -> None:
 # Each line pattern of the header is tried only on a line holding a literal that every match of it holds:
 # (tested call, bare call). On every line the tested call must answer exactly as the bare one.
 _GATED = [
+    (header._body_start, BODY_START.match),
     (header._motto, MOTTO.search),
     (header._number_line, NUMBER_LINE.match),
     (header._vv_line, VV_LINE.match),
@@ -490,3 +492,12 @@ def test_caps_fragment_shortcut_answers_as_letter_by_letter(line: str) -> None:
 @given(st.text(max_size=12))
 def test_caps_fragment_shortcut_answers_as_letter_by_letter_on_any_line(line: str) -> None:
     assert header._caps_fragment(line) == _caps_by_letter(line)
+
+
+def test_body_start_opens_only_with_the_characters_of_its_gate() -> None:
+    # A match opens with the line's first character, so that character alone matches BODY_START partially
+    # (and an empty line never matches): the gate's set is exactly those characters.
+    every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    firsts = {c for c in every if BODY_START.match(c, partial=True)}
+    assert firsts == set(header._BODY_START_FIRSTS)
+    assert BODY_START.match("") is None

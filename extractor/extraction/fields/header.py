@@ -76,6 +76,10 @@ _BARE_DATE_WORD = "gày"
 # MOTTO (case-insensitive) holds "Ộ" in its first three spellings (CỘNG, Độc) and "Ồ" in the Youth Union's
 # (HỒ CHÍ MINH); under the `regex` module's simple case folding each matches only itself and its lower case.
 _MOTTO_MARK = stdre.compile("[ỘộỒồ]")
+# Every character a line BODY_START matches can open with (its case-insensitive openers "căn cứ", "thực hiện",
+# "điều 1", "II.", "1." …, the dotless "ı" and the Kelvin sign its case folding takes, and the spaces before them):
+# exactly the characters it partially matches, which a test enumerates.
+_BODY_START_FIRSTS = frozenset("\t 1CHIKNPTVXchiknptvxĐđı\u212a")
 
 
 @dataclass
@@ -119,7 +123,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
         if title_mode and _is_component(line):
             title_mode = False  # a Công văn's "V/v" may stand before the motto and the date
         if title_mode:
-            opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else BODY_START.match(line)
+            opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else _body_start(line)
             if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _body_sentence(line)
                     or len(title_parts) >= (_CAPS_TITLE_LINES if _caps_fragment(line) else _TITLE_LINES)
                     or _ends_title(line, title_parts, text)):
@@ -141,7 +145,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
             title_parts.append((ls + len(line) - len(line.lstrip()), le))
             h.body_start = le
             continue
-        if BODY_START.match(line) and not _vv_line(line) and not _bare_date_line(line):
+        if _body_start(line) and not _vv_line(line) and not _bare_date_line(line):
             break
         _read_header_line(text, ls, le, line, h, first=ls == lines[0][0])
         h.body_start = max(h.body_start, le)
@@ -183,6 +187,11 @@ def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def _is_component(line: str) -> bool:
     return bool(_motto(line) or _number_line(line) or _place_date(line))
+
+
+def _body_start(line: str) -> re.Match[str] | None:
+    """BODY_START.match(line), tried only on a line opening with a character it can open with."""
+    return BODY_START.match(line) if line[:1] in _BODY_START_FIRSTS else None
 
 
 def _motto(line: str) -> re.Match[str] | None:
