@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from extractor.extraction.fields import header
 from extractor.extraction.fields.header import _place_date, parse_header
 from extractor.extraction.normalize import normalize
+from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
 from extractor.extraction.vocab.layout import (
     BODY_START,
@@ -501,3 +502,26 @@ def test_body_start_opens_only_with_the_characters_of_its_gate() -> None:
     firsts = {c for c in every if BODY_START.match(c, partial=True)}
     assert firsts == set(header._BODY_START_FIRSTS)
     assert BODY_START.match("") is None
+
+
+def _cells_of_one_read(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return header._cells(lines_between(text, start, end, limit=header._HEADER_LINES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "A", "A\nB", "\n".join(f"L{i}" for i in range(12)), "\n".join(f"L{i}" for i in range(24)),
+     "\n".join(f"L{i}" for i in range(40)), "\n\n".join(f"L{i}" for i in range(30)) + "\n",
+     "\n".join(f"A{i}\tB{i}\t\t" if i % 3 else "\t \t" for i in range(30)), "\n" * 12 + "X\nY"],
+)
+def test_header_read_in_parts_gives_the_cells_of_one_read(text: str) -> None:
+    for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 5)), (3, 3)):
+        assert list(header._header_cells(text, start, end)) == _cells_of_one_read(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["", "A", "B\tC", "\t", " ", "KẾ HOẠCH", "\t\t"]), max_size=60).map("\n".join),
+       st.integers(0, 20), st.integers(0, 400))
+def test_header_read_in_parts_gives_the_cells_of_one_read_on_any_text(text: str, start: int, cut: int) -> None:
+    end = max(start, len(text) - cut)
+    assert list(header._header_cells(text, start, end)) == _cells_of_one_read(text, start, end)

@@ -8,6 +8,7 @@ left them, and marks where the body begins.
 from __future__ import annotations
 
 import re as stdre
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex as re
@@ -35,6 +36,8 @@ from extractor.extraction.vocab.lazy import on_first_use
 
 # The header never runs longer than this many non-blank lines.
 _HEADER_LINES = 24
+# … and is read this many at a time: most end (at the body's first line) within the first read.
+_HEADER_READ = 12
 # A title (trích yếu) has at most this many lines.
 _TITLE_LINES = 5
 # … unless it is a caps title wrapped at a web page's narrow column (each line a fragment of one phrase).
@@ -116,10 +119,10 @@ def _caps_fragment(line: str) -> bool:
 
 def parse_header(text: str, start: int, end: int) -> Header:
     h = Header(body_start=start)
-    lines = _cells(lines_between(text, start, end, limit=_HEADER_LINES))
+    lines = _header_cells(text, start, end)
     title_mode = False
     title_parts: list[tuple[int, int]] = []
-    for ls, le, line in lines:
+    for i, (ls, le, line) in enumerate(lines):
         if title_mode and _is_component(line):
             title_mode = False  # a Công văn's "V/v" may stand before the motto and the date
         if title_mode:
@@ -147,7 +150,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
             continue
         if _body_start(line) and not _vv_line(line) and not _bare_date_line(line):
             break
-        _read_header_line(text, ls, le, line, h, first=ls == lines[0][0])
+        _read_header_line(text, ls, le, line, h, first=i == 0)
         h.body_start = max(h.body_start, le)
         if h.doc_type and (_type_line(line) or _vv_line(line) or _type_with_title(line)):
             title_mode = True
@@ -167,6 +170,18 @@ def parse_header(text: str, start: int, end: int) -> Header:
     if not h.evidence and not h.title:
         h.body_start = start  # no header at all: the body is the whole segment
     return h
+
+
+def _header_cells(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """The cells of the first _HEADER_LINES non-blank lines, read _HEADER_READ lines at a time (the lines after a
+    read continue where it stopped, so the cells are those of one read of them all)."""
+    pos, left = start, _HEADER_LINES
+    while left > 0:
+        read = lines_between(text, pos, end, limit=min(left, _HEADER_READ))
+        yield from _cells(read)
+        if len(read) < min(left, _HEADER_READ):
+            return  # the text ended
+        pos, left = read[-1][1] + 1, left - len(read)
 
 
 def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
