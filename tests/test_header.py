@@ -1,8 +1,23 @@
 import pytest
+import regex as re
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extractor.extraction.fields import header
 from extractor.extraction.fields.header import _place_date, parse_header
 from extractor.extraction.normalize import normalize
-from extractor.extraction.vocab.layout import PLACE_DATE
+from extractor.extraction.sections import lines_between
+from extractor.extraction.vocab.doc_types import HEADING_TYPES
+from extractor.extraction.vocab.layout import (
+    BODY_START,
+    MOTTO,
+    NUMBER_LINE,
+    PLACE_DATE,
+    TYPE_LINE,
+    TYPE_LINE_COLON,
+    TYPE_WITH_TITLE,
+    VV_LINE,
+)
 
 
 def _header(raw: str):  # type: ignore[no-untyped-def]
@@ -369,10 +384,144 @@ def test_register_line_opening_with_the_type_is_not_a_type_and_title() -> None:
         "Củ Chi, ngay 05 thang 5 nam 2020",
         "KẾ HOẠCH",
         "",
+        # (the search starts at the run of place characters before the first comma)
+        "Số: 12/KH-UBND Củ Chi, ngày 05 tháng 5 năm 2020",
+        "An Phú, Củ Chi, ngày 05 tháng 5 năm 2020",
+        "Căn cứ Kế hoạch số 12, ngày 05 tháng 5 năm 2020, Củ Chi, ngày 06 tháng 5 năm 2020",
+        "(Củ Chi), ngày 05 tháng 5 năm 2020",
+        "xxAn Phú, ngày 05 tháng 5 năm 2020",
+        "TP. Hồ Chí Minh , ngày 01 tháng 02 năm 2022",
+        "Thành phố\u00a0Hồ Chí Minh,\u2003ngày 01 tháng 02 năm 2022",
+        "Quận 3, ngày 14/7/2018, Quận 4, ngày 15/7/2018",
+        ", ngày 05 tháng 5 năm 2020",
+        "Củ Chi,ngày 05 tháng 5 năm 2020",
+        "ngày 05 tháng 5 năm 2020, Củ Chi",
+        "Hà Nội, Hà Nội, ngày 9 tháng 12 năm 2015",
+        "Ꙁ\u0558 Chi, ngày 05 tháng 5 năm 2020",
     ],
 )
 def test_place_date_word_gate_finds_what_the_pattern_finds(line: str) -> None:
     # The substring test before PLACE_DATE is a shortcut only: on every line it answers as the search does.
-    for pos in (0, 3):
+    for pos in (0, 3, 10):
         got, want = _place_date(line, pos), PLACE_DATE.search(line, pos)
-        assert (got and got.span()) == (want and want.span())
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+# Each line pattern of the header is tried only on a line holding a literal that every match of it holds:
+# (tested call, bare call). On every line the tested call must answer exactly as the bare one.
+_GATED = [
+    (header._body_start, BODY_START.match),
+    (header._motto, MOTTO.search),
+    (header._number_line, NUMBER_LINE.match),
+    (header._vv_line, VV_LINE.match),
+    (header._type_with_title, TYPE_WITH_TITLE.match),
+    (header._bare_date_line, header._BARE_DATE_LINE.match),
+    (header._type_line, lambda s: TYPE_LINE.match(s) or (TYPE_LINE_COLON.match(s) if s.endswith(":") else None)),
+]
+_GATE_LINES = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam", "cộng hoà xã hội chủ nghĩa việt nam",
+    "ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "Độc lập - Tự do - Hạnh phúc", "độc lập tự do hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "đoàn tncs hồ chí minh",
+    "UBND HUYỆN X\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CO\u0302\u0323NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Số: 12/KH-UBND", " \tSố 45-KH/HU", "Số:   /KH-UBND", "số: 12/KH-UBND", "SỐ: 12/KH-UBND", "\u00a0Số: 12/KH-UBND",
+    "V/v tổ chức hội thi", "v/v tổ chức", "V/V TỔ CHỨC", "Về việc tổ chức", "\tVề  việc tổ chức", "về việc tổ chức",
+    "Vềviệc", "KẾ HOẠCH", "  KẾ HOẠCH  ", "\tKẾ HOẠCH", "KẾ HOẠCH:", "KẾ HOẠCH LIÊN TỊCH", "KẾT LUẬN", "QUYẾT ĐỊNH:",
+    "KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI", "KẾ HOẠCH Phát động phong trào thi đua", "Kế hoạch", "KẾHOẠCH",
+    "HƯỚNG DẪN:", "THÔNG TƯ LIÊN TỊCH", "\u00a0KẾ HOẠCH", "Ngày 05 tháng 5 năm 2020", "ngày   tháng 3 năm 2023",
+    " Ngày 5 tháng 5 năm 2020 ", "NGÀY 05 THÁNG 5 NĂM 2020", "Củ Chi, ngày 05 tháng 5 năm 2020", "", " ", "\t",
+    "Căn cứ Luật Tổ chức chính quyền địa phương", "I. MỤC ĐÍCH", "ỦY BAN NHÂN DÂN HUYỆN CỦ CHI",
+]
+
+
+@pytest.mark.parametrize("line", _GATE_LINES)
+@pytest.mark.parametrize(("gated", "bare"), _GATED)
+def test_line_gates_answer_as_the_patterns_do(gated, bare, line: str) -> None:  # type: ignore[no-untyped-def]
+    got, want = gated(line), bare(line)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def test_motto_marks_are_the_only_spellings_of_their_letters() -> None:
+    # MOTTO is case-insensitive: its gate holds only if "Ộ" and "Ồ" match no other character under it.
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(set(re.findall(r"(?i)[ỘỒ]", every))) == sorted("ỘộỒồ")
+
+
+@pytest.mark.parametrize("kind", sorted(HEADING_TYPES))
+def test_every_type_line_opens_with_a_type_head(kind: str) -> None:
+    for line in (kind, f"\t{kind} ", f"{kind}:", f"{kind} LIÊN TỊCH", f"{kind} VỀ VIỆC TỔ CHỨC HỘI THI"):
+        want = TYPE_LINE.match(line) or TYPE_LINE_COLON.match(line) or TYPE_WITH_TITLE.match(line)
+        assert want is None or line.lstrip(" \t").startswith(header._TYPE_HEADS)
+    assert header._type_line(kind) is not None
+
+
+_GATE_PIECES = [*_GATE_LINES, "CỘNG", "HÒA", "Ộ", "ồ", "Số", "ngày", "gày", "V/", "Về", "việc", "KẾ", "HOẠCH", ":", "-",
+                ",", ", ngày 5 tháng 6 năm 2021", "TP. ", "Thành phố ", "Quận 3", "/", " ", "12", ".", "'"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_GATE_PIECES), st.text(max_size=6)), max_size=8).map("".join))
+def test_line_gates_answer_as_the_patterns_do_on_any_line(line: str) -> None:
+    for gated, bare in _GATED:
+        got, want = gated(line), bare(line)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_GATE_PIECES), st.text(max_size=6)), max_size=8).map("".join),
+       st.integers(min_value=0, max_value=30))
+def test_place_date_search_from_the_place_run_finds_what_the_search_finds(line: str, pos: int) -> None:
+    got, want = _place_date(line, pos), PLACE_DATE.search(line, pos)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def _caps_by_letter(line: str) -> bool:
+    # The caps test letter by letter: the oracle of its shortcut.
+    letters = [c for c in line if c.isalpha()]
+    return len(line) < 100 and len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ỦY BAN NHÂN DÂN", "Ủy ban nhân dân", "A", "AB", "A1B", "中文", "AB 中", "ǅA", "AǅB", "ⓐAB", "ⅡAB", "ABª", "ß",
+     "ẞẞ", "ΣΑ", "ÀÁ\u0301", "A\u0301B", "", "12/KH-UBND", "KH-UBND", "SỐ: 12", "ĐOÀN TNCS HỒ CHÍ MINH", "X" * 120],
+)
+def test_caps_fragment_shortcut_answers_as_letter_by_letter(line: str) -> None:
+    assert header._caps_fragment(line) == _caps_by_letter(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=12))
+def test_caps_fragment_shortcut_answers_as_letter_by_letter_on_any_line(line: str) -> None:
+    assert header._caps_fragment(line) == _caps_by_letter(line)
+
+
+def test_body_start_opens_only_with_the_characters_of_its_gate() -> None:
+    # A match opens with the line's first character, so that character alone matches BODY_START partially
+    # (and an empty line never matches): the gate's set is exactly those characters.
+    every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    firsts = {c for c in every if BODY_START.match(c, partial=True)}
+    assert firsts == set(header._BODY_START_FIRSTS)
+    assert BODY_START.match("") is None
+
+
+def _cells_of_one_read(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return header._cells(lines_between(text, start, end, limit=header._HEADER_LINES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "A", "A\nB", "\n".join(f"L{i}" for i in range(12)), "\n".join(f"L{i}" for i in range(24)),
+     "\n".join(f"L{i}" for i in range(40)), "\n\n".join(f"L{i}" for i in range(30)) + "\n",
+     "\n".join(f"A{i}\tB{i}\t\t" if i % 3 else "\t \t" for i in range(30)), "\n" * 12 + "X\nY"],
+)
+def test_header_read_in_parts_gives_the_cells_of_one_read(text: str) -> None:
+    for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 5)), (3, 3)):
+        assert list(header._header_cells(text, start, end)) == _cells_of_one_read(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["", "A", "B\tC", "\t", " ", "KẾ HOẠCH", "\t\t"]), max_size=60).map("\n".join),
+       st.integers(0, 20), st.integers(0, 400))
+def test_header_read_in_parts_gives_the_cells_of_one_read_on_any_text(text: str, start: int, cut: int) -> None:
+    end = max(start, len(text) - cut)
+    assert list(header._header_cells(text, start, end)) == _cells_of_one_read(text, start, end)

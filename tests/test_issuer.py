@@ -1,5 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extractor.extraction.fields import issuer
 from extractor.extraction.fields.issuer import from_body, from_header
 from extractor.extraction.normalize import normalize
 from extractor.extraction.orgs import Locality
@@ -108,3 +111,35 @@ def test_bug_town_party_committee_names_no_issuer_in_the_body(committee: str) ->
     body = f"Để thực hiện tốt nhiệm vụ năm 2024, {committee} Ba Đồn xây dựng Kế hoạch như sau:"
     org = from_body(normalize(body), 0, len(normalize(body)), TAM_NONG)
     assert org is not None and org.name.startswith(f"{committee} Ba Đồn")
+
+
+def _split_without_probe(s: int, line: str) -> list[tuple[int, int, str]]:
+    # The cut as the bare pattern makes it: the oracle of the probe before it.
+    parts, start = [], 0
+    for m in issuer._INNER_HEAD.finditer(line):
+        parts.append((s + start, s + m.start(), line[start : m.start()]))
+        start = m.end()
+    return [*parts, (s + start, s + len(line), line[start:])]
+
+
+_ORGAN_LINES = [
+    "ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN HUYỆN CỦ CHI", "UBND TỈNH NINH THUẬN SỞ Y TẾ", "HUYỆN CỦ CHI",
+    "PHÒNG GD&ĐT HUYỆN THANH OAI TRƯỜNG THCS BÍCH HÒA", "PHÒNG GD&ĐT TRƯỜNG THCS AN PHÚ",
+    "SỞ GD&ĐT PHÚ YÊN TRƯỜNG THPT X",
+    "BỘ GIÁO DỤC VÀ ĐÀO TẠO CỤC NHÀ GIÁO", "UBND XÃ AN PHÚ BAN CHỈ ĐẠO", "UBND XÃ AN PHÚ BAN  NHÂN DÂN",
+    "UBND HUYỆN X\tBAN CHỈ ĐẠO", "HUYỆN ỦY TAM NÔNG BAN TUYÊN GIÁO", "ĐẢNG BỘ TỈNH ĐỒNG THÁP HUYỆN ỦY TAM NÔNG",
+    "UBND HUYỆN X CHI CỤC THUẾ", "UBND HUYỆN X CHI BỘ", "ỦY BAN NHÂN DÂN TRƯỜNG TIỂU HỌC", "UBND TRƯỜNG TH&THCS A",
+    "", " SỞ ", "SỞ Y TẾ", "TỈNH X  SỞ Y TẾ", "THÀNH PHỐ HÀ NỘI\u00a0SỞ Y TẾ ", "XÃ A TRƯỜNG MẦM NON",
+]
+
+
+@pytest.mark.parametrize("line", _ORGAN_LINES)
+def test_organ_split_probe_cuts_as_the_pattern_does(line: str) -> None:
+    assert issuer._split_organs(7, line) == _split_without_probe(7, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([*_ORGAN_LINES, " ", "\t", "BAN", "NHÂN", "TRƯỜNG", "TH", "HUYỆN", "^"]),
+                          st.text(max_size=5)), max_size=8).map("".join))
+def test_organ_split_probe_cuts_as_the_pattern_does_on_any_line(line: str) -> None:
+    assert issuer._split_organs(0, line) == _split_without_probe(0, line)

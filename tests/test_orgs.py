@@ -61,6 +61,20 @@ def test_bug_header_typo_district_takes_place_spelling() -> None:
 
 
 @pytest.mark.parametrize(
+    ("place", "body", "district"),
+    [
+        ("Củ Chi", "các xã của huyện Cu Chi", "Củ Chi"),  # the place line first, the body not needed
+        (None, "các xã của huyện Củ Chi", "Củ Chi"),  # else the first unit name in the body that fits
+        ("Hà Nội", "tại huyện Nhà Bè và huyện Củ Chi", "Củ Chi"),
+        (None, "tại huyện Cu Chi", "Cử Chi"),  # none fits: kept as written
+        ("", "", "Cử Chi"),
+    ],
+)
+def test_header_typo_district_spelling_read_from_place_then_body(place: str | None, body: str, district: str) -> None:
+    assert find_locality(["Ủy ban nhân dân huyện Cử Chi"], place, body).district == district
+
+
+@pytest.mark.parametrize(
     ("caps", "expected"),
     [
         ("HUYỆN ỦY CỦ CHI", "Huyện ủy Củ Chi"),

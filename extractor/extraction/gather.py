@@ -54,11 +54,12 @@ def gather_facts(text: str, seg: Segment, page: Page | None = None) -> Facts:
     # What the header lacks, from the site's metadata block, a lead line or the naming sentence.
     described = describe(text, h, seg.start, seg.end, page)
     body = text[h.body_start : seg.end]
-    names = issuer_fields.names_for_locality(h.issuer_lines)
+    organs = issuer_fields.header_organs(h.issuer_lines)  # merged once: the locality and the issuer read them
+    names = issuer_fields.names_for_locality(organs)
     if described.issuer_raw:
         names.append(described.issuer_raw)
     loc = find_locality(names, h.place, body, h.issued_date)
-    issuer = issuer_fields.from_header(text, h.issuer_lines, loc)
+    issuer = issuer_fields.from_organs(text, organs, loc)
     if issuer:  # "ỦY BAN NHÂN DÂN" alone in a header cell: the body or the place line gives its locality
         issuer = issuer_fields.complete_locality(issuer, text, h.body_start, seg.end, loc)
     if issuer is None and described.issuer_raw:

@@ -7,8 +7,10 @@ Thành phố" inside a district of Hồ Chí Minh City is UBND Thành phố Hồ
 
 from __future__ import annotations
 
+import itertools
 import re as stdre
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -265,7 +267,9 @@ def find_locality(names: list[str], place: str | None, body: str, date: str | No
 def _known_spelling(name: str, place: str | None, body: str) -> str:
     """'Cử Chi' in a header whose place line says 'Củ Chi': take the spelling that is a real district."""
     key = strip_marks(name)
-    candidates: list[str] = [place or ""] + [m.group(2) for m in UNIT_NAME.finditer(body)]
+    # (the body's names read only while the place line has not settled it: the first that fits wins)
+    body_names: Iterator[str] = (m.group(2) for m in UNIT_NAME.finditer(body))
+    candidates = itertools.chain([place or ""], body_names)
     for c in candidates:
         if c and strip_marks(c) == key and admin.districts_named(c):
             return c

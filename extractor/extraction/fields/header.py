@@ -7,6 +7,8 @@ left them, and marks where the body begins.
 
 from __future__ import annotations
 
+import re as stdre
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex as re
@@ -14,7 +16,7 @@ import regex as re
 from extractor.extraction.dates import DATE, match_to_iso
 from extractor.extraction.models import Span
 from extractor.extraction.sections import lines_between
-from extractor.extraction.vocab.doc_types import COMPANION_LETTER, canonical_type, type_from_symbol
+from extractor.extraction.vocab.doc_types import COMPANION_LETTER, HEADING_TYPES, canonical_type, type_from_symbol
 from extractor.extraction.vocab.layout import (
     AUTHORITY_LINE,
     AUTHORITY_LINE_MIXED,
@@ -34,6 +36,8 @@ from extractor.extraction.vocab.lazy import on_first_use
 
 # The header never runs longer than this many non-blank lines.
 _HEADER_LINES = 24
+# … and is read this many at a time: most end (at the body's first line) within the first read.
+_HEADER_READ = 12
 # A title (trích yếu) has at most this many lines.
 _TITLE_LINES = 5
 # … unless it is a caps title wrapped at a web page's narrow column (each line a fragment of one phrase).
@@ -48,12 +52,37 @@ _FIRST_TITLE_STOP = re.compile(r"(?i)^[ \t]*(?:căn\s+cứ|kính\s+gửi|[IVX]{1
 
 # A sentence of the body, not a title line: it announces what follows, or runs long.
 _BODY_SENTENCE = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*:?\s*$|^.{250,}$|:$")
+# What each of its three spellings holds: "sau" or "thể", 250 characters, a colon (a title line has none).
+_BODY_SENTENCE_WORDS = ("sau", "thể", ":")
+_BODY_SENTENCE_LENGTH = 250
 _SO_LEAD = re.compile(r"^\s*Số\s*[:.]?")
 # A date line with no place before it (an issue date whose place was lost).
 _BARE_DATE_LINE = re.compile(r"^\s*[Nn]gày[\s.…]*\d{0,2}[\s.…]*tháng[\s.…]*\d{0,2}[\s.…]*năm\s*\d{4}\s*$")
 # The word every place-date holds (both of PLACE_DATE's date spellings open with it, in lower case):
 # a substring test spares the ~3 µs pattern search to the header lines without it (most of them).
 _PLACE_DATE_WORD = "ngày"
+# Every character PLACE_DATE's place and the spaces before its comma can hold (a superset of _PLACE's).
+_PLACE_CHARS = re.compile(r"[\p{L}\d.'\s\-]*")
+
+# Literal tests before the other line patterns: a header line goes through ~9 of them (~1 µs a call each),
+# and most lines hold none of what they need. Each literal is one EVERY match of its pattern holds, so a
+# line without it cannot match and skipping the pattern never changes a result (tests/test_header.py pins
+# each literal against its pattern, and compares the tested calls with the bare ones on generated lines).
+# NUMBER_LINE, VV_LINE, TYPE_LINE, TYPE_LINE_COLON and TYPE_WITH_TITLE are matched at the line's start
+# after `[ \t]*`: the line without those opens with "Số", a V/v head, or a type's first word (a literal:
+# `alternation` escapes the names and only turns their spaces into `\s+`).
+_NUMBER_HEAD = "Số"
+_VV_HEADS = ("V/v", "v/v", "V/V", "Về")
+_TYPE_HEADS = tuple(sorted({t.split()[0] for t in HEADING_TYPES}))
+# _BARE_DATE_LINE holds "[Nn]gày".
+_BARE_DATE_WORD = "gày"
+# MOTTO (case-insensitive) holds "Ộ" in its first three spellings (CỘNG, Độc) and "Ồ" in the Youth Union's
+# (HỒ CHÍ MINH); under the `regex` module's simple case folding each matches only itself and its lower case.
+_MOTTO_MARK = stdre.compile("[ỘộỒồ]")
+# Every character a line BODY_START matches can open with (its case-insensitive openers "căn cứ", "thực hiện",
+# "điều 1", "II.", "1." …, the dotless "ı" and the Kelvin sign its case folding takes, and the spaces before them):
+# exactly the characters it partially matches, which a test enumerates.
+_BODY_START_FIRSTS = frozenset("\t 1CHIKNPTVXchiknptvxĐđı\u212a")
 
 
 @dataclass
@@ -82,21 +111,23 @@ def _clean_symbol(sym: str) -> str:
 def _caps_fragment(line: str) -> bool:
     if len(line) >= 100:  # first: a one-line file is one huge line
         return False
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, line))
+    # A letter string that is not upper as a whole has a lower/title-case letter or none cased: not caps
+    # (the common case, answered in C); otherwise each letter must be upper ("中" is a letter but uncased).
+    return len(letters) >= 2 and letters.isupper() and all(map(str.isupper, letters))
 
 
 def parse_header(text: str, start: int, end: int) -> Header:
     h = Header(body_start=start)
-    lines = _cells(lines_between(text, start, end, limit=_HEADER_LINES))
+    lines = _header_cells(text, start, end)
     title_mode = False
     title_parts: list[tuple[int, int]] = []
-    for ls, le, line in lines:
+    for i, (ls, le, line) in enumerate(lines):
         if title_mode and _is_component(line):
             title_mode = False  # a Công văn's "V/v" may stand before the motto and the date
         if title_mode:
-            opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else BODY_START.match(line)
-            if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _BODY_SENTENCE.search(line)
+            opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else _body_start(line)
+            if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _body_sentence(line)
                     or len(title_parts) >= (_CAPS_TITLE_LINES if _caps_fragment(line) else _TITLE_LINES)
                     or _ends_title(line, title_parts, text)):
                 break
@@ -117,16 +148,16 @@ def parse_header(text: str, start: int, end: int) -> Header:
             title_parts.append((ls + len(line) - len(line.lstrip()), le))
             h.body_start = le
             continue
-        if BODY_START.match(line) and not VV_LINE.match(line) and not _BARE_DATE_LINE.match(line):
+        if _body_start(line) and not _vv_line(line) and not _bare_date_line(line):
             break
-        _read_header_line(text, ls, le, line, h, first=ls == lines[0][0])
+        _read_header_line(text, ls, le, line, h, first=i == 0)
         h.body_start = max(h.body_start, le)
-        if h.doc_type and (_type_line(line) or VV_LINE.match(line) or TYPE_WITH_TITLE.match(line)):
+        if h.doc_type and (_type_line(line) or _vv_line(line) or _type_with_title(line)):
             title_mode = True
-            tw = TYPE_WITH_TITLE.match(line)
+            tw = _type_with_title(line)
             if tw:
                 title_parts.append((ls + tw.start("title"), le))
-            elif VV_LINE.match(line):
+            elif _vv_line(line):
                 title_parts.append((ls + len(line) - len(line.lstrip()), le))
     if title_parts:
         h.title_span = (title_parts[0][0], title_parts[-1][1])
@@ -139,6 +170,18 @@ def parse_header(text: str, start: int, end: int) -> Header:
     if not h.evidence and not h.title:
         h.body_start = start  # no header at all: the body is the whole segment
     return h
+
+
+def _header_cells(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """The cells of the first _HEADER_LINES non-blank lines, read _HEADER_READ lines at a time (the lines after a
+    read continue where it stopped, so the cells are those of one read of them all)."""
+    pos, left = start, _HEADER_LINES
+    while left > 0:
+        read = lines_between(text, pos, end, limit=min(left, _HEADER_READ))
+        yield from _cells(read)
+        if len(read) < min(left, _HEADER_READ):
+            return  # the text ended
+        pos, left = read[-1][1] + 1, left - len(read)
 
 
 def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -158,12 +201,60 @@ def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _is_component(line: str) -> bool:
-    return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or _place_date(line))
+    return bool(_motto(line) or _number_line(line) or _place_date(line))
+
+
+def _body_start(line: str) -> re.Match[str] | None:
+    """BODY_START.match(line), tried only on a line opening with a character it can open with."""
+    return BODY_START.match(line) if line[:1] in _BODY_START_FIRSTS else None
+
+
+def _motto(line: str) -> re.Match[str] | None:
+    """MOTTO.search(line), tried only on a line holding its "Ộ" or "Ồ"."""
+    return MOTTO.search(line) if _MOTTO_MARK.search(line) else None
+
+
+def _number_line(line: str) -> re.Match[str] | None:
+    """NUMBER_LINE.match(line), tried only on a line opening with "Số"."""
+    return NUMBER_LINE.match(line) if line.lstrip(" \t").startswith(_NUMBER_HEAD) else None
+
+
+def _vv_line(line: str) -> re.Match[str] | None:
+    """VV_LINE.match(line), tried only on a line opening with a V/v head."""
+    return VV_LINE.match(line) if line.lstrip(" \t").startswith(_VV_HEADS) else None
+
+
+def _type_with_title(line: str) -> re.Match[str] | None:
+    """TYPE_WITH_TITLE.match(line), tried only on a line opening with a type's first word."""
+    return TYPE_WITH_TITLE.match(line) if line.lstrip(" \t").startswith(_TYPE_HEADS) else None
+
+
+def _bare_date_line(line: str) -> re.Match[str] | None:
+    """_BARE_DATE_LINE.match(line), tried only on a line holding its "gày"."""
+    return _BARE_DATE_LINE.match(line) if _BARE_DATE_WORD in line else None
 
 
 def _place_date(line: str, pos: int = 0) -> re.Match[str] | None:
-    """PLACE_DATE.search(line, pos), tried only on a line holding its "ngày"."""
-    return PLACE_DATE.search(line, pos) if _PLACE_DATE_WORD in line else None
+    """PLACE_DATE.search(line, pos), tried only on a line holding its "ngày", from where its place can start.
+
+    A match holds a comma, and before it only letters, digits, ". ' -" and spaces (_PLACE_CHARS): it cannot
+    start before the run of those that ends at the first comma from `pos` (a match at a later comma starts
+    after this one). The search from there finds the same leftmost match without trying every word before.
+    """
+    if _PLACE_DATE_WORD not in line:
+        return None
+    comma = line.find(",", pos)
+    if comma < 0:
+        return None
+    run = _PLACE_CHARS.match(line[pos:comma][::-1])  # (read backwards from the comma)
+    return PLACE_DATE.search(line, comma - run.end() if run else comma)
+
+
+def _body_sentence(line: str) -> bool:
+    """_BODY_SENTENCE.search(line), tried only on a line long enough or holding one of its words."""
+    if len(line) < _BODY_SENTENCE_LENGTH and not any(w in line for w in _BODY_SENTENCE_WORDS):
+        return False
+    return _BODY_SENTENCE.search(line) is not None
 
 
 def _authority_at(line: str) -> int | None:
@@ -184,18 +275,20 @@ def _ends_title(line: str, parts: list[tuple[int, int]], text: str) -> bool:
 
 def _type_line(line: str) -> re.Match[str] | None:
     """The caps type line, bare ("KẾ HOẠCH") or with a colon before its title ("KẾ HOẠCH:")."""
+    if not line.lstrip(" \t").startswith(_TYPE_HEADS):
+        return None  # (both patterns open with a type, see _TYPE_HEADS)
     return TYPE_LINE.match(line) or (TYPE_LINE_COLON.match(line) if line.endswith(":") else None)
 
 
 def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: bool = False) -> None:
     rest = line
-    m = MOTTO.search(line)
+    m = _motto(line)
     if m:
         left = line[: m.start()].strip()
         if left and _caps_fragment(left):
             h.issuer_lines.append((ls, ls + len(left), left))
         rest = line[m.end():]
-    num = NUMBER_LINE.match(line)
+    num = _number_line(line)
     if num and "number" not in h.evidence:
         if num.group("num"):
             h.number = f"{num.group('num')}{num.group('sep')}{_clean_symbol(num.group('sym'))}"
@@ -207,20 +300,20 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: 
         dm = DATE.search(pd.group("date"))
         h.issued_date = match_to_iso(dm) if dm else None
         h.evidence["issued_date"] = _span(text, ls + pd.start("date"), ls + pd.end("date"))
-    bare = _BARE_DATE_LINE.match(line) if not pd and "issued_date" not in h.evidence else None
+    bare = _bare_date_line(line) if not pd and "issued_date" not in h.evidence else None
     if bare:  # the place was lost in conversion: "Ngày 05 tháng 5 năm 2020" alone on its line
         dm = DATE.search(line)
         h.issued_date = match_to_iso(dm) if dm else None
         h.evidence["issued_date"] = _span(text, ls + bare.start(), ls + bare.end())
     # (the type and its title on one line: after other components, or as the very first line of a copy)
-    t = _type_line(line) or (TYPE_WITH_TITLE.match(line) if h.evidence or first else None)
+    t = _type_line(line) or (_type_with_title(line) if h.evidence or first else None)
     if t and not h.evidence and _SO_LEAD.match(t.groupdict().get("title") or ""):
         t = None  # "KẾ HOẠCH Số 45/KH-UBND ngày … của …": a register line describing the document, not its header
     if t and not h.doc_type:
         h.doc_type = canonical_type(t.group("type"))
         h.evidence["doc_type"] = _span(text, ls + t.start("type"), ls + t.end("type"))
         return
-    if VV_LINE.match(line) and not h.doc_type:
+    if _vv_line(line) and not h.doc_type:
         h.doc_type = COMPANION_LETTER
         return
     # After both the number and the date, caps lines are the title's (a type line the reader missed),

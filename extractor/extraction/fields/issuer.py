@@ -50,18 +50,29 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 
 # A column-flattened header puts the managing body and the issuer on one caps line ("UBND TỈNH NINH THUẬN SỞ
 # Y TẾ", "PHÒNG GD&ĐT HUYỆN THANH OAI TRƯỜNG THCS BÍCH HÒA"): after a place name, an organ head starts the next.
-_INNER_HEAD = re.compile(
-    r"(?<=(?:" + alternation(u.upper() for u in UNIT_WORDS) + r"|^BỘ)\s+\S.*?)\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
+_HEAD_AFTER_PLACE = (
+    r"(?:SỞ|PHÒNG|VĂN\s+PHÒNG"
     r"|TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|CAO|ĐẠI|CHÍNH)|BAN\s+(?!NHÂN)|TRUNG\s+TÂM|CHI\s+CỤC|CỤC"
-    r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN|BCH|CHI\s+ĐOÀN)\s)"
-    # a school under its education office, with or without the office's place ("PHÒNG GD&ĐT TRƯỜNG THCS …",
-    # "SỞ GD&ĐT PHÚ YÊN TRƯỜNG THPT …")
-    r"|(?<=^(?:PHÒNG|SỞ|UBND|ỦY\s+BAN|BỘ)\s.*?)\s+(?=TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|PTDT|CAO|ĐẠI"
-    r"|CHÍNH|TH&THCS|THCS&THPT|TH-THCS|THCS-THPT|DÂN\s+TỘC)\b)"
+    r"|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|CHI\s+BỘ|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|BỆNH\s+VIỆN|BCH|CHI\s+ĐOÀN)\s"
 )
+# a school under its education office, with or without the office's place ("PHÒNG GD&ĐT TRƯỜNG THCS …",
+# "SỞ GD&ĐT PHÚ YÊN TRƯỜNG THPT …")
+_SCHOOL_HEAD = (
+    r"TRƯỜNG\s+(?:TIỂU|TRUNG|MẦM|MẪU|TH|THCS|THPT|PT|PTDT|CAO|ĐẠI"
+    r"|CHÍNH|TH&THCS|THCS&THPT|TH-THCS|THCS-THPT|DÂN\s+TỘC)\b"
+)
+_INNER_HEAD = re.compile(
+    r"(?<=(?:" + alternation(u.upper() for u in UNIT_WORDS) + rf"|^BỘ)\s+\S.*?)\s+(?={_HEAD_AFTER_PLACE})"
+    rf"|(?<=^(?:PHÒNG|SỞ|UBND|ỦY\s+BAN|BỘ)\s.*?)\s+(?={_SCHOOL_HEAD})"
+)
+# Every _INNER_HEAD match is a space before one of its heads: a search for that alone (no lookbehind tried at
+# every space) tells the lines it cannot cut, most of them ("ỦY BAN NHÂN DÂN", "HUYỆN CỦ CHI").
+_INNER_HEAD_PROBE = re.compile(rf"\s(?={_HEAD_AFTER_PLACE}|{_SCHOOL_HEAD})")
 
 
 def _split_organs(s: int, line: str) -> list[tuple[int, int, str]]:
+    if not _INNER_HEAD_PROBE.search(line):
+        return [(s, s + len(line), line)]
     parts: list[tuple[int, int, str]] = []
     start = 0
     for m in _INNER_HEAD.finditer(line):
@@ -95,7 +106,11 @@ def _has_locality(name: str) -> bool:
 
 
 def from_header(text: str, lines: list[tuple[int, int, str]], loc: Locality) -> Organization | None:
-    organs = header_organs(lines)
+    return from_organs(text, header_organs(lines), loc)
+
+
+def from_organs(text: str, organs: list[tuple[int, int, str]], loc: Locality) -> Organization | None:
+    """The issuer (and its parent) the header's merged organ lines name, the last being the issuer."""
     if not organs:
         return None
     s, e, raw = organs[-1]
@@ -186,5 +201,6 @@ def _from_closing(text: str, start: int, end: int, loc: Locality) -> Organizatio
     return None
 
 
-def names_for_locality(lines: list[tuple[int, int, str]]) -> list[str]:
-    return [case_name(x[2]) for x in header_organs(lines)]
+def names_for_locality(organs: list[tuple[int, int, str]]) -> list[str]:
+    """The names of the header's organs (`header_organs`), in the standard's casing."""
+    return [case_name(x[2]) for x in organs]
