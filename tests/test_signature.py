@@ -397,3 +397,15 @@ def test_pieces_that_open_no_block(piece: str) -> None:
     assert not (piece.isupper() or piece.startswith(signature._AUTH_FIRST))
     pieces = [(0, len(piece), piece), (20, 28, "CHỦ TỊCH"), (30, 43, "Nguyễn Văn An")]
     assert signature._read_block(_ctx(BODY), pieces, 0) is None
+
+
+# _find_name passes over a piece of more words than a title and a name have; at the bound a name is found.
+@pytest.mark.parametrize(("piece", "name"), [
+    ("Thượng tá Nguyễn Văn Anh Minh Tuấn Hùng", "Nguyễn Văn Anh Minh Tuấn Hùng"),
+    ("Thượng tá Nguyễn Văn Anh Minh Tuấn Hùng Dũng", None),
+    ("Nguyễn Văn An . . . . . . . . ./.", "Nguyễn Văn An"),
+    ("Nguyễn Văn An Bình Minh Tuấn Hùng", None),
+])
+def test_name_line_words(piece: str, name: str | None) -> None:
+    found = signature._find_name([(0, len(piece), piece)], need_surname=True)
+    assert (found[2] if found else None) == name

@@ -57,7 +57,13 @@ _AFTER_NOI_NHAN = 1500
 _BLOCK_PIECES = 8
 _MAX_INTERLEAVED = 60
 _WORD = r"\p{Lu}(?:['’]?\p{L})*"
-_NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
+_NAME_WORDS = 6
+_NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,{_NAME_WORDS - 1}}}$")
+# Words a name line can have at most, a title before the name included ("Thượng tá Lê Văn An"): a name is
+# letters, apostrophes and blanks, so str.split cuts it into no more words than _NAME counts.
+_NAME_LINE_WORDS = _NAME_WORDS + max(len(p.split()) for p in NAME_PREFIXES)
+# What a name line may end with besides the name ("NGUYỄN VĂN AN./.").
+_NAME_TAIL = " ./;,"
 # Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
 # "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
 _CANONICAL_POSITION = {fold_accents(p): p for p in SIGNING_POSITIONS}
@@ -229,7 +235,7 @@ def _strip_prefix(line: str) -> int:
 
 def _name_in(s: int, e: int, line: str, need_surname: bool) -> tuple[int, int, str] | None:
     cut = _strip_prefix(line)
-    line = line[cut:].rstrip(" ./;,")  # "NGUYỄN VĂN AN./." as the last line of a copy
+    line = line[cut:].rstrip(_NAME_TAIL)  # "NGUYỄN VĂN AN./." as the last line of a copy
     s, e = s + cut, s + cut + len(line)
     if not _NAME.match(line) or _is_mark(line):
         return None
@@ -391,6 +397,8 @@ def extract_signer(ctx: Facts) -> Signer | None:
 
 def _find_name(pieces: list[tuple[int, int, str]], need_surname: bool) -> tuple[int, int, str] | None:
     for s, e, piece in pieces:
+        if len(piece.rstrip(_NAME_TAIL).split()) > _NAME_LINE_WORDS:
+            continue  # a sentence: _name_in finds no name in it
         if _is_recipient_line(piece) or _is_mark(piece):
             continue
         name = _name_in(s, e, piece, need_surname)
