@@ -1,9 +1,15 @@
+import itertools
+import re as stdre
+
 import pytest
+import regex as re
 
 from extractor.extraction.facts import Facts
+from extractor.extraction.fields import signature
 from extractor.extraction.fields.signature import _auth_head, extract_recipients, extract_signer
 from extractor.extraction.fold import fold_accents
 from extractor.extraction.orgs import Locality
+from extractor.extraction.vocab.signature import SIGN_MARK, SIGN_MARK_CLUE
 from tests.helpers import make_ctx
 
 BODY = "Trên đây là kế hoạch thi đua năm 2021 của đơn vị./.\n"
@@ -319,3 +325,87 @@ def test_bug_thu_truong_of_an_agency_read_as_deputy_minister(block: str, positio
     each is itself, only a text without marks falls back to the folded reading."""
     signer = extract_signer(make_ctx("Nơi nhận:\n- Như trên;\n- Lưu: VT.\n" + block))
     assert signer is not None and signer.position == position
+
+
+# The scans of a line each run only where a cheap clue shows they can match; these lines hold each clue
+# (and the cut it gives), so a clue that missed a match would lose a cut here.
+@pytest.mark.parametrize(("line", "flat", "pieces"), [
+    ("KT. CHỦ TỊCH", True, [(0, 12, "KT. CHỦ TỊCH")]),
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Lê An", True, [
+        (0, 19, "TM. ỦY BAN NHÂN DÂN"), (20, 33, "KT. CHỦ TỊCH"), (33, 45, "PHÓ CHỦ TỊCH"), (46, 53, "(Đã ký)"),
+        (54, 59, "Lê An")]),
+    ("PHÓ CHỦ TỊCH ___ NGUYỄN VĂN AN", True, [(0, 12, "PHÓ CHỦ TỊCH"), (13, 16, "___"), (17, 30, "NGUYỄN VĂN AN")]),
+    ("CHỦ TỊCH -.- NGUYỄN VĂN AN", True, [(0, 8, "CHỦ TỊCH"), (9, 12, "-.-"), (13, 26, "NGUYỄN VĂN AN")]),
+    ("GIÁM ĐỐC Da ky Lê Văn Tám", True, [(0, 8, "GIÁM ĐỐC"), (9, 14, "Da ky"), (15, 25, "Lê Văn Tám")]),
+    ("Q. TRƯỞNG PHÒNG signed Võ Minh Tâm", True,
+     [(0, 15, "Q. TRƯỞNG PHÒNG"), (16, 22, "signed"), (23, 34, "Võ Minh Tâm")]),
+    ("BÍ THƯ /s/ Y Kông Byă", True, [(0, 6, "BÍ THƯ"), (7, 10, "/s/"), (11, 21, "Y Kông Byă")]),
+    ("CHỦ TỊCH O’NEIL", True, [(0, 8, "CHỦ TỊCH"), (9, 15, "O’NEIL")]),  # capitals only, the apostrophe
+    ("- TT Huyện ủy, TT HĐND huyện;", False, [(0, 29, "- TT Huyện ủy, TT HĐND huyện;")]),
+    ("- TT Huyện ủy, TT HĐND huyện;", True, [(0, 4, "- TT"), (5, 29, "Huyện ủy, TT HĐND huyện;")]),
+    ("Nơi nhận: | TM. ỦY BAN NHÂN DÂN", False, [(0, 9, "Nơi nhận:"), (12, 31, "TM. ỦY BAN NHÂN DÂN")]),
+    ("ỦY BAN NHÂN DÂN CHỦ TỊCH", True, [(0, 16, "ỦY BAN NHÂN DÂN"), (16, 24, "CHỦ TỊCH")]),
+    ("HUYỀN CHỦ TỊCH", True, [(0, 14, "HUYỀN CHỦ TỊCH")]),
+    ("| Lưu: VT. | KT. GIÁM ĐỐC |", True, [(2, 10, "Lưu: VT."), (13, 25, "KT. GIÁM ĐỐC")]),
+])
+def test_pieces_of_a_line(line: str, flat: bool, pieces: list[tuple[int, int, str]]) -> None:
+    assert signature._pieces(0, line, flat) == pieces
+
+
+@pytest.mark.parametrize(("piece", "expected"), [
+    ("- Sở Nội vụ;", False), ("• Phòng Nội vụ", False), ("+ A", False), ("- 1. Sở", False), ("-\tSở", False),
+    ("-- Sở", False), ("- ;", True), ("---", True), ("(Đã ký)", True), ("KT. CHỦ TỊCH", True), ("PHÓ CHỦ TỊCH", True),
+])
+def test_signature_piece_in_a_recipients_row(piece: str, expected: bool) -> None:
+    assert signature._is_signature_piece(piece) is expected
+
+
+def _strings(alphabet: str, longest: int) -> list[str]:
+    return ["".join(t) for n in range(1, longest + 1) for t in itertools.product(alphabet, repeat=n)]
+
+
+# A scan runs only where its clue is: every text the pattern matches in must hold the clue (from `skip` on).
+# Checked on every string up to a length over the characters the pattern and its clue look at, and on the
+# words written out.
+@pytest.mark.parametrize(("pattern", "clue", "skip", "alphabet", "longest", "written"), [
+    (SIGN_MARK, SIGN_MARK_CLUE, 0, "_.…-–=*([)]/s a", 4,
+     ["da ky", "ky ten", "ky, dong dau", "ky dong dau", "signed", "daky", "(da ky)", "/s/", "……", "-.-"]),
+    (signature._CAPS_THEN_NAME, signature._NAME_CLUE, 0, "ABa'’. ", 6, ["AN Văn", "CHỦ TỊCH O’NEIL", "AB. C D'E"]),
+    (signature._AUTH_HEAD, signature._PREFIX_CLUE, 0, "TMKLUQ/.: Aa", 4,
+     ["TM. UBND", "K/T BÍ THƯ", "T/L X", "TUQ. CHỦ TỊCH", "Q.GIÁM ĐỐC", "- KT: A"]),
+    (signature._ITEM_BREAK, signature._DASHES, 2, ";.: -+•a", 5, ["- A; - B", "A. + B", "A: • B"]),
+    (signature._PURPOSE, signature._PURPOSE_OPEN, 0, "(“\")”đb/c ", 3, ["(để báo cáo)", "“b/c”", '"t/h"', " ( đ/b)"]),
+])
+def test_scan_clues_hold_every_match(pattern: re.Pattern[str], clue: re.Pattern[str] | stdre.Pattern[str], skip: int,
+                                     alphabet: str, longest: int, written: list[str]) -> None:
+    matched = [text for text in [*_strings(alphabet, longest), *written] if pattern.search(text)]
+    assert matched  # the strings do reach the pattern
+    assert [text for text in matched if not clue.search(text, skip)] == []
+
+
+@pytest.mark.parametrize("piece", ["KT.", "KT", "K/T", "T/M :", "TUQ .", "TL.", "Q.", "PHÓ", "PHO", "QUYỀN", "QUYEN"])
+def test_wrapped_heads_open_with_their_letters(piece: str) -> None:
+    assert signature._WRAPPED_HEAD.match(piece)
+    assert piece.startswith(signature._WRAPPED_FIRST)
+
+
+# extract_signer tries a block only at a piece in capitals or opening with a prefix's letter: any other
+# piece opens none (no authority without a prefix, no position outside a block unless in capitals).
+@pytest.mark.parametrize("piece", ["Phó Chủ tịch", "Hiệu trưởng", "Nguyễn Văn An", "(Đã ký)", "- Sở Nội vụ;",
+                                   "Lưu: VT."])
+def test_pieces_that_open_no_block(piece: str) -> None:
+    assert not (piece.isupper() or piece.startswith(signature._AUTH_FIRST))
+    pieces = [(0, len(piece), piece), (20, 28, "CHỦ TỊCH"), (30, 43, "Nguyễn Văn An")]
+    assert signature._read_block(_ctx(BODY), pieces, 0) is None
+
+
+# _find_name passes over a piece of more words than a title and a name have; at the bound a name is found.
+@pytest.mark.parametrize(("piece", "name"), [
+    ("Thượng tá Nguyễn Văn Anh Minh Tuấn Hùng", "Nguyễn Văn Anh Minh Tuấn Hùng"),
+    ("Thượng tá Nguyễn Văn Anh Minh Tuấn Hùng Dũng", None),
+    ("Nguyễn Văn An . . . . . . . . ./.", "Nguyễn Văn An"),
+    ("Nguyễn Văn An Bình Minh Tuấn Hùng", None),
+])
+def test_name_line_words(piece: str, name: str | None) -> None:
+    found = signature._find_name([(0, len(piece), piece)], need_surname=True)
+    assert (found[2] if found else None) == name

@@ -7,6 +7,7 @@ position, (signature), full name. Under "KT. CHỦ TỊCH" the signer is a deput
 from __future__ import annotations
 
 import itertools
+import re as stdre
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -27,6 +28,7 @@ from extractor.extraction.vocab.signature import (
     PARTY_SIGNER_PREFIXES,
     SEAL_WORDS,
     SIGN_MARK,
+    SIGN_MARK_CLUE,
     SIGNER_PREFIX,
     SIGNER_PREFIXES,
 )
@@ -55,7 +57,13 @@ _AFTER_NOI_NHAN = 1500
 _BLOCK_PIECES = 8
 _MAX_INTERLEAVED = 60
 _WORD = r"\p{Lu}(?:['’]?\p{L})*"
-_NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,5}}$")
+_NAME_WORDS = 6
+_NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,{_NAME_WORDS - 1}}}$")
+# Words a name line can have at most, a title before the name included ("Thượng tá Lê Văn An"): a name is
+# letters, apostrophes and blanks, so str.split cuts it into no more words than _NAME counts.
+_NAME_LINE_WORDS = _NAME_WORDS + max(len(p.split()) for p in NAME_PREFIXES)
+# What a name line may end with besides the name ("NGUYỄN VĂN AN./.").
+_NAME_TAIL = " ./;,"
 # Positions by their accent-folded spelling ("pho chu tich", as `fold_accents` gives "PHÓ CHỦ TỊCH" and
 # "PHO CHU TICH" alike, offsets kept), longest first, to their canonical spelling.
 _CANONICAL_POSITION = {fold_accents(p): p for p in SIGNING_POSITIONS}
@@ -64,30 +72,50 @@ _CANONICAL_POSITION = {fold_accents(p): p for p in SIGNING_POSITIONS}
 _EXACT_POSITION = {p.lower(): p for p in SIGNING_POSITIONS}
 _POSITION_AT = re.compile(r"(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _LONGEST_POSITION = max(map(len, _CANONICAL_POSITION))
-_POSITION_SCAN = re.compile(r"(?<!\S)(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
+# The scan looks ahead to a letter some position starts with before it tries the whole alternation at a
+# word's start (a quarter faster; every alternative starts with one of them, so the matches are the same).
+_POSITION_FIRST = "".join(sorted({re.escape(p[0]) for p in _CANONICAL_POSITION}))
+_POSITION_SCAN = re.compile(
+    rf"(?<!\S)(?=[{_POSITION_FIRST}])(?:" + alternation(_CANONICAL_POSITION) + r")(?![\p{L}])")
 _POSITION_WORDS = frozenset(w for p in _CANONICAL_POSITION for w in p.split())
 _AUTH_HEAD = re.compile(rf"(?<![\p{{L}}/])(?P<auth>{SIGNER_PREFIX})\s*[.:]?\s*(?<!\p{{L}})(?=\p{{Lu}})")
+_ALL_PREFIXES = (*SIGNER_PREFIXES, *PARTY_SIGNER_PREFIXES)
 # The letters a prefix starts with: a piece opening with none of them is no authority line (no regex call).
-_AUTH_FIRST = tuple({p[0] for p in (*SIGNER_PREFIXES, *PARTY_SIGNER_PREFIXES)})
+_AUTH_FIRST = tuple({p[0] for p in _ALL_PREFIXES})
+# Every match of _AUTH_HEAD holds a prefix as written: a line with none holds no authority (a literal search).
+_PREFIX_CLUE = stdre.compile("|".join(map(stdre.escape, _ALL_PREFIXES)))
 # Where a flattened line breaks into the block's lines: the table cell bounds, and between the last
 # capitals of a position and the name after it ("PHÓ CHỦ TỊCH Nguyễn Văn An", "BÍ THƯ Y Khu").
 # A line holding only an authority prefix or the first word of a position, the rest wrapped to the next.
-_WRAPPED_HEAD = re.compile(rf"^(?:(?:{SIGNER_PREFIX})\s*[.:]?|PHÓ|PHO|QUYỀN|QUYEN)$")
+_WRAPPED_WORDS = ("PHÓ", "PHO", "QUYỀN", "QUYEN")
+_WRAPPED_HEAD = re.compile(rf"^(?:(?:{SIGNER_PREFIX})\s*[.:]?|{alternation(_WRAPPED_WORDS)})$")
+# The letters such a line starts with: a piece opening with none of them is not one (no regex call).
+_WRAPPED_FIRST = tuple({w[0] for w in (*_ALL_PREFIXES, *_WRAPPED_WORDS)})
 _CELL = re.compile(r"\t|\s*\|\s*")
 _CAPS_THEN_NAME = re.compile(r"(?<=\p{Lu}{2}\.?)\s+(?=\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\s\p{Lu}\p{Ll}))")
+# Every match of _CAPS_THEN_NAME looks ahead to a small letter or an apostrophe: a line of capitals has none.
+_NAME_CLUE = re.compile(r"[\p{Ll}'’]")
 _HAS_CAPS_RUN = re.compile(r"\p{Lu}{2}")
 # Two words in capitals: every authority line and position (all have two words or more) has them.
 _CAPS_WORDS = re.compile(r"\p{Lu}{2,}[.,:]?\s+\p{Lu}{2,}")
-_LIST_ITEM = re.compile(r"^[-+•]\s*")
+# The dashes a list item opens with.
+_DASH_CHARS = "-+•"
+_LIST_ITEM = re.compile(rf"^[{_DASH_CHARS}]\s*")
 # Items of a recipients cell, several when the list is flattened onto one line ("- A; - B; - Lưu: VT.").
-_DASH = re.compile(r"[-+•]\s*")
-_ITEM_BREAK = re.compile(r"(?<=[;.:])\s+(?=[-+•]\s)")
+_DASH = re.compile(rf"[{_DASH_CHARS}]\s*")
+_ITEM_BREAK = re.compile(rf"(?<=[;.:])\s+(?=[{_DASH_CHARS}]\s)")
+# Any dash (a literal search): a line with none after its first two characters has no _ITEM_BREAK.
+_DASHES = stdre.compile(f"[{_DASH_CHARS}]")
+# An item's opening dash and blank ("- Sở Nội vụ;").
+_ITEM_OPENINGS = tuple(d + " " for d in _DASH_CHARS)
 # "- Lưu: VT.", "Lưu VT, NV.", "- Lưu hồ sơ": the archive copy ending the list (not the surname Lưu).
 _LUU = re.compile(r"(?i)^-?\s*(?:lưu|luu)\s*(?::|vt\b|văn\s+thư|van\s+thu|hồ\s+sơ|ho\s+so)")
 # "- Như trên;", "- Như Kính gửi;", "- Như Điều 3;": the addressees already named, folded.
 _AS_ABOVE = ("nhu tren", "nhu kinh gui", "nhu dieu")
 # "- Phòng GD&ĐT (để báo cáo);": the purpose of a copy is not part of the recipient.
 _PURPOSE = re.compile(r"\s*[(“\"]\s*(?P<purpose>(?:để|b/c|t/h|đ/b)[^)”\"]*)[)”\"]")
+# The characters a purpose opens with (a literal search): an item with none has no purpose.
+_PURPOSE_OPEN = stdre.compile(r"[(“\"]")
 
 
 def _auth_head(piece: str) -> re.Match[str] | None:
@@ -131,37 +159,52 @@ def _pieces(s: int, line: str, flat: bool = True) -> list[tuple[int, int, str]]:
     """A line as the block's logical lines: table cells, authority prefixes, positions and, when `flat`,
     signature marks and the name after capitals each on their own ("TM. UBND KT. CHỦ TỊCH PHÓ CHỦ TỊCH
     (Đã ký) Lê An"). Recipients are read without `flat`: "UBND Tỉnh …" and "(b/c)" stay whole."""
+    cells = "|" in line or "\t" in line  # every cell bound holds one
     marked = flat and len(line) < 80 and ("(" in line or "[" in line)  # "Nguyễn Văn An (đã ký)"
-    if "|" not in line and "\t" not in line and not marked and not _CAPS_WORDS.search(line):
+    caps = _CAPS_WORDS.search(line) is not None
+    if not (cells or marked or caps):
         # A sentence or a line of the block already on its own: what _split_positions keeps of a line
         # with no cell bound and no two capital words (so no position to split at).
         stripped = line.strip(" ")
         at = s + line.find(stripped)
         return [(at, at + len(stripped), stripped)] if stripped else []
+    # Each scan below runs only where its cheap clue is in the line: every match holds the clue, so a
+    # line without it has no match and no cut (see the clues' comments).
     cuts = {0, len(line)}
-    if "|" in line or "\t" in line:  # every cell bound holds one
+    if cells:
         for m in _CELL.finditer(line):
             cuts.update((m.start(), m.end()))
-    cuts.update(m.start() for m in _AUTH_HEAD.finditer(line))
+    if _PREFIX_CLUE.search(line):
+        cuts.update(m.start() for m in _AUTH_HEAD.finditer(line))
     if flat:
-        for m in SIGN_MARK.finditer(_folded(line)):
-            cuts.update((m.start(), m.end()))
-        cuts.update(m.start() for m in _CAPS_THEN_NAME.finditer(line))
+        low = _folded(line)
+        if SIGN_MARK_CLUE.search(low):
+            for m in SIGN_MARK.finditer(low):
+                cuts.update((m.start(), m.end()))
+        if _NAME_CLUE.search(line):
+            cuts.update(m.start() for m in _CAPS_THEN_NAME.finditer(line))
+    if len(cuts) == 2:  # one segment, the line itself: its two capital words are known
+        return _split_positions(s, line, caps)
     bounds = sorted(cuts)
     out: list[tuple[int, int, str]] = []
     for a, b in itertools.pairwise(bounds):
-        out.extend(_split_positions(s + a, line[a:b]))
+        # No two capital words in the line: none in a part of it either; else each part is searched.
+        out.extend(_split_positions(s + a, line[a:b], None if caps else False))
     return out
 
 
-def _split_positions(s: int, cell: str) -> list[tuple[int, int, str]]:
+def _split_positions(s: int, cell: str, caps: bool | None = None) -> list[tuple[int, int, str]]:
     """A run of capitals split before each position after its first word ("ỦY BAN NHÂN DÂN CHỦ TỊCH",
-    "CHỦ TỊCH PHÓ CHỦ TỊCH"); leading and trailing blanks and "|" dropped."""
+    "CHỦ TỊCH PHÓ CHỦ TỊCH"); leading and trailing blanks and "|" dropped. `caps`: whether the cell
+    holds two capital words, when the caller knows (a match starts and ends with capitals, so the strip
+    keeps it); None: search."""
     stripped = cell.strip(" |\t")
     if not stripped:
         return []
     s += cell.find(stripped)
-    if not _CAPS_WORDS.search(stripped):
+    if caps is None:
+        caps = _CAPS_WORDS.search(stripped) is not None
+    if not caps:
         return [(s, s + len(stripped), stripped)]
     head = _auth_head(stripped)  # "KT. CHỦ TỊCH": the head signed for stays with its prefix
     keep = head.end() if head else 0
@@ -179,6 +222,8 @@ def _split_positions(s: int, cell: str) -> list[tuple[int, int, str]]:
 
 def _strip_prefix(line: str) -> int:
     """Length of a courtesy title or rank opening a name line ("Ông ", "Đ/c ", "Thượng tá ")."""
+    if not line.startswith(NAME_PREFIXES):
+        return 0  # most lines: no title, one C-level test instead of one per title
     for p in NAME_PREFIXES:
         rest = line[len(p):]
         if line.startswith(p) and rest[:1] == " " and len(rest.split()) >= 2:
@@ -190,7 +235,7 @@ def _strip_prefix(line: str) -> int:
 
 def _name_in(s: int, e: int, line: str, need_surname: bool) -> tuple[int, int, str] | None:
     cut = _strip_prefix(line)
-    line = line[cut:].rstrip(" ./;,")  # "NGUYỄN VĂN AN./." as the last line of a copy
+    line = line[cut:].rstrip(_NAME_TAIL)  # "NGUYỄN VĂN AN./." as the last line of a copy
     s, e = s + cut, s + cut + len(line)
     if not _NAME.match(line) or _is_mark(line):
         return None
@@ -314,7 +359,7 @@ def _region_pieces(ctx: Facts) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for s, _e, line in lines_between(ctx.text, lo, hi):
         for piece in _pieces(s, line):
-            if out and _WRAPPED_HEAD.match(out[-1][2]):
+            if out and out[-1][2].startswith(_WRAPPED_FIRST) and _WRAPPED_HEAD.match(out[-1][2]):
                 # a hard wrap after the prefix or "PHÓ" ("KT.\nCHỦ TỊCH", "PHÓ\nCHỦ TỊCH"): one line
                 out[-1] = (out[-1][0], piece[1], out[-1][2] + " " + piece[2])
             else:
@@ -325,7 +370,9 @@ def _region_pieces(ctx: Facts) -> list[tuple[int, int, str]]:
 def extract_signer(ctx: Facts) -> Signer | None:
     pieces = _region_pieces(ctx)
     block = None
-    for i in range(len(pieces)):
+    for i, (_s, _e, piece) in enumerate(pieces):
+        if not (piece.isupper() or piece.startswith(_AUTH_FIRST)):
+            continue  # opens no block: _read_block reads no authority (no prefix) and no position (not capitals)
         candidate = _read_block(ctx, pieces, i)
         # A position line with no name under it (a decision's "CHỦ TỊCH UBND XÃ …" line) is not the signature.
         if candidate and (candidate.name or candidate.authority):
@@ -350,6 +397,8 @@ def extract_signer(ctx: Facts) -> Signer | None:
 
 def _find_name(pieces: list[tuple[int, int, str]], need_surname: bool) -> tuple[int, int, str] | None:
     for s, e, piece in pieces:
+        if len(piece.rstrip(_NAME_TAIL).split()) > _NAME_LINE_WORDS:
+            continue  # a sentence: _name_in finds no name in it
         if _is_recipient_line(piece) or _is_mark(piece):
             continue
         name = _name_in(s, e, piece, need_surname)
@@ -371,6 +420,10 @@ def extract_recipients(ctx: Facts) -> list[Recipient]:
 
 
 def _is_signature_piece(piece: str) -> bool:
+    if piece.startswith(_ITEM_OPENINGS) and piece[2:3].isalpha():
+        # "- Sở Nội vụ;": no prefix or position opens with a dash (both start with a letter), and a
+        # mark never has a letter or a blank after a dash (it is all letters, a bracket, or a run).
+        return False
     am = _auth_head(piece)
     return bool((am and piece[am.end():].isupper()) or _position_match(piece) or _is_mark(piece))
 
@@ -385,7 +438,9 @@ def _list_items(ctx: Facts, pos: int, via: Literal["kinh_gui", "noi_nhan"]) -> l
         if not pieces or _is_signature_piece(pieces[0][2]):
             continue  # a row of the signature's column only
         ps, _pe, left = pieces[0]
-        bounds = [0, *(m.end() for m in _ITEM_BREAK.finditer(left)), len(left) + 1]
+        # A break stands before a dash after the first two characters: a line without one has none.
+        breaks = _ITEM_BREAK.finditer(left) if _DASHES.search(left, 2) else ()
+        bounds = [0, *(m.end() for m in breaks), len(left) + 1]
         for a, b in itertools.pairwise(bounds):
             first = not items and ctx.text[pos : ps + a].strip(" |\t") == ""
             dash = _DASH.match(left, a)
@@ -395,8 +450,9 @@ def _list_items(ctx: Facts, pos: int, via: Literal["kinh_gui", "noi_nhan"]) -> l
             item = left[at : b - 1].strip() if b <= len(left) else left[at:].strip()
             if _LUU.match(item):
                 return items
-            purpose = _PURPOSE.search(item)
-            name = _PURPOSE.sub("", item).rstrip(" ;.,")
+            # Every purpose opens with one of _PURPOSE_OPEN: an item without one is its name.
+            purpose = _PURPOSE.search(item) if _PURPOSE_OPEN.search(item) else None
+            name = (_PURPOSE.sub("", item) if purpose else item).rstrip(" ;.,")
             if not name or fold_accents(name).startswith(_AS_ABOVE):
                 continue
             found = left.find(name, at)
