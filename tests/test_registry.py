@@ -69,3 +69,13 @@ def test_bug_facts_main_reference_cycle() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_evolve_keeps_the_lowered_body_only_while_the_bounds_stay() -> None:
+    facts = _facts("c23_huyen_nho_quan_thi_dua_cchc_cds.txt")
+    lowered = facts.lower_body
+    kept = facts.evolve(official="Chủ tịch")
+    assert kept.official == "Chủ tịch" and vars(kept)["lower_body"] is lowered
+    shorter = facts.evolve(end=facts.end - 100)
+    assert shorter.lower_body == facts.text[facts.body_start : facts.end - 100].lower()
+    assert shorter.lower_body == lowered[:-100]

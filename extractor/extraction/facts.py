@@ -12,7 +12,7 @@ import re as stdre
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex as re
 
@@ -92,6 +92,14 @@ class Facts:
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, raw=self.text[start:end])
+
+    def evolve(self, **changes: Any) -> Facts:
+        """`dataclasses.replace`, keeping the lower-cased body when the text and its bounds stay (replace
+        alone drops what was computed lazily, and three readers of the body would lower it again)."""
+        new = replace(self, **changes)
+        if "lower_body" in self.__dict__ and not changes.keys() & {"text", "body_start", "end"}:
+            new.__dict__["lower_body"] = self.lower_body
+        return new
 
     @property
     def main(self) -> Facts:

@@ -7,7 +7,6 @@ frozen `Facts` the field extractors of phase 2 only read.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -86,8 +85,8 @@ def gather_facts(text: str, seg: Segment, page: Page | None = None) -> Facts:
     issuer = _signed_issuer(issuer, signer, loc)
     # Forms and annexes after the signature repeat the plan's figures in tables: targets are the body's.
     main_end = _appendix_start(text, signer.span.end, seg.end) if signer and signer.span else seg.end
-    facts = replace(facts, issuer=issuer, signer=signer, official=official, main_end=main_end,
-                    references=tuple(references), cited=tuple(cited))
+    facts = facts.evolve(issuer=issuer, signer=signer, official=official, main_end=main_end,
+                         references=tuple(references), cited=tuple(cited))
     return with_award_forms(facts)
 
 
@@ -112,4 +111,4 @@ def _signed_issuer(issuer: Organization | None, signer: Signer | None, loc: Loca
 def with_award_forms(facts: Facts) -> Facts:
     """The facts with the award forms written in the body and the mentions of them that offer an award."""
     forms = tuple(find_forms(facts))
-    return replace(facts, award_forms=forms, award_mentions=tuple(find_mentions(facts, forms)))
+    return facts.evolve(award_forms=forms, award_mentions=tuple(find_mentions(facts, forms)))
