@@ -38,6 +38,7 @@ from extractor.extraction.vocab.organs import ABBREVIATIONS, POSITIONS, UNIT_WOR
 _UNITS = alternation(UNIT_WORDS)
 _CUE_FORMS = frozenset(CUE_FORMS)
 # A title written in lower case counts after "danh hiệu" ("đạt danh hiệu “lao động tiên tiến”").
+# (reverse, ending in `\s*$`: `.match` finds what `.search` would, see `references._TYPE_BEFORE`)
 _TITLE_CUE = re.compile(r"(?ri)danh\s+hiệu(?:\s+thi\s+đua)?\s*[:\"“]?\s*$")
 # An earlier achievement, not an offer ("đã được tặng Giấy khen", "02 năm liên tục đạt …").
 _PRIOR = re.compile(
@@ -194,7 +195,7 @@ def _mention(ctx: Facts, m: re.Match[str]) -> Mention | None:
     form = canonical(m)
     lo, hi = sentence(ctx, m.start(), m.end())
     before = text[max(lo, m.start() - 60) : m.start()]
-    if form in _CUE_FORMS and not m.group(0)[0].isupper() and not _TITLE_CUE.search(before):
+    if form in _CUE_FORMS and not m.group(0)[0].isupper() and not _TITLE_CUE.match(before):
         return None
     if form in _CUE_FORMS and _TARGET_MEASURE.search(text, lo, m.start()):
         return None  # "95% hộ đạt danh hiệu Gia đình văn hóa": a target's measure, not a title offered

@@ -29,6 +29,10 @@ NUMBER = re.compile(
 )
 # What stands before a number: "Kế hoạch số", "Quyết định liên tịch số", "văn bản số", or just "số".
 # (?r): searched backwards from the number, 25x faster than trying the alternation at every position.
+# These "… before" patterns are reverse and end in `\s*$` (or `\s+$`), and are tried with `.match`, which anchors a
+# reverse pattern at the end of the text: the first place `.search` tries, so where a match ends there both return
+# it. `$` also holds before a final "\n", but a match ending there goes on through that "\n" by its last `\s*`, so
+# it ends at the end too: where `.match` finds nothing `.search` finds nothing either, after ~120 failing tries.
 _TYPE_BEFORE = re.compile(
     r"(?ri)(?P<type>" + alternation(TYPE_NAMES, space=" ") + r")(?:\s+liên\s+tịch)??\s*(?:số\s*[:.]?\s*)?$"
 )
@@ -152,8 +156,8 @@ def extract_references(ctx: Facts, own_number: str | None,
             continue
         number = f"{m.group('num')}{m.group('sep')}{sym}"
         left = text[max(ctx.start, m.start() - 120) : m.start()]
-        tm = _TYPE_BEFORE.search(left) or _NAMED_LAW_BEFORE.search(left)
-        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left):
+        tm = _TYPE_BEFORE.match(left) or _NAMED_LAW_BEFORE.search(left)
+        if (not tm and not _SO_BEFORE.match(left)) or _NOT_A_DOCUMENT.match(left):
             continue
         begin = m.start() - (len(left) - tm.start()) if tm else m.start()
         inside = prev is not None and prev.span.start < begin < prev.span.end

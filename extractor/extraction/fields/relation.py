@@ -36,6 +36,7 @@ _MARKER = r"[\s\-+•*–·▪◦]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4
 _BASIS_LEAD = re.compile(r"(?im)(?:^" + _MARKER + r"|[;.]\s*)(?:" + alternation(BASIS_LEADS) + r")\b")
 _MAX_BASIS_PARAGRAPH = 2000
 # The verb right before the mention says the document implements it, wherever the sentence starts.
+# (reverse, ending in `\s+$`: `.match` finds what `.search` would, see `references._TYPE_BEFORE`)
 _IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:" + alternation(IMPLEMENTING_VERBS) + r")(?:\s+các)?\s+$")
 _PROPOSAL = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(PROPOSAL_LEADS) + r")(?!\p{L})")
 # A heading over a basis list, the whole line: "I. CĂN CỨ PHÁP LÝ", "Căn cứ xây dựng kế hoạch:", "Căn cứ:".
@@ -95,7 +96,7 @@ def relation(ctx: Facts, pos: int, layout: BasisLayout) -> Relation:
     clause = clause_start(text, para, pos, MENTION_STARTS)
     if _PROPOSAL.search(text, clause, pos):
         return "cites"  # "Theo đề nghị của Sở Nội vụ tại Tờ trình số …"
-    if _IMPLEMENTS_BEFORE.search(text, max(para, pos - 40), pos):
+    if _IMPLEMENTS_BEFORE.match(text, max(para, pos - 40), pos):
         return "basis"  # "… chủ trì cuộc họp triển khai Kế hoạch số …" in the preamble
     if in_basis_section or _BASIS_LEAD.search(text, para, pos):
         return "basis"

@@ -1,0 +1,121 @@
+"""Faster scans of the reference and award finders give what the plain ones give.
+
+- Reverse patterns anchored at the end ("… số" before a number) are tried with `.match`, not `.search`.
+- The award forms' anchors are found in one scan (`award_forms.DisjointAnchors`), not one scan per anchor.
+Each is checked on edge cases and on generated texts against the plain way.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex as re
+
+from extractor.extraction.fields import award_forms, awards, references, relation
+from extractor.extraction.fields.prefilter import Literals
+from tests.helpers import make_ctx
+
+# Patterns written (?r)…\s*$ (or \s+$) and tried with `.match` where `.search` was.
+_REVERSE_AT_END = [
+    references._TYPE_BEFORE,
+    references._SO_BEFORE,
+    references._NOT_A_DOCUMENT,
+    relation._IMPLEMENTS_BEFORE,
+    awards._TITLE_CUE,
+]
+# Pieces the generated texts are made of ("|" between them): type words, "số", marks, spaces, line breaks.
+_PIECES = (
+    "Kế hoạch|KẾ HOẠCH|Quyết định|liên tịch|Luật|văn bản|số|Số|SỐ|:|.| |  |\n|\t|Mẫu|biểu|phụ lục|Điều|điện thoại"
+    '|thực hiện|triển khai|các|danh hiệu|thi đua|“|"|x|1|/|ngày|của|Ủy ban'
+).split("|")
+
+
+def _generated(seed: int, count: int, pieces: list[str], most: int = 8) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, most))) for _ in range(count)]
+
+
+def _found(m: re.Match[str] | None) -> tuple[tuple[int, int], dict[str, str | None]] | None:
+    return (m.span(), m.groupdict()) if m else None
+
+
+@pytest.mark.parametrize("pattern", _REVERSE_AT_END, ids=lambda p: p.pattern[:30])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "số",
+        "văn bản số\n",
+        "văn bản số\n\n",
+        "Kế hoạch số:\n",
+        "theo Mẫu số ",
+        "số 1\n",
+        "xsố ",
+        "Điều 5 Luật số",
+        "thực hiện\n",
+        "đạt danh hiệu “",
+        "danh hiệu thi đua:\n",
+        "Kế hoạch liên tịch số",
+    ],
+)
+def test_reverse_pattern_matched_at_the_end_as_searched(pattern: re.Pattern[str], text: str) -> None:
+    assert _found(pattern.match(text)) == _found(pattern.search(text))
+
+
+@pytest.mark.parametrize("pattern", _REVERSE_AT_END, ids=lambda p: p.pattern[:30])
+def test_reverse_pattern_on_generated_texts(pattern: re.Pattern[str]) -> None:
+    for text in _generated(8, 3000, _PIECES):
+        assert _found(pattern.match(text)) == _found(pattern.search(text)), text
+        lo, hi = len(text) // 3, len(text) - len(text) // 4  # a window, as `relation` reads one
+        assert _found(pattern.match(text, lo, hi)) == _found(pattern.search(text, lo, hi)), (text, lo, hi)
+
+
+def _overlaps(anchors: frozenset[str]) -> list[tuple[str, str, int]]:
+    """(a, b, k): b can be written k characters into a and overlap it (k = 0: b starts a)."""
+    return [
+        (a, b, k)
+        for a in anchors
+        for b in anchors
+        for k in range(0 if a != b else 1, len(a))
+        if b.startswith(a[k:]) or a[k:].startswith(b)
+    ]
+
+
+def test_form_anchors_are_disjoint() -> None:
+    """What one scan of the anchors relies on: no anchor starts another, and an anchor written overlapping
+    another follows one of its letters, where no form can start (a form is not inside a longer word)."""
+    found = _overlaps(award_forms._FORM_ANCHORS.keys_known)
+    assert found  # single letters do overlap ("anh hùng" / "gia đình")
+    assert [(a, b, k) for a, b, k in found if k == 0 or not a[k - 1].isalpha()] == []
+
+
+def _per_literal(ctx_text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    ctx = make_ctx(ctx_text)
+    every = Literals(award_forms._FORM_ANCHORS.keys_known)
+    plain = award_forms.anchored(ctx, every, award_forms._FORM_ANCHORS)
+    return [m.span() for m in award_forms.find_forms(ctx)], [m.span() for m in plain]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tặng Giấy khen của Chủ tịch UBND huyện.",
+        "anh hùnggia đình; huân chươnggiấy khen; giải thưởnggiải thưởng",  # overlapping anchors
+        "GIẤY KHEN, Bằng khen và Cờ thi đua; Huân chương Lao động hạng Ba",
+        "Giấy\nkhen; Giấy  khen; giấy khenx; xgiấy khen",  # anchors are single-spaced: the patterns decide
+        "İ Kỉ niệm chương, Ky niem chuong, Tap the lao dong xuat sac, tập thể lao động tiên tiến",
+        "danh hiệu “Gia đình văn hóa”, Nhà giáo Ưu tú, nghệ nhân nhân dân, Nghệ sĩ Nhân dân",
+    ],
+)
+def test_forms_found_in_one_scan_as_literal_by_literal(text: str) -> None:
+    fast, plain = _per_literal(text)
+    assert fast == plain
+
+
+def test_forms_found_in_one_scan_on_generated_texts() -> None:
+    words = sorted({w for a in award_forms._FORM_ANCHORS.keys_known for w in a.split()})
+    pieces = [*award_forms.FORMS, *words, *(w.upper() for w in words), " ", " ", ", ", "\n", "x", "ng", "1"]
+    for text in _generated(10, 600, pieces, most=12):
+        fast, plain = _per_literal("Kế hoạch\n" + text)
+        assert fast == plain, text
