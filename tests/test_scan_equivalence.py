@@ -119,3 +119,89 @@ def test_forms_found_in_one_scan_on_generated_texts() -> None:
     for text in _generated(10, 600, pieces, most=12):
         fast, plain = _per_literal("Kế hoạch\n" + text)
         assert fast == plain, text
+
+
+# --- references: the symbol after a number, the organ after "của" --------------------------------------------------
+
+
+def _symbol_as_split(raw: str) -> tuple[str, int]:
+    """`references._symbol` as it was: every symbol split into its groups."""
+    parts = re.split(r"(\s?[-/]\s?)", raw)
+    used = len(parts[0])
+    for sep, grp in zip(parts[1::2], parts[2::2], strict=False):
+        if sum(c.islower() for c in grp) > 2:
+            break
+        used += len(sep) + len(grp)
+    kept = raw[:used].rstrip(".")
+    return "".join(kept.split()), len(kept)
+
+
+_SYMBOL_PIECES = "KH|UBND|QĐ|TTg|NĐ|CP|2017|ĐT|GDĐT.TĐKT|Ngày|ngày|&|.|-|/| - |/ | -|x|TW|ǅ|İ|ß".split("|")
+
+
+@pytest.mark.parametrize("raw", ["KH-UBND", "QĐ-TTg", "KH-UBND Ngày", "NĐ-CP.", "KH - UBND.", "KH-ǅx", "TW"])
+def test_symbol_as_split(raw: str) -> None:
+    assert references._symbol(raw) == _symbol_as_split(raw)
+
+
+def test_symbol_on_generated_symbols() -> None:
+    for raw in _generated(11, 5000, _SYMBOL_PIECES, most=7):
+        if raw:
+            assert references._symbol(raw) == _symbol_as_split(raw), raw
+
+
+def _take_org_searching(text: str, pos: int, end: int) -> tuple[int, str]:
+    """`references._take_org` as it was: each word searched for from the last one's end."""
+    stop = pos
+    verb = references._ISSUER_ENDS.search(text, pos, end)
+    end = verb.start() if verb else end
+    at, before = pos, ("", "")
+    while (m := references._WORD.search(text, at, end)) is not None:
+        whole = references.PUNCTUATED_NAME.match(text, m.start(), end)
+        if whole:
+            stop = at = whole.end()
+            before = ("", "")
+            continue
+        word = m.group(0)
+        core = word.rstrip(",;.:)")
+        hyphen_pair = before[0] == "-" and before[1][:1].isupper()
+        if not core or not (core[0].isupper() or core in references._ORGAN_WORDS or core[0].isdigit() or hyphen_pair):
+            break
+        stop = m.start() + len(core)
+        if core != word:
+            break
+        at, before = m.end(), (before[1], core)
+    raw = text[pos:stop]
+    while raw.split() and raw.split()[-1] in ("-", "&", "và", "các"):
+        raw = raw[: raw.rstrip().rfind(" ")].rstrip()
+        stop = pos + len(raw)
+    return stop, raw
+
+
+_ORG_PIECES = (
+    "Sở|Văn hóa, Thể thao và Du lịch|Văn hóa, Thể thao và Du lịch,|Hội đồng Thi đua - Khen thưởng|Lao động - Thương"
+    " binh và Xã hội|UBND|tỉnh|huyện|về|Kế hoạch|ban hành|, |; |-|&|và|các|Ban|Phòng|Việc làm|12|x|(|)|.| |  |\n"
+).split("|")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Văn hóa, Thể thao và Du lịch, UBND tỉnh",
+        "Sở Văn hóa, Thể thao và Du lịchX Bình",
+        "Phòng Lao động - Việc làm huyện và",
+        "Hội đồng Thi đua - Khen thưởng tỉnh ban hành Kế hoạch",
+        "Chính phủ và Quyết định số",
+    ],
+)
+def test_take_org_as_searched(text: str) -> None:
+    for end in range(len(text) + 1):
+        assert references._take_org(text, 0, end) == _take_org_searching(text, 0, end), end
+
+
+def test_take_org_on_generated_texts() -> None:
+    rnd = random.Random(12)
+    for text in _generated(12, 3000, _ORG_PIECES, most=10):
+        pos = rnd.randint(0, len(text))
+        end = rnd.randint(pos, len(text))
+        assert references._take_org(text, pos, end) == _take_org_searching(text, pos, end), (text, pos, end)

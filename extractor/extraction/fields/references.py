@@ -81,6 +81,9 @@ _MAX_LOWER_IN_GROUP = 2
 
 def _symbol(raw: str) -> tuple[str, int]:
     """The symbol without spaces, and how many characters of `raw` it used."""
+    if raw.isupper():  # no lower-case letter at all ("KH-UBND"): no group is a word, all of it is used
+        kept = raw.rstrip(".")
+        return "".join(kept.split()), len(kept)
     parts = _SYMBOL_SEP.split(raw)
     used = len(parts[0])
     for sep, grp in zip(parts[1::2], parts[2::2], strict=False):
@@ -100,12 +103,14 @@ def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
     stop = pos
     verb = _ISSUER_ENDS.search(text, pos, end)  # "của Chính phủ ban hành Chương trình …"
     end = verb.start() if verb else end
-    at, before = pos, ("", "")
-    while (m := _WORD.search(text, at, end)) is not None:
+    before = ("", "")
+    words = _WORD.finditer(text, pos, end)  # the words one after another, as a search from each word's end finds them
+    while (m := next(words, None)) is not None:
         whole = PUNCTUATED_NAME.match(text, m.start(), end)
         if whole:
-            stop = at = whole.end()
+            stop = whole.end()
             before = ("", "")
+            words = _WORD.finditer(text, stop, end)  # on from the name's end, maybe inside a word ("lịch,")
             continue
         word = m.group(0)
         core = word.rstrip(",;.:)")
@@ -115,7 +120,7 @@ def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
         stop = m.start() + len(core)
         if core != word:
             break
-        at, before = m.end(), (before[1], core)
+        before = (before[1], core)
     raw = text[pos:stop]
     while raw.split() and raw.split()[-1] in ("-", "&", "và", "các"):
         raw = raw[: raw.rstrip().rfind(" ")].rstrip()

@@ -10,13 +10,15 @@ A mention joined to the one before by "và", "," or ";" inside its clause shares
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex as re
 
 from extractor.extraction.clauses import MENTION_STARTS, clause_start
 from extractor.extraction.facts import Facts
-from extractor.extraction.fields.prefilter import phrase_leads
+from extractor.extraction.fields.prefilter import lead_starts, phrase_leads
 from extractor.extraction.fold import case_fold
 from extractor.extraction.models import Reference, Relation
 from extractor.extraction.vocab import alternation
@@ -66,10 +68,16 @@ class BasisLayout:
 
 
 def basis_layout(ctx: Facts) -> BasisLayout:
+    # The headings folded once, one a line, not each on its own (plans have hundreds): a hint holds no "\n", so one
+    # found in the joined lines lies in one heading, the one whose line it is on.
+    headings = [s.heading for s in ctx.sections]
+    line_ends = list(accumulate(len(h) + 1 for h in headings))  # past each heading's "\n"
+    hints = lead_starts(case_fold("\n".join(headings)), _BASIS_HEADING_HINTS)
+    hinted = dict.fromkeys(bisect_right(line_ends, i) for i in hints)  # heading indexes, in order
     found = []
-    for s in ctx.sections:
-        low = case_fold(s.heading)
-        if any(h in low for h in _BASIS_HEADING_HINTS) and _BASIS_HEADING.fullmatch(s.heading.strip()):
+    for i in hinted:
+        s = ctx.sections[i]
+        if _BASIS_HEADING.fullmatch(s.heading.strip()):
             found.append((s.start, s.end))
     return BasisLayout(found)
 
