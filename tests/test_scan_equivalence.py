@@ -205,3 +205,53 @@ def test_take_org_on_generated_texts() -> None:
         pos = rnd.randint(0, len(text))
         end = rnd.randint(pos, len(text))
         assert references._take_org(text, pos, end) == _take_org_searching(text, pos, end), (text, pos, end)
+
+
+# --- awards: the official read back from "tặng" -----------------------------------------------------------------------
+
+
+def _grantor_before_reading_again(text: str, lo: int, verb: int) -> tuple[int, int] | None:
+    """`awards._grantor_before` as it was: the name's words read again forwards to trim it."""
+    name = []
+    bare = text[lo:verb].isascii()
+    for t in awards._TOKEN_BACK.finditer(text, lo, verb):
+        word = t.group(0)
+        if word[-1] in ",;:.()" or not awards._is_name_word(word.strip('“"'), "", bare=bare):
+            break
+        name.append(t)
+    for t in reversed(name):
+        if awards._HEAD.match(text, t.start()) or (
+            bare and awards._HEAD.match(awards._restored_words(text[t.start() : verb]))
+        ):
+            return awards._trim(text, t.start(), verb)
+    return None
+
+
+_GRANTOR_PIECES = (
+    "Chủ tịch|UBND|huyện|tỉnh|Chu tich|tinh|Giám đốc|Sở|các|và|-|đề nghị|cho|Ủy ban nhân dân|xã, thị trấn| |  |\n|,|."
+    '|“|"|(|Bộ|x|12|Hội đồng|Thi đua - Khen thưởng'
+).split("|")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đề nghị Chủ tịch UBND huyện ",
+        "Ủy ban nhân dân các xã, thị trấn các ",
+        "Chu tich UBND tinh ",
+        "x Giám đốc Sở và ",
+        "“Chủ tịch UBND",
+        "",
+    ],
+)
+def test_grantor_before_as_read_again(text: str) -> None:
+    for lo in range(len(text) + 1):
+        assert awards._grantor_before(text, lo, len(text)) == _grantor_before_reading_again(text, lo, len(text)), lo
+
+
+def test_grantor_before_on_generated_texts() -> None:
+    rnd = random.Random(13)
+    for text in _generated(13, 3000, _GRANTOR_PIECES, most=10):
+        lo = rnd.randint(0, len(text))
+        verb = rnd.randint(lo, len(text))
+        assert awards._grantor_before(text, lo, verb) == _grantor_before_reading_again(text, lo, verb), (text, lo)
