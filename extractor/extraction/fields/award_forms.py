@@ -34,21 +34,14 @@ def _related(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _trie(words: Iterable[str]) -> str:
-    """Literal words as one stdlib-`re` alternation nested by letters ("b(?:ằng khen|à mẹ)"): a position is
-    tested once per distinct next letter, not once per word (a flat alternation of 35 words is slower than 35 scans)."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], []).append(w[1:])
-    alts = []
-    for first, rests in sorted(by_first.items()):
-        tails = [r for r in rests if r]
-        if not tails:
-            alts.append(stdre.escape(first))
-        else:
-            optional = "?" if len(tails) < len(rests) else ""  # a word that ends here, after the longer ones
-            alts.append(f"{stdre.escape(first)}(?:{_trie(tails)}){optional}")
-    return "|".join(alts)
+def _by_first_letter(words: Iterable[str]) -> str:
+    """Literal words as one stdlib-`re` alternation grouped by first letter ("b(?:ằng khen|à mẹ)"): a position is
+    tried once per distinct first letter, not once per word (a flat alternation of 35 words is slower than 35
+    scans; nesting deeper than the first letter gains little and compiles twice as long)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):  # the longer first, where one word starts another
+        groups.setdefault(w[0], []).append(stdre.escape(w[1:]))
+    return "|".join(f"{stdre.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 class Anchors(Protocol):
@@ -65,7 +58,7 @@ class DisjointAnchors:
     """
 
     def __init__(self, anchors: Iterable[str]) -> None:
-        self._scan = stdre.compile(_trie(sorted(set(anchors))))
+        self._scan = stdre.compile(_by_first_letter(set(anchors)))
 
     def each(self, low: str) -> list[tuple[str, int]]:
         return [(m.group(), m.start()) for m in self._scan.finditer(low)]
