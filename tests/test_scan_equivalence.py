@@ -184,29 +184,6 @@ _ORG_PIECES = (
 ).split("|")
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Sở Văn hóa, Thể thao và Du lịch, UBND tỉnh",
-        "Sở Văn hóa, Thể thao và Du lịchX Bình",
-        "Phòng Lao động - Việc làm huyện và",
-        "Hội đồng Thi đua - Khen thưởng tỉnh ban hành Kế hoạch",
-        "Chính phủ và Quyết định số",
-    ],
-)
-def test_take_org_as_searched(text: str) -> None:
-    for end in range(len(text) + 1):
-        assert references._take_org(text, 0, end) == _take_org_searching(text, 0, end), end
-
-
-def test_take_org_on_generated_texts() -> None:
-    rnd = random.Random(12)
-    for text in _generated(12, 3000, _ORG_PIECES, most=10):
-        pos = rnd.randint(0, len(text))
-        end = rnd.randint(pos, len(text))
-        assert references._take_org(text, pos, end) == _take_org_searching(text, pos, end), (text, pos, end)
-
-
 # --- awards: the official read back from "tặng" -----------------------------------------------------------------------
 
 
@@ -233,25 +210,54 @@ _GRANTOR_PIECES = (
 ).split("|")
 
 
+# Each helper against its old way at every cut of a few texts: the cut ends the organ read forwards from the start,
+# and starts the stretch the official is read back in, to the text's end.
+_AT_CUT = {
+    "take_org": (
+        lambda text, cut: references._take_org(text, 0, cut),
+        lambda text, cut: _take_org_searching(text, 0, cut),
+    ),
+    "grantor_before": (
+        lambda text, cut: awards._grantor_before(text, cut, len(text)),
+        lambda text, cut: _grantor_before_reading_again(text, cut, len(text)),
+    ),
+}
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("helper", "text"),
     [
-        "đề nghị Chủ tịch UBND huyện ",
-        "Ủy ban nhân dân các xã, thị trấn các ",
-        "Chu tich UBND tinh ",
-        "x Giám đốc Sở và ",
-        "“Chủ tịch UBND",
-        "",
+        ("take_org", "Sở Văn hóa, Thể thao và Du lịch, UBND tỉnh"),
+        ("take_org", "Sở Văn hóa, Thể thao và Du lịchX Bình"),  # a name ending inside a word
+        ("take_org", "Phòng Lao động - Việc làm huyện và"),
+        ("take_org", "Hội đồng Thi đua - Khen thưởng tỉnh ban hành Kế hoạch"),
+        ("take_org", "Chính phủ và Quyết định số"),
+        ("grantor_before", "đề nghị Chủ tịch UBND huyện "),
+        ("grantor_before", "Ủy ban nhân dân các xã, thị trấn các "),
+        ("grantor_before", "Chu tich UBND tinh "),
+        ("grantor_before", "x Giám đốc Sở và "),
+        ("grantor_before", "“Chủ tịch UBND"),
+        ("grantor_before", ""),
     ],
 )
-def test_grantor_before_as_read_again(text: str) -> None:
-    for lo in range(len(text) + 1):
-        assert awards._grantor_before(text, lo, len(text)) == _grantor_before_reading_again(text, lo, len(text)), lo
+def test_helper_as_before_at_every_cut(helper: str, text: str) -> None:
+    fast, plain = _AT_CUT[helper]
+    for cut in range(len(text) + 1):
+        assert fast(text, cut) == plain(text, cut), cut
 
 
-def test_grantor_before_on_generated_texts() -> None:
-    rnd = random.Random(13)
-    for text in _generated(13, 3000, _GRANTOR_PIECES, most=10):
+# The same on generated texts, between random bounds (the helpers read text[lo:hi]).
+_BETWEEN = {
+    "take_org": (references._take_org, _take_org_searching, _ORG_PIECES),
+    "grantor_before": (awards._grantor_before, _grantor_before_reading_again, _GRANTOR_PIECES),
+}
+
+
+@pytest.mark.parametrize("helper", list(_BETWEEN))
+def test_helper_as_before_on_generated_texts(helper: str) -> None:
+    fast, plain, pieces = _BETWEEN[helper]
+    rnd = random.Random(12)
+    for text in _generated(12, 3000, pieces, most=10):
         lo = rnd.randint(0, len(text))
-        verb = rnd.randint(lo, len(text))
-        assert awards._grantor_before(text, lo, verb) == _grantor_before_reading_again(text, lo, verb), (text, lo)
+        hi = rnd.randint(lo, len(text))
+        assert fast(text, lo, hi) == plain(text, lo, hi), (text, lo, hi)

@@ -45,6 +45,8 @@ def _by_first_letter(words: Iterable[str]) -> str:
 
 
 class Anchors(Protocol):
+    """What `anchored` finds anchors with: `prefilter.Literals`, or `DisjointAnchors` for anchors that allow it."""
+
     def each(self, low: str) -> list[tuple[str, int]]: ...
 
 
@@ -66,8 +68,8 @@ class DisjointAnchors:
 
 FORM = _form_pattern(FORMS)
 # Literal anchors (a form's first two words), found in one scan of a lower-cased copy (35 scans, one an
-# anchor, took twice as long), then the pattern matched only there: trying the case-insensitive
-# alternation of ~80 forms at every position of a 20 KB text costs ~5 ms, the anchors ~0.15 ms. Where an
+# anchor, took 1.5x as long), then the pattern matched only there: trying the case-insensitive
+# alternation of ~80 forms at every position of a 20 KB text costs ~5 ms, the anchors ~0.2 ms. Where an
 # anchor is written only forms whose own anchor is it (or starts it, or starts with it) can match, so each
 # anchor has a pattern of those few: a try of the whole alternation costs ~1.6 µs. An anchor's pattern is
 # compiled when the anchor is first written (a plan writes few of the 35 anchors; compiling them all took
