@@ -6,13 +6,15 @@ fast, and the sentence a match stands in.
 
 from __future__ import annotations
 
+import re as stdre
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 import regex as re
 
 from extractor.extraction.clauses import SENTENCE_ENDS, clause_around
 from extractor.extraction.facts import Facts
-from extractor.extraction.fields.prefilter import Literals, phrase_leads, search
+from extractor.extraction.fields.prefilter import phrase_leads, search
 from extractor.extraction.fold import case_fold, phrase_key
 from extractor.extraction.vocab import alternation
 from extractor.extraction.vocab.awards import FORMS
@@ -32,21 +34,54 @@ def _related(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _by_first_letter(words: Iterable[str]) -> str:
+    """Literal words as one stdlib-`re` alternation grouped by first letter ("b(?:ằng khen|à mẹ)"): a position is
+    tried once per distinct first letter, not once per word (a flat alternation of 35 words is slower than 35
+    scans; nesting deeper than the first letter gains little and compiles twice as long)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):  # the longer first, where one word starts another
+        groups.setdefault(w[0], []).append(stdre.escape(w[1:]))
+    return "|".join(f"{stdre.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+class Anchors(Protocol):
+    """What `anchored` finds anchors with: `prefilter.Literals`, or `DisjointAnchors` for anchors that allow it."""
+
+    def each(self, low: str) -> list[tuple[str, int]]: ...
+
+
+class DisjointAnchors:
+    """Literal anchors found in one scan of the lower-cased body, where matches starting there can never overlap.
+
+    A scan finds occurrences that do not overlap, leftmost first; `Literals` finds every occurrence of each literal.
+    The two give the same matches when no anchor starts another (one at most is written at a position) and, where
+    two occurrences can overlap, the later one follows a letter of the earlier: an anchor's pattern (a form not
+    inside a longer word) cannot match there anyway. Both hold for the forms' anchors (pinned in the tests).
+    """
+
+    def __init__(self, anchors: Iterable[str]) -> None:
+        self._scan = stdre.compile(_by_first_letter(set(anchors)))
+
+    def each(self, low: str) -> list[tuple[str, int]]:
+        return [(m.group(), m.start()) for m in self._scan.finditer(low)]
+
+
 FORM = _form_pattern(FORMS)
-# Literal anchors (a form's first two words), found in a lower-cased copy, then the pattern matched
-# only there: trying the case-insensitive alternation of ~80 forms at every position of a 20 KB text
-# costs ~5 ms, the anchors ~0.25 ms. Where an anchor is written only forms whose own anchor is it (or
-# starts it, or starts with it) can match, so each anchor has a pattern of those few: a try of the
-# whole alternation costs ~1.6 µs. An anchor's pattern is compiled when the anchor is first written
-# (a plan writes few of the 35 anchors; compiling them all took ~15 ms of every start-up).
+# Literal anchors (a form's first two words), found in one scan of a lower-cased copy (35 scans, one an
+# anchor, took 1.5x as long), then the pattern matched only there: trying the case-insensitive
+# alternation of ~80 forms at every position of a 20 KB text costs ~5 ms, the anchors ~0.2 ms. Where an
+# anchor is written only forms whose own anchor is it (or starts it, or starts with it) can match, so each
+# anchor has a pattern of those few: a try of the whole alternation costs ~1.6 µs. An anchor's pattern is
+# compiled when the anchor is first written (a plan writes few of the 35 anchors; compiling them all took
+# ~15 ms of every start-up).
 _FORM_ANCHORS = PatternsByKey(map(_anchor, FORMS), lambda a: _form_pattern(f for f in FORMS if _related(_anchor(f), a)))
-_FORM_ANCHOR_LITERALS = Literals(_FORM_ANCHORS.keys_known)
+_FORM_ANCHOR_LITERALS = DisjointAnchors(_FORM_ANCHORS.keys_known)
 _FORM_LEADS = phrase_leads(FORMS)
 _FORM_LEAD_PREFIXES = tuple(_FORM_LEADS)
 _LONGEST_LEAD = max(map(len, _FORM_LEADS))
 
 
-def anchored(ctx: Facts, anchors: Literals, at_anchor: Mapping[str, re.Pattern[str]], starts: Iterable[int] = (),
+def anchored(ctx: Facts, anchors: Anchors, at_anchor: Mapping[str, re.Pattern[str]], starts: Iterable[int] = (),
              pattern: re.Pattern[str] | None = None, follow: tuple[str, ...] = ("",)) -> list[re.Match[str]]:
     """Matches, in order and not overlapping, of each anchor's pattern (`at_anchor`) where the anchor
     is written followed by a `follow` prefix, and of `pattern` at each of `starts`."""

@@ -38,6 +38,7 @@ from extractor.extraction.vocab.organs import ABBREVIATIONS, POSITIONS, UNIT_WOR
 _UNITS = alternation(UNIT_WORDS)
 _CUE_FORMS = frozenset(CUE_FORMS)
 # A title written in lower case counts after "danh hiệu" ("đạt danh hiệu “lao động tiên tiến”").
+# (reverse, ending in `\s*$`: `.match` finds what `.search` would, see `references._TYPE_BEFORE`)
 _TITLE_CUE = re.compile(r"(?ri)danh\s+hiệu(?:\s+thi\s+đua)?\s*[:\"“]?\s*$")
 # An earlier achievement, not an offer ("đã được tặng Giấy khen", "02 năm liên tục đạt …").
 _PRIOR = re.compile(
@@ -136,7 +137,11 @@ def _is_name_word(core: str, prev: str, lower: bool = False, bare: bool = False)
 def _trim(text: str, start: int, end: int, lower: bool = False) -> tuple[int, int] | None:
     """Drop dangling joiners; a name needs one capitalised word ("của các đơn vị" names no one),
     or, written in lower case, to open with a head ("của chủ tịch ubnd huyện")."""
-    words = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return _trim_words(text, [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)], lower)
+
+
+def _trim_words(text: str, words: list[tuple[int, int]], lower: bool = False) -> tuple[int, int] | None:
+    """`_trim` of the name whose words (spans, in order) are already read."""
     while words and text[words[-1][0] : words[-1][1]].lower() in _TRAILING_JOINERS:
         words.pop()
     while words and text[words[0][0] : words[0][1]].lower() == "các":
@@ -183,9 +188,12 @@ def _grantor_before(text: str, lo: int, verb: int) -> tuple[int, int] | None:
         if word[-1] in ",;:.()" or not _is_name_word(word.strip("“\""), "", bare=bare):
             break
         name.append(t)
-    for t in reversed(name):
+    for i in range(len(name) - 1, -1, -1):  # the farthest word back first
+        t = name[i]
         if _HEAD.match(text, t.start()) or (bare and _HEAD.match(_restored_words(text[t.start() : verb]))):
-            return _trim(text, t.start(), verb)
+            # The words from there to the verb are the ones read back (a word is a run of non-spaces whichever
+            # way it is read): trimmed as read, not read again.
+            return _trim_words(text, [u.span() for u in reversed(name[: i + 1])])
     return None
 
 
@@ -194,7 +202,7 @@ def _mention(ctx: Facts, m: re.Match[str]) -> Mention | None:
     form = canonical(m)
     lo, hi = sentence(ctx, m.start(), m.end())
     before = text[max(lo, m.start() - 60) : m.start()]
-    if form in _CUE_FORMS and not m.group(0)[0].isupper() and not _TITLE_CUE.search(before):
+    if form in _CUE_FORMS and not m.group(0)[0].isupper() and not _TITLE_CUE.match(before):
         return None
     if form in _CUE_FORMS and _TARGET_MEASURE.search(text, lo, m.start()):
         return None  # "95% hộ đạt danh hiệu Gia đình văn hóa": a target's measure, not a title offered

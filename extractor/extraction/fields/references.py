@@ -29,6 +29,10 @@ NUMBER = re.compile(
 )
 # What stands before a number: "Kế hoạch số", "Quyết định liên tịch số", "văn bản số", or just "số".
 # (?r): searched backwards from the number, 25x faster than trying the alternation at every position.
+# These "… before" patterns are reverse and end in `\s*$` (or `\s+$`), and are tried with `.match`, which anchors a
+# reverse pattern at the end of the text: the first place `.search` tries, so where a match ends there both return
+# it. `$` also holds before a final "\n", but a match ending there goes on through that "\n" by its last `\s*`, so
+# it ends at the end too: where `.match` finds nothing `.search` finds nothing either, after ~120 failing tries.
 _TYPE_BEFORE = re.compile(
     r"(?ri)(?P<type>" + alternation(TYPE_NAMES, space=" ") + r")(?:\s+liên\s+tịch)??\s*(?:số\s*[:.]?\s*)?$"
 )
@@ -77,6 +81,9 @@ _MAX_LOWER_IN_GROUP = 2
 
 def _symbol(raw: str) -> tuple[str, int]:
     """The symbol without spaces, and how many characters of `raw` it used."""
+    if raw.isupper():  # no lower-case letter at all ("KH-UBND"): no group is a word, all of it is used
+        kept = raw.rstrip(".")
+        return "".join(kept.split()), len(kept)
     parts = _SYMBOL_SEP.split(raw)
     used = len(parts[0])
     for sep, grp in zip(parts[1::2], parts[2::2], strict=False):
@@ -96,12 +103,14 @@ def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
     stop = pos
     verb = _ISSUER_ENDS.search(text, pos, end)  # "của Chính phủ ban hành Chương trình …"
     end = verb.start() if verb else end
-    at, before = pos, ("", "")
-    while (m := _WORD.search(text, at, end)) is not None:
+    before = ("", "")
+    words = _WORD.finditer(text, pos, end)  # the words one after another, as a search from each word's end finds them
+    while (m := next(words, None)) is not None:
         whole = PUNCTUATED_NAME.match(text, m.start(), end)
         if whole:
-            stop = at = whole.end()
+            stop = whole.end()
             before = ("", "")
+            words = _WORD.finditer(text, stop, end)  # on from the name's end, maybe inside a word ("lịch,")
             continue
         word = m.group(0)
         core = word.rstrip(",;.:)")
@@ -111,7 +120,7 @@ def _take_org(text: str, pos: int, end: int) -> tuple[int, str]:
         stop = m.start() + len(core)
         if core != word:
             break
-        at, before = m.end(), (before[1], core)
+        before = (before[1], core)
     raw = text[pos:stop]
     while raw.split() and raw.split()[-1] in ("-", "&", "và", "các"):
         raw = raw[: raw.rstrip().rfind(" ")].rstrip()
@@ -152,8 +161,8 @@ def extract_references(ctx: Facts, own_number: str | None,
             continue
         number = f"{m.group('num')}{m.group('sep')}{sym}"
         left = text[max(ctx.start, m.start() - 120) : m.start()]
-        tm = _TYPE_BEFORE.search(left) or _NAMED_LAW_BEFORE.search(left)
-        if (not tm and not _SO_BEFORE.search(left)) or _NOT_A_DOCUMENT.search(left):
+        tm = _TYPE_BEFORE.match(left) or _NAMED_LAW_BEFORE.search(left)
+        if (not tm and not _SO_BEFORE.match(left)) or _NOT_A_DOCUMENT.match(left):
             continue
         begin = m.start() - (len(left) - tm.start()) if tm else m.start()
         inside = prev is not None and prev.span.start < begin < prev.span.end

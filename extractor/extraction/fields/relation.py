@@ -10,13 +10,15 @@ A mention joined to the one before by "và", "," or ";" inside its clause shares
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex as re
 
 from extractor.extraction.clauses import MENTION_STARTS, clause_start
 from extractor.extraction.facts import Facts
-from extractor.extraction.fields.prefilter import phrase_leads
+from extractor.extraction.fields.prefilter import lead_starts, phrase_leads
 from extractor.extraction.fold import case_fold
 from extractor.extraction.models import Reference, Relation
 from extractor.extraction.vocab import alternation
@@ -36,6 +38,7 @@ _MARKER = r"[\s\-+•*–·▪◦]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4
 _BASIS_LEAD = re.compile(r"(?im)(?:^" + _MARKER + r"|[;.]\s*)(?:" + alternation(BASIS_LEADS) + r")\b")
 _MAX_BASIS_PARAGRAPH = 2000
 # The verb right before the mention says the document implements it, wherever the sentence starts.
+# (reverse, ending in `\s+$`: `.match` finds what `.search` would, see `references._TYPE_BEFORE`)
 _IMPLEMENTS_BEFORE = re.compile(r"(?ri)(?<!\p{L})(?:" + alternation(IMPLEMENTING_VERBS) + r")(?:\s+các)?\s+$")
 _PROPOSAL = re.compile(r"(?i)(?<!\p{L})(?:" + alternation(PROPOSAL_LEADS) + r")(?!\p{L})")
 # A heading over a basis list, the whole line: "I. CĂN CỨ PHÁP LÝ", "Căn cứ xây dựng kế hoạch:", "Căn cứ:".
@@ -65,10 +68,16 @@ class BasisLayout:
 
 
 def basis_layout(ctx: Facts) -> BasisLayout:
+    # The headings folded once, one a line, not each on its own (plans have hundreds): a hint holds no "\n", so one
+    # found in the joined lines lies in one heading, the one whose line it is on.
+    headings = [s.heading for s in ctx.sections]
+    line_ends = list(accumulate(len(h) + 1 for h in headings))  # past each heading's "\n"
+    hints = lead_starts(case_fold("\n".join(headings)), _BASIS_HEADING_HINTS)
+    hinted = dict.fromkeys(bisect_right(line_ends, i) for i in hints)  # heading indexes, in order
     found = []
-    for s in ctx.sections:
-        low = case_fold(s.heading)
-        if any(h in low for h in _BASIS_HEADING_HINTS) and _BASIS_HEADING.fullmatch(s.heading.strip()):
+    for i in hinted:
+        s = ctx.sections[i]
+        if _BASIS_HEADING.fullmatch(s.heading.strip()):
             found.append((s.start, s.end))
     return BasisLayout(found)
 
@@ -95,7 +104,7 @@ def relation(ctx: Facts, pos: int, layout: BasisLayout) -> Relation:
     clause = clause_start(text, para, pos, MENTION_STARTS)
     if _PROPOSAL.search(text, clause, pos):
         return "cites"  # "Theo đề nghị của Sở Nội vụ tại Tờ trình số …"
-    if _IMPLEMENTS_BEFORE.search(text, max(para, pos - 40), pos):
+    if _IMPLEMENTS_BEFORE.match(text, max(para, pos - 40), pos):
         return "basis"  # "… chủ trì cuộc họp triển khai Kế hoạch số …" in the preamble
     if in_basis_section or _BASIS_LEAD.search(text, para, pos):
         return "basis"
