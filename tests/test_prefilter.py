@@ -272,6 +272,24 @@ def test_form_at_as_plain_match(text: str, pos: int) -> None:
     assert (fast and fast.span()) == (plain and plain.span())
 
 
+# Sentences for `_Scope.phases_in`: intro words alone name no phase; phases in capitals, brackets, "ſ".
+_PHASE_SENTENCES = [
+    "Khi kết thúc, trong các hội nghị tại xã, sau đó qua mỗi kỳ: 05 cá nhân",
+    "Khi sơ kết 6 tháng đầu năm, tặng 02 tập thể; trong dịp TỔNG KẾT NĂM 03 cá nhân",
+    "các đợt thi đua: 01 tập thể (tổng kết năm), học kỳ II 02 cá nhân, ſơ kết đợt 1",
+    "",
+]
+
+
+def test_phases_in_a_sentence_as_plain_finditer() -> None:
+    """A sentence where no phase's first word is written names no phase: the same as scanning it."""
+    for text in [*_PHASE_SENTENCES, *_texts()]:
+        scope = quotas._Scope(_ctx(text), [])
+        for lo, hi in [(0, len(text)), *_spans(text)]:
+            assert [m.span() for m in scope.phases_in(lo, hi)] == [
+                m.span() for m in quotas._PHASE_IN.finditer(text, lo, hi)
+            ]
+
 def test_phase_line_before_reads_back_to_the_floor() -> None:
     ctx = make_ctx("3. Số lượng\n- Sơ kết 6 tháng:\n+ Khối xã: 01 tập thể.\n\n+ Khối phường: 02 tập thể.\n")
     scope = quotas._Scope(ctx, [])

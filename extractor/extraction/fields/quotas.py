@@ -18,7 +18,7 @@ from extractor.extraction.facts import Facts
 from extractor.extraction.fields.award_forms import anchored, canonical, form_in, sentence
 from extractor.extraction.fields.prefilter import Literals, finditer, lead_words, phrase_leads, search
 from extractor.extraction.fields.quota_tables import TableCount, table_counts
-from extractor.extraction.fold import phrase_key
+from extractor.extraction.fold import case_fold, phrase_key
 from extractor.extraction.models import Op, Quota
 from extractor.extraction.sections import Section
 from extractor.extraction.vocab import alternation
@@ -142,9 +142,12 @@ class _Scope:
         return self.cues[lo, hi]
 
     def phases_in(self, lo: int, hi: int) -> list[re.Match[str]]:
-        """The phases named within [lo, hi), in order."""
+        """The phases named within [lo, hi), in order (none where no phase's first word is written: an intro
+        word alone, "khi", "các", "trong", names none, and most sentences hold some)."""
         if (lo, hi) not in self.inside:
-            self.inside[lo, hi] = finditer(_PHASE_IN, self.ctx.text, _PHASE_IN_LEADS, lo, hi)
+            folded = case_fold(self.ctx.text[lo:hi])
+            named = _PHASE_LEADS is None or any(word in folded for word in _PHASE_LEADS)
+            self.inside[lo, hi] = finditer(_PHASE_IN, self.ctx.text, _PHASE_IN_LEADS, lo, hi, folded) if named else []
         return self.inside[lo, hi]
 
 
