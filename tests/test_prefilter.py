@@ -93,26 +93,6 @@ def test_literals_find_the_same_in_short_and_long_texts(filler: str) -> None:
                      ("tập", 0), ("tập", 9), ("tập", 13), ("tập thể", 0), ("tập thể", 13)]
 
 
-
-@pytest.mark.parametrize(
-    ("literals", "follow", "low", "expected"),
-    [
-        (["năm "], ["cá", "tập", "("], "năm 2020, năm cá nhân, năm (5) tập thể, năm  cá", [("năm ", 10), ("năm ", 23)]),
-        (["aa"], ["a"], "aaaa", [("aa", 0), ("aa", 1)]),  # overlapping, the follower inside the next one
-        (["ba ", "hai "], ["tập"], "hai ba tập; ba tập", [("ba ", 4), ("ba ", 12)]),
-        (["%"], ["x"], "%x%%x", [("%", 0), ("%", 3)]),  # a one-character literal too
-        (["năm "], ["cá"], "năm cá" * 600, [("năm ", 6 * i) for i in range(600)]),  # a long text
-        (["năm "], [], "năm cá năm 2020", [("năm ", 0), ("năm ", 7)]),  # no follower: every occurrence
-    ],
-)
-def test_literals_followed(literals: list[str], follow: list[str], low: str, expected: list[tuple[str, int]]) -> None:
-    """`follow` keeps the occurrences one of its words is written right after, as `str.startswith` tells."""
-    found = Literals(literals, follow).each(low)
-    assert found == expected
-    followed = [(w, i) for w, i in Literals(literals).each(low) if low.startswith((*follow,) or ("",), i + len(w))]
-    assert found == followed
-
-
 _WORD = re.compile(r"(?i)(?<!\p{L})(?:khen\s+thưởng|tặng)(?!\p{L})")
 _WORD_LEADS = frozenset({"khen", "tặng"})
 

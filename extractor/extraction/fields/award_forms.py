@@ -47,13 +47,14 @@ _LONGEST_LEAD = max(map(len, _FORM_LEADS))
 
 
 def anchored(ctx: Facts, anchors: Literals, at_anchor: Mapping[str, re.Pattern[str]], starts: Iterable[int] = (),
-             pattern: re.Pattern[str] | None = None) -> list[re.Match[str]]:
+             pattern: re.Pattern[str] | None = None, follow: tuple[str, ...] = ("",)) -> list[re.Match[str]]:
     """Matches, in order and not overlapping, of each anchor's pattern (`at_anchor`) where the anchor
-    is written (and followed as `anchors` wants it), and of `pattern` at each of `starts`."""
+    is written followed by a `follow` prefix, and of `pattern` at each of `starts`."""
     low, base = ctx.lower_body, ctx.body_start
     candidates = dict.fromkeys(starts, pattern)
     for anchor, i in anchors.each(low):
-        candidates[base + i] = at_anchor[anchor]
+        if low.startswith(follow, i + len(anchor)):
+            candidates[base + i] = at_anchor[anchor]
     found: list[re.Match[str]] = []
     for pos in sorted(candidates):
         if found and pos < found[-1].end():

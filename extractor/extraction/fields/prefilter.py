@@ -99,23 +99,17 @@ _SHORT_TEXT = 3000
 
 class Literals:
     """Lower-case literals to find in a document's lower-cased body, each compiled once: the regex
-    engine finds one literal in a long text faster than str.find does, and several as an alternation slowly.
+    engine finds one literal in a long text faster than str.find does, and several as an alternation slowly."""
 
-    With `follow`, a literal counts only where one of those is written right after it ("năm " before "cá
-    nhân", not before "2023"): the regex engine tests that, not Python at every occurrence."""
-
-    def __init__(self, literals: Iterable[str], follow: Iterable[str] = ()) -> None:
-        after = "|".join(re.escape(f) for f in sorted(set(follow), key=len, reverse=True))
-        self._follow = bool(after)
-        ahead = f"(?=(?:{after}))" if after else ""
-        self._finders = {w: re.compile(re.escape(w) + ahead) for w in sorted(set(literals))}
+    def __init__(self, literals: Iterable[str]) -> None:
+        self._finders = {w: re.compile(re.escape(w)) for w in sorted(set(literals))}
 
     def each(self, low: str) -> list[tuple[str, int]]:
         """Every literal in `low` with its offset, overlapping ones too (literal by literal, each in order)."""
         found: list[tuple[str, int]] = []
-        short = len(low) < _SHORT_TEXT and not self._follow
+        short = len(low) < _SHORT_TEXT
         for literal, finder in self._finders.items():
-            if short or (len(literal) == 1 and not self._follow):
+            if short or len(literal) == 1:
                 i = low.find(literal)
                 while i >= 0:
                     found.append((literal, i))

@@ -69,7 +69,7 @@ _DIGITS = re.compile(
 )
 # Literal anchors for counts in words, found like the forms' (see `anchored`).
 _NUMBER_ANCHORS = {f"{w} ": _QUOTA for w in NUMBER_WORDS}
-_NUMBER_LITERALS = Literals(_NUMBER_ANCHORS, follow=_RECIPIENT_STARTS)
+_NUMBER_LITERALS = Literals(_NUMBER_ANCHORS)
 _OP_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*")
 _AWARD_CUE = re.compile(rf"(?i)(?<!\p{{L}})(?:{_any(AWARD_CUES)})")
 _AWARD_CUE_LEADS = lead_words(AWARD_CUES)
@@ -322,7 +322,7 @@ def extract_quotas(ctx: Facts) -> list[Quota]:
     prev_end = -1
     prev_op: Op = "="
     digits = (d.start() for d in _DIGITS.finditer(text, ctx.body_start, ctx.end))
-    counts = anchored(ctx, _NUMBER_LITERALS, _NUMBER_ANCHORS, digits, _QUOTA)
+    counts = anchored(ctx, _NUMBER_LITERALS, _NUMBER_ANCHORS, digits, _QUOTA, _RECIPIENT_STARTS)
     tables = list(table_counts(text, ctx.body_start, ctx.end))
     if not counts and not tables:
         return quotas
