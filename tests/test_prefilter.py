@@ -182,8 +182,7 @@ def _ctx(text: str) -> Facts:
 @pytest.mark.parametrize(
     ("pattern", "literals"),
     [
-        (timeline._FROM, timeline._FROM_LITERAL),
-        (timeline._YEAR_PAIR, timeline._CENTURY_LITERALS),
+        (timeline._FROM, timeline._PERIOD_LEADS),
     ],
 )
 def test_body_patterns_found_through_literals(pattern: re.Pattern[str], literals: Literals) -> None:
@@ -192,6 +191,31 @@ def test_body_patterns_found_through_literals(pattern: re.Pattern[str], literals
         assert [m.span() for m in matches_at(pattern, text, occurrences(ctx, literals), len(text))] == [
             m.span() for m in pattern.finditer(text)
         ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giai đoạn 2021 - 2025; GIAI ĐOẠN 2023-2024; Giai  đoạn\n2019 đến năm 2020; từ năm 2020 tới năm 2025",
+        "TỪ NĂM 2019 - 2020 - 2030; giai đoạn 2021 - 2025 - 2030; 2021 - 2025 - 2030 giai đoạn 2031 - 2035",
+        "giai đoạn 1925 - 1930; giai đoạn 2025 - 2021; giai đoạn      2021 - 2025; giai đoạn 2 (2022 - 2023)",
+        "xgiai đoạn 2021 - 2025; mtừ năm 2021 - 2022; từ năm2021 - 2022; giai đoạn 20215 - 2030; giai đoạn 2021-",
+        "giai đoạn từ năm 2021 - 2025; từ năm giai đoạn 2021 - 2025; năm 2020 đến năm 2021 - 2022",
+    ],
+)
+def test_year_pairs_read_after_their_words(text: str) -> None:
+    """Of the body's pairs read after a year span's word, those right after one (`_YEAR_SPAN_WORD` ending
+    where they start, as `_year_spans` keeps them) are those of a scan of every pair."""
+    def kept(pairs: list[re.Match[str]]) -> list[tuple[int, int]]:
+        word = timeline._YEAR_SPAN_WORD
+        return [p.span() for p in pairs
+                if search(word, p.string, timeline._YEAR_SPAN_LEADS, max(0, p.start() - 20), p.start())]
+
+    for t in [text, *_texts()]:
+        ctx = _ctx(t)
+        starts = sorted({i for word, i in timeline._PERIOD_LEADS.each(ctx.lower_body)
+                         if word in timeline._YEAR_SPAN_LEADS})
+        assert kept(timeline._body_pairs(ctx, starts)) == kept(list(timeline._YEAR_PAIR.finditer(t)))
 
 
 @pytest.mark.parametrize(
@@ -228,9 +252,40 @@ def test_form_at_as_plain_match(text: str, pos: int) -> None:
     assert (fast and fast.span()) == (plain and plain.span())
 
 
+# Sentences for `_Scope.phases_in`: intro words alone name no phase; phases in capitals, brackets, "ſ".
+_PHASE_SENTENCES = [
+    "Khi kết thúc, trong các hội nghị tại xã, sau đó qua mỗi kỳ: 05 cá nhân",
+    "Khi sơ kết 6 tháng đầu năm, tặng 02 tập thể; trong dịp TỔNG KẾT NĂM 03 cá nhân",
+    "các đợt thi đua: 01 tập thể (tổng kết năm), học kỳ II 02 cá nhân, ſơ kết đợt 1",
+    "",
+]
+
+
+def test_phases_in_a_sentence_as_plain_finditer() -> None:
+    """A sentence where no phase's first word is written names no phase: the same as scanning it."""
+    for text in [*_PHASE_SENTENCES, *_texts()]:
+        scope = quotas._Scope(_ctx(text), [])
+        for lo, hi in [(0, len(text)), *_spans(text)]:
+            assert [m.span() for m in scope.phases_in(lo, hi)] == [
+                m.span() for m in quotas._PHASE_IN.finditer(text, lo, hi)
+            ]
+
 def test_phase_line_before_reads_back_to_the_floor() -> None:
     ctx = make_ctx("3. Số lượng\n- Sơ kết 6 tháng:\n+ Khối xã: 01 tập thể.\n\n+ Khối phường: 02 tập thể.\n")
     scope = quotas._Scope(ctx, [])
     second = ctx.text.index("02 tập")
     assert quotas._phase_line_before(scope, second, ctx.body_start) == "sơ kết 6 tháng"
     assert quotas._phase_line_before(scope, second, ctx.text.index("+ Khối xã")) is None
+
+
+# Every character there is, for the case-insensitive spellings of the body's literal leads.
+_ALL_CHARACTERS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+@pytest.mark.parametrize("lead", sorted({*timeline._YEAR_SPAN_LEADS, timeline._FROM_WORD}))
+def test_lower_body_holds_every_spelling_of_the_leads(lead: str) -> None:
+    """A case-insensitive match of a lead is found in `Facts.lower_body`: every character the regex engine
+    takes for one of its letters lowers to that letter."""
+    for letter in set(lead):
+        for m in re.finditer(re.escape(letter), _ALL_CHARACTERS, re.IGNORECASE):
+            assert _ctx(m.group()).lower_body == letter

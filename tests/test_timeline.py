@@ -207,3 +207,13 @@ def test_start_day_takes_month_and_year_from_the_end(sentence: str,
 def test_bug_yearly_deadline_has_no_single_date() -> None:
     ctx = _ctx("Các huyện tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 11 hằng năm.")
     assert extract_deadlines(ctx) == []
+
+
+@pytest.mark.parametrize("width", [0, 1, 199, 200, 201, 450])  # lines shorter and longer than the near look-back
+@pytest.mark.parametrize("start", [0, 3])  # a document from the text's start, and one after a line of another
+def test_line_start_near_and_far(width: int, start: int) -> None:
+    """A line break in the few characters before a position is found there, a farther one by bisecting."""
+    text = "xx\n" + "\n".join(["a" * width, "b" * width, "", "c" * (2 * width)]) + "\nd"
+    ctx = Facts(text=text, start=start, end=len(text) - 1, body_start=start, preamble_end=start)
+    for pos in range(start, len(text) + 1):
+        assert ctx.line_start(pos) == max(start, text.rfind("\n", start, min(pos, ctx.end)) + 1)

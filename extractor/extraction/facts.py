@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the award module reads Facts: its mention type is named for
 
 # A real heading is short; a longer numbered line is a paragraph that happens to be numbered.
 _MAX_HEADING = 80
+# How far back `Facts.line_start` looks for a line break before it bisects the document's.
+_NEAR_LINE = 200
 # Quoted names (Đề án “… giai đoạn 2022 - 2025”): the values inside belong to what is named.
 _QUOTED = re.compile(r"“[^”\n]{1,300}”|«[^»\n]{1,300}»|\"[^\"\n]{1,300}\"")
 
@@ -170,7 +172,12 @@ class Facts:
         return [m.start() for m in stdre.finditer("\n", self.text[self.start : self.end])]
 
     def line_start(self, pos: int) -> int:
-        """Where the line holding `pos` starts (a bisect: a one-line table must not cost a scan per value)."""
+        """Where the line holding `pos` starts: the last line break in the few characters before `pos` (most
+        lines are short, and indexing the document's line breaks costs more than a plan's few calls), else a
+        bisect of them all (a one-line table must not cost a scan per value)."""
+        near = self.text.rfind("\n", max(self.start, pos - _NEAR_LINE), min(pos, self.end))
+        if near >= 0:  # the last break before pos, as the bisect would find it
+            return near + 1
         i = bisect_right(self._newlines, pos - 1 - self.start) - 1
         return self.start + self._newlines[i] + 1 if i >= 0 else self.start
 

@@ -83,11 +83,13 @@ def search(pattern: re.Pattern[str], text: str, leads: frozenset[str] | None, po
 
 
 def finditer(pattern: re.Pattern[str], text: str, leads: frozenset[str] | None, pos: int,
-             endpos: int) -> list[re.Match[str]]:
-    """pattern.finditer(text, pos, endpos) for a pattern whose every match starts with one of `leads`."""
+             endpos: int, folded: str | None = None) -> list[re.Match[str]]:
+    """pattern.finditer(text, pos, endpos) for a pattern whose every match starts with one of `leads`
+    (`folded`: text[pos:endpos] folded, when the caller has it)."""
     if leads is None:
         return list(pattern.finditer(text, pos, endpos))
-    return matches_at(pattern, text, lead_starts(case_fold(text[pos:endpos]), leads, pos), endpos)
+    folded = case_fold(text[pos:endpos]) if folded is None else folded
+    return matches_at(pattern, text, lead_starts(folded, leads, pos), endpos)
 
 
 # Below this many characters str.find finds a literal sooner (no regex call to set up); in a longer text the

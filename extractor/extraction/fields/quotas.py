@@ -18,7 +18,7 @@ from extractor.extraction.facts import Facts
 from extractor.extraction.fields.award_forms import anchored, canonical, form_in, sentence
 from extractor.extraction.fields.prefilter import Literals, finditer, lead_words, phrase_leads, search
 from extractor.extraction.fields.quota_tables import TableCount, table_counts
-from extractor.extraction.fold import phrase_key
+from extractor.extraction.fold import case_fold, phrase_key
 from extractor.extraction.models import Op, Quota
 from extractor.extraction.sections import Section
 from extractor.extraction.vocab import alternation
@@ -111,7 +111,9 @@ _MAX_LEAD_IN = 80  # characters of a lead-in line that labels a phase
 @dataclass
 class _Scope:
     """What the quotas of one document share, each read once: its award forms, the phase a line
-    starting at an offset labels, and what a heading says (a plan's quotas sit under the same few)."""
+    starting at an offset labels, what a heading says (a plan's quotas sit under the same few), and what
+    a sentence holds (its forms, award cue and phases: "01 tập thể, 03 cá nhân" are two counts of one).
+    A sentence is keyed by its bounds [lo, hi): what it holds is read from text[lo:hi] alone."""
 
     ctx: Facts
     forms: tuple[re.Match[str], ...]
@@ -119,11 +121,34 @@ class _Scope:
     topics: dict[str, bool | None] = field(default_factory=dict)
     phases: dict[str, str | None] = field(default_factory=dict)
     heading_forms: dict[str, str | None] = field(default_factory=dict)
+    near: dict[tuple[int, int], list[re.Match[str]]] = field(default_factory=dict)
+    cues: dict[tuple[int, int], bool] = field(default_factory=dict)
+    inside: dict[tuple[int, int], list[re.Match[str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start() for m in self.forms]  # ascending: the forms are in text order
 
     def forms_in(self, lo: int, hi: int) -> list[re.Match[str]]:
-        i = bisect_left(self.forms, lo, key=lambda m: m.start())
-        j = bisect_left(self.forms, hi, key=lambda m: m.start())
-        return [m for m in self.forms[i:j] if m.end() <= hi]
+        """The award forms written within [lo, hi)."""
+        if (lo, hi) not in self.near:
+            i, j = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+            self.near[lo, hi] = [m for m in self.forms[i:j] if m.end() <= hi]
+        return self.near[lo, hi]
+
+    def cue_in(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] holds an award cue ("khen", "tặng", …)."""
+        if (lo, hi) not in self.cues:
+            self.cues[lo, hi] = search(_AWARD_CUE, self.ctx.text, _AWARD_CUE_LEADS, lo, hi) is not None
+        return self.cues[lo, hi]
+
+    def phases_in(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The phases named within [lo, hi), in order (none where no phase's first word is written: an intro
+        word alone, "khi", "các", "trong", names none, and most sentences hold some)."""
+        if (lo, hi) not in self.inside:
+            folded = case_fold(self.ctx.text[lo:hi])
+            named = _PHASE_LEADS is None or any(word in folded for word in _PHASE_LEADS)
+            self.inside[lo, hi] = finditer(_PHASE_IN, self.ctx.text, _PHASE_IN_LEADS, lo, hi, folded) if named else []
+        return self.inside[lo, hi]
 
 
 # A count that describes which units qualify ("có dưới 10 cán bộ", "có từ 20 cá nhân trở lên").
@@ -166,7 +191,7 @@ def _innermost(cache: dict[str, _T], read: Callable[[str], _T], sections: list[S
 
 def _in_award_context(scope: _Scope, sections: list[Section], lo: int, hi: int) -> bool:
     """The sentence names an award, or the innermost heading about a topic is about awards."""
-    if scope.forms_in(lo, hi) or search(_AWARD_CUE, scope.ctx.text, _AWARD_CUE_LEADS, lo, hi):
+    if scope.forms_in(lo, hi) or scope.cue_in(lo, hi):
         return True
     topic: bool | None = _innermost(scope.topics, _heading_topic, sections)
     return bool(topic)
@@ -183,7 +208,7 @@ def _phase(scope: _Scope, sections: list[Section], lo: int, hi: int, start: int,
     """The review phase of a quota: named in its sentence, else by the nearest phase line before it in
     its section ("- Sơ kết 6 tháng:"), else by its innermost heading that names one."""
     ctx = scope.ctx
-    inside = finditer(_PHASE_IN, ctx.text, _PHASE_IN_LEADS, lo, hi)
+    inside = scope.phases_in(lo, hi)
     before = [m for m in inside if m.end() <= start]
     # after the quota a phase needs its intro word, or brackets: "02 tập thể (tổng kết năm)"
     after = [m for m in inside if m.start() >= end

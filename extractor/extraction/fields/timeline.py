@@ -58,7 +58,6 @@ _DAY = re.compile(
 # longer word ending in "từ").
 _FROM_WORD = "từ"
 _FROM = re.compile(rf"{_FROM_WORD}(?<!\p{{L}}{_FROM_WORD})\s+", re.IGNORECASE)
-_FROM_LITERAL = Literals([_FROM_WORD])
 # Between the two ends: "đến", "tới" or a dash, maybe "hết" ("đến hết ngày 31/10/2023").
 _TO = re.compile(r"\s*(?:-|đến|tới)\s*(?:hết\s+)?", re.IGNORECASE)
 # A start named in words, up to the first "đến": "từ lúc phát động phong trào thi đua đến hết …".
@@ -72,16 +71,18 @@ _ISSUE_START = re.compile(
     re.IGNORECASE,
 )
 # Two years, then the word before them that makes them a span: "giai đoạn 2023 - 2025", "từ năm 2021 đến năm 2025".
-# In the body a pair is matched only where one of its centuries is written.
-_CENTURIES = ("19", "20")
-_CENTURY = "|".join(_CENTURIES)
+_CENTURY = "19|20"
 _YEAR_PAIR = re.compile(
     rf"(?<!\d)(?P<a>(?:{_CENTURY})\d{{2}})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>(?:{_CENTURY})\d{{2}})(?!\d)",
     re.IGNORECASE,
 )
-_CENTURY_LITERALS = Literals(_CENTURIES)
 _YEAR_SPAN_WORD = re.compile(rf"(?r)(?<!\p{{L}})(?:{alternation(YEAR_SPANS)})\s+$", re.IGNORECASE)
 _YEAR_SPAN_LEADS = phrase_leads(YEAR_SPANS)
+# The same word read forward from its start: in the body a pair is matched only where one ends ("giai đoạn |2023").
+_YEAR_SPAN_AHEAD = re.compile(rf"(?<!\p{{L}})(?:{alternation(YEAR_SPANS)})\s+", re.IGNORECASE)
+# The first words of the body's periods, found in one scan: "từ" opens a dated period ("từ ngày …") and a
+# year span ("từ năm 2021 …"), "giai" the other year span ("giai đoạn 2021 - 2025").
+_PERIOD_LEADS = Literals(_YEAR_SPAN_LEADS | {_FROM_WORD})
 # How far before the years their word may start ("giai đoạn " plus spacing).
 _YEAR_SPAN_REACH = 20
 # A heading about time: "IV. TIẾN ĐỘ THỰC HIỆN", "3. Thời gian tổ chức".
@@ -239,9 +240,23 @@ def _worded_range(ctx: Facts, pos: int) -> tuple[str | None, str | None, int] | 
     return None
 
 
-def _year_spans(ctx: Facts) -> list[Period]:
-    """ "giai đoạn 2023 - 2025" in the title or in a time section."""
-    body_pairs = matches_at(_YEAR_PAIR, ctx.text, occurrences(ctx, _CENTURY_LITERALS), ctx.end)
+def _body_pairs(ctx: Facts, word_starts: list[int]) -> list[re.Match[str]]:
+    """The body's pairs of years that may be year spans, in order (`word_starts`: where the body writes the
+    first word of a year span's word, in order).
+
+    A pair counts only right after its word (`_YEAR_SPAN_WORD` ending where it starts), so pairs are matched
+    only there, not at every "19" and "20" (dates are most of a plan's numbers). None is lost: a pair after
+    its word never starts inside another pair (a pair holds no "giai" or "từ", and the word no digit), so a
+    scan of every pair would not have skipped it; and its word, read forward, ends where it starts (its
+    spaces run up to the first digit).
+    """
+    ahead = [m.end() for s in word_starts if (m := _YEAR_SPAN_AHEAD.match(ctx.text, s, ctx.end))]
+    return matches_at(_YEAR_PAIR, ctx.text, sorted(ahead), ctx.end)
+
+
+def _year_spans(ctx: Facts, word_starts: list[int]) -> list[Period]:
+    """ "giai đoạn 2023 - 2025" in the title or in a time section (`word_starts`: see `_body_pairs`)."""
+    body_pairs = _body_pairs(ctx, word_starts)
     ranges = [(ctx.body_start, body_pairs)]  # where each range starts, and its pairs
     if ctx.title_span and ctx.title_span[1] <= ctx.body_start:
         ranges.insert(0, (ctx.title_span[0], list(_YEAR_PAIR.finditer(ctx.text, *ctx.title_span))))
@@ -263,8 +278,9 @@ def _year_spans(ctx: Facts) -> list[Period]:
 
 def extract_periods(ctx: Facts) -> list[Period]:
     """The plan's own periods and phases, once per (start, end)."""
-    found = _year_spans(ctx)
-    for m in matches_at(_FROM, ctx.text, occurrences(ctx, _FROM_LITERAL), ctx.end):
+    base, leads = ctx.body_start, _PERIOD_LEADS.each(ctx.lower_body)
+    found = _year_spans(ctx, sorted({base + i for word, i in leads if word in _YEAR_SPAN_LEADS}))
+    for m in matches_at(_FROM, ctx.text, sorted({base + i for word, i in leads if word == _FROM_WORD}), ctx.end):
         found_range = _dated_range(ctx, m.end()) or _worded_range(ctx, m.end())
         if found_range is None or found_range[1] is None or ctx.is_foreign(m.start(), found_range[2]):
             continue
