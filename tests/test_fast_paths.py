@@ -11,6 +11,7 @@ import re
 import pytest
 
 from extractor.extraction import ocr_text
+from extractor.extraction.vocab.page_hints import HINT_WINDOW, PAGE_HINTS, page_hinted
 
 # The split-number pattern as first written: the word looked behind for before the digits.
 _SPLIT_NUMBER_LOOKBEHIND = re.compile(r"(?:(?<=\bSố)|(?<=\bsố)|(?<=\bSỐ))(?::\s*|\s+)(\d{1,4}(?: \d{1,4})+)(?=\s?/)")
@@ -34,3 +35,27 @@ def test_split_number_scan_finds_what_the_lookbehind_form_finds(text: str) -> No
 def test_split_number_scan_finds_the_number_groups() -> None:
     assert [m.group(1) for m in ocr_text._SPLIT_NUMBER.finditer("Số: 1 52/KH và số 2 15 /KH, aSố 3 4/")] == [
         "1 52", "2 15"]
+
+
+def _page_hinted_by_both_ends(text: str) -> bool:
+    ends = (text[:HINT_WINDOW] + "\n" + text[-HINT_WINDOW:]).lower()
+    return any(hint in ends for hint in PAGE_HINTS)
+
+
+_W = HINT_WINDOW
+
+
+@pytest.mark.parametrize("text", [
+    "", "Trang chủ", "TRANG CHỦ | Tin tức", "Kế hoạch số 12", "x" * (_W - 9) + "trang chủ",  # short texts
+    "trang chủ" + "x" * (_W - 9), "trang chủ" + "x" * (_W - 8), "x" * (_W - 8) + "trang chủ",  # at the window's edge
+    "x" * (_W - 4) + "trang chủ" + "x" * (_W - 4),  # across the end of the first window, inside the last
+    "x" * (_W - 4) + "trang chủ" + "x" * _W,  # across the first window's end only: not found
+    "x" * _W + "lượt xem" + "x" * _W,  # in the middle of a long text: not found
+    "Σ" * (_W - 1) + "\nzalo", "zalo" + "y" * (2 * _W), "y" * (2 * _W) + "©", "y" * _W,
+])
+def test_page_hint_is_looked_for_once_in_a_short_text(text: str) -> None:
+    assert page_hinted(text) == _page_hinted_by_both_ends(text)
+
+
+def test_no_page_hint_holds_a_line_break() -> None:
+    assert not any("\n" in hint for hint in PAGE_HINTS)  # (what looking at a short text once rests on)
