@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from extractor.extraction import ocr_text
+from extractor.extraction import ocr_text, segment
 from extractor.extraction.vocab.page_hints import HINT_WINDOW, PAGE_HINTS, page_hinted
 
 # The split-number pattern as first written: the word looked behind for before the digits.
@@ -59,3 +59,14 @@ def test_page_hint_is_looked_for_once_in_a_short_text(text: str) -> None:
 
 def test_no_page_hint_holds_a_line_break() -> None:
     assert not any("\n" in hint for hint in PAGE_HINTS)  # (what looking at a short text once rests on)
+
+
+@pytest.mark.parametrize("text", [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND",
+    "\n\n  CỘNG\n\ncộng đồng\nx Cộng\nĐOÀN TNCS\nĐỘC LẬP\n", "CỘNGCỘNG\nỘc lập\nộc lập", "Cộng", "", "\n",
+    "a\nb\nc", "ộc\nlập", "TNC\nS", "xxx\n\n\nTNCS",  # a hint cut by a line break is none
+])
+def test_motto_hinted_lines_are_the_lines_holding_a_hint(text: str) -> None:
+    lines = segment._lines(text)
+    expected = {i for i, line in enumerate(lines) if any(h in line.text for h in segment._MOTTO_HINTS)}
+    assert segment._motto_hinted(lines, text) == expected

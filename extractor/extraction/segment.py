@@ -9,7 +9,7 @@ header-like lines but belong to the document before them.
 from __future__ import annotations
 
 import itertools
-import re as stdre
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -42,8 +42,10 @@ _MIN_BODY_LINES = 4
 _ISSUING_TYPES = tuple(t.lower() for t in (ISSUING_TYPE, *FORWARDING_TYPES, "Văn bản"))  # a Văn bản is a Công văn
 
 
-# Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
-_MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP|TNCS")
+# Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO). They are
+# looked for in the whole text, one `str.find` scan each (a regex search per line costs several times more);
+# none holds a line break, so each is found inside the one line that holds it.
+_MOTTO_HINTS = ("CỘNG", "Cộng", "cộng", "ộc lập", "ỘC LẬP", "TNCS")
 # A signature line above a new header opens with a state prefix and its dot ("KT. CHỦ TỊCH"), narrower than the
 # signature reader's `SIGNER_PREFIX`: the walk back over a header's caps lines stops only there, and the
 # Party spellings ("T/M") have not been seen above a new header (adding them would move segment bounds).
@@ -67,7 +69,20 @@ def _lines(text: str) -> list[_Line]:
     return list(map(_Line._make, lines_between(text, 0, len(text))))
 
 
-def _marker(line: str) -> str | None:
+def _motto_hinted(lines: list[_Line], text: str) -> set[int]:
+    """Indexes of the lines that hold a motto hint (`text` holds the lines, each at its start)."""
+    starts = [line.start for line in lines]
+    found: set[int] = set()
+    for hint in _MOTTO_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = text.find(hint, at + 1)
+    return found
+
+
+def _marker(line: str, motto_hint: bool) -> str | None:
+    """The kind of header component `line` is, if any (`motto_hint`: whether it holds a motto hint)."""
     # Cheap string tests first: this runs on every line of every file.
     if len(line) > _MAX_MARKER_LINE:
         return None
@@ -77,18 +92,19 @@ def _marker(line: str) -> str | None:
         return "number"
     if line[:1] in "Vv" and len(line) < 200 and VV_LINE.match(line):
         return "vv"
-    if _MOTTO_HINT.search(line) and MOTTO.search(line):
+    if motto_hint and MOTTO.search(line):
         return "motto"
     if len(line) < 120 and "ngày" in line and PLACE_DATE.search(line):
         return "date"
     return None
 
 
-def _clusters(lines: list[_Line]) -> list[tuple[int, int, set[str]]]:
+def _clusters(lines: list[_Line], text: str) -> list[tuple[int, int, set[str]]]:
     """(first line index, last line index, marker kinds) of each header cluster."""
     clusters: list[tuple[int, int, set[str]]] = []
+    hinted = _motto_hinted(lines, text)
     for i, line in enumerate(lines):
-        kind = _marker(line.text)
+        kind = _marker(line.text, i in hinted)
         if not kind or (kind == "type" and i + 1 < len(lines) and _FIRST_ARTICLE.match(lines[i + 1].text)):
             continue  # a decision's bare "QUYẾT ĐỊNH" before "Điều 1" is its enacting formula, not a header
         if clusters and i - clusters[-1][1] <= _CLUSTER_GAP:
@@ -143,7 +159,7 @@ def split_documents(text: str) -> list[Segment]:
     lines = _lines(text)
     starts: list[int] = []  # line indexes where documents start
     body_since = 0
-    for first, last, kinds in _clusters(lines):
+    for first, last, kinds in _clusters(lines, text):
         if not _opens_document(kinds, lines, first, last):
             continue
         if starts and first - body_since < _MIN_BODY_LINES:
