@@ -11,6 +11,7 @@ import re
 import pytest
 
 from extractor.extraction import ocr_text, segment
+from extractor.extraction.restore import misread
 from extractor.extraction.vocab.page_hints import HINT_WINDOW, PAGE_HINTS, page_hinted
 
 # The split-number pattern as first written: the word looked behind for before the digits.
@@ -70,3 +71,18 @@ def test_motto_hinted_lines_are_the_lines_holding_a_hint(text: str) -> None:
     lines = segment._lines(text)
     expected = {i for i, line in enumerate(lines) if any(h in line.text for h in segment._MOTTO_HINTS)}
     assert segment._motto_hinted(lines, text) == expected
+
+
+# (values as the scan of every word gave them: lines without a word to look at are now passed unread)
+@pytest.mark.parametrize(("text", "enough", "expected"), [
+    ("ĐẲNG CỘNG SẢN VIỆT NAM", 1, True), ("ĐẲNG CỘNG SẢN VIỆT NAM", 2, False),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", 1, False),
+    ("Kế hoạch\nSô: 12/KH-UBND", 1, True), ("UBND HUYỆN X\n\nSố: 12/KH-UBND\nUy ban nhân đân", 1, True),
+    ("Chú tịch\nỦy ban nhân dân", 1, True), ("Chú tịch\nỦy ban nhân dân", 2, False),
+    ("Ké hoạch\nnám 2022\nChú tịch", 2, True), ("Kết quà", 1, True),
+    ("UY BAN\nNHÂN ĐÂN", 1, True),  # an entry read across two lines
+    ("Hà Nội, ngày 5 tháng 3 năm 2020\nKẾ HOẠCH", 1, False), ("x\ny\nz\nĐẲNG", 1, False), ("", 1, False),
+    ("\n\n", 1, False), ("Sô", 1, True), ("sô liệu\nSô: 5", 2, True),
+])
+def test_misread_passes_lines_without_a_word_to_look_at(text: str, enough: int, expected: bool) -> None:
+    assert misread(text, enough) is expected

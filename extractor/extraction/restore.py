@@ -16,6 +16,7 @@ text hold for the text as written, which each `Restoration` keeps.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -372,7 +373,12 @@ def misread(text: str, enough: int = 1) -> bool:
     index, pairs = _entries(), _spelt()[1]
     last = len(words) - 1
     found: set[int] = set()  # where each misread entry or cue word starts
-    for i in [i for i, w in enumerate(words) if w in looked]:
+    # Whether a word is looked at depends on the word alone (its fold is its letters' folds): a line whose own
+    # set is empty holds none of `looked`, and its words are passed without a test.
+    starts = itertools.accumulate((len(line[0]) for line in lines), initial=0)  # (one more than the lines)
+    at = [a + j for line, a in zip(lines, starts, strict=False) if line[2]
+          for j, w in enumerate(line[0]) if w in looked]
+    for i in at:
         w, f = words[i], folded[i]
         if w == f and not ((i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii())):
             continue  # an unmarked word among unmarked words is restore_line's to restore
