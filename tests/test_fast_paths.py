@@ -69,7 +69,7 @@ def test_no_page_hint_holds_a_line_break() -> None:
 ])
 def test_motto_hinted_lines_are_the_lines_holding_a_hint(text: str) -> None:
     lines = segment._lines(text)
-    expected = {i for i, line in enumerate(lines) if any(h in line.text for h in segment._MOTTO_HINTS)}
+    expected = {i for i, (_s, _e, line) in enumerate(lines) if any(h in line for h in segment._MOTTO_HINTS)}
     assert segment._motto_hinted(lines, text) == expected
 
 
