@@ -10,9 +10,11 @@ import re
 
 import pytest
 
-from extractor.extraction import ocr_text, segment
+from extractor.extraction import header_layout, ocr_text, segment
 from extractor.extraction.restore import misread
+from extractor.extraction.vocab.layout import HEADER_PHRASES
 from extractor.extraction.vocab.page_hints import HINT_WINDOW, PAGE_HINTS, page_hinted
+from tests.test_layout_hints import _seam_by_every_phrase
 
 # The split-number pattern as first written: the word looked behind for before the digits.
 _SPLIT_NUMBER_LOOKBEHIND = re.compile(r"(?:(?<=\bSố)|(?<=\bsố)|(?<=\bSỐ))(?::\s*|\s+)(\d{1,4}(?: \d{1,4})+)(?=\s?/)")
@@ -86,3 +88,31 @@ def test_motto_hinted_lines_are_the_lines_holding_a_hint(text: str) -> None:
 ])
 def test_misread_passes_lines_without_a_word_to_look_at(text: str, enough: int, expected: bool) -> None:
     assert misread(text, enough) is expected
+
+
+def test_whole_header_lines_are_left_whole() -> None:
+    whole = header_layout._whole_lines()
+    assert {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM", "KẾ HOẠCH",
+            "QUYẾT ĐỊNH"} <= whole
+    assert all(header_layout._pieces(line) == [line] for line in whole)
+    assert whole <= {*HEADER_PHRASES, *header_layout._SPACED_TYPES.values()}
+
+
+@pytest.mark.parametrize(("text", "split"), [
+    ("UBND HUYỆN X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nThi đua",
+     "UBND HUYỆN X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nThi đua"),
+    ("UBND HUYỆN X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKẾ HOẠCH",  # a flattened line is still cut
+     "UBND HUYỆN X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKẾ HOẠCH"),
+])
+def test_split_flattened_with_whole_lines(text: str, split: str) -> None:
+    assert header_layout.split_flattened(text) == split
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM"), ("Độc lập - Tự do -", "Hạnh phúc"), ("Độc lập -Tự", "do - Hạnh phúc"),
+    ("ĐỘC LẬP-", "TỰ DO"), ("KẾ:", "HOẠCH"), ("a-KẾ", "HOẠCH:"), ("CỘNG  ", "HÒA-XÃ HỘI"), ("ỦY BAN", "  NHÂN DÂN"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"), ("KẾ HOẠCH", "- Căn cứ"), ("lập", "-"),
+    ("Độc lập", "- Tự do"), ("ỦY", "BAN.NHÂN"), ("x Độc", "lập"), ("QUYẾT", "ĐỊNH:"), ("Số:", "12/KH"),
+])
+def test_seam_found_from_the_words_at_the_seam(a: str, b: str) -> None:
+    assert header_layout._seam_inside_phrase(a, b) == _seam_by_every_phrase(a, b)
