@@ -11,7 +11,7 @@ import re
 import pytest
 
 from extractor.extraction import header_layout, ocr_text, segment
-from extractor.extraction.restore import misread
+from extractor.extraction.restore import _cased, misread
 from extractor.extraction.vocab.layout import HEADER_PHRASES
 from extractor.extraction.vocab.page_hints import HINT_WINDOW, PAGE_HINTS, page_hinted
 from tests.test_layout_hints import _seam_by_every_phrase
@@ -116,3 +116,19 @@ def test_split_flattened_with_whole_lines(text: str, split: str) -> None:
 ])
 def test_seam_found_from_the_words_at_the_seam(a: str, b: str) -> None:
     assert header_layout._seam_inside_phrase(a, b) == _seam_by_every_phrase(a, b)
+
+
+@pytest.mark.parametrize(("spelling", "written", "keep_marks", "cased"), [
+    ("căn cứ", "Can cu", True, "Căn cứ"), ("căn cứ", "CAN CU", True, "CĂN CỨ"), ("căn cứ", "can cu", True, "căn cứ"),
+    ("ủy ban nhân dân", "UY BAN nhan DAN", True, "ỦY BAN nhân DÂN"), ("qđ-ubnd", "QD-UBND", True, "QĐ-UBND"),
+    ("chủ tịch", "CHu tIch", False, "CHủ tỊch"), ("hà nội", "Hà Noi", True, "Hà Nội"),  # a written mark stays
+    ("hà nội", "Hà Noi", False, "Hà Nội"), ("σας", "SAS", True, "ΣΑΣ"), ("σας", "Sas", True, "Σας"),
+    ("İstanbul", "ISTANBUL", True, "İSTANBUL"), ("straße", "STRASS", True, "STRASSE"),
+])
+def test_cased_spelling_on_the_written_letters(spelling: str, written: str, keep_marks: bool, cased: str) -> None:
+    assert _cased(spelling, written, keep_marks) == cased
+
+
+def test_cased_spelling_of_another_length_is_refused() -> None:
+    with pytest.raises(ValueError):
+        _cased("căn cứ", "Can c", True)

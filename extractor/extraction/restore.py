@@ -51,6 +51,7 @@ class _Entry:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_CAPITALS = re.compile("[A-Z]+")  # (the ASCII letters `str.isupper` holds)
 # Letters no Vietnamese word has (a font map's wrong glyph: "Uû ban", "Phßng"), and an i-vowel with a tone
 # before "ng", a rhyme Vietnamese does not have ("Phịng" for "Phòng").
 _BROKEN_LETTER = "ßûøñöïëäüåæçîÿþœÛØÑÖÏËÄÜÅÆÇÎŸÞŒ"
@@ -159,6 +160,17 @@ def _cased(spelling: str, written: str, keep_marks: bool = False) -> str:
         # No written letter is upper case and none keeps its mark: every letter is the spelling's in lower
         # case (one call; "Σ" is the one letter whose lower case depends on its neighbours).
         return spelling.lower()
+    if written.isascii() and len(spelling) == len(written) and "Σ" not in spelling:
+        # No ASCII letter keeps a mark: each letter is the spelling's in upper case under a written capital's
+        # run, else in lower case, cut from the spelling cased whole when that keeps every letter one letter.
+        lower, upper = spelling.lower(), spelling.upper()
+        if len(lower) == len(upper) == len(spelling):
+            parts: list[str] = []
+            done = 0
+            for m in _CAPITALS.finditer(written):
+                parts += [lower[done : m.start()], upper[m.start() : m.end()]]
+                done = m.end()
+            return "".join(parts) + lower[done:]
     return "".join(
         w if keep_marks and not w.isascii() and w not in _BROKEN_LETTER else (s.upper() if w.isupper() else s.lower())
         for s, w in zip(spelling, written, strict=True)
