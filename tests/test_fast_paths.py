@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import regex
 
 from extractor.extraction import header_layout, ocr_text, segment
 from extractor.extraction.restore import _cased, misread
-from extractor.extraction.vocab.layout import HEADER_PHRASES
+from extractor.extraction.vocab.layout import HEADER_PHRASES, PLACE_DATE, PLACE_DATE_HINT
 from extractor.extraction.vocab.page_hints import HINT_WINDOW, PAGE_HINTS, page_hinted
 from tests.test_layout_hints import _seam_by_every_phrase
 
@@ -132,3 +133,20 @@ def test_cased_spelling_on_the_written_letters(spelling: str, written: str, keep
 def test_cased_spelling_of_another_length_is_refused() -> None:
     with pytest.raises(ValueError):
         _cased("căn cứ", "Can c", True)
+
+
+def test_every_space_of_regex_is_a_stdlib_space() -> None:
+    # (what a stdlib hint with "\s" in front of a `regex` pattern rests on; no space lies past the BMP)
+    spaces = regex.compile(r"\s")
+    assert all(re.match(r"\s", chr(c)) for c in range(0x10000) if spaces.match(chr(c)))
+
+
+@pytest.mark.parametrize("line", [
+    "Củ Chi, ngày 05 tháng 5 năm 2020", "Đắk Mil ,  ngày 1/2/2023", "TP. Huế,ngày … tháng … năm 2024",
+    "Hà Nội,\u2003ngày 5 tháng 3 năm 2020", "Hà Nội\u00a0, ngày 5 tháng 3 năm 2020", "Hà Nội, Ngày 5 tháng 3 năm 2020",
+    "theo Kế hoạch ngày 05/3/2021", "Hà Nội ngày 5 tháng 3 năm 2020", "Hà Nội,\x1cngày 5 tháng 3 năm 2020",
+])
+def test_place_date_hint_admits_every_place_date(line: str) -> None:
+    if PLACE_DATE.search(line):
+        assert PLACE_DATE_HINT.search(line)
+    assert segment._marker(line, False) == ("date" if PLACE_DATE.search(line) else None)

@@ -51,7 +51,7 @@ _SPACED_TYPES = {t.replace(" ", ""): t for t in HEADING_TYPES}
 _MIN_TITLE = 8
 _LOWER = re.compile(r"\p{Ll}")
 # What a place-date cannot do without (its ", ngày"): a stdlib scan that spares body lines the place regex.
-_PLACE_DATE_HINT = stdre.compile(r",\s*ngày")
+_PLACE_DATE_HINT = layout.PLACE_DATE_HINT
 _CAPS_WORD = re.compile(r"^[\p{Lu}\d&\-]+$")
 # What every header component inside a line needs (a motto hint, "Số", ", ngày") or a line opening with a type
 # word: one stdlib scan and one prefix test spare the other zone lines `_anchors`.

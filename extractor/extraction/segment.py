@@ -23,6 +23,7 @@ from extractor.extraction.vocab.layout import (
     MOTTO,
     NUMBER_LINE,
     PLACE_DATE,
+    PLACE_DATE_HINT,
     POSITION_LINE,
     SEPARATOR,
     TYPE_LINE,
@@ -92,7 +93,7 @@ def _marker(line: str, motto_hint: bool) -> str | None:
         return "vv"
     if motto_hint and MOTTO.search(line):
         return "motto"
-    if len(line) < 120 and "ngày" in line and PLACE_DATE.search(line):
+    if len(line) < 120 and "ngày" in line and PLACE_DATE_HINT.search(line) and PLACE_DATE.search(line):
         return "date"
     return None
 
