@@ -523,6 +523,8 @@ def _edge(line: str, end: bool, width: int = 40) -> str:
 
 def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restoration]]]:
     """The lines with lost or broken diacritics restored, and per line index what was rewritten."""
+    if not lines:
+        return [], {}  # (every line dropped before: a text of table bars or of a page mark alone)
     # Whole-text tests first, each one C pass; a clean text then only costs a length test per line.
     text = "\n".join(lines)
     encoded = text.encode("utf-8")
