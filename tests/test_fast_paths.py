@@ -7,13 +7,14 @@ changes nothing) is pinned here against the plain form, on the edge cases its pr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import regex
 
 from extractor.extraction import header_layout, ocr_text, segment
 from extractor.extraction.restore import _cased, misread
-from extractor.extraction.vocab.layout import HEADER_PHRASES, PLACE_DATE, PLACE_DATE_HINT
+from extractor.extraction.vocab.layout import APPENDIX_LINE, HEADER_PHRASES, KEM_THEO, PLACE_DATE, PLACE_DATE_HINT
 from extractor.extraction.vocab.page_hints import HINT_WINDOW, PAGE_HINTS, page_hinted
 from tests.test_layout_hints import _seam_by_every_phrase
 
@@ -150,3 +151,22 @@ def test_place_date_hint_admits_every_place_date(line: str) -> None:
     if PLACE_DATE.search(line):
         assert PLACE_DATE_HINT.search(line)
     assert segment._marker(line, False) == ("date" if PLACE_DATE.search(line) else None)
+
+
+_APPENDIX_LINES = ["Phụ lục 1", "PHỤ LỤC II", "(Phụ lục kèm theo)", "  Biểu 3", "BIỂU MẪU SỐ 01", "Biên II", "Mẫu số 2",
+                   "mẫu 5", "Tên đơn vị: ...", "TÊN CƠ QUAN", "Đơn vị:", "ĐƠN VỊ :", "\t(Biểu số 4)"]
+_KEM_THEO_LINES = ["(Kèm theo Kế hoạch số 12/KH-UBND)", "KÈM THEO QUYẾT ĐỊNH", "Ban hành kèm theo Quyết định số 5",
+                   "(ban hành KÈM theo Công văn)", " kèm theo Kế hoạch"]
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_appendix_hints_admit_every_appendix_line() -> None:
+    corpus = [line.strip() for path in sorted((_ROOT / "corpus").glob("*.txt"))
+              for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    for line in [*_APPENDIX_LINES, *_KEM_THEO_LINES, *corpus]:
+        if APPENDIX_LINE.match(line):
+            assert line.lstrip(" \t(").startswith(segment._APPENDIX_HEADS), line
+        if KEM_THEO.match(line):
+            assert "è" in line or "È" in line, line
+    assert all(APPENDIX_LINE.match(line) for line in _APPENDIX_LINES)
+    assert all(KEM_THEO.match(line) for line in _KEM_THEO_LINES)

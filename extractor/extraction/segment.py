@@ -51,6 +51,10 @@ _MOTTO_HINTS = ("CỘNG", "Cộng", "cộng", "ộc lập", "ỘC LẬP", "TNCS"
 # Party spellings ("T/M") have not been seen above a new header (adding them would move segment bounds).
 _SIGNATURE_PREFIX = re.compile(r"^(?:" + alternation(SIGNER_PREFIXES) + r")\.")
 _FIRST_ARTICLE = re.compile(r"^Điều\s+1\b")
+# Cheap tests before the appendix patterns: the letter APPENDIX_LINE's words open with after "[ \t(]*" ("phụ lục",
+# "biểu", "biên", "mẫu", "tên", "đơn vị"), and the "è" of KEM_THEO's "kèm" (each case-insensitive letter of
+# theirs matches its two cases only). Keep them in step with the patterns.
+_APPENDIX_HEADS = tuple("pPbBmMtTđĐ")
 
 
 @dataclass(frozen=True)
@@ -116,10 +120,10 @@ def _clusters(lines: list[_Line], text: str) -> list[tuple[int, int, set[str]]]:
 
 def _is_appendix(lines: list[_Line], first: int, last: int) -> bool:
     window = lines[max(0, first - 3) : last + 4]
-    if any(APPENDIX_LINE.match(line) for _s, _e, line in window):
+    if any(line.lstrip(" \t(").startswith(_APPENDIX_HEADS) and APPENDIX_LINE.match(line) for _s, _e, line in window):
         return True
     for _s, _e, line in window:
-        m = KEM_THEO.match(line)
+        m = KEM_THEO.match(line) if "è" in line or "È" in line else None
         if m and not m.group("type").lower().startswith(_ISSUING_TYPES):
             return True
     return False
