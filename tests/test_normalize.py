@@ -107,3 +107,8 @@ def test_bug_underthesea_imported_for_every_qua() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
     assert normalize("Uỷ ban hoà giải") == "Ủy ban hòa giải\n"
+
+
+@pytest.mark.parametrize("raw", ["|", "| |", "|\n|", "- 2 -", "Trang 2/5\n\n|  |"])
+def test_bug_text_of_table_bars_or_a_page_mark_alone_does_not_crash(raw: str) -> None:
+    assert normalize(raw) == "\n"  # (as a text of blank lines: every line was dropped)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re as stdre
 from collections.abc import Callable
+from functools import cache
 
 import regex as re
 
@@ -50,7 +51,7 @@ _SPACED_TYPES = {t.replace(" ", ""): t for t in HEADING_TYPES}
 _MIN_TITLE = 8
 _LOWER = re.compile(r"\p{Ll}")
 # What a place-date cannot do without (its ", ngày"): a stdlib scan that spares body lines the place regex.
-_PLACE_DATE_HINT = stdre.compile(r",\s*ngày")
+_PLACE_DATE_HINT = layout.PLACE_DATE_HINT
 _CAPS_WORD = re.compile(r"^[\p{Lu}\d&\-]+$")
 # What every header component inside a line needs (a motto hint, "Số", ", ngày") or a line opening with a type
 # word: one stdlib scan and one prefix test spare the other zone lines `_anchors`.
@@ -168,11 +169,17 @@ def _seam_inside_phrase(a: str, b: str) -> bool:
     """Whether `a` ends with the start of a fixed phrase whose rest `b` begins with (or wholly is).
     (`a` has passed `_may_open`.)"""
     # (the common case is decided by the seam's second word, without tokenising the lines)
-    first = b.split(None, 1)[0].rstrip(":.")  # (empty for a line of only "." or ":")
+    first_word = b.split(None, 1)[0]
+    first = first_word.rstrip(":.")  # (empty for a line of only "." or ":")
     if first not in _PHRASE_WORDS and not first.startswith("-"):
         return False
+    # (the two words at the seam, from the last word of `a` and the first of `b` alone: tokens never span a
+    # space; most pairs are no seam, and neither line is tokenised whole)
+    seam = (_tokens(a.rsplit(None, 1)[-1])[-1], _tokens(first_word)[0])
+    if seam not in _SEAMS:
+        return False
     ta, tb = _tokens(a), _tokens(b)
-    for p, k in _SEAMS.get((ta[-1], tb[0]), ()):  # (only the phrases whose seam has these two words)
+    for p, k in _SEAMS[seam]:  # (only the phrases whose seam has these two words)
         m = min(len(tb), len(p) - k)
         if ta[-k:] == p[:k] and tb[:m] == p[k : k + m]:
             return True
@@ -322,8 +329,17 @@ def _may_anchor(line: str) -> bool:
     return bool(_ANCHOR_HINT.search(line) or line.startswith(_TYPE_HEADS))
 
 
+@cache
+def _whole_lines() -> frozenset[str]:
+    """Lines almost every header prints as they are (the motto, the type line) that `_pieces` leaves whole: found
+    once (`_pieces` reads nothing but its line), not cut again in every document."""
+    return frozenset(p for p in (*layout.HEADER_PHRASES, *HEADING_TYPES) if _pieces(p) == [p])
+
+
 def _split_zone(lines: list[str]) -> list[str]:
-    return [p for line in lines for p in (_pieces(line) if line and _may_anchor(line) else [line])]
+    whole = _whole_lines()
+    return [p for line in lines
+            for p in (_pieces(line) if line and line not in whole and _may_anchor(line) else [line])]
 
 
 def split_flattened(text: str) -> str:

@@ -120,8 +120,11 @@ _CLASS = re.escape(_CONFUSABLE)
 DIGIT_CONFUSION = re.compile(f"\\d[{_CLASS}]|[{_CLASS}]\\d")
 # A token of digits and confusable letters, with date/decimal separators, maybe a percent sign.
 _TOKEN = re.compile(f"(?<![^\\W_])[\\d{_CLASS}]+(?:[/.,][\\d{_CLASS}]+)*%?(?![^\\W_])")
-# "Số: 1 52/KH-UBND", "Số: 2 15 /KH-UBND": digit groups of one document number split by a space.
-_SPLIT_NUMBER = re.compile(r"(?:(?<=\bSố)|(?<=\bsố)|(?<=\bSỐ))(?::\s*|\s+)(\d{1,4}(?: \d{1,4})+)(?=\s?/)")
+# "Số: 1 52/KH-UBND", "Số: 2 15 /KH-UBND": digit groups of one document number split by a space. (The word
+# is matched and then looked behind for no letter before it, which is "\b" before it: a literal first letter
+# lets the scan skip ahead, ten times faster than the lookbehinds before the digits; the digit groups are
+# found where they were, and matches overlap in neither form.)
+_SPLIT_NUMBER = re.compile(r"(?:Số|số|SỐ)(?<!\w..)(?::\s*|\s+)(\d{1,4}(?: \d{1,4})+)(?=\s?/)")
 
 
 def _digit(token: str, i: int) -> str | None:

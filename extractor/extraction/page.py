@@ -16,7 +16,15 @@ import regex as re
 
 from extractor.extraction.models import Span
 from extractor.extraction.sections import lines_between
-from extractor.extraction.vocab.layout import BODY_START, MOTTO, NUMBER_LINE, PLACE_DATE, SEPARATOR, TYPE_LINE
+from extractor.extraction.vocab.layout import (
+    BODY_START,
+    MOTTO,
+    NUMBER_LINE,
+    PLACE_DATE,
+    PLACE_DATE_HINT,
+    SEPARATOR,
+    TYPE_LINE,
+)
 from extractor.extraction.vocab.page_hints import page_hinted
 from extractor.extraction.vocab.web import (
     BREADCRUMB,
@@ -83,7 +91,7 @@ def _is_component(line: str) -> bool:
     if META_LINE.match(line):
         return False  # "Số/Ký hiệu: 12/KH-THPT" is the site's row, not the document's "Số:" line
     return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or TYPE_LINE.match(line)
-                or (len(line) < 120 and PLACE_DATE.search(line)))
+                or (len(line) < 120 and PLACE_DATE_HINT.search(line) and PLACE_DATE.search(line)))
 
 
 def _is_rule(line: str) -> bool:
@@ -105,8 +113,8 @@ def _site_line(lines: list[tuple[int, int, str]], i: int) -> bool:
         MOTTO.search(line) or NUMBER_LINE.match(line) for _s, _e, line in below)
 
 
-def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]:
-    """Index of the document's first line, and the non-chrome lines above it."""
+def _top(lines: list[tuple[int, int, str]], metas: frozenset[int]) -> tuple[int, list[tuple[int, int]]]:
+    """Index of the document's first line, and the non-chrome lines above it (`metas`: the metadata lines)."""
     headings: list[tuple[int, int]] = []
     in_list = False
     for i, (s, e, line) in enumerate(lines[:_TOP_SCAN]):
@@ -120,7 +128,7 @@ def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]
             return first, [h for h in headings if h[0] < lines[first][0]]
         if TAIL_LINE.match(line):
             if not any(_is_component(x[2]) for x in lines[i + 1 : _TOP_SCAN]):
-                return _described(lines, headings, i)  # the tail follows the site's lines: they are the document
+                return _described(lines, headings, i, metas)  # the tail follows the site's lines: they are the document
             in_list = True  # a related-documents box above the document: its items are no headings
             continue
         if _is_chrome(line):
@@ -135,23 +143,23 @@ def _top(lines: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int]]]
 
 
 def _described(lines: list[tuple[int, int, str]], headings: list[tuple[int, int]],
-               tail: int) -> tuple[int, list[tuple[int, int]]]:
+               tail: int, metas: frozenset[int]) -> tuple[int, list[tuple[int, int]]]:
     """A page with no text of the document: a register entry describing it, else its metadata block,
     is the document."""
     index = {s: j for j, (s, _e, _line) in enumerate(lines)}
     for k, (s, _e) in enumerate(headings):
         if LEAD.match(lines[index[s]][2]):
             return index[s], headings[:k]
-    meta = next((j for j in range(tail) if META_LINE.match(lines[j][2])), None)
+    meta = next((j for j in range(tail) if j in metas), None)
     if meta is None:
         return 0, []
     return meta, [h for h in headings if h[0] < lines[meta][0]]
 
 
-def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
+def _bottom(lines: list[tuple[int, int, str]], first: int, metas: frozenset[int]) -> int:
     """Index of the first line of the page's tail after the document's first line (len(lines) if none)."""
     after = first
-    while after < len(lines) and _meta_block(lines, after):
+    while after < len(lines) and _meta_block(lines, after, metas):
         after += 2 if META_LABEL_ONLY.match(lines[after][2]) else 1  # a metadata-only page: its block is the document
     after = max(after, first + 1)
     for i in range(after, len(lines)):
@@ -161,7 +169,7 @@ def _bottom(lines: list[tuple[int, int, str]], first: int) -> int:
         if TAIL_LINE.match(line) or META_HEADING.match(line):
             return i
         nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
-        if _meta_block(lines, i):
+        if _meta_block(lines, i, metas):
             return i  # the metadata block after the text
         if FOOTER_LINE.match(line) and FOOTER_LINE.match(nxt) and _page_end(lines[i:]):
             return i
@@ -183,8 +191,6 @@ def _meta(text: str, lines: list[tuple[int, int, str]], allowed: set[int]) -> di
     out: dict[str, Span] = {}
     for i in sorted(allowed):
         s, _e, line = lines[i]
-        if not META_LINE.match(line):
-            continue
         alone = META_LABEL_ONLY.match(line)
         if alone:
             if i + 1 < len(lines) and not _is_chrome(lines[i + 1][2]):
@@ -206,24 +212,23 @@ def _put(out: dict[str, Span], key: str, value: str, start: int) -> None:
         out[name] = Span(start=start, end=start + len(value), raw=value)
 
 
-def _meta_rows(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+def _meta_rows(lines: list[tuple[int, int, str]], metas: frozenset[int]) -> list[tuple[int, int]]:
     """The metadata rows of the page, a lone label with the value line under it."""
     rows = []
-    for i, (s, e, line) in enumerate(lines):
-        if not META_LINE.match(line):
-            continue
+    for i in sorted(metas):
+        s, e, line = lines[i]
         if META_LABEL_ONLY.match(line) and i + 1 < len(lines):
             e = lines[i + 1][1]
         rows.append((s, e))
     return rows
 
 
-def _meta_block(lines: list[tuple[int, int, str]], i: int) -> bool:
+def _meta_block(lines: list[tuple[int, int, str]], i: int, metas: frozenset[int]) -> bool:
     """Line i starts (or continues) a metadata block: another row follows it, past a lone label's value."""
-    if not META_LINE.match(lines[i][2]):
+    if i not in metas:
         return False
     step = 2 if META_LABEL_ONLY.match(lines[i][2]) else 1
-    return i + step < len(lines) and bool(META_LINE.match(lines[i + step][2]))
+    return i + step < len(lines) and i + step in metas
 
 
 def _label(key: str) -> str:
@@ -239,10 +244,12 @@ def read_page(text: str) -> Page | None:
     lines = lines_between(text, 0, len(text))
     if not lines:
         return None
-    first, headings = _top(lines)
+    # Which lines are metadata rows is asked by the top, the tail, the fields and the rows: tested once.
+    metas = frozenset(i for i, (_s, _e, line) in enumerate(lines) if META_LINE.match(line))
+    first, headings = _top(lines, metas)
     if not any(_is_chrome(line) for _s, _e, line in lines[:first]):
         first, headings = 0, []  # no chrome above: whatever stands first is the document's
-    last = _bottom(lines, first)
+    last = _bottom(lines, first, metas)
     if not first and last == len(lines):
         return None
     # The metadata is read outside the document's text, or inside when the page has no such text.
@@ -250,5 +257,5 @@ def read_page(text: str) -> Page | None:
     allowed = {i for i in range(len(lines)) if not first <= i < last or not has_text}
     start = lines[first][0]
     end = lines[last][0] if last < len(lines) else len(text)
-    return Page(start=start, end=end, meta=_meta(text, lines, allowed), headings=headings,
-                meta_rows=_meta_rows(lines))
+    return Page(start=start, end=end, meta=_meta(text, lines, allowed & metas), headings=headings,
+                meta_rows=_meta_rows(lines, metas))

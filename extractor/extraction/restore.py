@@ -16,6 +16,7 @@ text hold for the text as written, which each `Restoration` keeps.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class _Entry:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_CAPITALS = re.compile("[A-Z]+")  # (the ASCII letters `str.isupper` holds)
 # Letters no Vietnamese word has (a font map's wrong glyph: "Uû ban", "Phßng"), and an i-vowel with a tone
 # before "ng", a rhyme Vietnamese does not have ("Phịng" for "Phòng").
 _BROKEN_LETTER = "ßûøñöïëäüåæçîÿþœÛØÑÖÏËÄÜÅÆÇÎŸÞŒ"
@@ -158,6 +160,17 @@ def _cased(spelling: str, written: str, keep_marks: bool = False) -> str:
         # No written letter is upper case and none keeps its mark: every letter is the spelling's in lower
         # case (one call; "Σ" is the one letter whose lower case depends on its neighbours).
         return spelling.lower()
+    if written.isascii() and len(spelling) == len(written) and "Σ" not in spelling:
+        # No ASCII letter keeps a mark: each letter is the spelling's in upper case under a written capital's
+        # run, else in lower case, cut from the spelling cased whole when that keeps every letter one letter.
+        lower, upper = spelling.lower(), spelling.upper()
+        if len(lower) == len(upper) == len(spelling):
+            parts: list[str] = []
+            done = 0
+            for m in _CAPITALS.finditer(written):
+                parts += [lower[done : m.start()], upper[m.start() : m.end()]]
+                done = m.end()
+            return "".join(parts) + lower[done:]
     return "".join(
         w if keep_marks and not w.isascii() and w not in _BROKEN_LETTER else (s.upper() if w.isupper() else s.lower())
         for s, w in zip(spelling, written, strict=True)
@@ -372,7 +385,12 @@ def misread(text: str, enough: int = 1) -> bool:
     index, pairs = _entries(), _spelt()[1]
     last = len(words) - 1
     found: set[int] = set()  # where each misread entry or cue word starts
-    for i in [i for i, w in enumerate(words) if w in looked]:
+    # Whether a word is looked at depends on the word alone (its fold is its letters' folds): a line whose own
+    # set is empty holds none of `looked`, and its words are passed without a test.
+    starts = itertools.accumulate((len(line[0]) for line in lines), initial=0)  # (one more than the lines)
+    at = [a + j for line, a in zip(lines, starts, strict=False) if line[2]
+          for j, w in enumerate(line[0]) if w in looked]
+    for i in at:
         w, f = words[i], folded[i]
         if w == f and not ((i and not words[i - 1].isascii()) or (i < last and not words[i + 1].isascii())):
             continue  # an unmarked word among unmarked words is restore_line's to restore
@@ -505,6 +523,8 @@ def _edge(line: str, end: bool, width: int = 40) -> str:
 
 def restore_lines(lines: list[str]) -> tuple[list[str], dict[int, list[Restoration]]]:
     """The lines with lost or broken diacritics restored, and per line index what was rewritten."""
+    if not lines:
+        return [], {}  # (every line dropped before: a text of table bars or of a page mark alone)
     # Whole-text tests first, each one C pass; a clean text then only costs a length test per line.
     text = "\n".join(lines)
     encoded = text.encode("utf-8")

@@ -9,9 +9,8 @@ header-like lines but belong to the document before them.
 from __future__ import annotations
 
 import itertools
-import re as stdre
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex as re
 
@@ -24,6 +23,7 @@ from extractor.extraction.vocab.layout import (
     MOTTO,
     NUMBER_LINE,
     PLACE_DATE,
+    PLACE_DATE_HINT,
     POSITION_LINE,
     SEPARATOR,
     TYPE_LINE,
@@ -42,13 +42,19 @@ _MIN_BODY_LINES = 4
 _ISSUING_TYPES = tuple(t.lower() for t in (ISSUING_TYPE, *FORWARDING_TYPES, "Văn bản"))  # a Văn bản is a Công văn
 
 
-# Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO).
-_MOTTO_HINT = stdre.compile("CỘNG|Cộng|cộng|ộc lập|ỘC LẬP|TNCS")
+# Words one of which every motto line holds, in the cases archives use (a cheap test before MOTTO). They are
+# looked for in the whole text, one `str.find` scan each (a regex search per line costs several times more);
+# none holds a line break, so each is found inside the one line that holds it.
+_MOTTO_HINTS = ("CỘNG", "Cộng", "cộng", "ộc lập", "ỘC LẬP", "TNCS")
 # A signature line above a new header opens with a state prefix and its dot ("KT. CHỦ TỊCH"), narrower than the
 # signature reader's `SIGNER_PREFIX`: the walk back over a header's caps lines stops only there, and the
 # Party spellings ("T/M") have not been seen above a new header (adding them would move segment bounds).
 _SIGNATURE_PREFIX = re.compile(r"^(?:" + alternation(SIGNER_PREFIXES) + r")\.")
 _FIRST_ARTICLE = re.compile(r"^Điều\s+1\b")
+# Cheap tests before the appendix patterns: the letter APPENDIX_LINE's words open with after "[ \t(]*" ("phụ lục",
+# "biểu", "biên", "mẫu", "tên", "đơn vị"), and the "è" of KEM_THEO's "kèm" (each case-insensitive letter of
+# theirs matches its two cases only). Keep them in step with the patterns.
+_APPENDIX_HEADS = tuple("pPbBmMtTđĐ")
 
 
 @dataclass(frozen=True)
@@ -57,17 +63,29 @@ class Segment:
     end: int
 
 
-class _Line(NamedTuple):
-    start: int
-    end: int
-    text: str
+# A non-blank line: (start, end, text), as `lines_between` gives it (a named tuple made for every line of
+# every file cost a tenth of the splitting).
+_Line = tuple[int, int, str]
 
 
 def _lines(text: str) -> list[_Line]:
-    return list(map(_Line._make, lines_between(text, 0, len(text))))
+    return lines_between(text, 0, len(text))
 
 
-def _marker(line: str) -> str | None:
+def _motto_hinted(lines: list[_Line], text: str) -> set[int]:
+    """Indexes of the lines that hold a motto hint (`text` holds the lines, each at its start)."""
+    starts = [start for start, _e, _t in lines]
+    found: set[int] = set()
+    for hint in _MOTTO_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = text.find(hint, at + 1)
+    return found
+
+
+def _marker(line: str, motto_hint: bool) -> str | None:
+    """The kind of header component `line` is, if any (`motto_hint`: whether it holds a motto hint)."""
     # Cheap string tests first: this runs on every line of every file.
     if len(line) > _MAX_MARKER_LINE:
         return None
@@ -77,19 +95,20 @@ def _marker(line: str) -> str | None:
         return "number"
     if line[:1] in "Vv" and len(line) < 200 and VV_LINE.match(line):
         return "vv"
-    if _MOTTO_HINT.search(line) and MOTTO.search(line):
+    if motto_hint and MOTTO.search(line):
         return "motto"
-    if len(line) < 120 and "ngày" in line and PLACE_DATE.search(line):
+    if len(line) < 120 and "ngày" in line and PLACE_DATE_HINT.search(line) and PLACE_DATE.search(line):
         return "date"
     return None
 
 
-def _clusters(lines: list[_Line]) -> list[tuple[int, int, set[str]]]:
+def _clusters(lines: list[_Line], text: str) -> list[tuple[int, int, set[str]]]:
     """(first line index, last line index, marker kinds) of each header cluster."""
     clusters: list[tuple[int, int, set[str]]] = []
-    for i, line in enumerate(lines):
-        kind = _marker(line.text)
-        if not kind or (kind == "type" and i + 1 < len(lines) and _FIRST_ARTICLE.match(lines[i + 1].text)):
+    hinted = _motto_hinted(lines, text)
+    for i, (_s, _e, line) in enumerate(lines):
+        kind = _marker(line, i in hinted)
+        if not kind or (kind == "type" and i + 1 < len(lines) and _FIRST_ARTICLE.match(lines[i + 1][2])):
             continue  # a decision's bare "QUYẾT ĐỊNH" before "Điều 1" is its enacting formula, not a header
         if clusters and i - clusters[-1][1] <= _CLUSTER_GAP:
             first, _, kinds = clusters[-1]
@@ -101,10 +120,10 @@ def _clusters(lines: list[_Line]) -> list[tuple[int, int, set[str]]]:
 
 def _is_appendix(lines: list[_Line], first: int, last: int) -> bool:
     window = lines[max(0, first - 3) : last + 4]
-    if any(APPENDIX_LINE.match(line.text) for line in window):
+    if any(line.lstrip(" \t(").startswith(_APPENDIX_HEADS) and APPENDIX_LINE.match(line) for _s, _e, line in window):
         return True
-    for line in window:
-        m = KEM_THEO.match(line.text)
+    for _s, _e, line in window:
+        m = KEM_THEO.match(line) if "è" in line or "È" in line else None
         if m and not m.group("type").lower().startswith(_ISSUING_TYPES):
             return True
     return False
@@ -112,7 +131,7 @@ def _is_appendix(lines: list[_Line], first: int, last: int) -> bool:
 
 def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) -> bool:
     if "type" not in kinds and "vv" not in kinds:
-        number = next((NUMBER_LINE.match(x.text) for x in lines[first : last + 1] if NUMBER_LINE.match(x.text)), None)
+        number = next((NUMBER_LINE.match(x) for _s, _e, x in lines[first : last + 1] if NUMBER_LINE.match(x)), None)
         if not (number and number.group("num")):
             return False
     return not _is_appendix(lines, first, last)
@@ -122,7 +141,7 @@ def _extend_up(lines: list[_Line], first: int, floor: int) -> int:
     """Include the issuer's caps lines standing just above the first marker, and the rule drawn under them."""
     i = j = first
     while j - 1 > floor and i - first > -3:
-        t = lines[j - 1].text
+        t = lines[j - 1][2]
         j -= 1
         if SEPARATOR.match(t) or t == "*":  # the rule typed under the issuer's name (a Party header's "*")
             continue
@@ -143,7 +162,7 @@ def split_documents(text: str) -> list[Segment]:
     lines = _lines(text)
     starts: list[int] = []  # line indexes where documents start
     body_since = 0
-    for first, last, kinds in _clusters(lines):
+    for first, last, kinds in _clusters(lines, text):
         if not _opens_document(kinds, lines, first, last):
             continue
         if starts and first - body_since < _MIN_BODY_LINES:
@@ -153,5 +172,5 @@ def split_documents(text: str) -> list[Segment]:
         body_since = last
     if not starts:
         return [Segment(0, len(text))]
-    bounds = [0] + [lines[i].start for i in starts[1:]] + [len(text)]
+    bounds = [0] + [lines[i][0] for i in starts[1:]] + [len(text)]
     return [Segment(a, b) for a, b in itertools.pairwise(bounds)]

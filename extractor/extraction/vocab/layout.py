@@ -6,6 +6,8 @@ They are matched against normalised lines (see extractor.extraction.normalize).
 
 from __future__ import annotations
 
+import re as stdre
+
 import regex as re
 
 from extractor.extraction.vocab import alternation
@@ -33,6 +35,8 @@ PLACE_DATE = re.compile(
     rf"(?P<place>{_PLACE})\s*,\s*(?P<date>ngày[\s.…]*(?:\d{{1,2}})?[\s.…]*tháng[\s.…]*(?:\d{{1,2}})?[\s.…]*năm\s*\d{{4}}"
     r"|ngày\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})"
 )
+# What every PLACE_DATE match holds, for a stdlib scan before it (stdlib "\s" holds every space "regex" does).
+PLACE_DATE_HINT = stdre.compile(r",\s*ngày")
 # The caps type line that opens a document: "KẾ HOẠCH", "QUYẾT ĐỊNH" (not "QUYẾT ĐỊNH:" in a decision's body).
 TYPE_LINE = re.compile(
     r"(?m)^[ \t]*(?P<type>" + alternation(HEADING_TYPES)

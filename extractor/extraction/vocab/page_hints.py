@@ -22,5 +22,7 @@ HINT_WINDOW = 3000
 
 def page_hinted(text: str) -> bool:
     """Whether either end of the text holds a page hint (else it is no web page)."""
-    ends = (text[:HINT_WINDOW] + "\n" + text[-HINT_WINDOW:]).lower()
+    # A text no longer than the window is both of its ends: it is looked at once (no hint holds a line break,
+    # so none can be found across the break put between the two ends).
+    ends = (text if len(text) <= HINT_WINDOW else text[:HINT_WINDOW] + "\n" + text[-HINT_WINDOW:]).lower()
     return any(hint in ends for hint in PAGE_HINTS)
