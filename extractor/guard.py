@@ -78,7 +78,7 @@ class Guard(Generic[A, R]):
                 kind, value = self._conn.recv()
             except (EOFError, OSError):
                 raise GuardError("crash", f"the extraction process died ({self._stop(kill=False)})") from None
-            except GuardError:
+            except BaseException:  # past the deadline, or Ctrl-C while waiting: the child must not run on
                 self._stop(kill=True)
                 raise
             if kind == "o":

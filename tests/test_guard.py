@@ -88,3 +88,24 @@ def test_bug_guard_forks_a_child_per_file(tmp_path: Path) -> None:
     assert len(pids) == 1 and 0 not in pids
     assert records == [extract_file(p) for p in paths]
     assert [r.documents[0].number for r in records] == ["1/KH-UBND", "2/KH-UBND", "3/KH-UBND"]
+
+
+def test_bug_ctrl_c_leaves_the_guard_child_running() -> None:
+    """Ctrl-C while a guard waited left its child working on, and closing the guard waited for the file."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    guard = Guard(_answer)
+    pid, _ = guard("a", 30)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        with pytest.raises(KeyboardInterrupt):
+            guard("sleep", 30)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    with pytest.raises(ProcessLookupError):  # killed and reaped, not left sleeping
+        os.kill(pid, 0)
+    assert guard("b", 30)[1] == "B"
+    guard.close()
