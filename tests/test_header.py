@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.extraction.fields import header
-from extractor.extraction.fields.header import _place_date, parse_header
+from extractor.extraction.fields.header import parse_header
 from extractor.extraction.normalize import normalize
 from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
@@ -17,6 +17,7 @@ from extractor.extraction.vocab.layout import (
     TYPE_LINE_COLON,
     TYPE_WITH_TITLE,
     VV_LINE,
+    find_place_date,
 )
 
 
@@ -403,7 +404,7 @@ def test_register_line_opening_with_the_type_is_not_a_type_and_title() -> None:
 def test_place_date_word_gate_finds_what_the_pattern_finds(line: str) -> None:
     # The substring test before PLACE_DATE is a shortcut only: on every line it answers as the search does.
     for pos in (0, 3, 10):
-        got, want = _place_date(line, pos), PLACE_DATE.search(line, pos)
+        got, want = find_place_date(line, pos), PLACE_DATE.search(line, pos)
         assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
 
 
@@ -470,7 +471,7 @@ def test_line_gates_answer_as_the_patterns_do_on_any_line(line: str) -> None:
 @given(st.lists(st.one_of(st.sampled_from(_GATE_PIECES), st.text(max_size=6)), max_size=8).map("".join),
        st.integers(min_value=0, max_value=30))
 def test_place_date_search_from_the_place_run_finds_what_the_search_finds(line: str, pos: int) -> None:
-    got, want = _place_date(line, pos), PLACE_DATE.search(line, pos)
+    got, want = find_place_date(line, pos), PLACE_DATE.search(line, pos)
     assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
 
 

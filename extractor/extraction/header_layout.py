@@ -120,7 +120,7 @@ def _raw_cells(line: str) -> list[str] | None:
 def _is_component(cell: str) -> bool:
     # (regexes behind the literals each needs: most cells of a converted table are no component)
     return bool(layout.NUMBER_ANCHOR.match(cell) or layout.VV_ANCHOR.match(cell)
-                or (_PLACE_DATE_HINT.search(cell) and layout.PLACE_DATE.search(cell))
+                or layout.find_place_date(cell)
                 or (_may_hold_motto(cell) and layout.MOTTO_ANCHOR.search(cell)))
 
 
@@ -292,7 +292,7 @@ def _anchors(line: str) -> list[tuple[int, int, str]]:
     sentence = number is not None and not found and bool(_LOWER.search(line[: number.start()]))
     if number and not sentence and not _overlaps(found, number.start(), number.end()):
         found.append((number.start(), number.end(), "number"))
-    date = layout.PLACE_DATE.search(line) if not found and _PLACE_DATE_HINT.search(line) else None
+    date = layout.find_place_date(line) if not found else None
     if date:
         start = _place_start(line, date.start(), date.end())
         if start and not _LOWER.search(line[:start]):  # "HUYỆN ỦY ĐẮK MIL   Đắk Mil, ngày …" (a row of two cells)

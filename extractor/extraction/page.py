@@ -16,15 +16,7 @@ import regex as re
 
 from extractor.extraction.models import Span
 from extractor.extraction.sections import lines_between
-from extractor.extraction.vocab.layout import (
-    BODY_START,
-    MOTTO,
-    NUMBER_LINE,
-    PLACE_DATE,
-    PLACE_DATE_HINT,
-    SEPARATOR,
-    TYPE_LINE,
-)
+from extractor.extraction.vocab.layout import BODY_START, MOTTO, NUMBER_LINE, SEPARATOR, TYPE_LINE, find_place_date
 from extractor.extraction.vocab.page_hints import page_hinted
 from extractor.extraction.vocab.web import (
     BREADCRUMB,
@@ -91,7 +83,7 @@ def _is_component(line: str) -> bool:
     if META_LINE.match(line):
         return False  # "Số/Ký hiệu: 12/KH-THPT" is the site's row, not the document's "Số:" line
     return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or TYPE_LINE.match(line)
-                or (len(line) < 120 and PLACE_DATE_HINT.search(line) and PLACE_DATE.search(line)))
+                or (len(line) < 120 and find_place_date(line)))
 
 
 def _is_rule(line: str) -> bool:

@@ -22,12 +22,11 @@ from extractor.extraction.vocab.layout import (
     KEM_THEO,
     MOTTO,
     NUMBER_LINE,
-    PLACE_DATE,
-    PLACE_DATE_HINT,
     POSITION_LINE,
     SEPARATOR,
     TYPE_LINE,
     VV_LINE,
+    find_place_date,
 )
 from extractor.extraction.vocab.names import SURNAMES
 from extractor.extraction.vocab.signature import SIGNER_PREFIXES
@@ -97,7 +96,7 @@ def _marker(line: str, motto_hint: bool) -> str | None:
         return "vv"
     if motto_hint and MOTTO.search(line):
         return "motto"
-    if len(line) < 120 and "ngày" in line and PLACE_DATE_HINT.search(line) and PLACE_DATE.search(line):
+    if len(line) < 120 and find_place_date(line):
         return "date"
     return None
 

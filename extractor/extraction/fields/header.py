@@ -25,12 +25,12 @@ from extractor.extraction.vocab.layout import (
     KINH_GUI,
     MOTTO,
     NUMBER_LINE,
-    PLACE_DATE,
     SEPARATOR,
     TYPE_LINE,
     TYPE_LINE_COLON,
     TYPE_WITH_TITLE,
     VV_LINE,
+    find_place_date,
 )
 from extractor.extraction.vocab.lazy import on_first_use
 
@@ -58,11 +58,6 @@ _BODY_SENTENCE_LENGTH = 250
 _SO_LEAD = re.compile(r"^\s*Số\s*[:.]?")
 # A date line with no place before it (an issue date whose place was lost).
 _BARE_DATE_LINE = re.compile(r"^\s*[Nn]gày[\s.…]*\d{0,2}[\s.…]*tháng[\s.…]*\d{0,2}[\s.…]*năm\s*\d{4}\s*$")
-# The word every place-date holds (both of PLACE_DATE's date spellings open with it, in lower case):
-# a substring test spares the ~3 µs pattern search to the header lines without it (most of them).
-_PLACE_DATE_WORD = "ngày"
-# Every character PLACE_DATE's place and the spaces before its comma can hold (a superset of _PLACE's).
-_PLACE_CHARS = re.compile(r"[\p{L}\d.'\s\-]*")
 
 # Literal tests before the other line patterns: a header line goes through ~9 of them (~1 µs a call each),
 # and most lines hold none of what they need. Each literal is one EVERY match of its pattern holds, so a
@@ -201,7 +196,7 @@ def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _is_component(line: str) -> bool:
-    return bool(_motto(line) or _number_line(line) or _place_date(line))
+    return bool(_motto(line) or _number_line(line) or find_place_date(line))
 
 
 def _body_start(line: str) -> re.Match[str] | None:
@@ -232,22 +227,6 @@ def _type_with_title(line: str) -> re.Match[str] | None:
 def _bare_date_line(line: str) -> re.Match[str] | None:
     """_BARE_DATE_LINE.match(line), tried only on a line holding its "gày"."""
     return _BARE_DATE_LINE.match(line) if _BARE_DATE_WORD in line else None
-
-
-def _place_date(line: str, pos: int = 0) -> re.Match[str] | None:
-    """PLACE_DATE.search(line, pos), tried only on a line holding its "ngày", from where its place can start.
-
-    A match holds a comma, and before it only letters, digits, ". ' -" and spaces (_PLACE_CHARS): it cannot
-    start before the run of those that ends at the first comma from `pos` (a match at a later comma starts
-    after this one). The search from there finds the same leftmost match without trying every word before.
-    """
-    if _PLACE_DATE_WORD not in line:
-        return None
-    comma = line.find(",", pos)
-    if comma < 0:
-        return None
-    run = _PLACE_CHARS.match(line[pos:comma][::-1])  # (read backwards from the comma)
-    return PLACE_DATE.search(line, comma - run.end() if run else comma)
 
 
 def _body_sentence(line: str) -> bool:
@@ -293,7 +272,7 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: 
         if num.group("num"):
             h.number = f"{num.group('num')}{num.group('sep')}{_clean_symbol(num.group('sym'))}"
         h.evidence["number"] = _span(text, ls + num.start(), ls + num.end())
-    pd = _place_date(line, num.end() if num else 0)
+    pd = find_place_date(line, num.end() if num else 0)
     if pd and "issued_date" not in h.evidence:
         h.place = " ".join(pd.group("place").split())
         h.evidence["place"] = _span(text, ls + pd.start("place"), ls + pd.end("place"))

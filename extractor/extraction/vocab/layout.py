@@ -37,6 +37,24 @@ PLACE_DATE = re.compile(
 )
 # What every PLACE_DATE match holds, for a stdlib scan before it (stdlib "\s" holds every space "regex" does).
 PLACE_DATE_HINT = stdre.compile(r",\s*ngày")
+# Every character PLACE_DATE's place and the spaces before its comma can hold (a superset of _PLACE's).
+_PLACE_CHARS = re.compile(r"[\p{L}\d.'\s\-]*")
+
+
+def find_place_date(line: str, pos: int = 0) -> re.Match[str] | None:
+    """PLACE_DATE.search(line, pos), tried only from where a match can start (most lines have none).
+
+    A match's comma is followed by its date's "ngày" (PLACE_DATE_HINT), and its place holds no comma, only
+    letters, digits, ". ' -" and spaces (_PLACE_CHARS): no match starts before the run of those that ends at
+    the first hinted comma from `pos` (a match at a later comma starts after this one). The search from there
+    finds the same leftmost match without trying every word before it.
+    """
+    hint = PLACE_DATE_HINT.search(line, pos)
+    if hint is None:
+        return None
+    comma = hint.start()
+    run = _PLACE_CHARS.match(line[pos:comma][::-1])  # (read backwards from the comma)
+    return PLACE_DATE.search(line, comma - run.end() if run else comma)
 # The caps type line that opens a document: "KẾ HOẠCH", "QUYẾT ĐỊNH" (not "QUYẾT ĐỊNH:" in a decision's body).
 TYPE_LINE = re.compile(
     r"(?m)^[ \t]*(?P<type>" + alternation(HEADING_TYPES)
