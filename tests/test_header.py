@@ -10,6 +10,7 @@ from extractor.extraction.sections import lines_between
 from extractor.extraction.vocab.doc_types import HEADING_TYPES
 from extractor.extraction.vocab.layout import (
     BODY_START,
+    BODY_START_FIRSTS,
     MOTTO,
     NUMBER_LINE,
     PLACE_DATE,
@@ -18,6 +19,10 @@ from extractor.extraction.vocab.layout import (
     TYPE_WITH_TITLE,
     VV_LINE,
     find_place_date,
+    match_body_start,
+    match_number_line,
+    match_vv_line,
+    search_motto,
 )
 
 
@@ -411,10 +416,10 @@ def test_place_date_word_gate_finds_what_the_pattern_finds(line: str) -> None:
 # Each line pattern of the header is tried only on a line holding a literal that every match of it holds:
 # (tested call, bare call). On every line the tested call must answer exactly as the bare one.
 _GATED = [
-    (header._body_start, BODY_START.match),
-    (header._motto, MOTTO.search),
-    (header._number_line, NUMBER_LINE.match),
-    (header._vv_line, VV_LINE.match),
+    (match_body_start, BODY_START.match),
+    (search_motto, MOTTO.search),
+    (match_number_line, NUMBER_LINE.match),
+    (match_vv_line, VV_LINE.match),
     (header._type_with_title, TYPE_WITH_TITLE.match),
     (header._bare_date_line, header._BARE_DATE_LINE.match),
     (header._type_line, lambda s: TYPE_LINE.match(s) or (TYPE_LINE_COLON.match(s) if s.endswith(":") else None)),
@@ -501,7 +506,7 @@ def test_body_start_opens_only_with_the_characters_of_its_gate() -> None:
     # (and an empty line never matches): the gate's set is exactly those characters.
     every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     firsts = {c for c in every if BODY_START.match(c, partial=True)}
-    assert firsts == set(header._BODY_START_FIRSTS)
+    assert firsts == set(BODY_START_FIRSTS)
     assert BODY_START.match("") is None
 
 

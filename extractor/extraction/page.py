@@ -16,7 +16,14 @@ import regex as re
 
 from extractor.extraction.models import Span
 from extractor.extraction.sections import lines_between
-from extractor.extraction.vocab.layout import BODY_START, MOTTO, NUMBER_LINE, SEPARATOR, TYPE_LINE, find_place_date
+from extractor.extraction.vocab.layout import (
+    SEPARATOR,
+    TYPE_LINE,
+    find_place_date,
+    match_body_start,
+    match_number_line,
+    search_motto,
+)
 from extractor.extraction.vocab.page_hints import page_hinted
 from extractor.extraction.vocab.web import (
     BREADCRUMB,
@@ -82,7 +89,7 @@ def _is_chrome(line: str) -> bool:
 def _is_component(line: str) -> bool:
     if META_LINE.match(line):
         return False  # "Số/Ký hiệu: 12/KH-THPT" is the site's row, not the document's "Số:" line
-    return bool(MOTTO.search(line) or NUMBER_LINE.match(line) or TYPE_LINE.match(line)
+    return bool(search_motto(line) or match_number_line(line) or TYPE_LINE.match(line)
                 or (len(line) < 120 and find_place_date(line)))
 
 
@@ -102,7 +109,7 @@ def _site_line(lines: list[tuple[int, int, str]], i: int) -> bool:
     after = lines[i + 1 : i + 1 + _LOOKAHEAD]
     below = lines[i + 1 : i + 1 + _HEADER_BELOW]
     return any(_is_chrome(line) for _s, _e, line in after) or any(
-        MOTTO.search(line) or NUMBER_LINE.match(line) for _s, _e, line in below)
+        search_motto(line) or match_number_line(line) for _s, _e, line in below)
 
 
 def _top(lines: list[tuple[int, int, str]], metas: frozenset[int]) -> tuple[int, list[tuple[int, int]]]:
@@ -128,7 +135,7 @@ def _top(lines: list[tuple[int, int, str]], metas: frozenset[int]) -> tuple[int,
             continue
         if in_list:
             continue
-        if (BODY_START.match(line) or len(line) >= _PROSE) and not _site_line(lines, i):
+        if (match_body_start(line) or len(line) >= _PROSE) and not _site_line(lines, i):
             return i, headings
         headings.append((s, e))
     return 0, []

@@ -21,12 +21,12 @@ from extractor.extraction.vocab.layout import (
     APPENDIX_LINE,
     KEM_THEO,
     MOTTO,
-    NUMBER_LINE,
     POSITION_LINE,
     SEPARATOR,
     TYPE_LINE,
-    VV_LINE,
     find_place_date,
+    match_number_line,
+    match_vv_line,
 )
 from extractor.extraction.vocab.names import SURNAMES
 from extractor.extraction.vocab.signature import SIGNER_PREFIXES
@@ -90,9 +90,9 @@ def _marker(line: str, motto_hint: bool) -> str | None:
         return None
     if len(line) < 40 and line.isupper() and TYPE_LINE.match(line):
         return "type"
-    if line.startswith("Số") and NUMBER_LINE.match(line):
+    if match_number_line(line):
         return "number"
-    if line[:1] in "Vv" and len(line) < 200 and VV_LINE.match(line):
+    if len(line) < 200 and match_vv_line(line):
         return "vv"
     if motto_hint and MOTTO.search(line):
         return "motto"
@@ -130,7 +130,7 @@ def _is_appendix(lines: list[_Line], first: int, last: int) -> bool:
 
 def _opens_document(kinds: set[str], lines: list[_Line], first: int, last: int) -> bool:
     if "type" not in kinds and "vv" not in kinds:
-        number = next((NUMBER_LINE.match(x) for _s, _e, x in lines[first : last + 1] if NUMBER_LINE.match(x)), None)
+        number = next((m for _s, _e, x in lines[first : last + 1] if (m := match_number_line(x))), None)
         if not (number and number.group("num")):
             return False
     return not _is_appendix(lines, first, last)

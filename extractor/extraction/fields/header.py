@@ -7,7 +7,6 @@ left them, and marks where the body begins.
 
 from __future__ import annotations
 
-import re as stdre
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -20,17 +19,17 @@ from extractor.extraction.vocab.doc_types import COMPANION_LETTER, HEADING_TYPES
 from extractor.extraction.vocab.layout import (
     AUTHORITY_LINE,
     AUTHORITY_LINE_MIXED,
-    BODY_START,
     KEM_THEO,
     KINH_GUI,
-    MOTTO,
-    NUMBER_LINE,
     SEPARATOR,
     TYPE_LINE,
     TYPE_LINE_COLON,
     TYPE_WITH_TITLE,
-    VV_LINE,
     find_place_date,
+    match_body_start,
+    match_number_line,
+    match_vv_line,
+    search_motto,
 )
 from extractor.extraction.vocab.lazy import on_first_use
 
@@ -59,26 +58,16 @@ _SO_LEAD = re.compile(r"^\s*Số\s*[:.]?")
 # A date line with no place before it (an issue date whose place was lost).
 _BARE_DATE_LINE = re.compile(r"^\s*[Nn]gày[\s.…]*\d{0,2}[\s.…]*tháng[\s.…]*\d{0,2}[\s.…]*năm\s*\d{4}\s*$")
 
-# Literal tests before the other line patterns: a header line goes through ~9 of them (~1 µs a call each),
-# and most lines hold none of what they need. Each literal is one EVERY match of its pattern holds, so a
-# line without it cannot match and skipping the pattern never changes a result (tests/test_header.py pins
+# Literal tests before the header's own line patterns (those of vocab.layout have theirs there): a header line
+# goes through ~9 patterns (~1 µs a call each), and most lines hold none of what they need. Each literal is one
+# EVERY match of its pattern holds, so skipping the pattern never changes a result (tests/test_header.py pins
 # each literal against its pattern, and compares the tested calls with the bare ones on generated lines).
-# NUMBER_LINE, VV_LINE, TYPE_LINE, TYPE_LINE_COLON and TYPE_WITH_TITLE are matched at the line's start
-# after `[ \t]*`: the line without those opens with "Số", a V/v head, or a type's first word (a literal:
-# `alternation` escapes the names and only turns their spaces into `\s+`).
-_NUMBER_HEAD = "Số"
-_VV_HEADS = ("V/v", "v/v", "V/V", "Về")
+# TYPE_LINE, TYPE_LINE_COLON and TYPE_WITH_TITLE are matched at the line's start after `[ \t]*`: the line
+# without those opens with a type's first word (a literal: `alternation` escapes the names and only turns
+# their spaces into `\s+`).
 _TYPE_HEADS = tuple(sorted({t.split()[0] for t in HEADING_TYPES}))
 # _BARE_DATE_LINE holds "[Nn]gày".
 _BARE_DATE_WORD = "gày"
-# MOTTO (case-insensitive) holds "Ộ" in its first three spellings (CỘNG, Độc) and "Ồ" in the Youth Union's
-# (HỒ CHÍ MINH); under the `regex` module's simple case folding each matches only itself and its lower case.
-_MOTTO_MARK = stdre.compile("[ỘộỒồ]")
-# Every character a line BODY_START matches can open with (its case-insensitive openers "căn cứ", "thực hiện",
-# "điều 1", "II.", "1." …, the dotless "ı" and the Kelvin sign its case folding takes, and the spaces before them):
-# exactly the characters it partially matches, which a test enumerates.
-_BODY_START_FIRSTS = frozenset("\t 1CHIKNPTVXchiknptvxĐđı\u212a")
-
 
 @dataclass
 class Header:
@@ -121,7 +110,7 @@ def parse_header(text: str, start: int, end: int) -> Header:
         if title_mode and _is_component(line):
             title_mode = False  # a Công văn's "V/v" may stand before the motto and the date
         if title_mode:
-            opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else _body_start(line)
+            opens_body = _FIRST_TITLE_STOP.match(line) if not title_parts else match_body_start(line)
             if (opens_body or SEPARATOR.match(line) or KINH_GUI.match(line) or _body_sentence(line)
                     or len(title_parts) >= (_CAPS_TITLE_LINES if _caps_fragment(line) else _TITLE_LINES)
                     or _ends_title(line, title_parts, text)):
@@ -143,16 +132,16 @@ def parse_header(text: str, start: int, end: int) -> Header:
             title_parts.append((ls + len(line) - len(line.lstrip()), le))
             h.body_start = le
             continue
-        if _body_start(line) and not _vv_line(line) and not _bare_date_line(line):
+        if match_body_start(line) and not match_vv_line(line) and not _bare_date_line(line):
             break
         _read_header_line(text, ls, le, line, h, first=i == 0)
         h.body_start = max(h.body_start, le)
-        if h.doc_type and (_type_line(line) or _vv_line(line) or _type_with_title(line)):
+        if h.doc_type and (_type_line(line) or match_vv_line(line) or _type_with_title(line)):
             title_mode = True
             tw = _type_with_title(line)
             if tw:
                 title_parts.append((ls + tw.start("title"), le))
-            elif _vv_line(line):
+            elif match_vv_line(line):
                 title_parts.append((ls + len(line) - len(line.lstrip()), le))
     if title_parts:
         h.title_span = (title_parts[0][0], title_parts[-1][1])
@@ -196,27 +185,7 @@ def _cells(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _is_component(line: str) -> bool:
-    return bool(_motto(line) or _number_line(line) or find_place_date(line))
-
-
-def _body_start(line: str) -> re.Match[str] | None:
-    """BODY_START.match(line), tried only on a line opening with a character it can open with."""
-    return BODY_START.match(line) if line[:1] in _BODY_START_FIRSTS else None
-
-
-def _motto(line: str) -> re.Match[str] | None:
-    """MOTTO.search(line), tried only on a line holding its "Ộ" or "Ồ"."""
-    return MOTTO.search(line) if _MOTTO_MARK.search(line) else None
-
-
-def _number_line(line: str) -> re.Match[str] | None:
-    """NUMBER_LINE.match(line), tried only on a line opening with "Số"."""
-    return NUMBER_LINE.match(line) if line.lstrip(" \t").startswith(_NUMBER_HEAD) else None
-
-
-def _vv_line(line: str) -> re.Match[str] | None:
-    """VV_LINE.match(line), tried only on a line opening with a V/v head."""
-    return VV_LINE.match(line) if line.lstrip(" \t").startswith(_VV_HEADS) else None
+    return bool(search_motto(line) or match_number_line(line) or find_place_date(line))
 
 
 def _type_with_title(line: str) -> re.Match[str] | None:
@@ -261,13 +230,13 @@ def _type_line(line: str) -> re.Match[str] | None:
 
 def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: bool = False) -> None:
     rest = line
-    m = _motto(line)
+    m = search_motto(line)
     if m:
         left = line[: m.start()].strip()
         if left and _caps_fragment(left):
             h.issuer_lines.append((ls, ls + len(left), left))
         rest = line[m.end():]
-    num = _number_line(line)
+    num = match_number_line(line)
     if num and "number" not in h.evidence:
         if num.group("num"):
             h.number = f"{num.group('num')}{num.group('sep')}{_clean_symbol(num.group('sym'))}"
@@ -292,7 +261,7 @@ def _read_header_line(text: str, ls: int, le: int, line: str, h: Header, first: 
         h.doc_type = canonical_type(t.group("type"))
         h.evidence["doc_type"] = _span(text, ls + t.start("type"), ls + t.end("type"))
         return
-    if _vv_line(line) and not h.doc_type:
+    if match_vv_line(line) and not h.doc_type:
         h.doc_type = COMPANION_LETTER
         return
     # After both the number and the date, caps lines are the title's (a type line the reader missed),

@@ -159,3 +159,38 @@ AUTHORITY_LINE_MIXED = re.compile(
     r"^(?:" + alternation(h.capitalize() for h in _AUTHORITY_HEADS) + r")\s+(?:" + alternation(_MIXED_AUTHORITY_ORGANS)
     + r")\s[\p{L}\s,&\-.]{2,80}$"
 )
+
+
+# Literal tests before the line patterns the header, the splitter and the page reader try on many lines (~1 µs a
+# call each; most lines hold none of what they need). Each literal is one EVERY match of its pattern holds, so a
+# line without it cannot match (tests/test_header.py pins each against its pattern). NUMBER_LINE and VV_LINE are
+# matched at the line's start after `[ \t]*`.
+_NUMBER_HEAD = "Số"
+_VV_HEADS = ("V/v", "v/v", "V/V", "Về")
+# MOTTO (case-insensitive) holds "Ộ" in its first three spellings (CỘNG, Độc) and "Ồ" in the Youth Union's
+# (HỒ CHÍ MINH); under the `regex` module's simple case folding each matches only itself and its lower case.
+_MOTTO_MARK = stdre.compile("[ỘộỒồ]")
+# Every character a line BODY_START matches can open with (its case-insensitive openers "căn cứ", "thực hiện",
+# "điều 1", "II.", "1." …, the dotless "ı" and the Kelvin sign its case folding takes, and the spaces before them):
+# exactly the characters it partially matches, which a test enumerates.
+BODY_START_FIRSTS = frozenset("\t 1CHIKNPTVXchiknptvxĐđı\u212a")
+
+
+def match_body_start(line: str) -> re.Match[str] | None:
+    """BODY_START.match(line), tried only on a line opening with a character it can open with."""
+    return BODY_START.match(line) if line[:1] in BODY_START_FIRSTS else None
+
+
+def search_motto(line: str) -> re.Match[str] | None:
+    """MOTTO.search(line), tried only on a line holding its "Ộ" or "Ồ"."""
+    return MOTTO.search(line) if _MOTTO_MARK.search(line) else None
+
+
+def match_number_line(line: str) -> re.Match[str] | None:
+    """NUMBER_LINE.match(line), tried only on a line opening with "Số"."""
+    return NUMBER_LINE.match(line) if line.lstrip(" \t").startswith(_NUMBER_HEAD) else None
+
+
+def match_vv_line(line: str) -> re.Match[str] | None:
+    """VV_LINE.match(line), tried only on a line opening with a V/v head."""
+    return VV_LINE.match(line) if line.lstrip(" \t").startswith(_VV_HEADS) else None
