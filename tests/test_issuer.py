@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.extraction.fields import issuer
-from extractor.extraction.fields.issuer import from_body, from_header
+from extractor.extraction.fields.issuer import from_body, from_organs, header_organs
 from extractor.extraction.normalize import normalize
 from extractor.extraction.orgs import Locality
 from extractor.extraction.pipeline import extract_text
@@ -36,7 +36,7 @@ def _lines(raw: str) -> tuple[str, list[tuple[int, int, str]]]:
 )
 def test_issuer_from_header(header: str, name: str | None, parent: str | None) -> None:
     text, lines = _lines(header)
-    org = from_header(text, lines, TAM_NONG)
+    org = from_organs(text, header_organs(lines), TAM_NONG)
     assert (org.name if org else None, org.parent if org else None) == (name, parent)
 
 
@@ -79,7 +79,7 @@ def test_bug_issuer_of_a_cited_decision_is_not_this_issuer() -> None:
 
 def test_bug_caps_organ_name_wrapped_over_two_header_lines() -> None:
     text, lines = _lines("UBND HUYỆN MỘ ĐỨC\nBAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH\nMỤC TIÊU QUỐC GIA")
-    org = from_header(text, lines, Locality(district="Mộ Đức", district_type="huyện"))
+    org = from_organs(text, header_organs(lines), Locality(district="Mộ Đức", district_type="huyện"))
     assert org is not None
     assert (org.name, org.parent) == ("Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện Mộ Đức",
                                       "Ủy ban nhân dân huyện Mộ Đức")
@@ -100,7 +100,7 @@ def test_bug_caps_organ_name_wrapped_over_two_header_lines() -> None:
 )
 def test_bug_parent_and_issuer_on_one_caps_line(header: str, name: str, parent: str | None) -> None:
     text, lines = _lines(header)
-    org = from_header(text, lines, TAM_NONG)
+    org = from_organs(text, header_organs(lines), TAM_NONG)
     assert org is not None
     assert (org.name, org.parent) == (name, parent)
 

@@ -105,10 +105,6 @@ def _has_locality(name: str) -> bool:
     return bool(UNIT_NAME.search(name) or _COMMITTEE_PLACE.search(name)) or name.startswith(NAMED_HEADS)
 
 
-def from_header(text: str, lines: list[tuple[int, int, str]], loc: Locality) -> Organization | None:
-    return from_organs(text, header_organs(lines), loc)
-
-
 def from_organs(text: str, organs: list[tuple[int, int, str]], loc: Locality) -> Organization | None:
     """The issuer (and its parent) the header's merged organ lines name, the last being the issuer."""
     if not organs:
